@@ -1,0 +1,140 @@
+// Applications (/pod/v1/admin/app/*), pod-level and per-user app entitlements, and app (OBO) authentication.
+// There is no "list applications" endpoint: the pod-wide list is the entitlement list.
+
+import { createPublicKey } from 'node:crypto';
+import { exchangeJwt, signJwt } from './auth';
+import { ErrorContext } from './errors';
+import { HttpTransport } from './http';
+import { segment } from './paths';
+import { Requester } from './requester';
+import {
+  ApplicationDetail, PodAppEntitlementList, SuccessResponse, Token, UserAppEntitlementList, UserAppEntitlementsPatchList,
+} from './types';
+import {
+  Check, UserIdInput, ValidationIssue, assertNoIssues, issuesOf, toUserId, validateAppId, validateCertificatePem,
+  validateHttpsUrl, validatePermissionName, validateRequiredName,
+} from './validation';
+
+export class AppsApi {
+  constructor(private readonly requester: Requester, private readonly transport: HttpTransport, private readonly origin: string) {}
+
+  async createApplication(detail: ApplicationDetail): Promise<ApplicationDetail> {
+    assertNoIssues(validateApplicationDetail(detail, true));
+    return this.call<ApplicationDetail>('POST', '/pod/v1/admin/app/create', APPS, detail);
+  }
+
+  getApplication(appId: string): Promise<ApplicationDetail> {
+    return this.call<ApplicationDetail>('GET', `/pod/v1/admin/app/${segment(appId, 'appId')}/get`, appContext(appId));
+  }
+
+  async updateApplication(appId: string, detail: ApplicationDetail): Promise<ApplicationDetail> {
+    assertNoIssues(validateApplicationDetail(detail, false));
+    return this.call<ApplicationDetail>('POST', `/pod/v1/admin/app/${segment(appId, 'appId')}/update`, appContext(appId), detail);
+  }
+
+  deleteApplication(appId: string): Promise<SuccessResponse> {
+    return this.call<SuccessResponse>('POST', `/pod/v1/admin/app/${segment(appId, 'appId')}/delete`, appContext(appId));
+  }
+
+  /** Every application on the pod with its pod-level entitlement ("List Apps"). */
+  listPodAppEntitlements(): Promise<PodAppEntitlementList> {
+    return this.call<PodAppEntitlementList>('GET', '/pod/v1/admin/app/entitlement/list', APPS);
+  }
+
+  async updatePodAppEntitlements(list: PodAppEntitlementList): Promise<PodAppEntitlementList> {
+    assertNoIssues(list.flatMap((e, i) => issuesOf([
+      [`[${i}].appId`, validateAppId(e.appId)],
+      [`[${i}].appName`, nameUpTo50(e.appName)],
+      [`[${i}]`, ['enable', 'listed', 'install'].every(k => typeof (e as unknown as Record<string, unknown>)[k] === 'boolean')
+        ? undefined : `Entitlement ${i + 1} (${e.appId}) needs enable, listed and install set to true or false.`],
+    ])));
+    return this.call<PodAppEntitlementList>('POST', '/pod/v1/admin/app/entitlement/list', APPS, list);
+  }
+
+  getUserAppEntitlements(userId: UserIdInput): Promise<UserAppEntitlementList> {
+    return this.call<UserAppEntitlementList>('GET', userEntitlementsPath(userId), userContext(userId));
+  }
+
+  /** Replaces all of the user's app entitlements. */
+  async replaceUserAppEntitlements(userId: UserIdInput, list: UserAppEntitlementList): Promise<UserAppEntitlementList> {
+    const path = userEntitlementsPath(userId);
+    assertNoIssues(list.flatMap((e, i) => issuesOf([
+      [`[${i}].appId`, validateAppId(e.appId)],
+      [`[${i}]`, typeof e.listed === 'boolean' && typeof e.install === 'boolean' ? undefined : `Entitlement ${i + 1} (${e.appId}) needs listed and install set to true or false.`],
+    ])));
+    return this.call<UserAppEntitlementList>('POST', path, userContext(userId), list);
+  }
+
+  /** Changes only the given apps (TRUE / FALSE / KEEP / REMOVE = back to the pod-level value). */
+  async patchUserAppEntitlements(userId: UserIdInput, patch: UserAppEntitlementsPatchList): Promise<UserAppEntitlementList> {
+    const path = userEntitlementsPath(userId);
+    assertNoIssues(patch.flatMap((e, i) => issuesOf([[`[${i}].appId`, validateAppId(e.appId)]])));
+    return this.call<UserAppEntitlementList>('PATCH', path, userContext(userId), patch);
+  }
+
+  /** App session token: POST /login/pubkey/app/authenticate with a JWT whose sub is the appId. */
+  authenticateApp(appId: string, privateKeyPem: string, passphrase?: string): Promise<Token> {
+    const jwt = signJwt(appId, privateKeyPem, passphrase);
+    return exchangeJwt(this.transport, `${this.origin}/login/pubkey/app/authenticate`, jwt);
+  }
+
+  private async call<T>(method: 'GET' | 'POST' | 'PATCH', path: string, context: ErrorContext, body?: unknown): Promise<T> {
+    const res = await this.requester.withSession<T>({ method, path, body, context });
+    return res.body as T;
+  }
+}
+
+const APPS: ErrorContext = { area: 'apps' };
+const appContext = (appId: string): ErrorContext => ({ area: 'apps', thing: `the application "${appId}"` });
+const userContext = (userId: UserIdInput): ErrorContext => ({ area: 'apps', thing: `the user ${String(userId)}` });
+const userEntitlementsPath = (userId: UserIdInput) => `/pod/v1/admin/user/${toUserId(userId, 'uid').toString()}/app/entitlement/list`;
+const nameUpTo50 = (name: string | undefined): Check =>
+  validateRequiredName(name, 'The app name') ?? (name && name.length > 50 ? 'The app name must be at most 50 characters.' : undefined);
+
+/** Every local problem with an application, with the pod's rules. `creating` makes appId and name required. */
+export function validateApplicationDetail(detail: ApplicationDetail, creating: boolean): ValidationIssue[] {
+  const info = detail.applicationInfo ?? {};
+  const checks: Array<[string, Check]> = [];
+  if (creating || info.appId !== undefined) checks.push(['applicationInfo.appId', validateAppId(info.appId)]);
+  if (creating || info.name !== undefined) checks.push(['applicationInfo.name', validateRequiredName(info.name, 'The application name')]);
+  if (info.appUrl !== undefined) checks.push(['applicationInfo.appUrl', validateHttpsUrl(info.appUrl, 'The app URL')]);
+  if (info.domain) checks.push(['applicationInfo.domain', domainMatches(info.domain, info.appUrl)]);
+  if (detail.iconUrl !== undefined) checks.push(['iconUrl', validateHttpsUrl(detail.iconUrl, 'The icon URL')]);
+  if (detail.notification?.url !== undefined) checks.push(['notification.url', validateHttpsUrl(detail.notification.url, 'The notification URL')]);
+  (detail.permissions ?? []).forEach((p, i) => checks.push([`permissions[${i}]`, validatePermissionName(p)]));
+  if (detail.cert) checks.push(['cert', validateCertificatePem(detail.cert)]);
+  const current = detail.authenticationKeys?.current;
+  if (current && current.action !== 'REVOKE') checks.push(['authenticationKeys.current.key', validatePublicKey(current.key)]);
+  const keys = new Set<string>();
+  (detail.properties ?? []).forEach((p, i) => {
+    const key = p.key ?? '';
+    const repeated = keys.has(key);
+    keys.add(key);
+    checks.push([`properties[${i}].key`, !key.trim() ? 'A property key cannot be blank.'
+      : key.length > 1024 ? 'A property key must be at most 1024 characters.'
+        : repeated ? `The property key "${key}" is used twice; keys must be unique.` : undefined]);
+    checks.push([`properties[${i}].value`, typeof p.value !== 'string' ? `The property "${key}" needs a value (it may be empty).`
+      : p.value.length > 4096 ? `The value of property "${key}" must be at most 4096 characters.` : undefined]);
+  });
+  return issuesOf(checks);
+}
+
+function domainMatches(domain: string, appUrl: string | undefined): Check {
+  let host: string | undefined;
+  try { host = appUrl ? new URL(appUrl).hostname.toLowerCase() : undefined; } catch { host = undefined; }
+  const d = domain.toLowerCase().replace(/^\./, '');
+  if (!host) return 'Set the app URL too: the domain must match the app URL\'s domain.';
+  return host === d || host.endsWith(`.${d}`) ? undefined : `The domain "${domain}" does not match the app URL's host (${host}).`;
+}
+
+/** The app's RSA public key in PEM. A private key pasted by mistake is refused: it must never leave the machine. */
+export function validatePublicKey(pem: string | undefined): Check {
+  if (!pem || !pem.trim()) return 'Paste the app\'s RSA public key (-----BEGIN PUBLIC KEY-----).';
+  if (/PRIVATE KEY-----/.test(pem)) return 'This is a private key: paste the public key (-----BEGIN PUBLIC KEY-----) and keep the private key secret.';
+  try {
+    const key = createPublicKey(pem);
+    return key.asymmetricKeyType === 'rsa' ? undefined : 'The app key must be an RSA public key.';
+  } catch {
+    return 'The public key could not be read: paste an RSA public key in PEM format (-----BEGIN PUBLIC KEY-----).';
+  }
+}

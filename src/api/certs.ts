@@ -1,0 +1,105 @@
+// Company certificates (/pod/v1/companycert/*, /pod/v2/companycert/create). Creates and updates are checked
+// locally first: the PEM must be a certificate that has not expired, and the name must not be blank.
+
+import { ErrorContext } from './errors';
+import { SkipLimitOptions, listAllBySkip } from './paging';
+import { PageRequest, pageQuery, segment } from './paths';
+import { Requester } from './requester';
+import {
+  CompanyCertAttributes, CompanyCertDetail, CompanyCertInfoList, CompanyCertTypeName, SuccessResponse,
+} from './types';
+import { assertValid, validateCertificatePem, validateRequiredName } from './validation';
+
+export class CertsApi {
+  constructor(private readonly requester: Requester) {}
+
+  listCompanyCertificates(page: PageRequest = {}): Promise<CompanyCertInfoList> {
+    return this.list('/pod/v1/companycert/list', page);
+  }
+
+  listAllCompanyCertificates(options?: SkipLimitOptions): Promise<CompanyCertInfoList> {
+    return listAllBySkip((skip, limit) => this.listCompanyCertificates({ skip, limit }), options);
+  }
+
+  listPodManagedCertificates(page: PageRequest = {}): Promise<CompanyCertInfoList> {
+    return this.list('/pod/v1/companycert/podmanaged/list', page);
+  }
+
+  listAllPodManagedCertificates(options?: SkipLimitOptions): Promise<CompanyCertInfoList> {
+    return listAllBySkip((skip, limit) => this.listPodManagedCertificates({ skip, limit }), options);
+  }
+
+  /** POST /v1/companycert/type/list with body [{"type": …}]. */
+  async listCertificatesByType(types: CompanyCertTypeName[], page: PageRequest = {}): Promise<CompanyCertInfoList> {
+    assertValid('types', types.length > 0 ? undefined : 'Choose at least one certificate type.');
+    const res = await this.requester.withSession<CompanyCertInfoList>({
+      method: 'POST', path: '/pod/v1/companycert/type/list', query: pageQuery(page),
+      body: types.map(type => ({ type })), context: CERTS,
+    });
+    return res.body ?? [];
+  }
+
+  listAllCertificatesByType(types: CompanyCertTypeName[], options?: SkipLimitOptions): Promise<CompanyCertInfoList> {
+    return listAllBySkip((skip, limit) => this.listCertificatesByType(types, { skip, limit }), options);
+  }
+
+  /** Certificates verified against the one with this fingerprint. */
+  async listIssuedBy(fingerPrint: string): Promise<CompanyCertInfoList> {
+    const res = await this.requester.withSession<CompanyCertInfoList>({
+      method: 'GET', path: `/pod/v1/companycert/${segment(fingerPrint, 'fingerPrint')}/issuedBy`, context: certContext(fingerPrint),
+    });
+    return res.body ?? [];
+  }
+
+  async getCompanyCertificate(fingerPrint: string): Promise<CompanyCertDetail> {
+    const res = await this.requester.withSession<CompanyCertDetail>({
+      method: 'GET', path: `/pod/v1/companycert/${segment(fingerPrint, 'fingerPrint')}/get`, context: certContext(fingerPrint),
+    });
+    return res.body ?? {};
+  }
+
+  /** POST /v2/companycert/create (the v2 call refuses expired certificates; we refuse them before sending). */
+  async createCompanyCertificate(pem: string, attributes: CompanyCertAttributes): Promise<CompanyCertDetail> {
+    assertValid('pem', validateCertificatePem(pem));
+    validateAttributes(attributes, true);
+    const res = await this.requester.withSession<CompanyCertDetail>({
+      method: 'POST', path: '/pod/v2/companycert/create', body: { pem, attributes }, context: CERTS,
+    });
+    return res.body ?? {};
+  }
+
+  async updateCompanyCertificate(fingerPrint: string, attributes: CompanyCertAttributes): Promise<SuccessResponse> {
+    validateAttributes(attributes, false);
+    const res = await this.requester.withSession<SuccessResponse>({
+      method: 'POST', path: `/pod/v1/companycert/${segment(fingerPrint, 'fingerPrint')}/update`, body: attributes, context: certContext(fingerPrint),
+    });
+    return res.body ?? {};
+  }
+
+  /** POST /v1/companycert/delete with body {"id": fingerprint} (StringId, not {fingerPrint}). */
+  async deleteCompanyCertificate(fingerPrint: string): Promise<SuccessResponse> {
+    assertValid('fingerPrint', validateRequiredName(fingerPrint, 'The certificate fingerprint'));
+    const res = await this.requester.withSession<SuccessResponse>({
+      method: 'POST', path: '/pod/v1/companycert/delete', body: { id: fingerPrint }, context: certContext(fingerPrint),
+    });
+    return res.body ?? {};
+  }
+
+  private async list(path: string, page: PageRequest): Promise<CompanyCertInfoList> {
+    const res = await this.requester.withSession<CompanyCertInfoList>({ method: 'GET', path, query: pageQuery(page), context: CERTS });
+    return res.body ?? [];
+  }
+}
+
+const CERTS: ErrorContext = { area: 'certs' };
+
+function certContext(fingerPrint: string): ErrorContext {
+  return { area: 'certs', thing: `the company certificate ${fingerPrint}` };
+}
+
+function validateAttributes(attributes: CompanyCertAttributes, creating: boolean): void {
+  assertValid('attributes.name', validateRequiredName(attributes?.name, 'The certificate name'));
+  if (!creating) return;
+  assertValid('attributes.type', attributes.type?.type ? undefined : 'Choose the certificate type (USER, USERSIGNING, OPERATIONSSIGNING or OPERATIONSUSER).');
+  assertValid('attributes.status', attributes.status?.type ? undefined : 'Choose the certificate status (TRUSTED, KNOWN, REVOKED or DISABLED).');
+}

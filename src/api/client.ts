@@ -1,0 +1,57 @@
+// PodClient: one per pod, shared by the tree, the commands, the webviews and the document provider. It owns the
+// HTTP transport (one keep-alive agent) and the token renewal, and exposes the typed areas.
+
+import { AppsApi } from './apps';
+import { CertsApi } from './certs';
+import { ConnectionsApi } from './connections';
+import { GroupsApi } from './groups';
+import { HttpTransport, RequestLogLine, TransportOptions } from './http';
+import { Requester } from './requester';
+import { SessionApi } from './session';
+import { Authenticate, TokenStore, memoryTokenStore } from './tokens';
+import { UserV2 } from './types';
+import { normalizePodUrl } from './validation';
+
+export interface PodClientOptions extends TransportOptions {
+  podUrl: string;
+  /** Where certificate sign-in goes when it is not the pod's origin; kept for the authenticator the caller builds. */
+  sessionAuthUrl?: string;
+  authenticate: Authenticate;
+  tokens?: TokenStore;
+  logger?: (line: RequestLogLine) => void;
+}
+
+export class PodClient {
+  readonly podUrl: string;
+  readonly sessionAuthUrl: string | undefined;
+  readonly session: SessionApi;
+  readonly certs: CertsApi;
+  readonly apps: AppsApi;
+  readonly connections: ConnectionsApi;
+  readonly groups: GroupsApi;
+  private readonly transport: HttpTransport;
+  private readonly requester: Requester;
+
+  constructor(options: PodClientOptions) {
+    this.podUrl = normalizePodUrl(options.podUrl);
+    this.sessionAuthUrl = options.sessionAuthUrl;
+    this.transport = new HttpTransport(options, options.logger);
+    this.requester = new Requester(this.transport, this.podUrl, options.tokens ?? memoryTokenStore(), options.authenticate);
+    this.session = new SessionApi(this.requester);
+    this.certs = new CertsApi(this.requester);
+    this.apps = new AppsApi(this.requester, this.transport, this.podUrl);
+    this.connections = new ConnectionsApi(this.requester);
+    this.groups = new GroupsApi(this.requester);
+  }
+
+  /** Runs authenticate(), stores the session token, and returns who signed in. */
+  async signIn(): Promise<UserV2> {
+    await this.requester.signIn();
+    return this.session.getSessionInfo();
+  }
+
+  /** Closes the pooled sockets; the client must not be used afterwards. */
+  dispose(): void {
+    this.transport.dispose();
+  }
+}

@@ -1,0 +1,113 @@
+// Groups (Profile Manager, /profile-manager/v1/*): types, SDL groups with cursor paging, ETag/If-Match updates,
+// members and avatars. Authenticated with the bearer from /login/idm/tokens (see requester.ts).
+
+import { ErrorContext } from './errors';
+import { HttpResponse } from './http';
+import { iterateByCursor, listAllByCursor } from './paging';
+import { segment } from './paths';
+import { Query, Requester } from './requester';
+import { BaseType, CreateGroup, GroupList, GroupStatus, Member, ReadGroup, SortOrder, Type, TypeList, UpdateGroup } from './types';
+import {
+  Check, ValidationIssue, assertNoIssues, assertValid, issuesOf, validateAvatar, validateRequiredName, validateUserId,
+} from './validation';
+
+export interface ListGroupsOptions { after?: string; limit?: number; status?: GroupStatus; sortOrder?: SortOrder }
+
+export class GroupsApi {
+  constructor(private readonly requester: Requester) {}
+
+  async listTypes(): Promise<BaseType[]> {
+    return listAllByCursor(async after => (await this.get<TypeList>('/profile-manager/v1/types', GROUPS, { after })).body ?? {});
+  }
+
+  async getType(typeId: string): Promise<Type> {
+    return (await this.get<Type>(`/profile-manager/v1/types/${segment(typeId, 'typeId')}`, typeContext(typeId))).body ?? {};
+  }
+
+  /** One page; the next page's cursor is `pagination.cursors.after` (absent on the last page). */
+  async listGroups(typeId: string, options: ListGroupsOptions = {}): Promise<GroupList> {
+    assertValid('limit', options.limit === undefined || (Number.isInteger(options.limit) && options.limit >= 1)
+      ? undefined : 'limit must be a whole number, 1 or more.');
+    const query: Query = { after: options.after, limit: options.limit, status: options.status, sortOrder: options.sortOrder };
+    return (await this.get<GroupList>(`/profile-manager/v1/groups/type/${segment(typeId, 'typeId')}`, typeContext(typeId), query)).body ?? {};
+  }
+
+  iterateGroups(typeId: string, options: Omit<ListGroupsOptions, 'after'> = {}): AsyncGenerator<ReadGroup, void, undefined> {
+    return iterateByCursor(after => this.listGroups(typeId, { ...options, after }));
+  }
+
+  listAllGroups(typeId: string, options: Omit<ListGroupsOptions, 'after'> = {}): Promise<ReadGroup[]> {
+    return listAllByCursor(after => this.listGroups(typeId, { ...options, after }));
+  }
+
+  /** The group with its eTag (from the body, or the Etag header when the body lacks it). */
+  async getGroup(groupId: string): Promise<ReadGroup> {
+    return withETag(await this.get<ReadGroup>(`/profile-manager/v1/groups/${segment(groupId, 'groupId')}`, groupContext(groupId)));
+  }
+
+  async createGroup(group: CreateGroup): Promise<ReadGroup> {
+    assertNoIssues(validateGroup(group));
+    return withETag(await this.send<ReadGroup>('POST', '/profile-manager/v1/groups', GROUPS, group));
+  }
+
+  /** PUT with If-Match: a 412 means someone else changed the group since `eTag` was read. */
+  async updateGroup(groupId: string, group: UpdateGroup, eTag: string): Promise<ReadGroup> {
+    assertValid('eTag', validateRequiredName(eTag, 'The group version (eTag)'));
+    assertNoIssues(validateGroup(group));
+    const path = `/profile-manager/v1/groups/${segment(groupId, 'groupId')}`;
+    return withETag(await this.send<ReadGroup>('PUT', path, groupContext(groupId), { ...group, id: group.id ?? groupId, eTag }, { 'If-Match': eTag }));
+  }
+
+  async addMember(groupId: string, member: Member): Promise<ReadGroup> {
+    assertNoIssues(validateMember(member, 'member'));
+    const path = `/profile-manager/v1/groups/${segment(groupId, 'groupId')}/member`;
+    return withETag(await this.send<ReadGroup>('POST', path, groupContext(groupId), { member }));
+  }
+
+  /** Checks the image (jpg/png/gif, ≤ 2 MB) and uploads it base64-encoded. */
+  async uploadAvatar(groupId: string, bytes: Buffer): Promise<ReadGroup> {
+    assertValid('image', validateAvatar(bytes));
+    const path = `/profile-manager/v1/groups/${segment(groupId, 'groupId')}/avatar`;
+    return withETag(await this.send<ReadGroup>('POST', path, groupContext(groupId), { image: bytes.toString('base64') }));
+  }
+
+  private get<T>(path: string, context: ErrorContext, query?: Query): Promise<HttpResponse<T>> {
+    return this.requester.withBearer<T>({ method: 'GET', path, query, context });
+  }
+
+  private send<T>(method: 'POST' | 'PUT', path: string, context: ErrorContext, body: unknown, headers?: Record<string, string>): Promise<HttpResponse<T>> {
+    return this.requester.withBearer<T>({ method, path, body, headers, context });
+  }
+}
+
+const GROUPS: ErrorContext = { area: 'groups' };
+const groupContext = (groupId: string): ErrorContext => ({ area: 'groups', thing: `the group ${groupId}` });
+const typeContext = (typeId: string): ErrorContext => ({ area: 'groups', thing: `the group type ${typeId}` });
+
+function withETag(res: HttpResponse<ReadGroup>): ReadGroup {
+  const group = res.body ?? {} as ReadGroup;
+  const header = res.headers.get('etag')?.replace(/^W\//, '').replace(/^"|"$/g, '');
+  return group.eTag || !header ? group : { ...group, eTag: header };
+}
+
+/** Every local problem with a group to create or update, with Profile Manager's rules. */
+export function validateGroup(group: CreateGroup): ValidationIssue[] {
+  const checks: Array<[string, Check]> = [
+    ['type', validateRequiredName(group.type, 'The group type')],
+    ['name', validateRequiredName(group.name, 'The group name')],
+    ['ownerType', ['PLATFORM', 'TENANT', 'USER'].includes(group.ownerType) ? undefined : 'The owner type must be TENANT (or PLATFORM / USER).'],
+    ['ownerId', Number.isSafeInteger(group.ownerId) && group.ownerId > 0 ? undefined : 'The owner id (the pod id for TENANT) must be a positive whole number.'],
+  ];
+  if (group.profile) checks.push(['profile.displayName', validateRequiredName(group.profile.displayName, 'The profile display name')]);
+  const issues = issuesOf(checks);
+  (group.members ?? []).forEach((m, i) => issues.push(...validateMember(m, `members[${i}]`)));
+  return issues;
+}
+
+function validateMember(member: Member, field: string): ValidationIssue[] {
+  return issuesOf([
+    [`${field}.memberId`, member?.memberId === undefined ? 'The member needs a user id.' : validateUserId(member.memberId)],
+    [`${field}.memberTenant`, Number.isSafeInteger(member?.memberTenant) && (member.memberTenant as number) > 0
+      ? undefined : 'The member needs its tenant (pod) id, a positive whole number.'],
+  ]);
+}

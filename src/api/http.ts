@@ -1,0 +1,173 @@
+// The one HTTP layer: node-fetch over a keep-alive agent (the pod's CA bundle, an optional client certificate),
+// a timeout per attempt, JSON in and out, retries of GETs where safe, sharing of identical in-flight GETs, and one
+// log line per attempt. It knows nothing about tokens beyond passing headers; the 401 rule lives in requester.ts.
+
+import * as http from 'node:http';
+import * as https from 'node:https';
+import fetch from 'node-fetch';
+import { ErrorContext, PodApiError, errorFromNetwork, errorFromResponse } from './errors';
+import { MAX_RETRY_AFTER_MS, RetryOptions, RetryPolicy, backoffDelayMs, isRetryableStatus, parseRetryAfterMs, retryPolicy, sleep } from './retry';
+
+export type RequestLogLine = { method: string; path: string; status: number | 'network error' | 'timeout'; ms: number; attempt: number };
+export type RequestLogger = (line: RequestLogLine) => void;
+
+export interface TransportOptions {
+  caPem?: string | Buffer;
+  clientCertPem?: string;
+  clientKeyPem?: string;
+  clientKeyPassphrase?: string;
+  timeoutMs?: number;
+  retry?: RetryOptions;
+}
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+export interface HttpRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string;
+  headers?: Record<string, string>;
+  /** A JSON value; undefined sends no body and no Content-Type. bigint values are written as JSON integers. */
+  body?: unknown;
+  context: ErrorContext;
+}
+
+export interface HttpResponse<T> {
+  status: number;
+  headers: { get(name: string): string | null };
+  body: T;
+}
+
+export class HttpTransport {
+  private readonly httpsAgent: https.Agent;
+  private readonly httpAgent: http.Agent;
+  private readonly timeoutMs: number;
+  private readonly policy: RetryPolicy;
+  private readonly inFlight = new Map<string, Promise<HttpResponse<unknown>>>();
+
+  constructor(options: TransportOptions = {}, private readonly logger?: RequestLogger) {
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.policy = retryPolicy(options.retry);
+    this.httpsAgent = new https.Agent({
+      keepAlive: true,
+      ca: options.caPem,
+      cert: options.clientCertPem,
+      key: options.clientKeyPem,
+      passphrase: options.clientKeyPassphrase,
+    });
+    this.httpAgent = new http.Agent({ keepAlive: true });
+  }
+
+  /** Sends the request; resolves with a 2xx response or rejects with a PodApiError. */
+  request<T>(req: HttpRequest): Promise<HttpResponse<T>> {
+    if (req.method !== 'GET') return this.withRetries<T>(req, false);
+    const key = dedupeKey(req);
+    const shared = this.inFlight.get(key);
+    if (shared) return shared as Promise<HttpResponse<T>>;
+    const promise = this.withRetries<T>(req, true).finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, promise);
+    return promise;
+  }
+
+  dispose(): void {
+    this.httpsAgent.destroy();
+    this.httpAgent.destroy();
+  }
+
+  private async withRetries<T>(req: HttpRequest, idempotent: boolean): Promise<HttpResponse<T>> {
+    for (let attempt = 1; ; attempt++) {
+      const mayRetry = idempotent && attempt <= this.policy.maxRetries;
+      let res: HttpResponse<unknown> & { text: string };
+      try {
+        res = await this.attempt(req, attempt);
+      } catch (err) {
+        if (mayRetry && err instanceof PodApiError && err.kind === 'network') {
+          await sleep(backoffDelayMs(attempt, this.policy));
+          continue;
+        }
+        throw err;
+      }
+      if (res.status >= 200 && res.status < 300) return res as HttpResponse<T>;
+      const retryAfterMs = parseRetryAfterMs(res.headers.get('retry-after'));
+      if (mayRetry && isRetryableStatus(res.status) && (retryAfterMs ?? 0) <= MAX_RETRY_AFTER_MS) {
+        await sleep(retryAfterMs ?? backoffDelayMs(attempt, this.policy));
+        continue;
+      }
+      throw errorFromResponse({
+        status: res.status, body: res.body, method: req.method, path: pathOf(req.url), context: req.context,
+        retryAfterSeconds: retryAfterMs === undefined ? undefined : Math.ceil(retryAfterMs / 1000),
+      });
+    }
+  }
+
+  private async attempt(req: HttpRequest, attempt: number): Promise<HttpResponse<unknown> & { text: string }> {
+    const url = new URL(req.url);
+    const logPath = url.pathname + url.search;
+    const started = Date.now();
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => { timedOut = true; controller.abort(); }, this.timeoutMs);
+    const headers: Record<string, string> = { Accept: 'application/json', ...req.headers };
+    let body: string | undefined;
+    if (req.body !== undefined) {
+      body = toJson(req.body);
+      headers['Content-Type'] = 'application/json';
+    }
+    try {
+      const res = await fetch(req.url, {
+        method: req.method, headers, body, signal: controller.signal,
+        agent: (u: URL) => (u.protocol === 'http:' ? this.httpAgent : this.httpsAgent),
+      });
+      const text = await res.text();
+      this.log({ method: req.method, path: logPath, status: res.status, ms: Date.now() - started, attempt });
+      return { status: res.status, headers: res.headers, text, body: parseBody(text, res.status, req, res.headers.get('content-type')) };
+    } catch (err) {
+      if (err instanceof PodApiError) throw err;
+      this.log({ method: req.method, path: logPath, status: timedOut ? 'timeout' : 'network error', ms: Date.now() - started, attempt });
+      throw errorFromNetwork(err, req.method, url.pathname, url.host, timedOut, this.timeoutMs);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private log(line: RequestLogLine): void {
+    if (!this.logger) return;
+    try { this.logger(line); } catch { /* a failing logger must not break a request */ }
+  }
+}
+
+function dedupeKey(req: HttpRequest): string {
+  const h = req.headers ?? {};
+  return [req.method, req.url, h.sessionToken ?? '', h.Authorization ?? ''].join('\n');
+}
+
+export function pathOf(url: string): string {
+  return new URL(url).pathname;
+}
+
+/** JSON.stringify that writes bigint values (int64 user ids beyond 2^53) as bare JSON integers. */
+export function toJson(value: unknown): string {
+  const marker = '\u0000int64:';
+  return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? `${marker}${v.toString()}` : v))
+    .replace(/"\\u0000int64:(-?\d+)"/g, '$1');
+}
+
+/**
+ * Parses a response body. Empty bodies become undefined. A non-JSON body on a success is an error (usually an HTML
+ * page from a proxy or a single-sign-on portal in front of the pod); on an error status it is ignored so the
+ * status decides the message.
+ */
+function parseBody(text: string, status: number, req: HttpRequest, contentType: string | null): unknown {
+  if (!text.trim()) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    if (status < 200 || status >= 300) return undefined;
+    const url = new URL(req.url);
+    const looksHtml = /html/i.test(contentType ?? '') || /^\s*</.test(text);
+    const what = looksHtml ? 'a web page instead of data (a proxy or sign-in page may be in front of the pod; check the pod URL)'
+      : 'something that is not JSON';
+    throw new PodApiError(`The pod at ${url.host} answered ${req.method} ${url.pathname} with ${what}.`, {
+      kind: 'http', status, method: req.method, path: url.pathname,
+    });
+  }
+}

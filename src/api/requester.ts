@@ -1,0 +1,128 @@
+// Authenticated requests and the 401 rule. Pod calls carry `sessionToken`; Profile Manager calls carry a bearer
+// from /login/idm/tokens. On a 401 the token is renewed once (single-flight: concurrent 401s share one renewal) and
+// the request is repeated once; a second 401 is a clear "session expired" error, never a loop. Repeating a write
+// after a 401 is safe: the pod changes nothing on a 40x.
+
+import { ErrorContext, PodApiError } from './errors';
+import { HttpRequest, HttpResponse, HttpTransport } from './http';
+import { Authenticate, TokenName, TokenStore } from './tokens';
+import { JwtToken } from './types';
+
+export type Query = Record<string, string | number | undefined>;
+
+export interface ApiCall {
+  method: HttpRequest['method'];
+  /** Path from the pod origin, e.g. /pod/v2/sessioninfo. Segments must already be encoded. */
+  path: string;
+  query?: Query;
+  body?: unknown;
+  headers?: Record<string, string>;
+  context: ErrorContext;
+}
+
+export class Requester {
+  private readonly renewals = new Map<TokenName, Promise<string>>();
+
+  constructor(
+    private readonly transport: HttpTransport,
+    private readonly origin: string,
+    private readonly tokens: TokenStore,
+    private readonly authenticate: Authenticate,
+  ) {}
+
+  /** A call with no credentials (login endpoints, /pod/v1/podcert). */
+  anonymous<T>(call: ApiCall): Promise<HttpResponse<T>> {
+    return this.transport.request<T>(this.toRequest(call, {}));
+  }
+
+  /** A Pod / Login call authenticated with the session token. */
+  withSession<T>(call: ApiCall): Promise<HttpResponse<T>> {
+    return this.withToken<T>('session', call, token => ({ sessionToken: token }));
+  }
+
+  /** A Profile Manager call authenticated with the bearer. */
+  withBearer<T>(call: ApiCall): Promise<HttpResponse<T>> {
+    return this.withToken<T>('bearer', call, token => ({ Authorization: `Bearer ${token}`, 'X-Symphony-Host': '' }));
+  }
+
+  /** Runs authenticate() (shared with any renewal in flight) and stores the new session token. */
+  async signIn(): Promise<string> {
+    return this.renew('session', undefined, true);
+  }
+
+  private async withToken<T>(name: TokenName, call: ApiCall, headers: (token: string) => Record<string, string>): Promise<HttpResponse<T>> {
+    const first = (await this.tokens.get(name)) ?? (await this.renew(name, undefined));
+    try {
+      return await this.transport.request<T>(this.toRequest(call, headers(first)));
+    } catch (err) {
+      if (!isUnauthorized(err)) throw err;
+    }
+    const second = await this.renew(name, first);
+    try {
+      return await this.transport.request<T>(this.toRequest(call, headers(second)));
+    } catch (err) {
+      if (isUnauthorized(err)) throw sessionExpired(err as PodApiError, name);
+      throw err;
+    }
+  }
+
+  /**
+   * Returns a fresh token. Single-flight per token name; if the stored token already differs from the stale one
+   * (another request renewed it meanwhile), that one is used without signing in again.
+   */
+  private renew(name: TokenName, stale: string | undefined, force = false): Promise<string> {
+    const inFlight = this.renewals.get(name);
+    if (inFlight) return inFlight;
+    const renewal = (async () => {
+      const current = await this.tokens.get(name);
+      if (!force && current && current !== stale) return current;
+      const fresh = name === 'session' ? await this.newSessionToken() : await this.newBearer();
+      await this.tokens.set(name, fresh);
+      return fresh;
+    })().finally(() => this.renewals.delete(name));
+    this.renewals.set(name, renewal);
+    return renewal;
+  }
+
+  private async newSessionToken(): Promise<string> {
+    const token = await this.authenticate();
+    if (typeof token !== 'string' || !token) {
+      throw new PodApiError('Signing in did not produce a session token; sign in again.', { kind: 'auth' });
+    }
+    return token;
+  }
+
+  /** POST /login/idm/tokens?scope=profile-manager with the session token (its own 401 renews the session). */
+  private async newBearer(): Promise<string> {
+    const res = await this.withSession<JwtToken>({
+      method: 'POST', path: '/login/idm/tokens', query: { scope: 'profile-manager' }, context: { area: 'groups' },
+    });
+    const bearer = res.body?.access_token;
+    if (!bearer) {
+      throw new PodApiError('The pod did not return a Profile Manager token (/login/idm/tokens); groups cannot be managed on this pod.', {
+        kind: 'auth', status: res.status, method: 'POST', path: '/login/idm/tokens',
+      });
+    }
+    return bearer;
+  }
+
+  private toRequest(call: ApiCall, auth: Record<string, string>): HttpRequest {
+    const url = new URL(this.origin + call.path);
+    for (const [key, value] of Object.entries(call.query ?? {})) {
+      if (value !== undefined && value !== '') url.searchParams.set(key, String(value));
+    }
+    return { method: call.method, url: url.toString(), headers: { ...call.headers, ...auth }, body: call.body, context: call.context };
+  }
+}
+
+function isUnauthorized(err: unknown): boolean {
+  return err instanceof PodApiError && err.status === 401;
+}
+
+function sessionExpired(err: PodApiError, name: TokenName): PodApiError {
+  const what = name === 'session' ? 'session' : 'Profile Manager token';
+  return new PodApiError(
+    `Your ${what} expired and signing in again did not help: the pod still refuses it. Sign in to the pod again, and check the account is still enabled.`,
+    { kind: 'auth', status: 401, code: err.code, podMessage: err.podMessage, method: err.method, path: err.path, cause: err },
+  );
+}

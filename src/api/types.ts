@@ -1,0 +1,134 @@
+// Wire types for the Symphony endpoints we call, written from the official specs (pod-api-public.yaml,
+// login-api-public.yaml, profile-manager-api.yaml, symphony-common-definitions.yaml). Field names are exactly the
+// spec's; every field is optional where the spec does not mark it required, because pods omit empty fields.
+
+// ---- Pod common -------------------------------------------------------------------------------------------------
+
+/** Pod error body (`Error`, code is int32). */
+export interface PodErrorBody { code?: number; message?: string }
+/** Profile Manager error body (`COMMON.Error`, code is a string). */
+export interface ProfileManagerErrorBody { code?: string; message?: string; context?: Record<string, string>; details?: unknown }
+
+export interface SuccessResponse { format?: 'TEXT' | 'XML'; message?: string }
+
+// ---- Session / auth ---------------------------------------------------------------------------------------------
+
+export type AccountType = 'NORMAL' | 'SYSTEM' | 'SDL';
+export interface Avatar { size?: string; url?: string }
+export interface UserV2 {
+  id?: number; emailAddress?: string; firstName?: string; lastName?: string; displayName?: string; title?: string;
+  company?: string; username?: string; location?: string; accountType?: AccountType; avatars?: Avatar[];
+  workPhoneNumber?: string; mobilePhoneNumber?: string; jobFunction?: string; department?: string; division?: string;
+  roles?: string[]; userMetadata?: Record<string, unknown>;
+}
+export interface PodCertificate { certificate?: string }
+/** `Token` from /login/pubkey/authenticate, /login/pubkey/app/authenticate and /sessionauth/v1/authenticate. */
+export interface Token { name?: string; token?: string; authorizationToken?: string }
+/** `JwtToken` from /login/idm/tokens. */
+export interface JwtToken { token_type?: string; expires_in?: number; access_token?: string }
+
+// ---- Company certificates ---------------------------------------------------------------------------------------
+
+export type CompanyCertTypeName = 'USERSIGNING' | 'USER' | 'OPERATIONSSIGNING' | 'OPERATIONSUSER';
+export type CompanyCertStatusName = 'TRUSTED' | 'KNOWN' | 'REVOKED' | 'DISABLED';
+export interface CompanyCertType { type?: CompanyCertTypeName }
+export interface CompanyCertStatus { type?: CompanyCertStatusName }
+export interface CompanyCertAttributes { name?: string; type?: CompanyCertType; status?: CompanyCertStatus }
+export interface CompanyCert { pem?: string; attributes?: CompanyCertAttributes }
+export interface CompanyCertInfo {
+  fingerPrint?: string; issuerFingerPrint?: string; lastSeen?: number; updatedAt?: number; updatedBy?: number;
+  commonName?: string; expiryDate?: number;
+}
+export interface NameValuePair { name?: string; value?: string }
+export interface CertInfoItem { name?: string; attributes?: NameValuePair[] }
+export type CertInfo = CertInfoItem[];
+export interface CompanyCertDetail {
+  companyCertAttributes?: CompanyCertAttributes; companyCertInfo?: CompanyCertInfo; certInfo?: CertInfo;
+}
+export interface CompanyCertInfoItem { companyCertAttributes?: CompanyCertAttributes; companyCertInfo?: CompanyCertInfo }
+export type CompanyCertInfoList = CompanyCertInfoItem[];
+
+// ---- Applications -----------------------------------------------------------------------------------------------
+
+export interface ApplicationInfo { appId?: string; name?: string; appUrl?: string; domain?: string; publisher?: string }
+export interface AppAuthenticationKey { key?: string; expirationDate?: number; action?: 'SAVE' | 'REVOKE' | 'EXTEND' }
+export interface AppAuthenticationKeys { current?: AppAuthenticationKey; previous?: AppAuthenticationKey }
+export interface AppNotification { url?: string; apiKey?: string }
+export interface AppProperty { key?: string; value?: string }
+export interface ApplicationDetail {
+  applicationInfo?: ApplicationInfo; iconUrl?: string; description?: string; allowOrigins?: string;
+  permissions?: string[]; cert?: string; authenticationKeys?: AppAuthenticationKeys; notification?: AppNotification;
+  properties?: AppProperty[];
+}
+export interface PodAppEntitlement { appId: string; appName: string; enable: boolean; listed: boolean; install: boolean }
+export type PodAppEntitlementList = PodAppEntitlement[];
+export interface Product { appId?: string; name: string; sku?: string; subscribed: boolean; type: 'default' | 'premium' | string }
+export interface UserAppEntitlement { appId: string; appName?: string; listed: boolean; install: boolean; products?: Product[] }
+export type UserAppEntitlementList = UserAppEntitlement[];
+export type EntitlementPatchValue = 'TRUE' | 'FALSE' | 'KEEP' | 'REMOVE';
+export interface UserAppEntitlementPatch { appId: string; listed?: EntitlementPatchValue; install?: EntitlementPatchValue; product?: Product }
+export type UserAppEntitlementsPatchList = UserAppEntitlementPatch[];
+
+// ---- Connections ------------------------------------------------------------------------------------------------
+
+export type ConnectionStatus = 'PENDING_INCOMING' | 'PENDING_OUTGOING' | 'ACCEPTED' | 'REJECTED';
+export type ConnectionStatusFilter = ConnectionStatus | 'ALL';
+export interface UserConnectionRequest { userId: number | bigint }
+export interface UserConnection {
+  userId?: number; status?: ConnectionStatus; firstRequestedAt?: number; updatedAt?: number; requestCounter?: number;
+}
+export type UserConnectionList = UserConnection[];
+
+// ---- Groups (Profile Manager) -----------------------------------------------------------------------------------
+
+export type Owner = 'PLATFORM' | 'TENANT' | 'USER';
+export type GroupStatus = 'ACTIVE' | 'DELETED';
+export type SortOrder = 'ASC' | 'DESC';
+export interface PaginationCursors { before?: string; after?: string }
+export interface Pagination { previous?: string; next?: string; cursors: PaginationCursors }
+export interface Member { memberTenant?: number; memberId?: number }
+export interface ReadMember extends Member { addedDate?: string; status?: 'ENABLED' | 'DISABLED' }
+export interface GroupVisibilityRestriction { restrictedTenantsList?: number[]; restrictedUsersList?: number[] }
+export interface GroupImplicitConnection { connectedTenantsList?: number[]; connectedUsersList?: number[] }
+export interface GroupInteractionTransfer { restrictedTenantsList?: number[]; restrictedUsersList?: number[] }
+export interface BaseProfile {
+  displayName?: string; companyName?: string; email?: string; mobile?: string; jobTitle?: string; jobRole?: string;
+  jobDepartment?: string; jobDivision?: string; jobPhone?: string; jobCity?: string; industryOfInterest?: string[];
+  assetClassesOfInterest?: string[]; marketCoverage?: string[]; responsibility?: string[]; function?: string[];
+  instrument?: string[];
+}
+export interface Profile extends BaseProfile { id?: string; avatars?: Avatar[] }
+export interface BaseGroup { type: string; ownerType: Owner; ownerId: number; name: string }
+interface GroupOptions {
+  subType?: 'COMMUNITY' | 'CHANNEL'; referrer?: string; visibilityRestriction?: GroupVisibilityRestriction;
+  implicitConnection?: GroupImplicitConnection; interactionTransfer?: GroupInteractionTransfer;
+}
+export interface CreateGroup extends BaseGroup, GroupOptions { members?: Member[]; profile?: BaseProfile }
+export interface UpdateGroup extends CreateGroup { id?: string; status?: GroupStatus; eTag?: string }
+export interface ReadGroup extends BaseGroup, GroupOptions {
+  id?: string; createdDate?: string; createdBy?: string; updatedDate?: string; updatedBy?: string;
+  status?: GroupStatus; eTag?: string; members?: ReadMember[]; profile?: Profile;
+}
+export interface GroupList { pagination?: Pagination; data?: ReadGroup[] }
+export interface BaseType { id?: string; ownerType?: Owner; name?: string; status?: GroupStatus }
+export interface ProfileControl {
+  visibilityRestriction?: { visible?: boolean; restrictToTenants?: boolean; restrictToUsers?: boolean };
+  implicitConnection?: { all?: boolean; connectToTenants?: boolean; connectToUsers?: boolean };
+  wallSupport?: boolean; profileFields?: string[]; searchFields?: string[]; canHavePublicProfile?: boolean;
+}
+export interface MembershipControl {
+  entitlements?: string[]; manualMembership?: boolean; ruleMembership?: boolean; updateMembershipOnRuleUpdate?: boolean;
+  notifyMembersOnUpdate?: boolean; canBelongToMultipleGroup?: boolean;
+}
+export interface InteractionControl {
+  allowIMs?: boolean; allowRooms?: boolean; tagStream?: string; canHaveInteraction?: boolean;
+  interactionTransfer?: {
+    target?: 'TO_USER' | 'TO_MEMBERS' | 'NONE'; updateInteractionOngroupUpdate?: boolean;
+    systemMessageOnInteraction?: boolean; auditTransfer?: boolean;
+    transferView?: { visible?: boolean; restrictToTenants?: boolean; restrictToUsers?: boolean };
+  };
+}
+export interface Type extends BaseType {
+  profileControl?: ProfileControl; membershipControl?: MembershipControl; interactionControl?: InteractionControl;
+}
+export interface TypeList { pagination?: Pagination; data?: BaseType[] }
