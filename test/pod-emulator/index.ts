@@ -1,0 +1,99 @@
+// Entry point: `startPodEmulator(options)` starts the API server (HTTP or HTTPS) and, with TLS, the mutual-TLS
+// session-auth server, writes the demo keys into `dataDir`, and returns URLs, accounts and the control.
+import { promises as fs } from 'node:fs';
+import * as http from 'node:http';
+import * as https from 'node:https';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { appRoutes } from './apps';
+import { authRoutes, sessionAuthRoutes } from './auth';
+import { certRoutes } from './certs';
+import { connectionRoutes } from './connections';
+import { EmulatorControl, Runtime, controlRoutes } from './control';
+import { groupRoutes } from './groups';
+import { getProcessKeys, getTlsKeys } from './keys';
+import type { Env } from './router';
+import { Scale, createAccounts, seedState } from './seed';
+import { closeServer, listen, requestListener } from './server';
+
+export type { EmulatorControl, FaultSpec, LoggedRequest } from './control';
+export type { EmulatorState } from './state';
+export { makeTestCertificate, makeCertificate, fingerPrintOf } from './x509';
+export type { CertificateOptions, TestCertificate } from './x509';
+
+export interface EmulatorOptions {
+  port?: number; host?: string; tls?: boolean; dataDir?: string; scale?: Scale; sessionTtlMs?: number; bearerTtlMs?: number;
+}
+export interface DemoAccount {
+  username: string; privateKeyPath: string; privateKeyPem: string; publicKeyPem: string; clientCertPath?: string; clientKeyPath?: string;
+}
+export interface PodEmulator {
+  url: string; sessionAuthUrl?: string; caPem?: string; caPath?: string; dataDir: string;
+  admin: DemoAccount; user: DemoAccount; control: EmulatorControl; close(): Promise<void>;
+}
+
+const DEFAULT_SESSION_TTL_MS = 60 * 60_000;
+const DEFAULT_BEARER_TTL_MS = 10 * 60_000;
+
+async function writeFile(dir: string, name: string, content: string, secret = false): Promise<string> {
+  const file = path.join(dir, name);
+  await fs.writeFile(file, content, { mode: secret ? 0o600 : 0o644 });
+  if (secret) { await fs.chmod(file, 0o600); }
+  return file;
+}
+
+const hostForUrl = (host: string): string => (host.includes(':') ? `[${host}]` : host);
+
+export async function startPodEmulator(options: EmulatorOptions = {}): Promise<PodEmulator> {
+  const host = options.host ?? '127.0.0.1';
+  const [keys, tlsKeys] = await Promise.all([getProcessKeys(), options.tls ? getTlsKeys() : Promise.resolve(undefined)]);
+  const dataDir = options.dataDir ?? await fs.mkdtemp(path.join(os.tmpdir(), 'pod-emulator-'));
+  await fs.mkdir(dataDir, { recursive: true });
+
+  const account = async (username: string, pair: { privateKeyPem: string; publicKeyPem: string }, client?: { pem: string; keyPem: string }): Promise<DemoAccount> => ({
+    username, privateKeyPem: pair.privateKeyPem, publicKeyPem: pair.publicKeyPem,
+    privateKeyPath: await writeFile(dataDir, `${username}-private-key.pem`, pair.privateKeyPem, true),
+    ...(client ? {
+      clientCertPath: await writeFile(dataDir, `${username}-client-cert.pem`, client.pem),
+      clientKeyPath: await writeFile(dataDir, `${username}-client-key.pem`, client.keyPem, true),
+    } : {}),
+  });
+  const admin = await account('demo-admin', keys.admin, tlsKeys?.adminClient);
+  const user = await account('demo-user', keys.user, tlsKeys?.userClient);
+  const caPath = tlsKeys ? await writeFile(dataDir, 'ca.pem', tlsKeys.ca.pem) : undefined;
+
+  const accounts = createAccounts(keys);
+  const initialScale = options.scale;
+  const env: Env = {
+    state: seedState(keys, accounts, initialScale),
+    config: { sessionTtlMs: options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS, bearerTtlMs: options.bearerTtlMs ?? DEFAULT_BEARER_TTL_MS },
+  };
+  const rt = new Runtime(env, (scale) => seedState(keys, accounts, scale ?? initialScale));
+  const control = rt.control();
+  const api = [...authRoutes(), ...certRoutes(), ...appRoutes(), ...connectionRoutes(), ...groupRoutes()];
+
+  const listener = requestListener(rt, api, controlRoutes(control));
+  const server = tlsKeys
+    ? https.createServer({ key: tlsKeys.server.keyPem, cert: tlsKeys.server.pem }, listener)
+    : http.createServer(listener);
+  server.on('connection', () => { rt.connections += 1; });
+  const servers: http.Server[] = [server];
+  const port = await listen(server, options.port ?? 0, host);
+  const scheme = tlsKeys ? 'https' : 'http';
+
+  let sessionAuthUrl: string | undefined;
+  if (tlsKeys) {
+    const mtls = https.createServer({
+      key: tlsKeys.server.keyPem, cert: tlsKeys.server.pem, ca: [tlsKeys.ca.pem], requestCert: true, rejectUnauthorized: false,
+    }, requestListener(rt, sessionAuthRoutes(), []));
+    mtls.on('connection', () => { rt.connections += 1; });
+    servers.push(mtls);
+    sessionAuthUrl = `https://${hostForUrl(host)}:${await listen(mtls, 0, host)}`;
+  }
+
+  return {
+    url: `${scheme}://${hostForUrl(host)}:${port}`,
+    sessionAuthUrl, caPem: tlsKeys?.ca.pem, caPath, dataDir, admin, user, control,
+    close: async () => { await Promise.all(servers.map(closeServer)); },
+  };
+}

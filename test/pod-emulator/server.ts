@@ -1,0 +1,107 @@
+// The request pipeline shared by the API server and the mutual-TLS session-auth server:
+// read body → (API only) latency → injected fault → route → JSON reply → request log.
+import type * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Runtime } from './control';
+import { Ctx, HttpError, Reply, Route, defaultMessage, errorBody, isProfileManager, match } from './router';
+
+const MAX_BODY_BYTES = 8 * 1024 * 1024;
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+function readBody(req: http.IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY_BYTES) { reject(new HttpError(413, 'Request body too large')); req.resume(); return; }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function send(res: http.ServerResponse, reply: Reply): void {
+  const headers: Record<string, string> = { ...reply.headers };
+  let payload = '';
+  if (reply.body !== undefined) { payload = JSON.stringify(reply.body); headers['Content-Type'] = 'application/json'; }
+  headers['Content-Length'] = String(Buffer.byteLength(payload));
+  res.writeHead(reply.status, headers);
+  res.end(payload);
+}
+
+function context(rt: Runtime, req: http.IncomingMessage, path: string, url: URL, params: Record<string, string>, rawBody: Buffer): Ctx {
+  let parsed: { value: unknown } | undefined;
+  return {
+    req, method: req.method ?? 'GET', path, query: url.searchParams, params, rawBody, env: rt.env, state: rt.env.state,
+    header: (name) => { const v = req.headers[name.toLowerCase()]; return Array.isArray(v) ? v[0] : v; },
+    json: () => {
+      if (!parsed) {
+        const text = rawBody.toString('utf8').trim();
+        try { parsed = { value: text === '' ? undefined : JSON.parse(text) }; } catch { throw new HttpError(400, 'Invalid JSON body'); }
+      }
+      return parsed.value;
+    },
+  };
+}
+
+async function dispatch(rt: Runtime, routes: Route[], req: http.IncomingMessage, path: string, url: URL, body: Buffer): Promise<Reply> {
+  const method = req.method ?? 'GET';
+  const found = match(routes, method, path);
+  if (!found) { throw new HttpError(404, `No endpoint ${method} ${path}`); }
+  if ('allowed' in found) { throw new HttpError(405, `Method ${method} not allowed; use ${found.allowed.join(', ')}`); }
+  return found.route.handler(context(rt, req, path, url, found.params, body));
+}
+
+/** The request listener; `api` routes get latency, faults and logging, `control` routes none of them. */
+export function requestListener(rt: Runtime, api: Route[], control: Route[]): http.RequestListener {
+  return (req, res) => {
+    void (async () => {
+      const started = Date.now();
+      const url = new URL(req.url ?? '/', 'http://emulator');
+      const path = url.pathname;
+      const method = req.method ?? 'GET';
+      const isControl = path.startsWith('/_emulator/');
+      let status = 0;
+      try {
+        const body = await readBody(req);
+        if (!isControl) {
+          if (rt.latencyMs > 0) { await sleep(rt.latencyMs); }
+          const fault = rt.takeFault(method, path);
+          if (fault?.delayMs) { await sleep(fault.delayMs); }
+          if (fault?.drop) { req.socket.destroy(); return; }
+          if (fault?.status) {
+            status = fault.status;
+            const headers: Record<string, string> = fault.retryAfterSeconds !== undefined ? { 'Retry-After': String(fault.retryAfterSeconds) } : {};
+            send(res, { status, headers, body: errorBody(path, status, defaultMessage(status)) });
+            return;
+          }
+        }
+        const reply = await dispatch(rt, isControl ? control : api, req, path, url, body);
+        status = reply.status;
+        send(res, reply);
+      } catch (e) {
+        const err = e instanceof HttpError ? e : new HttpError(500, e instanceof Error ? e.message : String(e));
+        status = err.status;
+        if (!res.headersSent) { send(res, { status, body: errorBody(path, status, err.message, isProfileManager(path) ? err.code : undefined) }); }
+      } finally {
+        if (!isControl) { rt.log.push({ method, path, query: url.search.replace(/^\?/, ''), status, ms: Date.now() - started, at: started }); }
+      }
+    })();
+  };
+}
+
+export function listen(server: http.Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => { server.off('error', reject); resolve((server.address() as AddressInfo).port); });
+  });
+}
+
+export function closeServer(server: http.Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
