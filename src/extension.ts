@@ -1,10 +1,69 @@
 // Composition root: builds the shared services and registers every contribution. It only wires.
 import * as vscode from 'vscode';
+import { registerAppCommands } from './commands/appCommands';
+import { registerCertCommands } from './commands/certCommands';
+import { CommandContext } from './commands/commandContext';
+import { registerConnectionCommands } from './commands/connectionCommands';
+import { registerGroupCommands } from './commands/groupCommands';
+import { registerPodCommands } from './commands/podCommands';
+import { registerTreeCommands } from './commands/treeCommands';
+import { addDemoPod } from './pods/demoPod';
+import { PodSecrets, warnIfNoKeyring } from './pods/podSecrets';
+import { PodSessions } from './pods/podSessions';
+import { PodStore } from './pods/podStore';
+import { ExpiryDecorations } from './tree/expiryDecorations';
+import { PodsTreeProvider } from './tree/podsTreeProvider';
+import { describeError } from './ui/errors';
+import { PromptHost, UserCancelled } from './ui/prompts';
+import { createPodStatusBar } from './ui/statusBar';
 
-export function activate(context: vscode.ExtensionContext): void {
+/** What `activate` returns: the services, so the extension-host tests can drive and inspect them. */
+export interface SymphonyPodAdminApi {
+  readonly store: PodStore;
+  readonly sessions: PodSessions;
+  readonly tree: PodsTreeProvider;
+  readonly promptHost: PromptHost;
+  readonly secrets: PodSecrets;
+  readonly globalState: vscode.Memento;
+  /** Resolves once start-up work (the demo pod's sign-in) has finished. */
+  readonly ready: Promise<void>;
+  /** The error a dismissed prompt raises; scripted prompts in tests raise the same. */
+  cancelled(): Error;
+}
+
+export function activate(context: vscode.ExtensionContext): SymphonyPodAdminApi {
   const log = vscode.window.createOutputChannel('Symphony Pod Admin', { log: true });
-  context.subscriptions.push(log);
-  log.info('Symphony Pod Admin activated');
+  const store = new PodStore(context.globalState);
+  const secrets = new PodSecrets(context.secrets);
+  const promptHost = new PromptHost();
+  const sessions = new PodSessions(store, secrets, promptHost, log);
+  const tree = new PodsTreeProvider(store, sessions);
+  const commandContext: CommandContext = { store, sessions, tree, promptHost, log };
+  const view = vscode.window.createTreeView('symphonyPodAdmin.pods', { treeDataProvider: tree, showCollapseAll: true });
+
+  context.subscriptions.push(
+    log,
+    store,
+    sessions,
+    tree,
+    view,
+    vscode.window.registerFileDecorationProvider(new ExpiryDecorations()),
+    createPodStatusBar(store, sessions),
+    ...registerPodCommands(commandContext),
+    ...registerTreeCommands(commandContext),
+    ...registerCertCommands(commandContext),
+    ...registerAppCommands(commandContext),
+    ...registerConnectionCommands(commandContext),
+    ...registerGroupCommands(commandContext),
+    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('symphonyPodAdmin') && tree.refresh()),
+  );
+
+  const ready = sessions
+    .initialize()
+    .then(() => warnIfNoKeyring(context.globalState))
+    .then(() => addDemoPod(store, sessions, (line) => log.info(line)))
+    .catch((error: unknown) => log.error(`Start-up: ${describeError(error)}`));
+  return { store, sessions, tree, promptHost, secrets, globalState: context.globalState, ready, cancelled: () => new UserCancelled() };
 }
 
 export function deactivate(): void {}

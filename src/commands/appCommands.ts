@@ -1,0 +1,76 @@
+// Application commands: a short create wizard, the pod entitlement toggles, delete.
+import * as fs from 'node:fs/promises';
+import * as vscode from 'vscode';
+import { ApplicationDetail, validateAppId, validateHttpsUrl } from '../api';
+import { ApplicationNode } from '../tree/appNodes';
+import { TreeNode } from '../tree/treeNode';
+import { nonBlank } from './certCommands';
+import { CommandContext, prompts, registerCommand, requireNode, targetPod, withProgress } from './commandContext';
+
+export function registerAppCommands(context: CommandContext): vscode.Disposable[] {
+  return [
+    registerCommand(context, 'symphonyPodAdmin.apps.create', (node?: TreeNode) => createApplication(context, node)),
+    registerCommand(context, 'symphonyPodAdmin.apps.toggleEntitlement', (node?: TreeNode) => changeEntitlement(context, requireNode(node, ApplicationNode, 'an application'))),
+    registerCommand(context, 'symphonyPodAdmin.apps.delete', (node?: TreeNode) => deleteApplication(context, requireNode(node, ApplicationNode, 'an application'))),
+  ];
+}
+
+async function createApplication(context: CommandContext, node?: TreeNode): Promise<void> {
+  const podId = await targetPod(context, node);
+  const ui = prompts(context);
+  const title = 'Create Application';
+  const appId = (await ui.input({ title: `${title} (1/5)`, prompt: 'App id (unique on the pod)', validate: validateAppId })).trim();
+  const name = (await ui.input({ title: `${title} (2/5)`, prompt: 'Display name', value: appId, validate: nonBlank('name') })).trim();
+  const appUrl = (await ui.input({ title: `${title} (3/5)`, prompt: 'App URL (https://…)', value: 'https://', validate: (v) => validateHttpsUrl(v, 'The app URL') })).trim();
+  const publisher = (await ui.input({ title: `${title} (4/5)`, prompt: 'Publisher', validate: nonBlank('publisher') })).trim();
+  const auth = await ui.pick<'rsa' | 'cert' | 'none'>(
+    [
+      { label: 'RSA public key file…', description: 'the app signs in with its RSA key (recommended)', value: 'rsa' },
+      { label: 'Certificate file…', description: 'the app signs in with a certificate', value: 'cert' },
+      { label: 'No authentication yet', description: 'add a key later by editing the manifest', value: 'none' },
+    ],
+    { title: `${title} (5/5)`, placeHolder: 'How does the app authenticate?' },
+  );
+  const detail: ApplicationDetail = { applicationInfo: { appId, name, appUrl, domain: new URL(appUrl).hostname, publisher } };
+  if (auth === 'rsa') {
+    const file = await ui.openFile({ title: 'RSA public key of the app (PEM)', filters: { 'PEM files': ['pem', 'pub'], 'All files': ['*'] } });
+    detail.authenticationKeys = { current: { key: await fs.readFile(file.fsPath, 'utf8'), action: 'SAVE' } };
+  } else if (auth === 'cert') {
+    const file = await ui.openFile({ title: 'App certificate (PEM)', filters: { 'PEM files': ['pem', 'crt', 'cer'], 'All files': ['*'] } });
+    detail.cert = await fs.readFile(file.fsPath, 'utf8');
+  }
+  await withProgress(`Creating ${name}…`, () => context.sessions.client(podId).apps.createApplication(detail));
+  refreshApplications(context, podId);
+  void ui.info(`Created the application ${name} (${appId}).`);
+}
+
+async function changeEntitlement(context: CommandContext, app: ApplicationNode): Promise<void> {
+  const current = app.item;
+  const picked = await prompts(context).pickMany(
+    [
+      { label: 'Enabled', description: 'the app can be used on this pod', value: 'enable' as const, picked: current.enable },
+      { label: 'Listed', description: 'visible in the Symphony Market for everyone', value: 'listed' as const, picked: current.listed },
+      { label: 'Installed for everyone', description: 'entitled automatically for the whole company', value: 'install' as const, picked: current.install },
+    ],
+    { title: `Pod entitlement of ${current.appName || current.appId}`, placeHolder: 'Check what should be on' },
+  );
+  const updated = { ...current, enable: picked.includes('enable'), listed: picked.includes('listed'), install: picked.includes('install') };
+  await withProgress(`Updating the entitlement of ${current.appName}…`, () => context.sessions.client(app.podId!).apps.updatePodAppEntitlements([updated]));
+  refreshApplications(context, app.podId!);
+}
+
+async function deleteApplication(context: CommandContext, app: ApplicationNode): Promise<void> {
+  const confirmed = await prompts(context).confirm(
+    `Delete the application "${app.item.appName || app.appId}" from ${context.store.get(app.podId!)?.label}?`,
+    `App id ${app.appId}\n\nUsers lose the app and its entitlements. This cannot be undone.`,
+    'Delete Application',
+  );
+  if (!confirmed) return;
+  await withProgress(`Deleting ${app.item.appName}…`, () => context.sessions.client(app.podId!).apps.deleteApplication(app.appId));
+  refreshApplications(context, app.podId!);
+}
+
+function refreshApplications(context: CommandContext, podId: string): void {
+  const list = context.tree.podNode(podId)?.applications;
+  if (list) context.tree.refresh(list);
+}

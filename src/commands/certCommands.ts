@@ -1,0 +1,124 @@
+// Company certificate commands: add from a PEM file (checked locally first), update attributes, delete, copy the
+// fingerprint, show the certificates a CA issued.
+import { X509Certificate } from 'node:crypto';
+import * as fs from 'node:fs/promises';
+import * as vscode from 'vscode';
+import { CompanyCertAttributes, CompanyCertStatusName, CompanyCertTypeName, validateCertificatePem } from '../api';
+import { CertificateNode, CertificatesNode } from '../tree/certNodes';
+import { TreeNode } from '../tree/treeNode';
+import { PickItem } from '../ui/prompts';
+import { CommandContext, prompts, registerCommand, requireNode, targetPod, withProgress } from './commandContext';
+
+const types: CompanyCertTypeName[] = ['USER', 'USERSIGNING', 'OPERATIONSUSER', 'OPERATIONSSIGNING'];
+const typeHelp: Record<CompanyCertTypeName, string> = {
+  USER: 'authenticates a user or service account',
+  USERSIGNING: 'a CA that signs user certificates',
+  OPERATIONSUSER: 'authenticates an operations account',
+  OPERATIONSSIGNING: 'a CA that signs operations certificates',
+};
+const statuses: CompanyCertStatusName[] = ['TRUSTED', 'KNOWN', 'REVOKED', 'DISABLED'];
+
+export function registerCertCommands(context: CommandContext): vscode.Disposable[] {
+  return [
+    registerCommand(context, 'symphonyPodAdmin.certs.create', (node?: TreeNode) => createCertificate(context, node)),
+    registerCommand(context, 'symphonyPodAdmin.certs.update', (node?: TreeNode) => updateCertificate(context, requireNode(node, CertificateNode, 'a certificate'))),
+    registerCommand(context, 'symphonyPodAdmin.certs.delete', (node?: TreeNode) => deleteCertificate(context, requireNode(node, CertificateNode, 'a certificate'))),
+    registerCommand(context, 'symphonyPodAdmin.certs.copyFingerprint', async (node?: TreeNode) => {
+      const cert = requireNode(node, CertificateNode, 'a certificate');
+      await vscode.env.clipboard.writeText(cert.fingerPrint);
+      void prompts(context).info(`Copied the fingerprint of ${cert.displayName}.`);
+    }),
+    registerCommand(context, 'symphonyPodAdmin.certs.showIssued', (node?: TreeNode) => showIssued(context, requireNode(node, CertificateNode, 'a certificate'))),
+  ];
+}
+
+/** Subject, issuer and validity read locally, shown before anything is sent. */
+export function describeCertificate(pem: string): { subject: string; issuer: string; validTo: Date; commonName: string } {
+  const cert = new X509Certificate(pem);
+  const commonName = /CN=([^\n,]+)/.exec(cert.subject)?.[1] ?? cert.subject;
+  return { subject: cert.subject.replace(/\n/g, ', '), issuer: cert.issuer.replace(/\n/g, ', '), validTo: new Date(cert.validTo), commonName };
+}
+
+async function createCertificate(context: CommandContext, node?: TreeNode): Promise<void> {
+  const podId = await targetPod(context, node);
+  const ui = prompts(context);
+  const file = await ui.openFile({ title: 'Company certificate to add (PEM)', filters: { 'PEM certificates': ['pem', 'crt', 'cer'], 'All files': ['*'] } });
+  const pem = await fs.readFile(file.fsPath, 'utf8');
+  const problem = validateCertificatePem(pem);
+  if (problem) throw new Error(`${file.fsPath}: ${problem}`);
+  const info = describeCertificate(pem);
+  const name = (await ui.input({ title: 'Add Company Certificate (1/3)', prompt: `Name for ${info.commonName}`, value: info.commonName, validate: nonBlank('name') })).trim();
+  const type = await pickType(context, undefined);
+  const status = await pickStatus(context, undefined);
+  const confirmed = await ui.confirm(
+    `Add the certificate "${name}" to ${context.store.get(podId)?.label}?`,
+    `Subject: ${info.subject}\nIssuer: ${info.issuer}\nExpires: ${info.validTo.toISOString().slice(0, 10)}\nType: ${type} · Status: ${status}`,
+    'Add Certificate',
+  );
+  if (!confirmed) return;
+  const attributes: CompanyCertAttributes = { name, type: { type }, status: { type: status } };
+  await withProgress(`Adding certificate ${name}…`, () => context.sessions.client(podId).certs.createCompanyCertificate(pem, attributes));
+  refreshCertificates(context, podId);
+  void ui.info(`Added the certificate ${name}.`);
+}
+
+async function updateCertificate(context: CommandContext, cert: CertificateNode): Promise<void> {
+  const current = cert.item.companyCertAttributes;
+  const name = (await prompts(context).input({ title: `Update ${cert.displayName} (1/3)`, prompt: 'Name', value: current?.name ?? '', validate: nonBlank('name') })).trim();
+  const type = await pickType(context, current?.type?.type);
+  const status = await pickStatus(context, current?.status?.type);
+  await withProgress(`Updating ${cert.displayName}…`, () =>
+    context.sessions.client(cert.podId!).certs.updateCompanyCertificate(cert.fingerPrint, { name, type: { type }, status: { type: status } }),
+  );
+  refreshCertificates(context, cert.podId!);
+}
+
+async function deleteCertificate(context: CommandContext, cert: CertificateNode): Promise<void> {
+  const confirmed = await prompts(context).confirm(
+    `Delete the certificate "${cert.displayName}" from ${context.store.get(cert.podId!)?.label}?`,
+    `Fingerprint ${cert.fingerPrint}\n\nAccounts that authenticate with it, or with certificates it issued, can no longer sign in.`,
+    'Delete Certificate',
+  );
+  if (!confirmed) return;
+  await withProgress(`Deleting ${cert.displayName}…`, () => context.sessions.client(cert.podId!).certs.deleteCompanyCertificate(cert.fingerPrint));
+  refreshCertificates(context, cert.podId!);
+}
+
+async function showIssued(context: CommandContext, cert: CertificateNode): Promise<void> {
+  const issued = await withProgress(`Reading certificates issued by ${cert.displayName}…`, () => context.sessions.client(cert.podId!).certs.listIssuedBy(cert.fingerPrint));
+  if (issued.length === 0) {
+    void prompts(context).info(`No certificate on the pod was issued by ${cert.displayName}.`);
+    return;
+  }
+  const items: PickItem<string>[] = issued.map((c) => ({
+    label: c.companyCertAttributes?.name || c.companyCertInfo?.commonName || '',
+    description: [c.companyCertAttributes?.type?.type, c.companyCertAttributes?.status?.type].join(' · '),
+    detail: c.companyCertInfo?.fingerPrint,
+    value: c.companyCertInfo?.fingerPrint ?? '',
+  }));
+  const fingerPrint = await prompts(context).pick(items, { title: `${issued.length} certificate(s) issued by ${cert.displayName}`, placeHolder: 'Pick one to copy its fingerprint' });
+  await vscode.env.clipboard.writeText(fingerPrint);
+}
+
+function refreshCertificates(context: CommandContext, podId: string): void {
+  const list: CertificatesNode | undefined = context.tree.podNode(podId)?.certificates;
+  if (list) context.tree.refresh(list);
+}
+
+function pickType(context: CommandContext, current: CompanyCertTypeName | undefined): Promise<CompanyCertTypeName> {
+  const items = types.map((t) => ({ label: t, description: `${typeHelp[t]}${t === current ? ' · current' : ''}`, value: t }));
+  return prompts(context).pick(moveFirst(items, current), { title: 'Certificate type' });
+}
+
+function pickStatus(context: CommandContext, current: CompanyCertStatusName | undefined): Promise<CompanyCertStatusName> {
+  const items = statuses.map((s) => ({ label: s, description: s === current ? 'current' : undefined, value: s }));
+  return prompts(context).pick(moveFirst(items, current), { title: 'Certificate status' });
+}
+
+function moveFirst<T>(items: PickItem<T>[], value: T | undefined): PickItem<T>[] {
+  return [...items.filter((i) => i.value === value), ...items.filter((i) => i.value !== value)];
+}
+
+export function nonBlank(what: string): (value: string) => string | undefined {
+  return (value) => (value.trim() ? undefined : `The ${what} cannot be empty.`);
+}

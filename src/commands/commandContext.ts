@@ -1,0 +1,63 @@
+// What every command needs, and the one wrapper that gives every command the same error handling:
+// the client's sentence with a "Show Log" action, quiet cancellation, and a log line.
+import * as vscode from 'vscode';
+import { PodSessions } from '../pods/podSessions';
+import { PodStore } from '../pods/podStore';
+import { PodsTreeProvider } from '../tree/podsTreeProvider';
+import { TreeNode } from '../tree/treeNode';
+import { describeError } from '../ui/errors';
+import { PickItem, PromptHost, Prompts, UserCancelled } from '../ui/prompts';
+
+export interface CommandContext {
+  readonly store: PodStore;
+  readonly sessions: PodSessions;
+  readonly tree: PodsTreeProvider;
+  readonly promptHost: PromptHost;
+  readonly log: vscode.LogOutputChannel;
+}
+
+export type CommandHandler = (...args: any[]) => Promise<unknown>;
+
+export function registerCommand(context: CommandContext, id: string, handler: CommandHandler): vscode.Disposable {
+  return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      if (error instanceof UserCancelled) return undefined;
+      const message = describeError(error);
+      context.log.error(`${id}: ${message}`);
+      void context.promptHost.current.error(message, 'Show Log').then((choice) => choice === 'Show Log' && context.log.show());
+      return undefined;
+    }
+  });
+}
+
+export function prompts(context: CommandContext): Prompts {
+  return context.promptHost.current;
+}
+
+/** Runs a mutation with a progress notification. */
+export function withProgress<T>(title: string, task: () => Promise<T>): Thenable<T> {
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, task);
+}
+
+/**
+ * The pod a command acts on: the node's pod, else the current pod when signed in, else one the user picks among
+ * the signed-in pods.
+ */
+export async function targetPod(context: CommandContext, node?: TreeNode): Promise<string> {
+  if (node?.podId) return node.podId;
+  const signedIn = context.store.list().filter((p) => context.sessions.state(p.id) === 'signedIn');
+  const current = context.store.currentId;
+  if (current && signedIn.some((p) => p.id === current)) return current;
+  if (signedIn.length === 0) throw new Error('Sign in to a pod first (Symphony: Sign In).');
+  if (signedIn.length === 1) return signedIn[0].id;
+  const items: PickItem<string>[] = signedIn.map((p) => ({ label: p.label, description: p.podUrl, value: p.id }));
+  return prompts(context).pick(items, { title: 'Which pod?' });
+}
+
+/** The node a command acts on; item commands run from the tree's menus. */
+export function requireNode<T extends TreeNode>(node: unknown, type: abstract new (...args: any[]) => T, what: string): T {
+  if (node instanceof type) return node;
+  throw new Error(`Select ${what} in the Pods tree, then run this command from its context menu.`);
+}

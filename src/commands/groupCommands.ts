@@ -1,0 +1,86 @@
+// Group commands (Profile Manager): create, add a member, set the avatar, mark deleted / restore.
+// Status changes go through update with the group's current eTag, so a concurrent change is never overwritten.
+import * as fs from 'node:fs/promises';
+import * as vscode from 'vscode';
+import { GroupStatus, ReadGroup, UpdateGroup, validateUserId } from '../api';
+import { GroupNode, GroupTypeNode } from '../tree/groupNodes';
+import { TreeNode } from '../tree/treeNode';
+import { nonBlank } from './certCommands';
+import { CommandContext, prompts, registerCommand, requireNode, targetPod, withProgress } from './commandContext';
+
+export function registerGroupCommands(context: CommandContext): vscode.Disposable[] {
+  return [
+    registerCommand(context, 'symphonyPodAdmin.groups.create', (node?: TreeNode) => createGroup(context, node)),
+    registerCommand(context, 'symphonyPodAdmin.groups.addMember', (node?: TreeNode) => addMember(context, requireNode(node, GroupNode, 'a group'))),
+    registerCommand(context, 'symphonyPodAdmin.groups.setAvatar', (node?: TreeNode) => setAvatar(context, requireNode(node, GroupNode, 'a group'))),
+    registerCommand(context, 'symphonyPodAdmin.groups.markDeleted', (node?: TreeNode) => setStatus(context, requireNode(node, GroupNode, 'a group'), 'DELETED')),
+    registerCommand(context, 'symphonyPodAdmin.groups.restore', (node?: TreeNode) => setStatus(context, requireNode(node, GroupNode, 'a group'), 'ACTIVE')),
+  ];
+}
+
+async function createGroup(context: CommandContext, node?: TreeNode): Promise<void> {
+  const podId = await targetPod(context, node);
+  const ui = prompts(context);
+  const client = context.sessions.client(podId);
+  const typeId =
+    node instanceof GroupTypeNode
+      ? node.typeId
+      : await ui.pick((await client.groups.listTypes()).map((t) => ({ label: t.name || t.id || '', description: t.id, value: t.id ?? '' })), { title: 'Create Group (1/4): type' });
+  const name = (await ui.input({ title: 'Create Group (2/4)', prompt: 'Group name', validate: nonBlank('group name') })).trim();
+  const knownOwner = node instanceof GroupTypeNode ? node.loadedItems[0]?.ownerId : undefined;
+  const ownerId = Number(
+    (await ui.input({ title: 'Create Group (3/4)', prompt: 'Owner: the tenant (pod) id that owns the group', value: knownOwner ? String(knownOwner) : '', validate: (v) => validateUserId(v.trim())?.replace('user id', 'tenant id') })).trim(),
+  );
+  const displayName = (await ui.input({ title: 'Create Group (4/4)', prompt: 'Profile display name', value: name, validate: nonBlank('display name') })).trim();
+  const group = await withProgress(`Creating the group ${name}…`, () =>
+    client.groups.createGroup({ type: typeId, ownerType: 'TENANT', ownerId, name, profile: { displayName } }),
+  );
+  refreshType(context, podId, group.type);
+  void ui.info(`Created the group ${group.name}.`);
+}
+
+async function addMember(context: CommandContext, group: GroupNode): Promise<void> {
+  const ui = prompts(context);
+  const memberId = Number((await ui.input({ title: `Add Member to ${group.item.name}`, prompt: 'User id of the new member', validate: (v) => validateUserId(v.trim()) })).trim());
+  await withProgress(`Adding ${memberId} to ${group.item.name}…`, () =>
+    context.sessions.client(group.podId!).groups.addMember(group.groupId, { memberId, memberTenant: group.item.ownerId }),
+  );
+  refreshType(context, group.podId!, group.item.type);
+}
+
+async function setAvatar(context: CommandContext, group: GroupNode): Promise<void> {
+  const file = await prompts(context).openFile({ title: `Avatar for ${group.item.name} (jpg, png or gif, at most 2 MB)`, filters: { Images: ['png', 'jpg', 'jpeg', 'gif'] } });
+  const bytes = await fs.readFile(file.fsPath);
+  await withProgress(`Uploading the avatar of ${group.item.name}…`, () => context.sessions.client(group.podId!).groups.uploadAvatar(group.groupId, bytes));
+  refreshType(context, group.podId!, group.item.type);
+}
+
+async function setStatus(context: CommandContext, group: GroupNode, status: GroupStatus): Promise<void> {
+  if (status === 'DELETED') {
+    const confirmed = await prompts(context).confirm(
+      `Mark the group "${group.item.name}" deleted?`,
+      `Group id ${group.groupId}\n\nIts members lose the distribution list. You can restore it later.`,
+      'Mark Deleted',
+    );
+    if (!confirmed) return;
+  }
+  const client = context.sessions.client(group.podId!);
+  await withProgress(`${status === 'DELETED' ? 'Deleting' : 'Restoring'} ${group.item.name}…`, async () => {
+    const current = await client.groups.getGroup(group.groupId);
+    await client.groups.updateGroup(group.groupId, toUpdate(current, status), current.eTag ?? '');
+  });
+  refreshType(context, group.podId!, group.item.type);
+}
+
+/** An update body from what the pod returned: the writable fields only, with the new status. */
+function toUpdate(group: ReadGroup, status: GroupStatus): UpdateGroup {
+  const { id, type, ownerType, ownerId, name, subType, referrer, profile, visibilityRestriction, implicitConnection, interactionTransfer, eTag } = group;
+  const members = group.members?.map(({ memberId, memberTenant }) => ({ memberId, memberTenant }));
+  const baseProfile = profile ? (({ id: _id, avatars: _avatars, ...rest }) => rest)(profile) : undefined;
+  return { id, type, ownerType, ownerId, name, subType, referrer, members, profile: baseProfile, visibilityRestriction, implicitConnection, interactionTransfer, status, eTag };
+}
+
+function refreshType(context: CommandContext, podId: string, typeId: string): void {
+  const groups = context.tree.podNode(podId)?.groups;
+  if (groups) context.tree.refresh(groups.cachedChild(typeId) ?? groups);
+}

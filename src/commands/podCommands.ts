@@ -1,0 +1,126 @@
+// Add, edit, remove, sign in to, sign out of and switch between pods.
+import { randomUUID } from 'node:crypto';
+import * as vscode from 'vscode';
+import { normalizePodUrl, validatePodUrl } from '../api';
+import { AuthMethod, authMethodLabels, describeProfileProblem, PodProfile } from '../pods/podProfile';
+import { PodNode } from '../tree/podNode';
+import { TreeNode } from '../tree/treeNode';
+import { PickItem } from '../ui/prompts';
+import { CommandContext, prompts, registerCommand, withProgress } from './commandContext';
+
+export function registerPodCommands(context: CommandContext): vscode.Disposable[] {
+  return [
+    registerCommand(context, 'symphonyPodAdmin.pods.add', () => addPod(context)),
+    registerCommand(context, 'symphonyPodAdmin.pods.edit', async (node?: TreeNode) => editPod(context, await pickPod(context, node, 'Edit which pod?'))),
+    registerCommand(context, 'symphonyPodAdmin.pods.remove', async (node?: TreeNode) => removePod(context, await pickPod(context, node, 'Remove which pod?'))),
+    registerCommand(context, 'symphonyPodAdmin.pods.signIn', async (node?: TreeNode) => signIn(context, await pickPod(context, node, 'Sign in to which pod?', 'signedOut'))),
+    registerCommand(context, 'symphonyPodAdmin.pods.signOut', async (node?: TreeNode) => signOut(context, await pickPod(context, node, 'Sign out of which pod?', 'signedIn'))),
+    registerCommand(context, 'symphonyPodAdmin.pods.switch', async () => switchPod(context)),
+  ];
+}
+
+async function addPod(context: CommandContext): Promise<void> {
+  const profile = await askProfile(context, { id: randomUUID(), label: '', podUrl: 'https://', authMethod: 'rsa' }, 'Add Pod');
+  await context.store.save(profile);
+  await context.store.setCurrent(profile.id);
+  await signIn(context, profile.id);
+}
+
+async function editPod(context: CommandContext, podId: string): Promise<void> {
+  const existing = context.store.get(podId)!;
+  const profile = await askProfile(context, existing, `Edit ${existing.label}`);
+  const connectionChanged = (['podUrl', 'authMethod', 'username', 'privateKeyPath', 'clientCertPath', 'clientKeyPath', 'sessionAuthUrl', 'caBundlePath'] as const).some(
+    (key) => profile[key] !== existing[key],
+  );
+  await context.store.save(profile);
+  if (connectionChanged) {
+    // A token issued for the old URL or account must never be sent to the new one.
+    await context.sessions.signOut(podId);
+  }
+  await context.sessions.profileChanged(podId);
+}
+
+async function removePod(context: CommandContext, podId: string): Promise<void> {
+  const profile = context.store.get(podId)!;
+  const confirmed = await prompts(context).confirm(
+    `Remove the pod "${profile.label}"?`,
+    `${profile.podUrl}\n\nIts profile and every secret stored for it (session token, bearer token, key passphrase) are forgotten. Nothing changes on the pod.`,
+    'Remove Pod',
+  );
+  if (!confirmed) return;
+  await context.sessions.signOut(podId);
+  await context.store.remove(podId);
+  await context.sessions.profileChanged(podId);
+}
+
+async function signIn(context: CommandContext, podId: string): Promise<void> {
+  const profile = context.store.get(podId)!;
+  const user = await withProgress(`Signing in to ${profile.label}…`, () => context.sessions.signIn(podId));
+  context.log.info(`Signed in to ${profile.label} as ${user.username ?? user.id}`);
+  void prompts(context).info(`Signed in to ${profile.label} as ${user.displayName ?? user.username ?? user.id}.`);
+}
+
+async function signOut(context: CommandContext, podId: string): Promise<void> {
+  await context.sessions.signOut(podId);
+  void prompts(context).info(`Signed out of ${context.store.get(podId)?.label}; its secrets were removed from the keychain.`);
+}
+
+async function switchPod(context: CommandContext): Promise<void> {
+  const podId = await pickPod(context, undefined, 'Switch to which pod?', undefined, true);
+  await context.store.setCurrent(podId);
+}
+
+async function pickPod(context: CommandContext, node: TreeNode | undefined, title: string, state?: 'signedIn' | 'signedOut', alwaysAsk = false): Promise<string> {
+  if (node instanceof PodNode || node?.podId) return node.podId!;
+  const candidates = context.store.list().filter((p) => !state || (state === 'signedIn') === (context.sessions.state(p.id) === 'signedIn'));
+  if (candidates.length === 0) throw new Error(context.store.list().length === 0 ? 'No pod is configured yet: run "Symphony: Add Pod…".' : 'No pod is in that state.');
+  if (candidates.length === 1 && !alwaysAsk) return candidates[0].id;
+  const items: PickItem<string>[] = candidates.map((p) => ({
+    label: p.label,
+    description: `${p.podUrl}${p.id === context.store.currentId ? ' · current' : ''}`,
+    detail: context.sessions.user(p.id)?.username ? `signed in as ${context.sessions.user(p.id)?.username}` : context.sessions.state(p.id),
+    value: p.id,
+  }));
+  return prompts(context).pick(items, { title });
+}
+
+/** The multi-step input behind Add Pod and Edit Pod; every step validates as the user types. */
+async function askProfile(context: CommandContext, start: PodProfile, title: string): Promise<PodProfile> {
+  const ui = prompts(context);
+  const label = (await ui.input({ title: `${title} (1/4)`, prompt: 'A name for this pod, e.g. "UAT"', value: start.label, validate: (v) => (v.trim() ? undefined : 'Give the pod a name.') })).trim();
+  const podUrl = normalizePodUrl(
+    await ui.input({ title: `${title} (2/4)`, prompt: 'The pod URL, e.g. https://acme.symphony.com', value: start.podUrl, validate: validatePodUrl }),
+  );
+  const methods: PickItem<AuthMethod>[] = (Object.keys(authMethodLabels) as AuthMethod[]).map((m) => ({ label: authMethodLabels[m], value: m, picked: m === start.authMethod }));
+  const authMethod = await ui.pick(methods, { title: `${title} (3/4)`, placeHolder: 'How does this account sign in?' });
+  const profile: PodProfile = { id: start.id, label, podUrl, authMethod };
+  if (authMethod === 'rsa') {
+    profile.username = (await ui.input({ title: `${title}: RSA`, prompt: 'Service account username', value: start.username, validate: (v) => (v.trim() ? undefined : 'Enter the service account username.') })).trim();
+    profile.privateKeyPath = (await ui.openFile({ title: 'RSA private key of the service account (PEM, PKCS#1 or PKCS#8)', filters: { 'PEM files': ['pem', 'key'], 'All files': ['*'] } })).fsPath;
+  } else if (authMethod === 'certificate') {
+    profile.clientCertPath = (await ui.openFile({ title: 'Client certificate (PEM)', filters: { 'PEM files': ['pem', 'crt', 'cer'], 'All files': ['*'] } })).fsPath;
+    profile.clientKeyPath = (await ui.openFile({ title: 'Private key of the client certificate (PEM)', filters: { 'PEM files': ['pem', 'key'], 'All files': ['*'] } })).fsPath;
+    const sessionAuth = (
+      await ui.input({
+        title: `${title}: certificate`,
+        prompt: 'Session-auth URL, if it differs from the pod URL (leave empty otherwise)',
+        value: start.sessionAuthUrl ?? '',
+        validate: (v) => (v.trim() ? validatePodUrl(v) : undefined),
+      })
+    ).trim();
+    profile.sessionAuthUrl = sessionAuth ? normalizePodUrl(sessionAuth) : undefined;
+  }
+  const caChoice = await ui.pick<'system' | 'file' | 'keep'>(
+    [
+      { label: 'Use the system certificate authorities', value: 'system' },
+      { label: 'Choose a CA bundle file (PEM)…', description: 'for pods or proxies signed by a corporate CA', value: 'file' },
+      ...(start.caBundlePath ? [{ label: `Keep ${start.caBundlePath}`, value: 'keep' as const }] : []),
+    ],
+    { title: `${title} (4/4)`, placeHolder: 'Which certificate authorities sign the pod\'s TLS certificate?' },
+  );
+  if (caChoice === 'file') profile.caBundlePath = (await ui.openFile({ title: 'CA bundle (PEM)', filters: { 'PEM files': ['pem', 'crt'], 'All files': ['*'] } })).fsPath;
+  if (caChoice === 'keep') profile.caBundlePath = start.caBundlePath;
+  const problem = describeProfileProblem(profile);
+  if (problem) throw new Error(problem);
+  return profile;
+}

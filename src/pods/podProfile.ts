@@ -1,0 +1,48 @@
+// What a pod profile is, and the rules a profile must follow before it is saved.
+// Profiles hold no secret: tokens and passphrases live in SecretStorage (see podSecrets.ts).
+import { validatePodUrl } from '../api';
+
+export type AuthMethod = 'rsa' | 'certificate' | 'sessionToken';
+
+export interface PodProfile {
+  readonly id: string;
+  label: string;
+  /** Origin of the pod, e.g. https://acme.symphony.com (no path). */
+  podUrl: string;
+  authMethod: AuthMethod;
+  /** Service-account username (RSA). */
+  username?: string;
+  /** RSA private key file (PKCS#1 or PKCS#8 PEM). */
+  privateKeyPath?: string;
+  /** Client certificate and key files (certificate authentication). */
+  clientCertPath?: string;
+  clientKeyPath?: string;
+  /** Origin of the session-auth host when it differs from the pod's (certificate authentication). */
+  sessionAuthUrl?: string;
+  /** PEM bundle of CA certificates that signed the pod's TLS certificate (corporate CAs). */
+  caBundlePath?: string;
+}
+
+export const authMethodLabels: Record<AuthMethod, string> = {
+  rsa: 'RSA key (service account)',
+  certificate: 'Client certificate',
+  sessionToken: 'Session token (pasted)',
+};
+
+/** Returns why the profile cannot be used, or undefined when it is complete. */
+export function describeProfileProblem(profile: PodProfile): string | undefined {
+  if (!profile.label.trim()) return 'Give the pod a name.';
+  const urlProblem = validatePodUrl(profile.podUrl);
+  if (urlProblem) return urlProblem;
+  switch (profile.authMethod) {
+    case 'rsa':
+      if (!profile.username?.trim()) return 'RSA sign-in needs the service account username.';
+      if (!profile.privateKeyPath) return 'RSA sign-in needs the private key file.';
+      return undefined;
+    case 'certificate':
+      if (!profile.clientCertPath || !profile.clientKeyPath) return 'Certificate sign-in needs the client certificate and its key file.';
+      return profile.sessionAuthUrl ? validatePodUrl(profile.sessionAuthUrl) : undefined;
+    case 'sessionToken':
+      return undefined;
+  }
+}

@@ -1,0 +1,248 @@
+// Sign-in state of every pod and the one API client per pod that the tree, commands and editors share.
+// RSA and certificate pods re-authenticate silently on a 401 (inside the client); a pasted-token pod asks the
+// user once, and while the user has not answered (or said no) it stays "needs sign-in" instead of prompting again.
+import { readFileSync } from 'node:fs';
+import * as fs from 'node:fs/promises';
+import * as vscode from 'vscode';
+import { Authenticate, certificateAuthenticator, PodApiError, PodClient, rsaAuthenticator, TokenStore, UserV2 } from '../api';
+import { PromptHost } from '../ui/prompts';
+import { PodProfile } from './podProfile';
+import { PodSecrets } from './podSecrets';
+import { PodStore } from './podStore';
+
+export type SessionState = 'signedOut' | 'signedIn' | 'needsSignIn';
+
+const certificateRoles = ['SUPER_ADMINISTRATOR', 'USER_PROVISIONING'];
+const applicationRoles = ['SUPER_ADMINISTRATOR', 'USER_PROVISIONING'];
+export type AdminArea = 'certificates' | 'applications';
+export const rolesNeeded: Record<AdminArea, string[]> = { certificates: certificateRoles, applications: applicationRoles };
+
+export class PodSessions implements vscode.Disposable {
+  private readonly clients = new Map<string, PodClient>();
+  private readonly users = new Map<string, UserV2>();
+  private readonly states = new Map<string, SessionState>();
+  private readonly tokenPrompts = new Map<string, Promise<string>>();
+  private readonly changed = new vscode.EventEmitter<string | undefined>();
+  /** Fires with the pod id whose sign-in state or account changed. */
+  readonly onDidChange = this.changed.event;
+
+  constructor(
+    private readonly store: PodStore,
+    private readonly secrets: PodSecrets,
+    private readonly prompts: PromptHost,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  /** A pod with a stored session token counts as signed in until the pod says otherwise. */
+  async initialize(): Promise<void> {
+    for (const profile of this.store.list()) {
+      const token = await this.secrets.get(profile.id, 'session');
+      this.states.set(profile.id, token ? 'signedIn' : 'signedOut');
+    }
+    await this.updateContextKeys();
+  }
+
+  state(podId: string): SessionState {
+    return this.states.get(podId) ?? 'signedOut';
+  }
+
+  user(podId: string): UserV2 | undefined {
+    return this.users.get(podId);
+  }
+
+  /** Whether the signed-in account holds a role for the area; true while roles are still unknown. */
+  can(podId: string, area: AdminArea): boolean {
+    const roles = this.users.get(podId)?.roles;
+    return !roles || rolesNeeded[area].some((role) => roles.includes(role));
+  }
+
+  client(podId: string): PodClient {
+    let client = this.clients.get(podId);
+    if (!client) {
+      const profile = this.profile(podId);
+      client = new PodClient({
+        podUrl: profile.podUrl,
+        sessionAuthUrl: profile.sessionAuthUrl,
+        authenticate: this.authenticator(profile),
+        tokens: this.observedTokens(podId),
+        timeoutMs: vscode.workspace.getConfiguration('symphonyPodAdmin').get<number>('http.timeoutSeconds', 30) * 1000,
+        caPem: profile.caBundlePath ? readFileSyncOrThrow(profile.caBundlePath, 'CA bundle') : undefined,
+        logger: (line) => this.log.info(`[${profile.label}] ${line.method} ${line.path} → ${line.status} (${line.ms} ms${line.attempt > 1 ? `, attempt ${line.attempt}` : ''})`),
+      });
+      this.clients.set(podId, client);
+    }
+    return client;
+  }
+
+  /** Signs in (asking for a token on pasted-token pods) and reads who we are. */
+  async signIn(podId: string): Promise<UserV2> {
+    this.states.set(podId, 'signedOut');
+    const user = await this.client(podId).signIn();
+    await this.setUser(podId, user);
+    return user;
+  }
+
+  /** The account and roles; read once per session and cached. */
+  async whoAmI(podId: string): Promise<UserV2> {
+    const known = this.users.get(podId);
+    if (known) return known;
+    const user = await this.client(podId).session.getSessionInfo();
+    await this.setUser(podId, user);
+    return user;
+  }
+
+  /** Forgets every secret of the pod. */
+  async signOut(podId: string): Promise<void> {
+    this.dropClient(podId);
+    this.users.delete(podId);
+    await this.secrets.forgetAll(podId);
+    this.states.set(podId, 'signedOut');
+    await this.updateContextKeys();
+    this.changed.fire(podId);
+  }
+
+  /** Profile changed or removed: the next request builds a new client from the new profile. */
+  async profileChanged(podId: string): Promise<void> {
+    this.dropClient(podId);
+    this.users.delete(podId);
+    if (!this.store.get(podId)) {
+      this.states.delete(podId);
+      await this.secrets.forgetAll(podId);
+    }
+    await this.updateContextKeys();
+    this.changed.fire(podId);
+  }
+
+  dispose(): void {
+    for (const id of [...this.clients.keys()]) this.dropClient(id);
+    this.changed.dispose();
+  }
+
+  private profile(podId: string): PodProfile {
+    const profile = this.store.get(podId);
+    if (!profile) throw new Error(`The pod ${podId} is no longer configured.`);
+    return profile;
+  }
+
+  private dropClient(podId: string): void {
+    this.clients.get(podId)?.dispose();
+    this.clients.delete(podId);
+  }
+
+  private async setUser(podId: string, user: UserV2): Promise<void> {
+    this.users.set(podId, user);
+    this.states.set(podId, 'signedIn');
+    await this.updateContextKeys();
+    this.changed.fire(podId);
+  }
+
+  /** Token writes by the client (sign-in, silent re-auth) mark the pod signed in. */
+  private observedTokens(podId: string): TokenStore {
+    const tokens = this.secrets.tokenStore(podId);
+    return {
+      get: tokens.get,
+      delete: tokens.delete,
+      set: async (name, value) => {
+        await tokens.set(name, value);
+        if (name === 'session' && this.state(podId) !== 'signedIn') {
+          this.states.set(podId, 'signedIn');
+          await this.updateContextKeys();
+          this.changed.fire(podId);
+        }
+      },
+    };
+  }
+
+  private authenticator(profile: PodProfile): Authenticate {
+    switch (profile.authMethod) {
+      case 'rsa':
+        return async () => {
+          const privateKeyPem = await readFileOrThrow(profile.privateKeyPath, 'private key');
+          const passphrase = privateKeyPem.includes('ENCRYPTED') ? await this.passphrase(profile) : undefined;
+          return rsaAuthenticator({ podUrl: profile.podUrl, username: profile.username ?? '', privateKeyPem, passphrase, transport: this.transport(profile) })();
+        };
+      case 'certificate':
+        return async () => {
+          const clientKeyPem = await readFileOrThrow(profile.clientKeyPath, 'client key');
+          return certificateAuthenticator({
+            sessionAuthUrl: profile.sessionAuthUrl ?? profile.podUrl,
+            clientCertPem: await readFileOrThrow(profile.clientCertPath, 'client certificate'),
+            clientKeyPem,
+            passphrase: clientKeyPem.includes('ENCRYPTED') ? await this.passphrase(profile) : undefined,
+            caPem: this.transport(profile).caPem,
+          })();
+        };
+      case 'sessionToken':
+        return () => this.askForToken(profile);
+    }
+  }
+
+  private transport(profile: PodProfile): { caPem?: string } {
+    return { caPem: profile.caBundlePath ? readFileSyncOrThrow(profile.caBundlePath, 'CA bundle') : undefined };
+  }
+
+  private async passphrase(profile: PodProfile): Promise<string> {
+    const stored = await this.secrets.get(profile.id, 'passphrase');
+    if (stored !== undefined) return stored;
+    const entered = await this.prompts.current.input({
+      title: `Sign in to ${profile.label}`,
+      prompt: 'The private key is encrypted: enter its passphrase (kept in the OS keychain).',
+      password: true,
+    });
+    await this.secrets.store(profile.id, 'passphrase', entered);
+    return entered;
+  }
+
+  /**
+   * One prompt per pod at a time: concurrent 401s share it. Once the user dismissed it, the pod waits for an
+   * explicit "Sign In" instead of asking again with every tree refresh.
+   */
+  private askForToken(profile: PodProfile): Promise<string> {
+    if (this.state(profile.id) === 'needsSignIn') {
+      return Promise.reject(new PodApiError(`Sign in to ${profile.label} again: its session token expired.`, { kind: 'auth' }));
+    }
+    let pending = this.tokenPrompts.get(profile.id);
+    if (!pending) {
+      pending = this.prompts.current
+        .input({
+          title: `Sign in to ${profile.label}`,
+          prompt: `Paste a session token for ${profile.podUrl} (it is kept in the OS keychain).`,
+          password: true,
+          validate: (value) => (value.trim() ? undefined : 'Paste the session token.'),
+        })
+        .then((token) => token.trim())
+        .catch(async (error: unknown) => {
+          this.states.set(profile.id, 'needsSignIn');
+          await this.updateContextKeys();
+          this.changed.fire(profile.id);
+          throw error;
+        })
+        .finally(() => this.tokenPrompts.delete(profile.id));
+      this.tokenPrompts.set(profile.id, pending);
+    }
+    return pending;
+  }
+
+  private async updateContextKeys(): Promise<void> {
+    const profiles = this.store.list();
+    await vscode.commands.executeCommand('setContext', 'symphonyPodAdmin.hasPods', profiles.length > 0);
+    await vscode.commands.executeCommand('setContext', 'symphonyPodAdmin.hasSignedInPod', profiles.some((p) => this.state(p.id) === 'signedIn'));
+  }
+}
+
+async function readFileOrThrow(path: string | undefined, what: string): Promise<string> {
+  if (!path) throw new PodApiError(`The pod profile has no ${what} file: edit the pod and choose one.`, { kind: 'validation' });
+  try {
+    return await fs.readFile(path, 'utf8');
+  } catch (error) {
+    throw new PodApiError(`Cannot read the ${what} file ${path}: ${(error as Error).message}. Edit the pod and choose the file again.`, { kind: 'validation' });
+  }
+}
+
+function readFileSyncOrThrow(path: string, what: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new PodApiError(`Cannot read the ${what} file ${path}: ${(error as Error).message}. Edit the pod and choose the file again.`, { kind: 'validation' });
+  }
+}

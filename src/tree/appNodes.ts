@@ -1,0 +1,72 @@
+// Applications in the Pods tree: the pod's app entitlement list (the only pod-wide list of apps; details are
+// fetched per app when needed), with enable / listed / install at a glance.
+import * as vscode from 'vscode';
+import { PodAppEntitlement } from '../api';
+import { PodSessions } from '../pods/podSessions';
+import { escapeMarkdown } from './certNodes';
+import { ContextValue } from './contextValues';
+import { Page, PagedListNode } from './pagedListNode';
+import { TreeNode } from './treeNode';
+
+export class ApplicationsNode extends PagedListNode<PodAppEntitlement, never> {
+  protected readonly emptyText = 'No applications';
+
+  constructor(parent: TreeNode, private readonly sessions: PodSessions) {
+    super(parent);
+  }
+
+  get writable(): boolean {
+    return this.sessions.can(this.podId!, 'applications');
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem('Applications', vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = `${this.podId}/applications`;
+    item.iconPath = new vscode.ThemeIcon('extensions');
+    item.contextValue = this.writable ? ContextValue.applications : ContextValue.applicationsReadOnly;
+    if (!this.writable) item.description = 'read-only: needs User Provisioning';
+    return item;
+  }
+
+  /** The API returns every app in one response. */
+  protected async loadPage(): Promise<Page<PodAppEntitlement, never>> {
+    const items = await this.sessions.client(this.podId!).apps.listPodAppEntitlements();
+    return { items: [...items].sort((a, b) => (a.appName ?? a.appId).localeCompare(b.appName ?? b.appId)) };
+  }
+
+  protected keyOf(item: PodAppEntitlement): string {
+    return item.appId;
+  }
+
+  protected createNode(item: PodAppEntitlement): TreeNode {
+    return new ApplicationNode(this, item, this.writable);
+  }
+
+  protected matches(item: PodAppEntitlement, filter: string): boolean {
+    return [item.appId, item.appName].some((field) => field?.toLowerCase().includes(filter));
+  }
+}
+
+export class ApplicationNode extends TreeNode {
+  constructor(parent: TreeNode, readonly item: PodAppEntitlement, private readonly writable: boolean) {
+    super(parent);
+  }
+
+  get appId(): string {
+    return this.item.appId;
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const { appId, appName, enable, listed, install } = this.item;
+    const item = new vscode.TreeItem(appName || appId, vscode.TreeItemCollapsibleState.None);
+    item.id = `${this.podId}/application/${appId}`;
+    item.description = [appId, enable ? 'enabled' : 'disabled', listed ? 'listed' : 'unlisted', install ? 'auto-install' : 'manual install'].join(' · ');
+    item.iconPath = enable ? new vscode.ThemeIcon('package') : new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground'));
+    item.contextValue = this.writable ? ContextValue.application : ContextValue.applicationReadOnly;
+    item.tooltip = new vscode.MarkdownString(
+      [`**${escapeMarkdown(appName || appId)}**`, '', '| | |', '|---|---|', `| App id | \`${appId}\` |`, `| Enabled | ${enable ? 'yes' : 'no'} |`,
+        `| Listed in the Symphony Market | ${listed ? 'yes' : 'no'} |`, `| Installed for everyone | ${install ? 'yes' : 'no'} |`].join('\n'),
+    );
+    return item;
+  }
+}

@@ -1,0 +1,141 @@
+// Certificates in the Pods tree: the pod's company certificates, a page at a time, and under a CA the
+// certificates it issued. Expiring certificates carry a warning, expired ones an error (see expiryDecorations.ts).
+import * as vscode from 'vscode';
+import { CompanyCertInfoItem } from '../api';
+import { PodSessions } from '../pods/podSessions';
+import { ContextValue } from './contextValues';
+import { expiryState, expiryUri } from './expiryDecorations';
+import { Page, PagedListNode } from './pagedListNode';
+import { MessageNode, TreeNode } from './treeNode';
+
+type Skip = number;
+
+export class CertificatesNode extends PagedListNode<CompanyCertInfoItem, Skip> {
+  protected readonly emptyText = 'No company certificates';
+
+  constructor(parent: TreeNode, private readonly sessions: PodSessions) {
+    super(parent);
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem('Certificates', vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = `${this.podId}/certificates`;
+    item.iconPath = new vscode.ThemeIcon('shield');
+    item.contextValue = this.writable ? ContextValue.certificates : ContextValue.certificatesReadOnly;
+    if (!this.writable) item.description = 'read-only: needs User Provisioning';
+    return item;
+  }
+
+  get writable(): boolean {
+    return this.sessions.can(this.podId!, 'certificates');
+  }
+
+  /** Certificates whose issuer is this fingerprint, among those loaded. */
+  issuedCount(fingerPrint: string | undefined): number {
+    return fingerPrint ? this.loadedItems.filter((c) => c.companyCertInfo?.issuerFingerPrint === fingerPrint).length : 0;
+  }
+
+  protected async loadPage(skip: Skip | undefined, limit: number): Promise<Page<CompanyCertInfoItem, Skip>> {
+    const start = skip ?? 0;
+    const items = await this.sessions.client(this.podId!).certs.listCompanyCertificates({ skip: start, limit });
+    return { items, next: items.length === limit ? start + limit : undefined };
+  }
+
+  protected override async loadRest(): Promise<void> {
+    this.setAll(await this.sessions.client(this.podId!).certs.listAllCompanyCertificates());
+  }
+
+  protected keyOf(item: CompanyCertInfoItem): string {
+    return item.companyCertInfo?.fingerPrint ?? '';
+  }
+
+  protected createNode(item: CompanyCertInfoItem): TreeNode {
+    return new CertificateNode(this, this.sessions, item, this.writable, this.issuedCount(item.companyCertInfo?.fingerPrint) > 0);
+  }
+
+  protected matches(item: CompanyCertInfoItem, filter: string): boolean {
+    const { companyCertAttributes: a, companyCertInfo: i } = item;
+    return [a?.name, i?.commonName, a?.type?.type, a?.status?.type, i?.fingerPrint].some((field) => field?.toLowerCase().includes(filter));
+  }
+}
+
+export class CertificateNode extends TreeNode {
+  constructor(
+    parent: TreeNode,
+    private readonly sessions: PodSessions,
+    readonly item: CompanyCertInfoItem,
+    private readonly writable: boolean,
+    private readonly issuesOthers: boolean,
+  ) {
+    super(parent);
+  }
+
+  get fingerPrint(): string {
+    return this.item.companyCertInfo?.fingerPrint ?? '';
+  }
+
+  get displayName(): string {
+    return this.item.companyCertAttributes?.name || this.item.companyCertInfo?.commonName || this.fingerPrint;
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const { companyCertAttributes: attributes, companyCertInfo: info } = this.item;
+    const state = expiryState(info?.expiryDate);
+    const expiry = info?.expiryDate ? new Date(info.expiryDate).toISOString().slice(0, 10) : 'no expiry date';
+    const item = new vscode.TreeItem(this.displayName, this.issuesOthers ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    item.id = `${this.podId}/certificate/${this.parentPath()}${this.fingerPrint}`;
+    item.description = [info?.commonName, attributes?.type?.type, attributes?.status?.type, state === 'expired' ? `expired ${expiry}` : `expires ${expiry}`]
+      .filter(Boolean)
+      .join(' · ');
+    item.iconPath = iconFor(attributes?.status?.type, state);
+    item.resourceUri = expiryUri('certificate', this.fingerPrint, state);
+    item.contextValue = this.writable ? ContextValue.certificate : ContextValue.certificateReadOnly;
+    item.tooltip = new vscode.MarkdownString(
+      [
+        `**${escapeMarkdown(this.displayName)}**`,
+        '',
+        `| | |`,
+        `|---|---|`,
+        `| Common name | ${escapeMarkdown(info?.commonName ?? '')} |`,
+        `| Type | ${attributes?.type?.type ?? ''} |`,
+        `| Status | ${attributes?.status?.type ?? ''} |`,
+        `| Expires | ${expiry}${state === 'expired' ? ' (expired)' : state === 'expiring' ? ' (soon)' : ''} |`,
+        `| Fingerprint | \`${this.fingerPrint}\` |`,
+        info?.issuerFingerPrint ? `| Issuer | \`${info.issuerFingerPrint}\` |` : '',
+        info?.lastSeen ? `| Last seen | ${new Date(info.lastSeen).toISOString()} |` : '',
+      ]
+        .filter((line) => line !== '')
+        .join('\n'),
+    );
+    return item;
+  }
+
+  override async getChildren(): Promise<TreeNode[]> {
+    const issued = await this.sessions.client(this.podId!).certs.listIssuedBy(this.fingerPrint);
+    if (issued.length === 0) return [new MessageNode(this, 'No certificates issued by this one')];
+    return issued.map((cert) => new CertificateNode(this, this.sessions, cert, this.writable, false));
+  }
+
+  private parentPath(): string {
+    return this.parent instanceof CertificateNode ? `${this.parent.fingerPrint}/` : '';
+  }
+}
+
+function iconFor(status: string | undefined, expiry: ReturnType<typeof expiryState>): vscode.ThemeIcon {
+  if (expiry === 'expired') return new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+  if (expiry === 'expiring') return new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+  switch (status) {
+    case 'TRUSTED':
+      return new vscode.ThemeIcon('verified');
+    case 'REVOKED':
+      return new vscode.ThemeIcon('circle-slash');
+    case 'DISABLED':
+      return new vscode.ThemeIcon('debug-pause');
+    default:
+      return new vscode.ThemeIcon('shield');
+  }
+}
+
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}

@@ -1,0 +1,102 @@
+// Connections of the signed-in account, grouped by status. Each status is fetched only when it is expanded.
+import * as vscode from 'vscode';
+import { ConnectionStatus, UserConnection } from '../api';
+import { PodSessions } from '../pods/podSessions';
+import { ContextValue } from './contextValues';
+import { Page, PagedListNode } from './pagedListNode';
+import { TreeNode } from './treeNode';
+
+const statuses: { status: ConnectionStatus; label: string; icon: string; context: string }[] = [
+  { status: 'PENDING_INCOMING', label: 'Incoming requests', icon: 'mail', context: ContextValue.connectionIncoming },
+  { status: 'PENDING_OUTGOING', label: 'Outgoing requests', icon: 'send', context: ContextValue.connectionOutgoing },
+  { status: 'ACCEPTED', label: 'Accepted', icon: 'pass', context: ContextValue.connectionAccepted },
+  { status: 'REJECTED', label: 'Rejected', icon: 'close', context: ContextValue.connectionRejected },
+];
+
+export class ConnectionsNode extends TreeNode {
+  private readonly children: ConnectionStatusNode[];
+
+  constructor(parent: TreeNode, sessions: PodSessions) {
+    super(parent);
+    this.children = statuses.map((s) => new ConnectionStatusNode(this, sessions, s.status));
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem('Connections', vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = `${this.podId}/connections`;
+    item.iconPath = new vscode.ThemeIcon('link');
+    item.tooltip = 'Connections of the signed-in service account';
+    item.contextValue = ContextValue.connections;
+    return item;
+  }
+
+  override async getChildren(): Promise<TreeNode[]> {
+    return this.children;
+  }
+
+  refresh(): void {
+    for (const child of this.children) child.refresh();
+  }
+
+  /** The status node that lists connections in `status`. */
+  statusNode(status: ConnectionStatus): ConnectionStatusNode {
+    return this.children.find((child) => child.status === status)!;
+  }
+}
+
+export class ConnectionStatusNode extends PagedListNode<UserConnection, never> {
+  protected readonly emptyText = 'None';
+
+  constructor(parent: TreeNode, private readonly sessions: PodSessions, readonly status: ConnectionStatus) {
+    super(parent);
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const meta = statuses.find((s) => s.status === this.status)!;
+    const item = new vscode.TreeItem(meta.label, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = `${this.podId}/connections/${this.status}`;
+    item.iconPath = new vscode.ThemeIcon(meta.icon);
+    item.contextValue = ContextValue.connectionStatus;
+    if (this.status === 'ACCEPTED') item.tooltip = 'Connections with users of other pods. Users of your own pod are connected implicitly and are not listed.';
+    return item;
+  }
+
+  protected async loadPage(): Promise<Page<UserConnection, never>> {
+    return { items: await this.sessions.client(this.podId!).connections.listConnections({ status: this.status }) };
+  }
+
+  protected keyOf(item: UserConnection): string {
+    return String(item.userId);
+  }
+
+  protected createNode(item: UserConnection): TreeNode {
+    return new ConnectionNode(this, item);
+  }
+
+  protected matches(item: UserConnection, filter: string): boolean {
+    return String(item.userId).includes(filter);
+  }
+}
+
+export class ConnectionNode extends TreeNode {
+  constructor(parent: ConnectionStatusNode, readonly item: UserConnection) {
+    super(parent);
+  }
+
+  get userId(): number {
+    return this.item.userId!;
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const meta = statuses.find((s) => s.status === this.item.status) ?? statuses[0];
+    const item = new vscode.TreeItem(`User ${this.item.userId}`, vscode.TreeItemCollapsibleState.None);
+    item.id = `${this.podId}/connection/${this.item.userId}`;
+    const updated = this.item.updatedAt ? new Date(this.item.updatedAt).toISOString().slice(0, 10) : undefined;
+    item.description = [meta.label.toLowerCase(), updated && `updated ${updated}`, this.item.requestCounter ? `${this.item.requestCounter} request(s)` : undefined]
+      .filter(Boolean)
+      .join(' · ');
+    item.iconPath = new vscode.ThemeIcon('person');
+    item.contextValue = meta.context;
+    return item;
+  }
+}

@@ -1,0 +1,126 @@
+// Groups (Profile Manager distribution lists): types, then the groups of a type by cursor, then members.
+import * as vscode from 'vscode';
+import { BaseType, ReadGroup } from '../api';
+import { PodSessions } from '../pods/podSessions';
+import { escapeMarkdown } from './certNodes';
+import { ContextValue } from './contextValues';
+import { Page, PagedListNode } from './pagedListNode';
+import { MessageNode, TreeNode } from './treeNode';
+
+export class GroupsNode extends PagedListNode<BaseType, never> {
+  protected readonly emptyText = 'No group types';
+
+  constructor(parent: TreeNode, private readonly sessions: PodSessions) {
+    super(parent);
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem('Groups', vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = `${this.podId}/groups`;
+    item.iconPath = new vscode.ThemeIcon('organization');
+    item.contextValue = ContextValue.groups;
+    return item;
+  }
+
+  protected async loadPage(): Promise<Page<BaseType, never>> {
+    return { items: await this.sessions.client(this.podId!).groups.listTypes() };
+  }
+
+  protected keyOf(item: BaseType): string {
+    return item.id ?? '';
+  }
+
+  protected createNode(item: BaseType): TreeNode {
+    return new GroupTypeNode(this, this.sessions, item);
+  }
+
+  protected matches(item: BaseType, filter: string): boolean {
+    return [item.id, item.name].some((field) => field?.toLowerCase().includes(filter));
+  }
+}
+
+export class GroupTypeNode extends PagedListNode<ReadGroup, string> {
+  protected readonly emptyText = 'No groups of this type';
+
+  constructor(parent: TreeNode, private readonly sessions: PodSessions, readonly item: BaseType) {
+    super(parent);
+  }
+
+  get typeId(): string {
+    return this.item.id ?? '';
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.item.name || this.typeId, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = `${this.podId}/groupType/${this.typeId}`;
+    item.description = this.item.name && this.item.name !== this.typeId ? this.typeId : undefined;
+    item.iconPath = new vscode.ThemeIcon('symbol-class');
+    item.contextValue = ContextValue.groupType;
+    return item;
+  }
+
+  protected async loadPage(after: string | undefined, limit: number): Promise<Page<ReadGroup, string>> {
+    const page = await this.sessions.client(this.podId!).groups.listGroups(this.typeId, { after, limit: Math.min(limit, 100) });
+    return { items: page.data ?? [], next: page.pagination?.cursors?.after ?? undefined };
+  }
+
+  protected keyOf(item: ReadGroup): string {
+    return item.id ?? '';
+  }
+
+  protected createNode(item: ReadGroup): TreeNode {
+    return new GroupNode(this, item);
+  }
+
+  protected matches(item: ReadGroup, filter: string): boolean {
+    return [item.name, item.id, item.profile?.displayName, item.status].some((field) => field?.toLowerCase().includes(filter));
+  }
+}
+
+export class GroupNode extends TreeNode {
+  constructor(parent: TreeNode, readonly item: ReadGroup) {
+    super(parent);
+  }
+
+  get groupId(): string {
+    return this.item.id ?? '';
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const group = this.item;
+    const deleted = group.status === 'DELETED';
+    const members = group.members?.length ?? 0;
+    const item = new vscode.TreeItem(group.name, members > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    item.id = `${this.podId}/group/${group.id}`;
+    item.description = [group.profile?.displayName !== group.name ? group.profile?.displayName : undefined, `${members} member${members === 1 ? '' : 's'}`, deleted ? 'DELETED' : undefined]
+      .filter(Boolean)
+      .join(' · ');
+    item.iconPath = deleted ? new vscode.ThemeIcon('trash', new vscode.ThemeColor('disabledForeground')) : new vscode.ThemeIcon('organization');
+    item.contextValue = deleted ? ContextValue.groupDeleted : ContextValue.groupActive;
+    item.tooltip = new vscode.MarkdownString(
+      [`**${escapeMarkdown(group.name)}**`, '', '| | |', '|---|---|', `| Id | \`${group.id}\` |`, `| Type | ${group.type} |`, `| Status | ${group.status ?? ''} |`,
+        `| Members | ${members} |`, `| Owner | ${group.ownerType} ${group.ownerId} |`, group.updatedDate ? `| Updated | ${group.updatedDate} |` : ''].filter(Boolean).join('\n'),
+    );
+    return item;
+  }
+
+  override async getChildren(): Promise<TreeNode[]> {
+    const members = this.item.members ?? [];
+    if (members.length === 0) return [new MessageNode(this, 'No members')];
+    return members.map((member) => new GroupMemberNode(this, member.memberId ?? 0, member.memberTenant, member.status));
+  }
+}
+
+export class GroupMemberNode extends TreeNode {
+  constructor(parent: GroupNode, readonly memberId: number, readonly tenant: number | undefined, readonly status: string | undefined) {
+    super(parent);
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(`User ${this.memberId}`, vscode.TreeItemCollapsibleState.None);
+    item.description = [this.tenant !== undefined ? `tenant ${this.tenant}` : undefined, this.status].filter(Boolean).join(' · ');
+    item.iconPath = new vscode.ThemeIcon(this.status === 'DISABLED' ? 'person' : 'account');
+    item.contextValue = ContextValue.groupMember;
+    return item;
+  }
+}

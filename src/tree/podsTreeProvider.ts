@@ -1,0 +1,86 @@
+// The Pods view: one PodNode per configured pod, kept across refreshes so paging and filters survive.
+// Refreshing a node reloads only that node; the view's refresh reloads everything.
+import * as vscode from 'vscode';
+import { PodSessions } from '../pods/podSessions';
+import { PodStore } from '../pods/podStore';
+import { PagedListNode } from './pagedListNode';
+import { PodNode } from './podNode';
+import { TreeNode } from './treeNode';
+
+interface Refreshable {
+  refresh(): void;
+}
+
+export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly pods = new Map<string, PodNode>();
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(
+    private readonly store: PodStore,
+    private readonly sessions: PodSessions,
+  ) {
+    this.subscriptions = [
+      store.onDidChange(() => this.changed.fire(undefined)),
+      sessions.onDidChange((podId) => {
+        const node = podId ? this.pods.get(podId) : undefined;
+        if (node) node.refresh();
+        this.changed.fire(node);
+      }),
+    ];
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    return node.toTreeItem();
+  }
+
+  getParent(node: TreeNode): TreeNode | undefined {
+    return node.parent;
+  }
+
+  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    if (node) return node.getChildren();
+    const profiles = this.store.list();
+    for (const id of [...this.pods.keys()]) if (!profiles.some((p) => p.id === id)) this.pods.delete(id);
+    return profiles.map((profile) => {
+      let pod = this.pods.get(profile.id);
+      if (!pod) {
+        pod = new PodNode(profile, this.sessions, () => this.store.currentId === profile.id);
+        this.pods.set(profile.id, pod);
+      }
+      pod.profile = profile;
+      return pod;
+    });
+  }
+
+  podNode(podId: string): PodNode | undefined {
+    return this.pods.get(podId);
+  }
+
+  /** Reloads one node (its cached pages are dropped) or, without a node, the whole view. */
+  refresh(node?: TreeNode): void {
+    if (!node) for (const pod of this.pods.values()) pod.refresh();
+    else if (isRefreshable(node)) node.refresh();
+    this.changed.fire(node);
+  }
+
+  async loadMore(node: PagedListNode<unknown>): Promise<void> {
+    await node.loadMore();
+    this.changed.fire(node);
+  }
+
+  /** Repaints a node without reloading it (e.g. a filter change that needs the loaded items only). */
+  repaint(node: TreeNode): void {
+    this.changed.fire(node);
+  }
+
+  dispose(): void {
+    this.subscriptions.forEach((s) => s.dispose());
+    this.changed.dispose();
+  }
+}
+
+function isRefreshable(node: TreeNode): node is TreeNode & Refreshable {
+  return typeof (node as Partial<Refreshable>).refresh === 'function';
+}
