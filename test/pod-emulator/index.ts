@@ -88,7 +88,8 @@ export async function startPodEmulator(options: EmulatorOptions = {}): Promise<P
     }, requestListener(rt, sessionAuthRoutes(), []));
     mtls.on('connection', () => { rt.connections += 1; });
     servers.push(mtls);
-    sessionAuthUrl = `https://${hostForUrl(host)}:${await listen(mtls, 0, host)}`;
+    // A fixed API port gets the next port for session auth, so the CLI prints stable URLs.
+    sessionAuthUrl = `https://${hostForUrl(host)}:${await listen(mtls, options.port ? port + 1 : 0, host)}`;
   }
 
   return {
