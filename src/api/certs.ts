@@ -97,8 +97,10 @@ function certContext(fingerPrint: string): ErrorContext {
   return { area: 'certs', thing: `the company certificate ${fingerPrint}` };
 }
 
+/** Create needs name, type and status; update sends only what changes, but never a blank name. */
 function validateAttributes(attributes: CompanyCertAttributes, creating: boolean): void {
-  assertValid('attributes.name', validateRequiredName(attributes?.name, 'The certificate name'));
+  assertValid('attributes', attributes && typeof attributes === 'object' ? undefined : 'The certificate attributes are required.');
+  if (creating || attributes.name !== undefined) assertValid('attributes.name', validateRequiredName(attributes.name, 'The certificate name'));
   if (!creating) return;
   assertValid('attributes.type', attributes.type?.type ? undefined : 'Choose the certificate type (USER, USERSIGNING, OPERATIONSSIGNING or OPERATIONSUSER).');
   assertValid('attributes.status', attributes.status?.type ? undefined : 'Choose the certificate status (TRUSTED, KNOWN, REVOKED or DISABLED).');
