@@ -23,7 +23,7 @@ export class AppsApi {
     return this.call<ApplicationDetail>('POST', '/pod/v1/admin/app/create', APPS, detail);
   }
 
-  getApplication(appId: string): Promise<ApplicationDetail> {
+  async getApplication(appId: string): Promise<ApplicationDetail> {
     return this.call<ApplicationDetail>('GET', `/pod/v1/admin/app/${segment(appId, 'appId')}/get`, appContext(appId));
   }
 
@@ -32,12 +32,12 @@ export class AppsApi {
     return this.call<ApplicationDetail>('POST', `/pod/v1/admin/app/${segment(appId, 'appId')}/update`, appContext(appId), detail);
   }
 
-  deleteApplication(appId: string): Promise<SuccessResponse> {
+  async deleteApplication(appId: string): Promise<SuccessResponse> {
     return this.call<SuccessResponse>('POST', `/pod/v1/admin/app/${segment(appId, 'appId')}/delete`, appContext(appId));
   }
 
   /** Every application on the pod with its pod-level entitlement ("List Apps"). */
-  listPodAppEntitlements(): Promise<PodAppEntitlementList> {
+  async listPodAppEntitlements(): Promise<PodAppEntitlementList> {
     return this.call<PodAppEntitlementList>('GET', '/pod/v1/admin/app/entitlement/list', APPS);
   }
 
@@ -51,7 +51,7 @@ export class AppsApi {
     return this.call<PodAppEntitlementList>('POST', '/pod/v1/admin/app/entitlement/list', APPS, list);
   }
 
-  getUserAppEntitlements(userId: UserIdInput): Promise<UserAppEntitlementList> {
+  async getUserAppEntitlements(userId: UserIdInput): Promise<UserAppEntitlementList> {
     return this.call<UserAppEntitlementList>('GET', userEntitlementsPath(userId), userContext(userId));
   }
 
@@ -73,7 +73,7 @@ export class AppsApi {
   }
 
   /** App session token: POST /login/pubkey/app/authenticate with a JWT whose sub is the appId. */
-  authenticateApp(appId: string, privateKeyPem: string, passphrase?: string): Promise<Token> {
+  async authenticateApp(appId: string, privateKeyPem: string, passphrase?: string): Promise<Token> {
     const jwt = signJwt(appId, privateKeyPem, passphrase);
     return exchangeJwt(this.transport, `${this.origin}/login/pubkey/app/authenticate`, jwt);
   }
