@@ -37,7 +37,7 @@ export function apiRequests(emu: PodEmulator): Array<{ method: string; path: str
   return emu.control.requests().filter(r => !r.path.startsWith('/login/') && !r.path.startsWith('/sessionauth/'));
 }
 
-export function isApiError(pattern: RegExp, props: Partial<Pick<PodApiError, 'kind' | 'status' | 'field'>> = {}) {
+export function isApiError(pattern: RegExp, props: Partial<Pick<PodApiError, 'kind' | 'status' | 'field' | 'code'>> = {}) {
   return (err: unknown): boolean => {
     if (!(err instanceof PodApiError)) throw err;
     if (!pattern.test(err.message)) throw new Error(`message "${err.message}" does not match ${pattern}`);

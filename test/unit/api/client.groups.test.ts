@@ -1,0 +1,107 @@
+import * as assert from 'node:assert/strict';
+import { CreateGroup, PodClient, ReadGroup } from '../../../src/api';
+import { clientFor, isApiError, usePod } from './podFixture';
+
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
+
+async function anyGroup(client: PodClient): Promise<ReadGroup> {
+  const page = await client.groups.listGroups('SDL', { limit: 1 });
+  return page.data?.[0] as ReadGroup;
+}
+
+function newGroup(podId: number, name = 'API test desk'): CreateGroup {
+  return { type: 'SDL', ownerType: 'TENANT', ownerId: podId, name, profile: { displayName: name, companyName: 'Acme' } };
+}
+
+describe('PodClient groups (emulator)', () => {
+  const pod = usePod();
+
+  it('lists group types and reads one', async () => {
+    const { client } = clientFor(pod());
+    const types = await client.groups.listTypes();
+    assert.deepEqual(types.map(t => t.id), ['SDL']);
+    assert.ok((await client.groups.getType('SDL')).membershipControl?.entitlements?.includes('CAN_CREATE_DISTRIBUTION_LIST'));
+    await assert.rejects(client.groups.getType('NOPE'), isApiError(/Not found: the group type NOPE/, { status: 404, code: 'NOT_FOUND' }));
+    client.dispose();
+  });
+
+  it('reads one page with a cursor and follows cursors to the last page', async () => {
+    const emu = pod();
+    const { client } = clientFor(emu);
+    const first = await client.groups.listGroups('SDL', { limit: 10 });
+    assert.equal(first.data?.length, 10);
+    assert.ok(first.pagination?.cursors.after);
+    const second = await client.groups.listGroups('SDL', { limit: 10, after: first.pagination?.cursors.after });
+    assert.notEqual(second.data?.[0].id, first.data?.[0].id);
+    emu.control.clearRequests();
+    const all = await client.groups.listAllGroups('SDL', { limit: 7 });
+    assert.equal(all.length, 30);
+    assert.equal(new Set(all.map(g => g.id)).size, 30);
+    assert.equal(emu.control.requests().filter(r => r.path.startsWith('/profile-manager/v1/groups/type/')).length, 5);
+    const active: string[] = [];
+    for await (const g of client.groups.iterateGroups('SDL', { status: 'ACTIVE', sortOrder: 'DESC', limit: 8 })) active.push(g.status as string);
+    assert.ok(active.length > 0 && active.every(s => s === 'ACTIVE'));
+    client.dispose();
+  });
+
+  it('creates a group, adds a member, uploads an avatar and updates it with its eTag', async () => {
+    const { client } = clientFor(pod());
+    const sample = await anyGroup(client);
+    const created = await client.groups.createGroup(newGroup(sample.ownerId));
+    assert.ok(created.id && created.eTag);
+    const memberId = sample.members?.[0].memberId as number;
+    const withMember = await client.groups.addMember(created.id as string, { memberTenant: sample.ownerId, memberId });
+    assert.ok(withMember.members?.some(m => m.memberId === memberId));
+    const withAvatar = await client.groups.uploadAvatar(created.id as string, PNG);
+    assert.ok(withAvatar.profile?.avatars?.length);
+    const read = await client.groups.getGroup(created.id as string);
+    assert.equal(read.eTag, withAvatar.eTag);
+    const updated = await client.groups.updateGroup(read.id as string, { ...newGroup(sample.ownerId, 'Renamed desk'), members: read.members }, read.eTag as string);
+    assert.equal(updated.name, 'Renamed desk');
+    assert.notEqual(updated.eTag, read.eTag);
+    client.dispose();
+  });
+
+  it('says the group was changed by someone else when the eTag is stale (412)', async () => {
+    const { client } = clientFor(pod());
+    const g = await client.groups.getGroup((await anyGroup(client)).id as string);
+    await client.groups.updateGroup(g.id as string, { ...newGroup(g.ownerId, 'first edit') }, g.eTag as string);
+    await assert.rejects(client.groups.updateGroup(g.id as string, { ...newGroup(g.ownerId, 'second edit') }, g.eTag as string),
+      isApiError(/changed by someone else since you opened it; reload and reapply/, { status: 412 }));
+    client.dispose();
+  });
+
+  it('refuses a bad avatar, a blank name, a bad member and a missing eTag before any request', async () => {
+    const emu = pod();
+    const { client } = clientFor(emu);
+    await assert.rejects(client.groups.uploadAvatar('g1', Buffer.from('<svg/>')), isApiError(/JPEG, PNG or GIF/, { kind: 'validation', field: 'image' }));
+    await assert.rejects(client.groups.uploadAvatar('g1', Buffer.concat([PNG, Buffer.alloc(2 * 1024 * 1024)])), isApiError(/at most 2 MB/, { field: 'image' }));
+    await assert.rejects(client.groups.createGroup(newGroup(1, '  ')), isApiError(/group name is required/, { field: 'name' }));
+    await assert.rejects(client.groups.addMember('g1', { memberTenant: 1, memberId: -2 }), isApiError(/positive/, { field: 'member.memberId' }));
+    await assert.rejects(client.groups.updateGroup('g1', newGroup(1), ''), isApiError(/eTag/, { field: 'eTag' }));
+    assert.equal(emu.control.requests().length, 0);
+    client.dispose();
+  });
+
+  it('names the Group Manager entitlement when the account lacks it', async () => {
+    const { client } = clientFor(pod(), 'user');
+    await assert.rejects(client.groups.listTypes(), isApiError(/Group Manager/, { status: 403 }));
+    client.dispose();
+  });
+
+  it('renews the bearer, and the session behind it, after everything expired', async () => {
+    const emu = pod();
+    const { client, authCalls } = clientFor(emu);
+    await client.groups.listTypes();
+    assert.equal(authCalls(), 1);
+    emu.control.expireSessions();
+    emu.control.clearRequests();
+    assert.equal((await client.groups.listTypes()).length, 1);
+    assert.equal(authCalls(), 2, 'signed in again once');
+    assert.deepEqual(emu.control.requests().map(r => `${r.method} ${r.path} ${r.status}`), [
+      'GET /profile-manager/v1/types 401', 'POST /login/idm/tokens 401', 'POST /login/pubkey/authenticate 200',
+      'POST /login/idm/tokens 200', 'GET /profile-manager/v1/types 200',
+    ]);
+    client.dispose();
+  });
+});
