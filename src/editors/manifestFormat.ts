@@ -1,0 +1,75 @@
+// The text form of an application manifest (an `ApplicationDetail`): pretty-printed with 2 spaces and a stable key
+// order (the schema's order for known keys, then any other key sorted), so that the same app always reads the same
+// and two versions can be compared as text. No `vscode` import: the unit tests run it in plain Node.
+import type { ApplicationDetail } from '../api';
+
+/** Known keys of an object in schema order, and the order of its children. */
+interface KeyOrder {
+  keys: readonly string[];
+  children?: Record<string, KeyOrder>;
+  /** For arrays of objects: the order of each item. */
+  items?: KeyOrder;
+}
+
+const authenticationKey: KeyOrder = { keys: ['key', 'expirationDate', 'action'] };
+
+const manifestOrder: KeyOrder = {
+  keys: ['applicationInfo', 'iconUrl', 'description', 'allowOrigins', 'permissions', 'cert', 'authenticationKeys', 'notification', 'properties'],
+  children: {
+    applicationInfo: { keys: ['appId', 'name', 'appUrl', 'domain', 'publisher'] },
+    authenticationKeys: { keys: ['current', 'previous'], children: { current: authenticationKey, previous: authenticationKey } },
+    notification: { keys: ['url', 'apiKey'] },
+    properties: { keys: [], items: { keys: ['key', 'value'] } },
+  },
+};
+
+function ordered(value: unknown, order: KeyOrder | undefined): unknown {
+  if (Array.isArray(value)) return value.map((item) => ordered(item, order?.items));
+  if (value === null || typeof value !== 'object') return value;
+  const record = value as Record<string, unknown>;
+  const known = (order?.keys ?? []).filter((key) => key in record);
+  const rest = Object.keys(record).filter((key) => !known.includes(key)).sort();
+  const out: Record<string, unknown> = {};
+  for (const key of [...known, ...rest]) out[key] = ordered(record[key], order?.children?.[key]);
+  return out;
+}
+
+/** The document text of a manifest: 2-space JSON in schema key order, with a final newline. */
+export function formatManifest(detail: ApplicationDetail): string {
+  return `${JSON.stringify(ordered(detail, manifestOrder), null, 2)}\n`;
+}
+
+/** Whether two manifests say the same thing (key order and absent-vs-undefined do not count). */
+export function sameManifest(a: ApplicationDetail | undefined, b: ApplicationDetail | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return formatManifest(a) === formatManifest(b);
+}
+
+/** Thrown when a manifest's text cannot be read; the message says where and what. */
+export class ManifestSyntaxError extends Error {}
+
+/** Reads a manifest's text: JSON with one object at the top. */
+export function parseManifest(text: string): ApplicationDetail {
+  const source = text.replace(/^\uFEFF/, '');
+  if (!source.trim()) throw new ManifestSyntaxError('The manifest is empty: it must be one JSON object ({ "applicationInfo": … }).');
+  let value: unknown;
+  try {
+    value = JSON.parse(source);
+  } catch (error) {
+    throw new ManifestSyntaxError(`The manifest is not valid JSON${whereIn(source, (error as Error).message)}: ${(error as Error).message}. Nothing was sent to the pod.`);
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new ManifestSyntaxError('The manifest must be one JSON object ({ "applicationInfo": … }), not an array or a single value.');
+  }
+  return value as ApplicationDetail;
+}
+
+/** " (line L, column C)" from the position Node's JSON.parse reports, when it reports one. */
+function whereIn(source: string, message: string): string {
+  const match = /position (\d+)/.exec(message);
+  if (!match) return '';
+  const before = source.slice(0, Number(match[1]));
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  return ` (line ${line}, column ${column})`;
+}
