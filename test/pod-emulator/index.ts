@@ -68,7 +68,8 @@ export async function startPodEmulator(options: EmulatorOptions = {}): Promise<P
     state: seedState(keys, accounts, initialScale),
     config: { sessionTtlMs: options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS, bearerTtlMs: options.bearerTtlMs ?? DEFAULT_BEARER_TTL_MS },
   };
-  const rt = new Runtime(env, (scale) => seedState(keys, accounts, scale ?? initialScale));
+  // A reset scale overrides the start-up scale field by field.
+  const rt = new Runtime(env, (scale) => seedState(keys, accounts, { ...initialScale, ...scale }));
   const control = rt.control();
   const api = [...authRoutes(), ...certRoutes(), ...appRoutes(), ...connectionRoutes(), ...groupRoutes()];
 
@@ -77,6 +78,8 @@ export async function startPodEmulator(options: EmulatorOptions = {}): Promise<P
     ? https.createServer({ key: tlsKeys.server.keyPem, cert: tlsKeys.server.pem }, listener)
     : http.createServer(listener);
   server.on('connection', () => { rt.connections += 1; });
+  // Longer than typical client agents' idle timeout, so a reused keep-alive socket is not closed under a request.
+  server.keepAliveTimeout = 30_000;
   const servers: http.Server[] = [server];
   const port = await listen(server, options.port ?? 0, host);
   const scheme = tlsKeys ? 'https' : 'http';
