@@ -7,6 +7,7 @@ import { registerConnectionCommands } from './commands/connectionCommands';
 import { registerGroupCommands } from './commands/groupCommands';
 import { registerPodCommands } from './commands/podCommands';
 import { registerTreeCommands } from './commands/treeCommands';
+import { registerManifestEditors } from './editors/manifestCommands';
 import { addDemoPod } from './pods/demoPod';
 import { PodSecrets, warnIfNoKeyring } from './pods/podSecrets';
 import { PodSessions } from './pods/podSessions';
@@ -55,6 +56,7 @@ export function activate(context: vscode.ExtensionContext): SymphonyPodAdminApi 
     ...registerAppCommands(commandContext),
     ...registerConnectionCommands(commandContext),
     ...registerGroupCommands(commandContext),
+    ...registerManifestEditors(commandContext),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('symphonyPodAdmin') && tree.refresh()),
   );
 

@@ -1,0 +1,100 @@
+// Commands of the manifest documents: "Edit Manifest" (an app as JSON), "New App Manifest" (a template whose first
+// save creates the app) and "Apply Manifest to Pod…" (promote a manifest saved as a workspace file to any pod, after
+// a diff and a confirmation). Also registers the `symphony-pod:` file system and the read-only diff snapshots.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { ApplicationDetail, PodApiError, assertNoIssues, validateApplicationDetail } from '../api';
+import { CommandContext, prompts, registerCommand, targetPod, withProgress } from '../commands/commandContext';
+import { ApplicationNode } from '../tree/appNodes';
+import { TreeNode } from '../tree/treeNode';
+import { PickItem, UserCancelled } from '../ui/prompts';
+import { saveApplication } from './applicationSave';
+import { formatManifest, parseManifest } from './manifestFormat';
+import { MANIFEST_SCHEME, ManifestFileSystem } from './manifestFileSystem';
+import { registerManifestSnapshots, showManifestDiff } from './manifestSnapshots';
+
+export function registerManifestEditors(context: CommandContext): vscode.Disposable[] {
+  const files = new ManifestFileSystem(context);
+  return [
+    files,
+    vscode.workspace.registerFileSystemProvider(MANIFEST_SCHEME, files, { isCaseSensitive: true }),
+    registerManifestSnapshots(),
+    registerCommand(context, 'symphonyPodAdmin.apps.editManifest', (node?: TreeNode) => editManifest(context, files, node)),
+    registerCommand(context, 'symphonyPodAdmin.apps.newManifest', (node?: TreeNode) => newManifest(context, files, node)),
+    registerCommand(context, 'symphonyPodAdmin.apps.applyManifest', (uri?: vscode.Uri) => applyManifest(context, uri)),
+  ];
+}
+
+async function editManifest(context: CommandContext, files: ManifestFileSystem, node?: TreeNode): Promise<vscode.TextEditor> {
+  const podId = await targetPod(context, node);
+  const appId = node instanceof ApplicationNode ? node.appId : await pickApplication(context, podId);
+  const uri = await withProgress(`Opening the manifest of ${appId}…`, () => files.openApplication(podId, appId));
+  return vscode.window.showTextDocument(uri, { preview: false });
+}
+
+async function pickApplication(context: CommandContext, podId: string): Promise<string> {
+  const apps = await context.sessions.client(podId).apps.listPodAppEntitlements();
+  if (apps.length === 0) throw new Error(`${context.store.get(podId)?.label ?? podId} has no applications yet: use "New App Manifest" to create one.`);
+  const items: PickItem<string>[] = apps.map((app) => ({ label: app.appName || app.appId, description: app.appId, value: app.appId }));
+  return prompts(context).pick(items, { title: 'Edit the manifest of which application?' });
+}
+
+async function newManifest(context: CommandContext, files: ManifestFileSystem, node?: TreeNode): Promise<vscode.TextEditor> {
+  const podId = await targetPod(context, node);
+  return vscode.window.showTextDocument(files.openTemplate(podId), { preview: false });
+}
+
+/** Applies a manifest file (or any open manifest) to a pod the user picks: diff against that pod's version, confirm, save. */
+async function applyManifest(context: CommandContext, resource?: vscode.Uri): Promise<ApplicationDetail> {
+  const source = resource ?? activeJsonDocument() ?? await prompts(context).openFile({ title: 'Manifest to apply (JSON)', filters: { 'Manifests (JSON)': ['json'] } });
+  const document = await vscode.workspace.openTextDocument(source);
+  const edited = parseManifest(document.getText());
+  assertNoIssues(validateApplicationDetail(edited, true));
+  const appId = edited.applicationInfo!.appId!;
+  const name = edited.applicationInfo?.name || appId;
+  const podId = await pickSignedInPod(context, `Apply "${name}" to which pod?`);
+  const podLabel = context.store.get(podId)?.label ?? podId;
+  const current = await withProgress(`Reading ${appId} on ${podLabel}…`, () => currentApplication(context, podId, appId));
+  const fileName = path.posix.basename(source.path);
+  const diff = await showManifestDiff(
+    { label: current ? `${podLabel} (pod)` : `${podLabel} (new app)`, text: current ? formatManifest(current) : '' },
+    { label: fileName.replace(/\.json$/, ''), text: formatManifest(edited) },
+    `${appId}.json`,
+    `${name}: ${podLabel} ↔ ${fileName}`,
+  );
+  try {
+    const action = current ? 'Apply' : 'Create App';
+    const confirmed = await prompts(context).confirm(
+      current ? `Apply the manifest of "${name}" to ${podLabel}?` : `Create "${name}" on ${podLabel} from this manifest?`,
+      `App id ${appId}\nFrom ${vscode.workspace.asRelativePath(source)}\n\nThe diff shows ${podLabel}'s current version (left) and the manifest (right).${current ? ' Apply replaces the pod\'s version.' : ''}`,
+      action,
+    );
+    if (!confirmed) throw new UserCancelled();
+  } finally {
+    await diff.close();
+  }
+  const saved = await saveApplication(context, { podId, appId: current ? appId : undefined, edited, base: current });
+  void prompts(context).info(`${current ? 'Applied' : 'Created'} ${name} (${appId}) on ${podLabel}.`);
+  return saved;
+}
+
+function activeJsonDocument(): vscode.Uri | undefined {
+  const document = vscode.window.activeTextEditor?.document;
+  return document && (document.languageId === 'json' || document.uri.path.endsWith('.json')) ? document.uri : undefined;
+}
+
+/** The app as the pod has it, or undefined when the pod has no app with this id. */
+async function currentApplication(context: CommandContext, podId: string, appId: string): Promise<ApplicationDetail | undefined> {
+  try {
+    return await context.sessions.client(podId).apps.getApplication(appId);
+  } catch (error) {
+    if (error instanceof PodApiError && error.status === 404) return undefined;
+    throw error;
+  }
+}
+
+async function pickSignedInPod(context: CommandContext, title: string): Promise<string> {
+  const pods = context.store.list().filter((p) => context.sessions.state(p.id) === 'signedIn');
+  if (pods.length === 0) throw new Error('Sign in to a pod first (Symphony: Sign In).');
+  return prompts(context).pick(pods.map((p) => ({ label: p.label, description: p.podUrl, value: p.id })), { title });
+}
