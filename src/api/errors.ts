@@ -101,6 +101,9 @@ function sentenceFor(status: number, podMessage: string | undefined, context: Er
     case 429: return `The pod is busy (too many requests); try again${retryAfter ? ` in ${retryAfter} s` : ' in a moment'}.`;
     case 452: return `An information barrier prevents this change.${says}`;
     default:
+      if (status >= 300 && status < 400) {
+        return `The pod answered with a redirect (${status}); requests that carry your session are never forwarded. Check the pod URL: use the address the pod redirects to.`;
+      }
       if (status >= 500) return `The pod had an internal error (${status}); try again later.${says}`;
       return `The pod answered ${status}.${says}`;
   }

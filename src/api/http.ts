@@ -114,7 +114,8 @@ export class HttpTransport {
     }
     try {
       const res = await fetch(req.url, {
-        method: req.method, headers, body, signal: controller.signal,
+        // Never follow a redirect: it would carry the session token (a custom header) to wherever it points.
+        method: req.method, headers, body, signal: controller.signal, redirect: 'manual',
         agent: (u: URL) => (u.protocol === 'http:' ? this.httpAgent : this.httpsAgent),
       });
       const text = await res.text();

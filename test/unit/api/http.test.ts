@@ -73,6 +73,21 @@ describe('HTTP layer', () => {
     assert.equal(server.seen.length, 1);
   });
 
+  it('never follows a redirect with the session token to another host', async () => {
+    const elsewhere = await startLocalServer((_req, res) => json(res, 200, { stolen: true }));
+    try {
+      server = await startLocalServer((_req, res) => { res.writeHead(302, { Location: `${elsewhere.url}/collect` }); res.end(); });
+      transport = new HttpTransport(fast);
+      await assert.rejects(
+        transport.request({ method: 'GET', url: `${server.url}/pod/v2/sessioninfo`, headers: { sessionToken: 'secret-token' }, context: { area: 'session' } }),
+        (err: PodApiError) => err.status === 302 && /redirect/.test(err.message) && !err.message.includes('secret-token'),
+      );
+      assert.equal(elsewhere.seen.length, 0, 'the other host received nothing');
+    } finally {
+      await elsewhere.close();
+    }
+  });
+
   it('shares one request between identical GETs in flight, but not between different tokens', async () => {
     server = await startLocalServer((_req, res) => setTimeout(() => json(res, 200, [1]), 50));
     transport = new HttpTransport(fast);
