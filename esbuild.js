@@ -1,5 +1,8 @@
 // Bundles the extension (and, later, one entry per webview) with esbuild.
 // `--production` minifies without source maps (what `npm run package` ships); `--watch` rebuilds on change.
+const fs = require('fs');
+const path = require('path');
+const { execFileSync } = require('child_process');
 const esbuild = require('esbuild');
 
 const production = process.argv.includes('--production');
@@ -14,9 +17,29 @@ const entries = [
     format: 'cjs',
     external: ['vscode'],
   },
+  // Detail webviews (src/editors/detailPanels.ts): one browser bundle per view, loaded from media/webview.
+  ...['certificate', 'group', 'application'].map((view) => ({
+    entryPoints: [`src/webview/${view}.ts`],
+    outfile: `media/webview/${view}.js`,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  })),
 ];
 
+/** The webviews' stylesheet and the codicon font they use (copied, not committed). */
+function copyWebviewAssets() {
+  const out = path.join(__dirname, 'media', 'webview');
+  fs.mkdirSync(out, { recursive: true });
+  const codicons = path.dirname(require.resolve('@vscode/codicons/dist/codicon.css'));
+  for (const file of ['codicon.css', 'codicon.ttf']) fs.copyFileSync(path.join(codicons, file), path.join(out, file));
+  fs.copyFileSync(path.join(__dirname, 'src', 'webview', 'detail.css'), path.join(out, 'detail.css'));
+}
+
 async function main() {
+  copyWebviewAssets();
+  // The webview front-end is outside the main tsconfig (it needs the DOM lib): type-check it here.
+  if (!watch) execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'src/webview'], { stdio: 'inherit' });
   const contexts = await Promise.all(
     entries.map((entry) =>
       esbuild.context({

@@ -7,6 +7,8 @@ import { registerConnectionCommands } from './commands/connectionCommands';
 import { registerGroupCommands } from './commands/groupCommands';
 import { registerPodCommands } from './commands/podCommands';
 import { registerTreeCommands } from './commands/treeCommands';
+import { registerDetailPanels } from './editors/detailPanelCommands';
+import type { DetailPanels } from './editors/detailPanels';
 import { registerManifestEditors } from './editors/manifestCommands';
 import { addDemoPod } from './pods/demoPod';
 import { PodSecrets, warnIfNoKeyring } from './pods/podSecrets';
@@ -26,6 +28,8 @@ export interface SymphonyPodAdminApi {
   readonly promptHost: PromptHost;
   readonly secrets: PodSecrets;
   readonly globalState: vscode.Memento;
+  /** The detail webviews, so tests can drive them. */
+  readonly panels: DetailPanels;
   /** Resolves once start-up work (the demo pod's sign-in) has finished. */
   readonly ready: Promise<void>;
   /** The error a dismissed prompt raises; scripted prompts in tests raise the same. */
@@ -40,6 +44,7 @@ export function activate(context: vscode.ExtensionContext): SymphonyPodAdminApi 
   const sessions = new PodSessions(store, secrets, promptHost, log);
   const tree = new PodsTreeProvider(store, sessions);
   const commandContext: CommandContext = { store, sessions, tree, promptHost, log };
+  const detailPanels = registerDetailPanels(commandContext, context.extensionUri);
   const view = vscode.window.createTreeView('symphonyPodAdmin.pods', { treeDataProvider: tree, showCollapseAll: true });
 
   context.subscriptions.push(
@@ -56,6 +61,7 @@ export function activate(context: vscode.ExtensionContext): SymphonyPodAdminApi 
     ...registerAppCommands(commandContext),
     ...registerConnectionCommands(commandContext),
     ...registerGroupCommands(commandContext),
+    ...detailPanels.disposables,
     ...registerManifestEditors(commandContext),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('symphonyPodAdmin') && tree.refresh()),
   );
@@ -65,7 +71,7 @@ export function activate(context: vscode.ExtensionContext): SymphonyPodAdminApi 
     .then(() => warnIfNoKeyring(context.globalState))
     .then(() => addDemoPod(store, sessions, (line) => log.info(line)))
     .catch((error: unknown) => log.error(`Start-up: ${describeError(error)}`));
-  return { store, sessions, tree, promptHost, secrets, globalState: context.globalState, ready, cancelled: () => new UserCancelled() };
+  return { store, sessions, tree, promptHost, secrets, globalState: context.globalState, panels: detailPanels.panels, ready, cancelled: () => new UserCancelled() };
 }
 
 export function deactivate(): void {}

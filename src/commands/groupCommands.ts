@@ -73,7 +73,7 @@ async function setStatus(context: CommandContext, group: GroupNode, status: Grou
 }
 
 /** An update body from what the pod returned: the writable fields only, with the new status. */
-function toUpdate(group: ReadGroup, status: GroupStatus): UpdateGroup {
+export function toUpdate(group: ReadGroup, status: GroupStatus): UpdateGroup {
   const { id, type, ownerType, ownerId, name, subType, referrer, profile, visibilityRestriction, implicitConnection, interactionTransfer, eTag } = group;
   const members = group.members?.map(({ memberId, memberTenant }) => ({ memberId, memberTenant }));
   const baseProfile = profile ? (({ id: _id, avatars: _avatars, ...rest }) => rest)(profile) : undefined;

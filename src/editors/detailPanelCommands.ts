@@ -1,0 +1,40 @@
+// Wires the detail webviews: the one panel host with a view per resource kind, and the "Open Details" commands
+// (context menu and inline on certificates, applications and groups). A single click in the tree stays free of
+// network side effects; details open only when asked for.
+import * as vscode from 'vscode';
+import { CommandContext, registerCommand, requireNode } from '../commands/commandContext';
+import { ApplicationNode } from '../tree/appNodes';
+import { CertificateNode } from '../tree/certNodes';
+import { GroupNode } from '../tree/groupNodes';
+import { TreeNode } from '../tree/treeNode';
+import { ApplicationView } from './applicationView';
+import { CertificateView } from './certificateView';
+import { DetailPanels } from './detailPanels';
+import { GroupView } from './groupView';
+
+export function registerDetailPanels(context: CommandContext, extensionUri: vscode.Uri): { panels: DetailPanels; disposables: vscode.Disposable[] } {
+  const panels = new DetailPanels(context, extensionUri, {
+    certificate: (ctx, state) => new CertificateView(ctx, state),
+    group: (ctx, state) => new GroupView(ctx, state),
+    application: (ctx, state) => new ApplicationView(ctx, state),
+  });
+  const open = (kind: 'certificate' | 'group' | 'application', podId: string | undefined, id: string) => panels.open({ podId: podId!, kind, id });
+  return {
+    panels,
+    disposables: [
+      panels,
+      registerCommand(context, 'symphonyPodAdmin.certs.open', async (node?: TreeNode) => {
+        const cert = requireNode(node, CertificateNode, 'a certificate');
+        return open('certificate', cert.podId, cert.fingerPrint);
+      }),
+      registerCommand(context, 'symphonyPodAdmin.groups.open', async (node?: TreeNode) => {
+        const group = requireNode(node, GroupNode, 'a group');
+        return open('group', group.podId, group.groupId);
+      }),
+      registerCommand(context, 'symphonyPodAdmin.apps.open', async (node?: TreeNode) => {
+        const app = requireNode(node, ApplicationNode, 'an application');
+        return open('application', app.podId, app.appId);
+      }),
+    ],
+  };
+}

@@ -1,0 +1,238 @@
+// The one host for the detail webviews (certificate, group, application): opens or reveals one panel per
+// resource, checks every message a view sends before acting on it, restores panels after a window reload, and
+// reloads a panel when the tree refreshes the list its resource belongs to. What each kind shows and does lives in
+// certificateView.ts, groupView.ts and applicationView.ts.
+import * as vscode from 'vscode';
+import { CommandContext } from '../commands/commandContext';
+import { CertificatesNode } from '../tree/certNodes';
+import { ApplicationsNode } from '../tree/appNodes';
+import { GroupsNode, GroupTypeNode } from '../tree/groupNodes';
+import { PodNode } from '../tree/podNode';
+import { TreeNode } from '../tree/treeNode';
+import { describeError } from '../ui/errors';
+import { UserCancelled } from '../ui/prompts';
+import { detailPanelHtml, webviewMediaRoot } from './detailPanelHtml';
+import { DetailModel, DetailKind, HostToView, PanelState, ViewToHost, messageFitsKind, parsePanelState, parseViewMessage } from './webviewMessages';
+
+export const detailViewType = 'symphonyPodAdmin.detail';
+
+/** What a panel can do for its view. */
+export interface ViewUi {
+  post(message: HostToView): void;
+  notice(level: 'info' | 'error', message: string, field?: string): void;
+  /** Loads the resource again and sends it to the view. */
+  reload(): Promise<void>;
+  /** Refreshes the tree list that shows this resource (without reloading this panel twice). */
+  refreshTree(): void;
+  close(): void;
+}
+
+/** One kind of detail view, bound to one resource. */
+export interface DetailView {
+  load(): Promise<{ title: string; model: DetailModel }>;
+  handle(message: ViewToHost, ui: ViewUi): Promise<void>;
+  /** The tree node whose refresh means this resource may have changed. */
+  treeList(pod: PodNode): TreeNode | undefined;
+}
+
+export type ViewFactory = (context: CommandContext, state: PanelState) => DetailView;
+
+interface Entry {
+  readonly key: string;
+  readonly state: PanelState;
+  readonly panel: vscode.WebviewPanel;
+  readonly view: DetailView;
+  readonly posted: HostToView[];
+  readonly rejected: string[];
+  html: string;
+}
+
+const keep = 50;
+const icons: Record<DetailKind, string> = { certificate: 'shield', group: 'organization', application: 'package' };
+
+export class DetailPanels implements vscode.Disposable {
+  private readonly entries = new Map<string, Entry>();
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private quietTreeRefresh = false;
+
+  constructor(
+    private readonly context: CommandContext,
+    private readonly extensionUri: vscode.Uri,
+    private readonly factories: Record<DetailKind, ViewFactory>,
+  ) {
+    this.subscriptions.push(
+      context.tree.onDidChangeTreeData((node) => this.treeChanged(node ?? undefined)),
+      vscode.window.registerWebviewPanelSerializer(detailViewType, {
+        deserializeWebviewPanel: async (panel, state) => this.restore(panel, state),
+      }),
+    );
+  }
+
+  static keyOf(state: PanelState): string {
+    return `${state.podId}/${state.kind}/${state.id}`;
+  }
+
+  /** Opens the panel for a resource, or reveals it when it is already open. Returns the panel's key. */
+  open(state: PanelState): string {
+    const key = DetailPanels.keyOf(state);
+    const existing = this.entries.get(key);
+    if (existing) {
+      existing.panel.reveal();
+      return key;
+    }
+    const panel = vscode.window.createWebviewPanel(detailViewType, state.id, vscode.ViewColumn.Active, this.webviewOptions());
+    this.attach(panel, state);
+    return key;
+  }
+
+  // ---- Test hooks: the extension-host tests drive a view exactly as its webview would. -------------------------
+
+  /** Handles a message as if the panel's webview had sent it. */
+  handleMessage(key: string, message: unknown): Promise<void> {
+    const entry = this.entries.get(key);
+    if (!entry) throw new Error(`No detail panel ${key} is open`);
+    return this.receive(entry, message);
+  }
+
+  postedMessages(key: string): readonly HostToView[] {
+    return this.entries.get(key)?.posted ?? [];
+  }
+
+  rejectedMessages(key: string): readonly string[] {
+    return this.entries.get(key)?.rejected ?? [];
+  }
+
+  html(key: string): string | undefined {
+    return this.entries.get(key)?.html;
+  }
+
+  openKeys(): string[] {
+    return [...this.entries.keys()];
+  }
+
+  close(key: string): void {
+    this.entries.get(key)?.panel.dispose();
+  }
+
+  dispose(): void {
+    for (const entry of [...this.entries.values()]) entry.panel.dispose();
+    this.subscriptions.forEach((s) => s.dispose());
+  }
+
+  // ---- Internals ---------------------------------------------------------------------------------------------
+
+  private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return { enableScripts: true, enableCommandUris: false, localResourceRoots: [webviewMediaRoot(this.extensionUri)] };
+  }
+
+  private async restore(panel: vscode.WebviewPanel, raw: unknown): Promise<void> {
+    const state = parsePanelState(raw);
+    if (!state.ok || !this.context.store.get(state.value.podId) || this.entries.has(DetailPanels.keyOf(state.value))) {
+      this.context.log.warn(`Detail panel not restored: ${state.ok ? 'its pod is gone or it is already open' : state.problem}`);
+      panel.dispose();
+      return;
+    }
+    panel.webview.options = this.webviewOptions();
+    this.attach(panel, state.value);
+  }
+
+  private attach(panel: vscode.WebviewPanel, state: PanelState): void {
+    const key = DetailPanels.keyOf(state);
+    const view = this.factories[state.kind](this.context, state);
+    const html = detailPanelHtml(panel.webview, this.extensionUri, state.kind, state.id);
+    const entry: Entry = { key, state, panel, view, posted: [], rejected: [], html };
+    this.entries.set(key, entry);
+    panel.iconPath = new vscode.ThemeIcon(icons[state.kind]) as unknown as vscode.Uri;
+    panel.webview.html = html;
+    const listener = panel.webview.onDidReceiveMessage((message: unknown) => this.receive(entry, message));
+    panel.onDidDispose(() => {
+      listener.dispose();
+      if (this.entries.get(key) === entry) this.entries.delete(key);
+    });
+  }
+
+  private async receive(entry: Entry, raw: unknown): Promise<void> {
+    const parsed = parseViewMessage(raw);
+    const problem = !parsed.ok ? parsed.problem : !messageFitsKind(parsed.value, entry.state.kind) ? `a ${entry.state.kind} view cannot send ${parsed.value.type}` : undefined;
+    if (problem || !parsed.ok) {
+      this.reject(entry, problem ?? 'malformed');
+      return;
+    }
+    const message = parsed.value;
+    const ui = this.ui(entry);
+    try {
+      if (message.type === 'ready' || message.type === 'reload') await ui.reload();
+      else await entry.view.handle(message, ui);
+    } catch (error) {
+      if (error instanceof UserCancelled) return;
+      const text = describeError(error);
+      this.context.log.error(`Detail ${entry.key} (${message.type}): ${text}`);
+      ui.notice('error', text, (error as { field?: string }).field);
+    } finally {
+      this.post(entry, { type: 'busy', busy: false });
+    }
+  }
+
+  private reject(entry: Entry, problem: string): void {
+    const line = `Ignored a message from the ${entry.state.kind} view ${entry.key}: ${problem}`;
+    entry.rejected.push(problem);
+    if (entry.rejected.length > keep) entry.rejected.shift();
+    this.context.log.warn(line);
+  }
+
+  private ui(entry: Entry): ViewUi {
+    return {
+      post: (message) => this.post(entry, message),
+      notice: (level, message, field) => this.post(entry, { type: 'notice', level, message, ...(field ? { field } : {}) }),
+      reload: () => this.load(entry),
+      refreshTree: () => {
+        const pod = this.context.tree.podNode(entry.state.podId);
+        const list = pod ? entry.view.treeList(pod) : undefined;
+        this.quietTreeRefresh = true;
+        try {
+          this.context.tree.refresh(list);
+        } finally {
+          this.quietTreeRefresh = false;
+        }
+      },
+      close: () => entry.panel.dispose(),
+    };
+  }
+
+  private async load(entry: Entry): Promise<void> {
+    this.post(entry, { type: 'busy', busy: true, message: 'Loading…' });
+    const { title, model } = await entry.view.load();
+    entry.panel.title = title;
+    this.post(entry, { type: 'load', state: entry.state, model });
+  }
+
+  private post(entry: Entry, message: HostToView): void {
+    entry.posted.push(message);
+    if (entry.posted.length > keep) entry.posted.shift();
+    void entry.panel.webview.postMessage(message);
+  }
+
+  /** A tree refresh of a resource's list (or its pod, or everything) reloads the panels showing that kind. */
+  private treeChanged(node: TreeNode | undefined): void {
+    if (this.quietTreeRefresh) return;
+    for (const entry of this.entries.values()) {
+      const affected = !node || (node.podId === entry.state.podId && (node instanceof PodNode || isListOf(node, entry.state.kind)));
+      if (!affected) continue;
+      this.load(entry).catch((error: unknown) => {
+        this.context.log.warn(`Detail ${entry.key}: ${describeError(error)}`);
+        this.ui(entry).notice('error', describeError(error));
+      });
+    }
+  }
+}
+
+function isListOf(node: TreeNode, kind: DetailKind): boolean {
+  switch (kind) {
+    case 'certificate':
+      return node instanceof CertificatesNode;
+    case 'application':
+      return node instanceof ApplicationsNode;
+    case 'group':
+      return node instanceof GroupTypeNode || node instanceof GroupsNode;
+  }
+}

@@ -1,0 +1,205 @@
+// The group detail view: profile form, members table with "add by user id", avatar preview and upload, the
+// visibility / implicit-connection / interaction-transfer lists and the status. A save sends If-Match with the
+// eTag the view's form was loaded from; on 412 the view is shown what changed on the server (a field diff) and
+// nothing is written until the user reapplies their edit on top of the server's version.
+import * as fs from 'node:fs/promises';
+import { PodApiError, ReadGroup, UpdateGroup, imageTypeOf, toUserId, validateAvatar, validateRequiredName, validateUserId } from '../api';
+import { CommandContext } from '../commands/commandContext';
+import { toUpdate } from '../commands/groupCommands';
+import { PodNode } from '../tree/podNode';
+import { defined } from './certificateView';
+import { DetailView, ViewUi } from './detailPanels';
+import {
+  FieldChange, GroupEdit, GroupListName, GroupModel, IdLists, PanelState, ViewToHost, groupListNames, profileListFields, profileTextFields,
+} from './webviewMessages';
+
+/** The API's two id lists per group list, by the names the protocol uses. */
+const listFields: Record<GroupListName, { tenants: string; users: string; label: string }> = {
+  visibilityRestriction: { tenants: 'restrictedTenantsList', users: 'restrictedUsersList', label: 'Visibility restriction' },
+  implicitConnection: { tenants: 'connectedTenantsList', users: 'connectedUsersList', label: 'Implicit connection' },
+  interactionTransfer: { tenants: 'restrictedTenantsList', users: 'restrictedUsersList', label: 'Interaction transfer' },
+};
+const keptVersions = 10;
+
+export class GroupView implements DetailView {
+  /** The versions this panel has shown, by eTag: a save applies the user's edit to the version it was made on. */
+  private readonly versions = new Map<string, ReadGroup>();
+  private latest: ReadGroup | undefined;
+  private avatarPreview: string | undefined;
+
+  constructor(private readonly context: CommandContext, private readonly state: PanelState) {}
+
+  private get groups() {
+    return this.context.sessions.client(this.state.podId).groups;
+  }
+
+  async load(): Promise<{ title: string; model: GroupModel }> {
+    const group = this.remember(await this.groups.getGroup(this.state.id));
+    return { title: `Group: ${group.name}`, model: this.model(group) };
+  }
+
+  async handle(message: ViewToHost, ui: ViewUi): Promise<void> {
+    switch (message.type) {
+      case 'group.save':
+        return this.save(message.eTag, message.edit, ui);
+      case 'group.addMember':
+        return this.addMember(message.userId, ui);
+      case 'group.uploadAvatar':
+        return this.uploadAvatar(ui);
+      default:
+        return undefined;
+    }
+  }
+
+  treeList(pod: PodNode) {
+    const typeId = this.latest?.type;
+    return (typeId ? pod.groups.cachedChild(typeId) : undefined) ?? pod.groups;
+  }
+
+  private async save(eTag: string, edit: GroupEdit, ui: ViewUi): Promise<void> {
+    const base = this.versions.get(eTag);
+    if (!base) return ui.notice('error', 'This form was loaded from a version of the group the editor no longer knows. Reload, then make the change again.');
+    const problem = validateEdit(edit);
+    if (problem) return ui.notice('error', problem.message, problem.field);
+    if (edit.status === 'DELETED' && base.status !== 'DELETED') {
+      const confirmed = await this.context.promptHost.current.confirm(`Mark the group "${base.name}" deleted?`, `Group id ${base.id}\n\nIts members lose the distribution list. You can restore it later.`, 'Mark Deleted');
+      if (!confirmed) return undefined;
+    }
+    ui.post({ type: 'busy', busy: true, message: 'Saving…' });
+    let saved: ReadGroup;
+    try {
+      saved = await this.groups.updateGroup(this.state.id, applyEdit(base, edit), eTag);
+    } catch (error) {
+      if (!(error instanceof PodApiError && error.status === 412)) throw error;
+      const server = this.remember(await this.groups.getGroup(this.state.id));
+      this.context.log.info(`Group ${this.state.id} changed on the pod since it was loaded; waiting for the user to reapply the edit.`);
+      return ui.post({ type: 'group.conflict', server: this.model(server), changes: groupChanges(base, server, edit), edit });
+    }
+    this.remember(saved);
+    ui.refreshTree();
+    ui.post({ type: 'load', state: this.state, model: this.model(saved) });
+    return ui.notice('info', `Saved ${saved.name}.`);
+  }
+
+  private async addMember(userId: string, ui: ViewUi): Promise<void> {
+    const problem = validateUserId(userId.trim());
+    if (problem) return ui.notice('error', problem, 'userId');
+    const group = this.latest ?? this.remember(await this.groups.getGroup(this.state.id));
+    const memberId = toUserId(userId.trim());
+    if (typeof memberId !== 'number') return ui.notice('error', 'This user id is too large for the group API.', 'userId');
+    ui.post({ type: 'busy', busy: true, message: `Adding ${memberId}…` });
+    const updated = this.remember(await this.groups.addMember(this.state.id, { memberId, memberTenant: group.ownerId }));
+    ui.refreshTree();
+    ui.post({ type: 'load', state: this.state, model: this.model(updated) });
+    return ui.notice('info', `Added user ${memberId} to ${updated.name}.`);
+  }
+
+  private async uploadAvatar(ui: ViewUi): Promise<void> {
+    const name = this.latest?.name ?? this.state.id;
+    const file = await this.context.promptHost.current.openFile({ title: `Avatar for ${name} (jpg, png or gif, at most 2 MB)`, filters: { Images: ['png', 'jpg', 'jpeg', 'gif'] } });
+    const bytes = await fs.readFile(file.fsPath);
+    const problem = validateAvatar(bytes);
+    if (problem) return ui.notice('error', problem, 'avatar');
+    ui.post({ type: 'busy', busy: true, message: 'Uploading the avatar…' });
+    const updated = this.remember(await this.groups.uploadAvatar(this.state.id, bytes));
+    const type = imageTypeOf(bytes) === 'jpg' ? 'jpeg' : imageTypeOf(bytes);
+    this.avatarPreview = `data:image/${type};base64,${bytes.toString('base64')}`;
+    ui.refreshTree();
+    ui.post({ type: 'load', state: this.state, model: this.model(updated) });
+    return ui.notice('info', `Uploaded the avatar of ${updated.name}.`);
+  }
+
+  private remember(group: ReadGroup): ReadGroup {
+    this.latest = group;
+    if (group.eTag) {
+      this.versions.delete(group.eTag);
+      this.versions.set(group.eTag, group);
+      if (this.versions.size > keptVersions) this.versions.delete(this.versions.keys().next().value as string);
+    }
+    return group;
+  }
+
+  private model(group: ReadGroup): GroupModel {
+    const profile = group.profile ?? {};
+    return {
+      kind: 'group',
+      podLabel: this.context.store.get(this.state.podId)?.label ?? this.state.podId,
+      id: group.id ?? this.state.id,
+      eTag: group.eTag ?? '',
+      name: group.name ?? '',
+      type: group.type ?? '',
+      status: group.status ?? 'ACTIVE',
+      ownerType: group.ownerType ?? '',
+      ownerId: group.ownerId ?? 0,
+      ...defined({ createdDate: group.createdDate, updatedDate: group.updatedDate, updatedBy: group.updatedBy }),
+      profile: defined(Object.fromEntries([...profileTextFields, ...profileListFields].map((f) => [f, profile[f]]))),
+      members: (group.members ?? []).filter((m) => Number.isSafeInteger(m.memberId) && (m.memberId ?? 0) > 0)
+        .map((m) => ({ memberId: m.memberId!, ...defined({ memberTenant: m.memberTenant, status: m.status, addedDate: m.addedDate }) })),
+      avatars: (profile.avatars ?? []).map((a) => ({ size: a.size ?? '', url: a.url ?? '' })),
+      ...defined({ avatarPreview: this.avatarPreview }),
+      visibilityRestriction: idListsOf(group, 'visibilityRestriction'),
+      implicitConnection: idListsOf(group, 'implicitConnection'),
+      interactionTransfer: idListsOf(group, 'interactionTransfer'),
+    };
+  }
+}
+
+function idListsOf(group: ReadGroup, list: GroupListName): IdLists {
+  const value = (group[list] ?? {}) as Record<string, unknown>;
+  const ids = (name: string) => (Array.isArray(value[name]) ? (value[name] as unknown[]).filter((n): n is number => Number.isSafeInteger(n) && (n as number) > 0) : []);
+  return { tenants: ids(listFields[list].tenants), users: ids(listFields[list].users) };
+}
+
+function validateEdit(edit: GroupEdit): { field: string; message: string } | undefined {
+  if (edit.name !== undefined && validateRequiredName(edit.name)) return { field: 'name', message: validateRequiredName(edit.name, 'The group name')! };
+  if (edit.profile?.displayName !== undefined && validateRequiredName(edit.profile.displayName)) {
+    return { field: 'displayName', message: validateRequiredName(edit.profile.displayName, 'The profile display name')! };
+  }
+  return undefined;
+}
+
+/** The update body: the version the edit was made on, with the edited fields replaced. */
+export function applyEdit(base: ReadGroup, edit: GroupEdit): UpdateGroup {
+  const update = toUpdate(base, edit.status ?? base.status ?? 'ACTIVE');
+  if (edit.name !== undefined) update.name = edit.name.trim();
+  if (edit.profile) {
+    const profile: Record<string, unknown> = { ...update.profile };
+    for (const [field, value] of Object.entries(edit.profile)) {
+      const empty = value === undefined || (typeof value === 'string' ? !value.trim() : value.length === 0);
+      if (empty) delete profile[field];
+      else profile[field] = typeof value === 'string' ? value.trim() : value;
+    }
+    update.profile = profile as UpdateGroup['profile'];
+  }
+  for (const list of groupListNames) {
+    const ids = edit[list];
+    if (ids) (update as unknown as Record<string, unknown>)[list] = { [listFields[list].tenants]: ids.tenants, [listFields[list].users]: ids.users };
+  }
+  return update;
+}
+
+/** What differs between the version the user edited and the server's, field by field, with the user's value. */
+export function groupChanges(base: ReadGroup, server: ReadGroup, edit: GroupEdit): FieldChange[] {
+  const changes: FieldChange[] = [];
+  const add = (field: string, before: unknown, after: unknown, mine: unknown) => {
+    if (show(before) !== show(after)) changes.push({ field, server: `${show(before) || '(empty)'} → ${show(after) || '(empty)'}`, ...(mine !== undefined ? { mine: show(mine) || '(empty)' } : {}) });
+  };
+  add('Name', base.name, server.name, edit.name);
+  add('Status', base.status, server.status, edit.status);
+  for (const field of [...profileTextFields, ...profileListFields]) add(`Profile: ${field}`, base.profile?.[field], server.profile?.[field], edit.profile?.[field]);
+  const memberIds = (g: ReadGroup) => (g.members ?? []).map((m) => m.memberId).sort();
+  add('Members', memberIds(base), memberIds(server), undefined);
+  add('Avatar', base.profile?.avatars?.map((a) => a.url), server.profile?.avatars?.map((a) => a.url), undefined);
+  for (const list of groupListNames) {
+    const mine = edit[list];
+    const [before, after] = [idListsOf(base, list), idListsOf(server, list)];
+    add(`${listFields[list].label}: tenants`, before.tenants, after.tenants, mine?.tenants);
+    add(`${listFields[list].label}: users`, before.users, after.users, mine?.users);
+  }
+  return changes;
+}
+
+function show(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  return Array.isArray(value) ? value.join(', ') : String(value);
+}

@@ -1,0 +1,186 @@
+// The detail webviews' message protocol, both directions: what a view may ask of the extension host
+// (`ViewToHost`) and what the host sends a view (`HostToView`). Every message crossing the boundary is checked
+// against these schemas on arrival; anything else is logged and dropped, never acted on. View models carry no
+// secrets: no session or bearer token, no private key, no app notification API key (only whether one is set), and
+// app public keys only as type + fingerprint. No `vscode` import: the webview front-end bundles this file.
+import {
+  Infer, Parsed, array, boolean, literal, number, object, oneOf, optional, parse, positiveInteger, text, union,
+} from './detailPanelSchema';
+
+export type DetailKind = 'certificate' | 'group' | 'application';
+export const detailKinds: readonly DetailKind[] = ['certificate', 'group', 'application'];
+
+/** What a panel shows; also the webview state a reloaded window restores the panel from. */
+export const panelState = object({ podId: text(200), kind: literal('certificate', 'group', 'application'), id: text(2000) });
+export type PanelState = Infer<typeof panelState>;
+
+// ---- Models (host → view) ---------------------------------------------------------------------------------------
+
+const row = object({ name: text(), value: text() });
+
+export const certificateModel = object({
+  kind: literal('certificate'),
+  podLabel: text(),
+  writable: boolean,
+  fingerPrint: text(),
+  name: text(),
+  type: text(),
+  status: text(),
+  commonName: text(),
+  issuerFingerPrint: optional(text()),
+  expiryDate: optional(number),
+  expiry: literal('ok', 'expiring', 'expired', 'unknown'),
+  warningDays: number,
+  lastSeen: optional(number),
+  updatedAt: optional(number),
+  updatedBy: optional(number),
+  sections: array(object({ name: text(), rows: array(row) })),
+});
+export type CertificateModel = Infer<typeof certificateModel>;
+
+export const profileTextFields = [
+  'displayName', 'companyName', 'email', 'mobile', 'jobTitle', 'jobRole', 'jobDepartment', 'jobDivision', 'jobPhone', 'jobCity',
+] as const;
+export const profileListFields = [
+  'industryOfInterest', 'assetClassesOfInterest', 'marketCoverage', 'responsibility', 'function', 'instrument',
+] as const;
+export type ProfileTextField = (typeof profileTextFields)[number];
+export type ProfileListField = (typeof profileListFields)[number];
+
+const profileProps = {
+  ...Object.fromEntries(profileTextFields.map((f) => [f, optional(text(1000))])),
+  ...Object.fromEntries(profileListFields.map((f) => [f, optional(array(text(1000), 500))])),
+} as { [K in ProfileTextField]: ReturnType<typeof optional<string>> } & { [K in ProfileListField]: ReturnType<typeof optional<string[]>> };
+
+const idLists = object({ tenants: array(positiveInteger), users: array(positiveInteger) });
+export type IdLists = Infer<typeof idLists>;
+export const groupListNames = ['visibilityRestriction', 'implicitConnection', 'interactionTransfer'] as const;
+export type GroupListName = (typeof groupListNames)[number];
+
+export const groupModel = object({
+  kind: literal('group'),
+  podLabel: text(),
+  id: text(2000),
+  eTag: text(200),
+  name: text(),
+  type: text(),
+  status: literal('ACTIVE', 'DELETED'),
+  ownerType: text(),
+  ownerId: number,
+  createdDate: optional(text()),
+  updatedDate: optional(text()),
+  updatedBy: optional(text()),
+  profile: object(profileProps),
+  members: array(object({ memberId: positiveInteger, memberTenant: optional(number), status: optional(text()), addedDate: optional(text()) })),
+  avatars: array(object({ size: text(), url: text() })),
+  /** The image this panel last uploaded, as a data: URL (the pod's avatar URLs are not reachable from a webview). */
+  avatarPreview: optional(text(3_000_000)),
+  visibilityRestriction: idLists,
+  implicitConnection: idLists,
+  interactionTransfer: idLists,
+});
+export type GroupModel = Infer<typeof groupModel>;
+
+export const applicationModel = object({
+  kind: literal('application'),
+  podLabel: text(),
+  writable: boolean,
+  appId: text(),
+  name: text(),
+  publisher: text(),
+  appUrl: text(),
+  domain: text(),
+  description: text(),
+  iconUrl: text(),
+  allowOrigins: text(),
+  permissions: array(text(64)),
+  knownPermissions: array(text(64)),
+  properties: array(object({ key: text(1024), value: text(4096) })),
+  notificationUrl: text(),
+  notificationApiKeySet: boolean,
+  keys: array(object({ slot: literal('current', 'previous', 'certificate'), type: text(), fingerprint: text(), expirationDate: optional(number), action: optional(text()) })),
+});
+export type ApplicationModel = Infer<typeof applicationModel>;
+
+export type DetailModel = CertificateModel | GroupModel | ApplicationModel;
+
+// ---- Edits (view → host) ----------------------------------------------------------------------------------------
+
+export const certificateAttributes = object({
+  name: text(1000),
+  type: literal('USER', 'USERSIGNING', 'OPERATIONSUSER', 'OPERATIONSSIGNING'),
+  status: literal('TRUSTED', 'KNOWN', 'REVOKED', 'DISABLED'),
+});
+export type CertificateAttributesEdit = Infer<typeof certificateAttributes>;
+
+/** Only the fields the user changed; reapplying after a conflict sends the same edit with the new eTag. */
+export const groupEdit = object({
+  name: optional(text(1000)),
+  status: optional(literal('ACTIVE', 'DELETED')),
+  profile: optional(object(profileProps)),
+  visibilityRestriction: optional(idLists),
+  implicitConnection: optional(idLists),
+  interactionTransfer: optional(idLists),
+});
+export type GroupEdit = Infer<typeof groupEdit>;
+
+export const applicationEdit = object({
+  name: optional(text(1000)),
+  publisher: optional(text(1000)),
+  appUrl: optional(text(2000)),
+  domain: optional(text(1000)),
+  description: optional(text()),
+  iconUrl: optional(text(2000)),
+  allowOrigins: optional(text(2000)),
+  permissions: optional(array(text(64), 200)),
+  properties: optional(array(object({ key: text(1024), value: text(4096) }), 500)),
+  notificationUrl: optional(text(2000)),
+});
+export type ApplicationEdit = Infer<typeof applicationEdit>;
+
+// ---- Messages ---------------------------------------------------------------------------------------------------
+
+export const viewToHost = union({
+  /** The view has loaded its script and wants its model. */
+  ready: {},
+  reload: {},
+  'certificate.save': { attributes: certificateAttributes },
+  'certificate.delete': {},
+  'certificate.copyFingerprint': {},
+  'group.save': { eTag: text(200), edit: groupEdit },
+  'group.addMember': { userId: text(40) },
+  'group.uploadAvatar': {},
+  'application.save': { edit: applicationEdit },
+  'application.openJson': {},
+});
+export type ViewToHost = Infer<typeof viewToHost>;
+
+const fieldChange = object({ field: text(), server: text(), mine: optional(text()) });
+export type FieldChange = Infer<typeof fieldChange>;
+
+export const hostToView = union({
+  load: { state: panelState, model: oneOf('kind', { certificate: certificateModel, group: groupModel, application: applicationModel }) },
+  busy: { busy: boolean, message: optional(text()) },
+  notice: { level: literal('info', 'error'), message: text(), field: optional(text(200)) },
+  /** A group save hit 412: the server's version, what changed there, and the edit waiting to be reapplied. */
+  'group.conflict': { server: groupModel, changes: array(fieldChange), edit: groupEdit },
+});
+export type HostToView = Infer<typeof hostToView>;
+
+export function parseViewMessage(value: unknown): Parsed<ViewToHost> {
+  return parse(viewToHost, value, 'message');
+}
+
+export function parseHostMessage(value: unknown): Parsed<HostToView> {
+  return parse(hostToView, value, 'message');
+}
+
+export function parsePanelState(value: unknown): Parsed<PanelState> {
+  return parse(panelState, value, 'state');
+}
+
+/** The message types each kind of view may send besides the shared ones. */
+export function messageFitsKind(message: ViewToHost, kind: DetailKind): boolean {
+  const prefix = message.type.split('.')[0];
+  return prefix === message.type || prefix === kind;
+}

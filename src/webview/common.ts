@@ -1,0 +1,156 @@
+// What every detail view's front-end shares: the VS Code webview API, the checked message channel (a message from
+// the host that does not match the protocol is logged to the console and ignored), the busy / notice line, and
+// small DOM builders over @vscode-elements. Text always goes in through textContent or properties, never as HTML.
+import '@vscode-elements/elements/dist/vscode-badge/index.js';
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
+import '@vscode-elements/elements/dist/vscode-icon/index.js';
+import '@vscode-elements/elements/dist/vscode-label/index.js';
+import '@vscode-elements/elements/dist/vscode-option/index.js';
+import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
+import '@vscode-elements/elements/dist/vscode-single-select/index.js';
+import '@vscode-elements/elements/dist/vscode-textarea/index.js';
+import '@vscode-elements/elements/dist/vscode-textfield/index.js';
+import { DetailModel, HostToView, PanelState, ViewToHost, parseHostMessage } from '../editors/webviewMessages';
+
+interface VsCodeApi {
+  postMessage(message: unknown): void;
+  setState(state: unknown): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+
+export function send(message: ViewToHost): void {
+  vscode.postMessage(message);
+}
+
+type Child = Node | string | undefined | false;
+type Props = Record<string, string | boolean | number | undefined>;
+
+/** An element with attributes (false / undefined leave one out) and children (strings become text nodes). */
+export function h(tag: string, props: Props = {}, ...children: Child[]): HTMLElement {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(props)) {
+    if (value === undefined || value === false) continue;
+    element.setAttribute(name, value === true ? '' : String(value));
+  }
+  for (const child of children) if (child !== undefined && child !== false) element.append(child);
+  return element;
+}
+
+export function on<T extends HTMLElement>(element: T, event: string, handler: (event: Event) => void): T {
+  element.addEventListener(event, handler);
+  return element;
+}
+
+/** A value-carrying element (vscode-textfield, vscode-textarea, vscode-single-select, vscode-checkbox). */
+export interface ValueElement extends HTMLElement {
+  value: string;
+  checked: boolean;
+  invalid: boolean;
+}
+
+export function valueOf(root: ParentNode, selector: string): string {
+  return (root.querySelector(selector) as ValueElement | null)?.value ?? '';
+}
+
+export function button(label: string, icon: string, handler: () => void, options: { secondary?: boolean; disabled?: boolean; title?: string } = {}): HTMLElement {
+  return on(h('vscode-button', { icon, secondary: options.secondary, disabled: options.disabled, title: options.title }, label), 'click', () => {
+    if (!(options.disabled ?? false)) handler();
+  });
+}
+
+/** A labelled text field; `field` names it for the host's error messages. */
+export function textField(label: string, id: string, value: string, options: { field?: string; readonly?: boolean; placeholder?: string; multiline?: boolean } = {}): HTMLElement {
+  const input = h(options.multiline ? 'vscode-textarea' : 'vscode-textfield', { id, 'data-field': options.field ?? id, readonly: options.readonly, placeholder: options.placeholder, rows: options.multiline ? 4 : undefined }) as ValueElement;
+  input.value = value;
+  return h('div', { class: 'field' }, h('vscode-label', { for: id }, label), input);
+}
+
+export function select(label: string, id: string, options: readonly string[], value: string, disabled = false): HTMLElement {
+  const list = h('vscode-single-select', { id, 'data-field': id, disabled }, ...options.map((o) => h('vscode-option', { value: o, selected: o === value }, o)));
+  return h('div', { class: 'field' }, h('vscode-label', { for: id }, label), list);
+}
+
+/** A two-column table of name / value pairs. */
+export function pairTable(caption: string, rows: Array<[string, string | Node]>): HTMLElement {
+  return h('table', { class: 'pairs' }, h('caption', {}, caption), h('tbody', {}, ...rows.map(([name, value]) => h('tr', {}, h('th', { scope: 'row' }, name), h('td', {}, value)))));
+}
+
+export function dataTable(caption: string, headers: string[], rows: Array<Array<string | Node>>, empty: string): HTMLElement {
+  if (rows.length === 0) return h('p', { class: 'empty' }, empty);
+  return h('table', { class: 'grid' }, h('caption', {}, caption), h('thead', {}, h('tr', {}, ...headers.map((x) => h('th', { scope: 'col' }, x)))),
+    h('tbody', {}, ...rows.map((r) => h('tr', {}, ...r.map((cell) => h('td', {}, cell))))));
+}
+
+export function section(title: string, ...children: Child[]): HTMLElement {
+  const id = `s-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+  return h('section', { 'aria-labelledby': id }, h('h2', { id }, title), ...children);
+}
+
+export function date(ms: number | string | undefined): string {
+  if (ms === undefined || ms === '') return '';
+  const d = new Date(ms);
+  return Number.isNaN(d.getTime()) ? String(ms) : d.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+}
+
+export function splitList(text: string): string[] {
+  return text.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+export interface ViewHandlers<M extends DetailModel> {
+  /** Draws the model into the app element. */
+  render(model: M, app: HTMLElement): void;
+  /** Any message other than load / busy / notice. */
+  other?(message: HostToView): void;
+  /** The host finished handling the view's last request. */
+  idle?(): void;
+}
+
+let statusLine: HTMLElement | undefined;
+
+/** Shows a notice; an error that names a field marks that field invalid and moves focus to it. */
+export function notice(level: 'info' | 'error', message: string, field?: string): void {
+  if (!statusLine) return;
+  statusLine.className = `status ${level}`;
+  statusLine.setAttribute('role', level === 'error' ? 'alert' : 'status');
+  statusLine.replaceChildren(h('vscode-icon', { name: level === 'error' ? 'error' : 'info' }), h('span', {}, message));
+  document.querySelectorAll('[invalid]').forEach((e) => ((e as ValueElement).invalid = false));
+  const target = field ? (document.querySelector(`[data-field="${CSS.escape(field)}"]`) as ValueElement | null) : null;
+  if (target) {
+    target.invalid = true;
+    target.focus();
+  }
+}
+
+export function startView<M extends DetailModel>(kind: M['kind'], handlers: ViewHandlers<M>): void {
+  const app = document.getElementById('app')!;
+  statusLine = h('div', { class: 'status', role: 'status', 'aria-live': 'polite' });
+  const busy = h('div', { class: 'busy', hidden: true }, h('vscode-progress-ring', {}), h('span', {}));
+  document.body.prepend(busy, statusLine);
+  window.addEventListener('message', (event: MessageEvent) => {
+    const parsed = parseHostMessage(event.data);
+    if (!parsed.ok) {
+      console.warn(`Ignored a message from the extension: ${parsed.problem}`);
+      return;
+    }
+    const message = parsed.value;
+    switch (message.type) {
+      case 'load':
+        if (message.model.kind !== kind) return console.warn(`Ignored a ${message.model.kind} model in a ${kind} view`);
+        vscode.setState(message.state satisfies PanelState);
+        app.setAttribute('aria-busy', 'false');
+        return handlers.render(message.model as M, app);
+      case 'busy':
+        busy.hidden = !message.busy;
+        busy.querySelector('span')!.textContent = message.message ?? '';
+        return message.busy ? undefined : handlers.idle?.();
+      case 'notice':
+        return notice(message.level, message.message, message.field);
+      default:
+        return handlers.other?.(message);
+    }
+  });
+  send({ type: 'ready' });
+}
