@@ -1,0 +1,88 @@
+// Prompts answered from a script, for extension-host tests. Each prompt takes the next answer; a prompt with no
+// answer left fails the test with what was asked. Input answers go through the prompt's own validation, exactly
+// as the input box would run it, and a rejected answer is recorded and ends the command like a dismissed box.
+import * as vscode from 'vscode';
+import type { InputOptions, PickItem, Prompts } from '../../../src/ui/prompts';
+
+export type Answer =
+  | { input: string }
+  | { pick: (item: PickItem<unknown>) => boolean }
+  | { pickMany: (item: PickItem<unknown>) => boolean }
+  | { confirm: boolean }
+  | { file: string }
+  | { cancel: true };
+
+export class ScriptedPrompts implements Prompts {
+  readonly asked: string[] = [];
+  readonly infos: string[] = [];
+  readonly errors: string[] = [];
+  readonly rejectedInputs: string[] = [];
+
+  constructor(private readonly answers: Answer[], private readonly cancelled: () => Error) {}
+
+  get remaining(): number {
+    return this.answers.length;
+  }
+
+  private next(kind: string, question: string): Answer {
+    this.asked.push(`${kind}: ${question}`);
+    const answer = this.answers.shift();
+    if (!answer) throw new Error(`Unexpected ${kind} prompt: ${question}`);
+    if ('cancel' in answer) throw this.cancelled();
+    return answer;
+  }
+
+  async input(options: InputOptions): Promise<string> {
+    const answer = this.next('input', options.prompt);
+    if (!('input' in answer)) throw new Error(`Expected an answer for input "${options.prompt}"`);
+    const problem = options.validate?.(answer.input);
+    if (problem) {
+      this.rejectedInputs.push(problem);
+      throw this.cancelled();
+    }
+    return answer.input;
+  }
+
+  async pick<T>(items: PickItem<T>[], options: { title?: string; placeHolder?: string }): Promise<T> {
+    const answer = this.next('pick', options.title ?? options.placeHolder ?? '');
+    if (!('pick' in answer)) throw new Error(`Expected a pick for "${options.title}"`);
+    const item = items.find((i) => answer.pick(i as PickItem<unknown>));
+    if (!item) throw new Error(`No item matched in "${options.title}": ${items.map((i) => i.label).join(', ')}`);
+    return item.value;
+  }
+
+  async pickMany<T>(items: PickItem<T>[], options: { title?: string; placeHolder?: string }): Promise<T[]> {
+    const answer = this.next('pickMany', options.title ?? '');
+    if (!('pickMany' in answer)) throw new Error(`Expected a multi-pick for "${options.title}"`);
+    return items.filter((i) => answer.pickMany(i as PickItem<unknown>)).map((i) => i.value);
+  }
+
+  async confirm(message: string): Promise<boolean> {
+    const answer = this.next('confirm', message);
+    if (!('confirm' in answer)) throw new Error(`Expected a confirmation for "${message}"`);
+    return answer.confirm;
+  }
+
+  async openFile(options: { title: string }): Promise<vscode.Uri> {
+    const answer = this.next('openFile', options.title);
+    if (!('file' in answer)) throw new Error(`Expected a file for "${options.title}"`);
+    return vscode.Uri.file(answer.file);
+  }
+
+  async info(message: string): Promise<string | undefined> {
+    this.infos.push(message);
+    return undefined;
+  }
+
+  async error(message: string): Promise<string | undefined> {
+    this.errors.push(message);
+    return undefined;
+  }
+}
+
+export const input = (value: string): Answer => ({ input: value });
+export const pickLabel = (label: string | RegExp): Answer => ({ pick: (item) => (typeof label === 'string' ? item.label === label : label.test(item.label)) });
+export const pickValue = (value: unknown): Answer => ({ pick: (item) => item.value === value });
+export const confirm = (yes = true): Answer => ({ confirm: yes });
+export const file = (path: string): Answer => ({ file: path });
+export const cancel: Answer = { cancel: true };
