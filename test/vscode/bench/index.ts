@@ -1,0 +1,244 @@
+// The bench's extension-tests entry, loaded inside the real VS Code extension host by scripts/bench/host.ts (never
+// part of `npm test` or `npm run test:vscode`). It measures and writes numbers to the JSON file named by
+// SYMPHONY_BENCH_OUT; it asserts nothing, so a missed goal never fails it.
+//
+//   activation   the bundle is loaded first (timed separately), then the cached module's activate() is wrapped
+//                with performance.now(), so "activate()" is exactly our function, and ext.activate() the whole
+//                activation as VS Code runs it (ExtensionContext, storage, secrets, plus our activate()).
+//   tree         10,000 certificates, 50 ms per request: expand "Certificates" (first page), then load every
+//                certificate (the list's filter path: listAllCompanyCertificates) and build every tree item, as
+//                the view would; heap growth of the extension host across that, after a full GC each side.
+//   refresh      "Refresh" on the Certificates node, then expanding it again: requests sent.
+//   detail       "Open" on a certificate (symphonyPodAdmin.certs.open, the detail panel): requests sent.
+//   save         saveApplication (src/editors/applicationSave.ts) of an unchanged manifest: requests sent.
+import * as fs from 'fs';
+import * as path from 'path';
+import { performance } from 'perf_hooks';
+import * as v8 from 'v8';
+import * as vm from 'vm';
+import * as vscode from 'vscode';
+import type { SymphonyPodAdminApi } from '../../../src/extension';
+import type { TreeNode } from '../../../src/tree/treeNode';
+import type { PodEmulator } from '../../pod-emulator';
+import { saveApplication } from '../../../src/editors/applicationSave';
+import { addRsaPod, child, startEmulator } from '../suite/helpers';
+
+const EXTENSION_ID = 'symphony-pod-admin.symphony-pod-admin';
+
+export interface RequestCount { requests: string[]; duplicates: number }
+
+export interface HostBenchResults {
+  vscodeVersion: string;
+  node: string;
+  activation?: {
+    wasAlreadyActive: boolean;
+    loadMs?: number;
+    activateFnMs?: number;
+    extActivateMs?: number;
+    /** VS Code's own code-loading marks (ms resolution) when it loaded the module itself. */
+    vscodeMarks?: Record<string, number>;
+  };
+  tree?: {
+    certs: number;
+    latencyMs: number;
+    firstChildrenMs: number;
+    firstChildrenRequests: number;
+    firstChildren: number;
+    fullListMs: number;
+    fullListRequests: number;
+    fullListNodes: number;
+    treeItemsMs: number;
+    heapBefore: number;
+    heapAfter: number;
+    heapGrowth: number;
+    gc: boolean;
+  };
+  refresh?: RequestCount;
+  detail?: RequestCount;
+  save?: RequestCount;
+  errors: string[];
+}
+
+function collectGarbage(): (() => void) | undefined {
+  try {
+    v8.setFlagsFromString('--expose-gc');
+    return vm.runInNewContext('gc') as () => void;
+  } catch {
+    return undefined;
+  }
+}
+
+function heapUsed(gc: (() => void) | undefined): number {
+  if (gc) {
+    gc();
+    gc();
+  }
+  return process.memoryUsage().heapUsed;
+}
+
+async function measureActivation(results: HostBenchResults): Promise<SymphonyPodAdminApi> {
+  const extension = vscode.extensions.getExtension<SymphonyPodAdminApi>(EXTENSION_ID);
+  if (!extension) throw new Error(`${EXTENSION_ID} is not installed in this extension host`);
+  const activation: NonNullable<HostBenchResults['activation']> = { wasAlreadyActive: extension.isActive };
+  results.activation = activation;
+  if (extension.isActive) return extension.exports;
+
+  const main = require.resolve(path.join(extension.extensionPath, 'dist', 'extension.js'));
+  let started = performance.now();
+  const loaded = require(main) as { activate: (context: vscode.ExtensionContext) => SymphonyPodAdminApi; deactivate?: () => void };
+  activation.loadMs = performance.now() - started;
+  // VS Code requires the same file and gets this cached module's exports: wrap activate() to time exactly our function.
+  const cached = require.cache[main];
+  if (cached) {
+    cached.exports = {
+      activate: (context: vscode.ExtensionContext) => {
+        const t0 = performance.now();
+        try {
+          return loaded.activate(context);
+        } finally {
+          activation.activateFnMs = performance.now() - t0;
+        }
+      },
+      deactivate: () => loaded.deactivate?.(),
+    };
+  }
+  started = performance.now();
+  const api = await extension.activate();
+  activation.extActivateMs = performance.now() - started;
+  const marks = (globalThis as { MonacoPerformanceMarks?: { getMarks(): Array<{ name: string; startTime: number }> } }).MonacoPerformanceMarks?.getMarks();
+  if (marks) {
+    activation.vscodeMarks = Object.fromEntries(marks.filter((m) => m.name.includes(EXTENSION_ID)).map((m) => [m.name, m.startTime]));
+  }
+  return api;
+}
+
+async function measureTree(api: SymphonyPodAdminApi, results: HostBenchResults): Promise<void> {
+  const certs = Number(process.env.SYMPHONY_BENCH_CERTS || 10_000);
+  const latencyMs = Number(process.env.SYMPHONY_BENCH_LATENCY_MS || 50);
+  const gc = collectGarbage();
+  let emulator: PodEmulator | undefined;
+  try {
+    emulator = await startEmulator({ scale: { certs, groups: 10 } });
+    const podId = await addRsaPod(api, emulator, 'Bench pod');
+    await api.tree.getChildren();
+    const pod = api.tree.podNode(podId) as TreeNode;
+    const certificates = await child(api, pod, 'Certificates');
+    const control = emulator.control;
+    control.setLatency(latencyMs);
+    const listRequests = () => control.requests().filter((r) => r.path.startsWith('/pod/v1/companycert/'));
+
+    const heapBefore = heapUsed(gc);
+    control.clearRequests();
+    let started = performance.now();
+    const first = await api.tree.getChildren(certificates);
+    first.forEach((node) => api.tree.getTreeItem(node));
+    const firstChildrenMs = performance.now() - started;
+    const firstChildrenRequests = listRequests().length;
+
+    // The whole list: a filter that every certificate matches loads the rest (listAllCompanyCertificates) and
+    // shows every item; building each TreeItem is what the view does next.
+    control.clearRequests();
+    (certificates as TreeNode & { filter?: string }).filter = '';
+    started = performance.now();
+    const all = await api.tree.getChildren(certificates);
+    const fullListMs = performance.now() - started;
+    const fullListRequests = listRequests().length;
+    started = performance.now();
+    all.forEach((node) => api.tree.getTreeItem(node));
+    const treeItemsMs = performance.now() - started;
+    const heapAfter = heapUsed(gc);
+    results.tree = {
+      certs, latencyMs, firstChildrenMs, firstChildrenRequests, firstChildren: first.length, fullListMs, fullListRequests,
+      fullListNodes: all.length, treeItemsMs, heapBefore, heapAfter, heapGrowth: heapAfter - heapBefore, gc: gc !== undefined,
+    };
+
+    // Refresh one node: "Refresh" on Certificates (filter cleared first), then the view asks for its children again.
+    (certificates as TreeNode & { filter?: string }).filter = undefined;
+    control.setLatency(0);
+    control.clearRequests();
+    await vscode.commands.executeCommand('symphonyPodAdmin.tree.refreshNode', certificates);
+    await api.tree.getChildren(certificates);
+    results.refresh = countRequests(control.requests());
+    await measureActions(api, podId, first, control, results);
+  } finally {
+    // The profile is a throwaway folder the runner deletes; only the emulator needs closing.
+    await emulator?.close();
+  }
+}
+
+async function measureActions(api: SymphonyPodAdminApi, podId: string, first: TreeNode[], control: PodEmulator['control'], results: HostBenchResults): Promise<void> {
+  try {
+    // Open a certificate's detail: the "Open" command on a certificate node (a webview panel that loads the detail).
+    const certNode = first.find((node) => api.tree.getTreeItem(node).contextValue === 'certificate');
+    if (certNode) {
+      const opened = (await vscode.commands.getCommands(true)).includes('symphonyPodAdmin.certs.open');
+      if (!opened) throw new Error('symphonyPodAdmin.certs.open is not registered');
+      control.clearRequests();
+      await vscode.commands.executeCommand('symphonyPodAdmin.certs.open', certNode);
+      await settle(() => control.requests().length, 1000);
+      results.detail = countRequests(control.requests());
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
+  } catch (error) {
+    results.errors.push(`detail: ${(error as Error)?.stack ?? error}`);
+  }
+  // Save a manifest: saveApplication with the pod's version as both the base and the edit (no conflict, no change).
+  try {
+    const appId = [...control.state.apps.keys()][0];
+    const client = api.sessions.client(podId);
+    const current = await client.apps.getApplication(appId);
+    const log = vscode.window.createOutputChannel('Symphony bench', { log: true });
+    try {
+      control.clearRequests();
+      await saveApplication({ store: api.store, sessions: api.sessions, tree: api.tree, promptHost: api.promptHost, log }, {
+        podId, appId, edited: current, base: current,
+      });
+      results.save = countRequests(control.requests());
+    } finally {
+      log.dispose();
+    }
+  } catch (error) {
+    results.errors.push(`save: ${(error as Error)?.stack ?? error}`);
+  }
+}
+
+function countRequests(log: Array<{ method: string; path: string; query: string }>): RequestCount {
+  const seen = new Set<string>();
+  let duplicates = 0;
+  for (const r of log) {
+    const key = `${r.method} ${r.path}?${r.query}`;
+    if (seen.has(key)) duplicates++;
+    seen.add(key);
+  }
+  return { requests: log.map((r) => `${r.method} ${r.path}${r.query ? `?${r.query}` : ''}`), duplicates };
+}
+
+/** Waits until `count()` has not changed for `quietMs` (a panel that loads after its command returned). */
+async function settle(count: () => number, quietMs: number): Promise<void> {
+  let last = -1;
+  while (count() !== last) {
+    last = count();
+    await new Promise((resolve) => setTimeout(resolve, quietMs));
+  }
+}
+
+export async function run(): Promise<void> {
+  const out = process.env.SYMPHONY_BENCH_OUT;
+  const results: HostBenchResults = { vscodeVersion: vscode.version, node: process.version, errors: [] };
+  const step = async <T>(name: string, fn: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await fn();
+    } catch (error) {
+      results.errors.push(`${name}: ${(error as Error)?.stack ?? error}`);
+      return undefined;
+    }
+  };
+  const api = await step('activation', () => measureActivation(results));
+  if (api) {
+    await step('ready', () => api.ready);
+    await step('tree', () => measureTree(api, results));
+  }
+  const text = JSON.stringify(results, null, 2);
+  if (out) fs.writeFileSync(out, text);
+  else console.log(text);
+}
