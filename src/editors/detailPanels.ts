@@ -45,6 +45,7 @@ interface Entry {
   readonly posted: HostToView[];
   readonly rejected: string[];
   html: string;
+  disposed: boolean;
 }
 
 const keep = 50;
@@ -53,7 +54,8 @@ const icons: Record<DetailKind, string> = { certificate: 'shield', group: 'organ
 export class DetailPanels implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
   private readonly subscriptions: vscode.Disposable[] = [];
-  private quietTreeRefresh = false;
+  /** The panel whose own change is refreshing the tree: it has already shown the result. */
+  private refreshingFrom: string | undefined;
 
   constructor(
     private readonly context: CommandContext,
@@ -140,12 +142,13 @@ export class DetailPanels implements vscode.Disposable {
     const key = DetailPanels.keyOf(state);
     const view = this.factories[state.kind](this.context, state);
     const html = detailPanelHtml(panel.webview, this.extensionUri, state.kind, state.id);
-    const entry: Entry = { key, state, panel, view, posted: [], rejected: [], html };
+    const entry: Entry = { key, state, panel, view, posted: [], rejected: [], html, disposed: false };
     this.entries.set(key, entry);
     panel.iconPath = new vscode.ThemeIcon(icons[state.kind]) as unknown as vscode.Uri;
     panel.webview.html = html;
     const listener = panel.webview.onDidReceiveMessage((message: unknown) => this.receive(entry, message));
     panel.onDidDispose(() => {
+      entry.disposed = true;
       listener.dispose();
       if (this.entries.get(key) === entry) this.entries.delete(key);
     });
@@ -188,11 +191,11 @@ export class DetailPanels implements vscode.Disposable {
       refreshTree: () => {
         const pod = this.context.tree.podNode(entry.state.podId);
         const list = pod ? entry.view.treeList(pod) : undefined;
-        this.quietTreeRefresh = true;
+        this.refreshingFrom = entry.key;
         try {
           this.context.tree.refresh(list);
         } finally {
-          this.quietTreeRefresh = false;
+          this.refreshingFrom = undefined;
         }
       },
       close: () => entry.panel.dispose(),
@@ -207,6 +210,7 @@ export class DetailPanels implements vscode.Disposable {
   }
 
   private post(entry: Entry, message: HostToView): void {
+    if (entry.disposed) return;
     entry.posted.push(message);
     if (entry.posted.length > keep) entry.posted.shift();
     void entry.panel.webview.postMessage(message);
@@ -214,8 +218,8 @@ export class DetailPanels implements vscode.Disposable {
 
   /** A tree refresh of a resource's list (or its pod, or everything) reloads the panels showing that kind. */
   private treeChanged(node: TreeNode | undefined): void {
-    if (this.quietTreeRefresh) return;
     for (const entry of this.entries.values()) {
+      if (entry.key === this.refreshingFrom) continue;
       const affected = !node || (node.podId === entry.state.podId && (node instanceof PodNode || isListOf(node, entry.state.kind)));
       if (!affected) continue;
       this.load(entry).catch((error: unknown) => {
