@@ -145,12 +145,16 @@ export class ManifestFileSystem implements vscode.FileSystemProvider, vscode.Dis
     }
   }
 
-  /** Save is refused while the editor shows errors (schema or syntax): the user sees why in the Problems view. */
+  /**
+   * Save is refused while the editor shows problems. VS Code's JSON support reports schema violations as warnings
+   * (only syntax errors are errors), so both count: in a manifest either one means the pod would refuse it.
+   */
   private refuseWithErrors(uri: vscode.Uri): void {
-    const errors = vscode.languages.getDiagnostics(uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
-    if (errors.length === 0) return;
-    const first = errors[0];
-    const message = `Not saved: the manifest has ${errors.length} error${errors.length > 1 ? 's' : ''} (line ${first.range.start.line + 1}: ${first.message}). Fix ${errors.length > 1 ? 'them' : 'it'} first.`;
+    const problems = vscode.languages.getDiagnostics(uri).filter((d) => d.severity <= vscode.DiagnosticSeverity.Warning);
+    if (problems.length === 0) return;
+    const first = problems[0];
+    const count = problems.length > 1 ? `${problems.length} problems` : '1 problem';
+    const message = `Not saved: the manifest has ${count} (line ${first.range.start.line + 1}: ${first.message}). Fix ${problems.length > 1 ? 'them' : 'it'} first.`;
     void prompts(this.context).error(message, 'Show Problems').then((choice) => choice === 'Show Problems' && vscode.commands.executeCommand('workbench.actions.view.problems'));
     throw new vscode.FileSystemError(message);
   }

@@ -1,0 +1,273 @@
+// App manifests as `symphony-pod:` JSON documents in the real VS Code: open, schema diagnostics on our scheme,
+// save (blocked on errors and invalid JSON, conflict diff with Overwrite / Cancel), create from the template, and
+// "Apply Manifest to Pod…" from a workspace file to a second pod. The emulators' request logs prove what was sent.
+import * as assert from 'node:assert/strict';
+import { generateKeyPairSync } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { ApplicationDetail } from '../../../src/api';
+import { formatManifest } from '../../../src/editors/manifestFormat';
+import type { SymphonyPodAdminApi } from '../../../src/extension';
+import type { TreeNode } from '../../../src/tree/treeNode';
+import type { PodEmulator } from '../../pod-emulator';
+import { Answer, ScriptedPrompts, confirm } from './scriptedPrompts';
+import { addRsaPod, child, children, extensionApi, label, pickValue, podNode, removePod, startEmulator } from './helpers';
+
+/** Scripted prompts that also note, at each confirmation, whether a diff was open and how many writes had reached the pod. */
+class WatchingPrompts extends ScriptedPrompts {
+  readonly atConfirm: Array<{ diffOpen: boolean; writes: number }> = [];
+  constructor(answers: Answer[], cancelled: () => Error, private readonly writes: () => number) {
+    super(answers, cancelled);
+  }
+  override async confirm(message: string): Promise<boolean> {
+    const diffOpen = vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputTextDiff));
+    this.atConfirm.push({ diffOpen, writes: this.writes() });
+    return super.confirm(message);
+  }
+}
+
+async function waitFor(what: string, condition: () => boolean, timeoutMs = 20_000, state?: () => unknown): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}${state ? `: ${JSON.stringify(state())}` : ''}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Schema violations arrive as warnings from VS Code's JSON support, syntax errors as errors: both block a save. */
+const problemsOf = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.severity <= vscode.DiagnosticSeverity.Warning);
+
+async function replaceText(document: vscode.TextDocument, text: string): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(document.uri, new vscode.Range(0, 0, document.lineCount, 0), text);
+  assert.ok(await vscode.workspace.applyEdit(edit));
+}
+
+/** Reverts and closes every editor, so no "save changes?" dialog can block the next test. */
+async function closeAllEditors(): Promise<void> {
+  for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+describe('App manifest documents', () => {
+  let api: SymphonyPodAdminApi;
+  let emulator: PodEmulator;
+  let podId: string;
+  let pod: TreeNode;
+  let dir: string;
+
+  const writesTo = (pod: PodEmulator) => pod.control.requests().filter((r) => r.method !== 'GET');
+  const writes = () => writesTo(emulator);
+
+  /** Runs `action` with scripted prompts (WatchingPrompts counting writes to `target`). */
+  async function withPrompts<T>(answers: Answer[], action: () => Thenable<T>, target: PodEmulator = emulator): Promise<{ result: T; prompts: WatchingPrompts }> {
+    const prompts = new WatchingPrompts(answers, api.cancelled, () => writesTo(target).length);
+    const previous = api.promptHost.current;
+    api.promptHost.current = prompts;
+    try {
+      return { result: await action(), prompts };
+    } finally {
+      api.promptHost.current = previous;
+    }
+  }
+
+  async function applicationNode(appId: string): Promise<TreeNode> {
+    const list = await child(api, pod, 'Applications');
+    const node = (await children(api, list)).find((n) => n.toTreeItem().id?.endsWith(`/application/${appId}`));
+    if (!node) throw new Error(`No application ${appId} under ${label(list)}`);
+    return node;
+  }
+
+  async function openManifest(appId: string): Promise<vscode.TextEditor> {
+    const node = await applicationNode(appId);
+    const { result, prompts } = await withPrompts([], () => vscode.commands.executeCommand<vscode.TextEditor>('symphonyPodAdmin.apps.editManifest', node));
+    assert.deepEqual(prompts.errors, []);
+    return result;
+  }
+
+  const manifestOf = (document: vscode.TextDocument): ApplicationDetail => JSON.parse(document.getText()) as ApplicationDetail;
+
+  before(async () => {
+    api = await extensionApi();
+    emulator = await startEmulator();
+    podId = await addRsaPod(api, emulator, 'Manifest pod');
+    pod = await podNode(api, podId);
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spa-manifest-'));
+  });
+  after(async () => {
+    await closeAllEditors();
+    await removePod(api, podId);
+    await emulator.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  beforeEach(() => emulator.control.clearRequests());
+  afterEach(closeAllEditors);
+
+  it('opens an application as its manifest: one GET, pretty-printed in schema key order', async () => {
+    const node = await applicationNode('jira-notifier');
+    emulator.control.clearRequests();
+    const { result: editor } = await withPrompts([], () => vscode.commands.executeCommand<vscode.TextEditor>('symphonyPodAdmin.apps.editManifest', node));
+    const document = editor.document;
+    assert.equal(document.uri.toString(), vscode.Uri.from({ scheme: 'symphony-pod', path: `/${podId}/apps/jira-notifier.json` }).toString());
+    assert.equal(document.languageId, 'json');
+    assert.deepEqual(emulator.control.requests().map((r) => `${r.method} ${r.path}`), ['GET /pod/v1/admin/app/jira-notifier/get']);
+    assert.equal(document.getText(), formatManifest(manifestOf(document)));
+    assert.deepEqual(Object.keys(manifestOf(document)).slice(0, 2), ['applicationInfo', 'iconUrl']);
+    assert.match(document.getText(), /^\{\n {2}"applicationInfo": \{\n {4}"appId": "jira-notifier",/);
+  });
+
+  it('applies the shipped schema to the symphony-pod scheme: a bad permission and an http:// URL become errors', async () => {
+    const { document } = await openManifest('calendar-sync');
+    const manifest = manifestOf(document);
+    manifest.permissions = [...(manifest.permissions ?? []), 'send messages'];
+    manifest.iconUrl = 'http://calendar.acme.example/icon.png';
+    await replaceText(document, formatManifest(manifest));
+    await waitFor('schema errors on the permission and the icon URL', () => {
+      const lines = problemsOf(document.uri).map((d) => document.lineAt(d.range.start.line).text);
+      return lines.some((l) => l.includes('send messages')) && lines.some((l) => l.includes('"iconUrl"'));
+    }, 20_000, () => [document.getText(), vscode.languages.getDiagnostics(document.uri).map((d) => [d.range.start.line, d.message])]);
+    assert.ok(problemsOf(document.uri).some((d) => /must start with https:\/\//.test(d.message)), 'the URL problem says it must start with https://');
+    assert.ok(problemsOf(document.uri).some((d) => /SEND_MESSAGES/.test(d.message)), 'the permission problem lists the known permissions');
+  });
+
+  it('refuses to save while the document has schema problems, and sends nothing', async () => {
+    const { document } = await openManifest('calendar-sync');
+    await replaceText(document, formatManifest({ ...manifestOf(document), colour: 'red' } as ApplicationDetail));
+    await waitFor('a problem on the unknown field', () => problemsOf(document.uri).some((d) => document.lineAt(d.range.start.line).text.includes('"colour"')));
+    const { result: saved, prompts } = await withPrompts([], () => document.save());
+    assert.equal(saved, false);
+    assert.ok(document.isDirty, 'the document keeps the edit');
+    assert.match(document.getText(), /"colour": "red"/);
+    assert.match(prompts.errors[0] ?? '', /Not saved: the manifest has 1 problem \(line \d+: Property colour is not allowed/);
+    assert.equal(writes().length, 0);
+  });
+
+  it('refuses invalid JSON and sends nothing', async () => {
+    const { document } = await openManifest('calendar-sync');
+    await replaceText(document, document.getText().replace('"applicationInfo": {', '"applicationInfo": {{'));
+    const { result: saved } = await withPrompts([], () => document.save());
+    assert.equal(saved, false);
+    assert.ok(document.isDirty);
+    assert.equal(writes().length, 0);
+  });
+
+  it('saves an edit with one update (a rotated key is not re-sent), and the next save needs no confirmation', async () => {
+    const { document } = await openManifest('bloomberg-bridge');
+    assert.ok(manifestOf(document).authenticationKeys?.previous, 'the seeded app has a rotated key');
+    await replaceText(document, formatManifest({ ...manifestOf(document), description: 'Edited as JSON' }));
+    const { result: saved, prompts } = await withPrompts([], () => document.save());
+    assert.deepEqual(prompts.errors, []);
+    assert.equal(saved, true);
+    assert.equal(emulator.control.state.apps.get('bloomberg-bridge')?.description, 'Edited as JSON');
+    assert.deepEqual(writes().map((r) => r.path), ['/pod/v1/admin/app/bloomberg-bridge/update']);
+    assert.ok(!document.isDirty);
+
+    await replaceText(document, formatManifest({ ...manifestOf(document), description: 'Edited twice' }));
+    const second = await withPrompts([], () => document.save());
+    assert.equal(second.result, true, 'the base moved to the saved version: no conflict');
+    assert.equal(emulator.control.state.apps.get('bloomberg-bridge')?.description, 'Edited twice');
+  });
+
+  it('shows a diff and asks before overwriting a change made on the pod; Cancel keeps the edits', async () => {
+    const { document } = await openManifest('expense-approvals');
+    emulator.control.state.apps.get('expense-approvals')!.description = 'Changed on the pod';
+    await replaceText(document, formatManifest({ ...manifestOf(document), description: 'Mine' }));
+
+    const cancelled = await withPrompts([confirm(false)], () => document.save());
+    assert.equal(cancelled.result, false);
+    assert.deepEqual(cancelled.prompts.atConfirm, [{ diffOpen: true, writes: 0 }]);
+    assert.ok(document.isDirty);
+    assert.match(document.getText(), /"description": "Mine"/);
+    assert.equal(writes().length, 0);
+    assert.equal(emulator.control.state.apps.get('expense-approvals')?.description, 'Changed on the pod');
+
+    const overwritten = await withPrompts([confirm(true)], () => document.save());
+    assert.equal(overwritten.result, true);
+    assert.deepEqual(overwritten.prompts.atConfirm, [{ diffOpen: true, writes: 0 }]);
+    assert.equal(emulator.control.state.apps.get('expense-approvals')?.description, 'Mine');
+    assert.equal(writes().length, 1);
+    await waitFor('the diff to close', () => !vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputTextDiff)));
+  });
+
+  it('creates an app from the template on its first save and reopens it under its id', async () => {
+    const applications = await child(api, pod, 'Applications');
+    const { result: editor } = await withPrompts([], () => vscode.commands.executeCommand<vscode.TextEditor>('symphonyPodAdmin.apps.newManifest', applications));
+    const template = editor.document;
+    assert.equal(template.uri.path, `/${podId}/apps/new.json`);
+    await waitFor('the template\'s blanks to be flagged', () => problemsOf(template.uri).length > 0);
+
+    const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+    await replaceText(template, formatManifest({
+      applicationInfo: { appId: 'made-as-json', name: 'Made as JSON', appUrl: 'https://made.acme.example/app', domain: 'acme.example', publisher: 'Acme' },
+      permissions: ['SEND_MESSAGES'],
+      authenticationKeys: { current: { key: publicKey, action: 'SAVE' } },
+    }));
+    await waitFor('the errors to clear', () => problemsOf(template.uri).length === 0);
+    const { result: saved, prompts } = await withPrompts([], () => template.save());
+    assert.deepEqual(prompts.errors, []);
+    assert.equal(saved, true);
+    assert.equal(emulator.control.state.apps.get('made-as-json')?.name, 'Made as JSON');
+    assert.deepEqual(writes().map((r) => r.path), ['/pod/v1/admin/app/create']);
+    await waitFor('the app to reopen under its id', () => vscode.window.activeTextEditor?.document.uri.path === `/${podId}/apps/made-as-json.json`);
+    assert.ok(!vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.path.endsWith('/new.json'))), 'the template is closed');
+    assert.ok((await children(api, applications)).some((n) => label(n) === 'Made as JSON'), 'the tree lists the new app');
+  });
+
+  describe('Apply Manifest to Pod…', () => {
+    let prod: PodEmulator;
+    let prodId: string;
+
+    before(async () => {
+      prod = await startEmulator();
+      prodId = await addRsaPod(api, prod, 'Manifest prod pod');
+    });
+    after(async () => {
+      await removePod(api, prodId);
+      await prod.close();
+    });
+    beforeEach(() => prod.control.clearRequests());
+
+    it('updates the app on the chosen pod after a diff and a confirmation naming app and pod', async () => {
+      const dev = await api.sessions.client(podId).apps.getApplication('zoom-meetings');
+      const file = path.join(dir, 'zoom-meetings.json');
+      fs.writeFileSync(file, formatManifest({ ...dev, description: 'Promoted from dev' }));
+      const { prompts } = await withPrompts([pickValue(prodId), confirm(true)], () => vscode.commands.executeCommand('symphonyPodAdmin.apps.applyManifest', vscode.Uri.file(file)), prod);
+      assert.deepEqual(prompts.errors, []);
+      assert.match(prompts.asked.find((q) => q.startsWith('confirm'))!, /Zoom Meetings.*Manifest prod pod/);
+      assert.deepEqual(prompts.atConfirm, [{ diffOpen: true, writes: 0 }]);
+      assert.equal(prod.control.state.apps.get('zoom-meetings')?.description, 'Promoted from dev');
+      assert.deepEqual(writesTo(prod).map((r) => r.path), ['/pod/v1/admin/app/zoom-meetings/update']);
+      assert.equal(writes().length, 0, 'the dev pod is untouched');
+    });
+
+    it('creates an app the pod does not have, and sends nothing when not confirmed', async () => {
+      const file = path.join(dir, 'promoted.json');
+      fs.writeFileSync(file, formatManifest({
+        applicationInfo: { appId: 'promoted-app', name: 'Promoted App', appUrl: 'https://promoted.acme.example/', domain: 'acme.example', publisher: 'Acme' },
+        permissions: ['SEND_MESSAGES', 'CUSTOM_SCOPE_1'],
+      }));
+      const declined = await withPrompts([pickValue(prodId), confirm(false)], () => vscode.commands.executeCommand('symphonyPodAdmin.apps.applyManifest', vscode.Uri.file(file)), prod);
+      assert.match(declined.prompts.asked.find((q) => q.startsWith('confirm'))!, /Create "Promoted App" on Manifest prod pod/);
+      assert.equal(writesTo(prod).length, 0);
+
+      const created = await withPrompts([pickValue(prodId), confirm(true)], () => vscode.commands.executeCommand('symphonyPodAdmin.apps.applyManifest', vscode.Uri.file(file)), prod);
+      assert.deepEqual(created.prompts.errors, []);
+      assert.deepEqual(created.prompts.atConfirm, [{ diffOpen: true, writes: 0 }]);
+      assert.deepEqual(prod.control.state.apps.get('promoted-app')?.permissions, ['SEND_MESSAGES', 'CUSTOM_SCOPE_1']);
+      assert.deepEqual(writesTo(prod).map((r) => r.path), ['/pod/v1/admin/app/create']);
+    });
+
+    it('refuses a manifest that breaks the pod\'s rules before any request', async () => {
+      const file = path.join(dir, 'bad.json');
+      fs.writeFileSync(file, formatManifest({ applicationInfo: { appId: 'bad-app', name: 'Bad', appUrl: 'http://bad.acme.example/' } }));
+      const { prompts } = await withPrompts([], () => vscode.commands.executeCommand('symphonyPodAdmin.apps.applyManifest', vscode.Uri.file(file)), prod);
+      assert.match(prompts.errors[0] ?? '', /https:\/\//);
+      assert.equal(prod.control.requests().length, 0);
+    });
+  });
+});
