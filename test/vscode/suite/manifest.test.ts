@@ -135,6 +135,26 @@ describe('App manifest documents', () => {
     assert.ok(problemsOf(document.uri).some((d) => /SEND_MESSAGES/.test(d.message)), 'the permission problem lists the known permissions');
   });
 
+  it('completes the known permissions and explains fields on hover', async () => {
+    const { document } = await openManifest('calendar-sync');
+    await replaceText(document, formatManifest({ ...manifestOf(document), permissions: [''] }));
+    const line = document.getText().split('\n').findIndex((l) => l.trim() === '""');
+    const inside = new vscode.Position(line, document.lineAt(line).text.indexOf('""') + 1);
+    let labels: string[] = [];
+    async function refresh() {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, inside);
+      labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    }
+    await refresh();
+    for (let i = 0; i < 50 && !labels.includes('"TRUST_APP"'); i++) { await new Promise((r) => setTimeout(r, 200)); await refresh(); }
+    assert.ok(['"SEND_MESSAGES"', '"ACT_AS_USER"', '"TRUST_APP"'].every((p) => labels.includes(p)), labels.join(', '));
+    const iconLine = document.getText().split('\n').findIndex((l) => l.includes('"iconUrl"'));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(iconLine, 5));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /Icon URL/);
+    assert.match(text, /https:\/\//);
+  });
+
   it('refuses to save while the document has schema problems, and sends nothing', async () => {
     const { document } = await openManifest('calendar-sync');
     await replaceText(document, formatManifest({ ...manifestOf(document), colour: 'red' } as ApplicationDetail));
