@@ -267,6 +267,13 @@ export interface StartOptions {
   logFile?: string;
 }
 
+const started = new Set<CodeServer>();
+
+/** Stops every code-server this process started (for a Ctrl+C that arrives while one is still starting). */
+export async function stopAllCodeServers(): Promise<void> {
+  await Promise.all([...started].map((server) => server.stop()));
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
@@ -384,6 +391,16 @@ export async function startCodeServer(options: StartOptions): Promise<CodeServer
     await Promise.race([exitedPromise, new Promise((resolve) => setTimeout(resolve, 1000))]);
   };
   const url = `http://127.0.0.1:${port}`;
+  const server: CodeServer = {
+    url,
+    port,
+    process: child,
+    stop: async () => {
+      started.delete(server);
+      await stop();
+    },
+  };
+  started.add(server);
   const deadline = Date.now() + 60_000;
   while ((await get(`${url}/healthz`)) !== 200) {
     if (exited) {
@@ -393,12 +410,12 @@ export async function startCodeServer(options: StartOptions): Promise<CodeServer
       );
     }
     if (Date.now() > deadline) {
-      await stop();
+      await server.stop();
       throw new Error(`code-server did not answer ${url}/healthz within 60 s`);
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  return { url, port, process: child, stop };
+  return server;
 }
 
 if (require.main === module) {

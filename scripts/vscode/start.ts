@@ -10,7 +10,7 @@
 import { spawn, spawnSync } from 'child_process';
 import * as path from 'path';
 import { startDemoEnvironment, DemoEnvironment } from './environment';
-import { PrerequisiteError, REPO_ROOT, assertPortFree } from './getVSCode';
+import { PrerequisiteError, REPO_ROOT, assertPortFree, stopAllCodeServers } from './getVSCode';
 import { startPodEmulator } from '../../test/pod-emulator';
 import * as fs from 'fs';
 
@@ -131,7 +131,7 @@ async function main(): Promise<void> {
     }
     stopping = true;
     console.log(`\n${why}: stopping VS Code and the pod emulator…`);
-    await env?.close();
+    await (env ? env.close() : stopAllCodeServers()); // the emulator runs in this process and ends with it
     process.exit(code);
   };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
@@ -149,7 +149,7 @@ async function main(): Promise<void> {
   const lines = [
     '',
     `  Symphony Pod Admin is running in VS Code at   ${env.url}/`,
-    `  Pod emulator (Demo pod, signed in as ${env.emulator.admin.username}): ${env.podUrl}`,
+    `  Pod emulator ("Demo pod", account ${env.emulator.admin.username}):     ${env.podUrl}`,
     `  Demo pod description: ${path.relative(REPO_ROOT, env.demoPodFile)}`,
     '  After `npm run build`, run "Developer: Reload Window" in VS Code to load the new code.',
   ];
