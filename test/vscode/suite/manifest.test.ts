@@ -193,6 +193,17 @@ describe('App manifest documents', () => {
     assert.equal(emulator.control.state.apps.get('bloomberg-bridge')?.description, 'Edited twice');
   });
 
+  it('after a save shows what the pod made of it (a rotated key appears as previous)', async () => {
+    const { document } = await openManifest('salesforce-connector');
+    assert.equal(manifestOf(document).authenticationKeys?.previous, undefined);
+    const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+    await replaceText(document, formatManifest({ ...manifestOf(document), authenticationKeys: { current: { key: publicKey, action: 'SAVE' } } }));
+    const { result: saved } = await withPrompts([], () => document.save());
+    assert.equal(saved, true);
+    await waitFor('the document to show the rotated key', () => !document.isDirty && manifestOf(document).authenticationKeys?.previous !== undefined);
+    assert.equal(document.getText(), formatManifest(await api.sessions.client(podId).apps.getApplication('salesforce-connector')));
+  });
+
   it('shows a diff and asks before overwriting a change made on the pod; Cancel keeps the edits', async () => {
     const { document } = await openManifest('expense-approvals');
     emulator.control.state.apps.get('expense-approvals')!.description = 'Changed on the pod';
