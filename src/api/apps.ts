@@ -93,6 +93,8 @@ const nameUpTo50 = (name: string | undefined): Check =>
 
 /** Every local problem with an application, with the pod's rules. `creating` makes appId and name required. */
 export function validateApplicationDetail(detail: ApplicationDetail, creating: boolean): ValidationIssue[] {
+  const shape = shapeIssues(detail);
+  if (shape.length) return shape;
   const info = detail.applicationInfo ?? {};
   const checks: Array<[string, Check]> = [];
   if (creating || info.appId !== undefined) checks.push(['applicationInfo.appId', validateAppId(info.appId)]);
@@ -117,6 +119,58 @@ export function validateApplicationDetail(detail: ApplicationDetail, creating: b
       : p.value.length > 4096 ? `The value of property "${key}" must be at most 4096 characters.` : undefined]);
   });
   return issuesOf(checks);
+}
+
+const DETAIL_FIELDS: Record<string, 'string' | 'object' | 'array'> = {
+  applicationInfo: 'object', iconUrl: 'string', description: 'string', allowOrigins: 'string', permissions: 'array',
+  cert: 'string', authenticationKeys: 'object', notification: 'object', properties: 'array',
+};
+const INFO_FIELDS = ['appId', 'name', 'appUrl', 'domain', 'publisher'];
+const KEY_FIELDS = ['key', 'expirationDate', 'action'];
+
+/**
+ * A manifest read from JSON can have any shape: refuse unknown fields (the pod would ignore or reject them, and a
+ * typo such as "permisions" would silently drop the user's change) and fields of the wrong type, naming each one.
+ */
+function shapeIssues(detail: unknown): ValidationIssue[] {
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (!isObject(detail)) return [{ field: '', message: 'The manifest must be one JSON object ({ "applicationInfo": … }).' }];
+  const issues: ValidationIssue[] = [];
+  const unknown = (field: string, known: string[]) => issues.push({ field, message: `"${field}" is not a manifest field; remove it or fix its spelling (known: ${known.join(', ')}).` });
+  for (const [field, value] of Object.entries(detail)) {
+    const kind = DETAIL_FIELDS[field];
+    if (!kind) unknown(field, Object.keys(DETAIL_FIELDS));
+    else if (value !== undefined && value !== null && (kind === 'array' ? !Array.isArray(value) : kind === 'object' ? !isObject(value) : typeof value !== 'string')) {
+      issues.push({ field, message: `"${field}" must be ${kind === 'array' ? 'a JSON array [ … ]' : kind === 'object' ? 'a JSON object { … }' : 'a string'}.` });
+    }
+  }
+  if (issues.length) return issues;
+  const nested: Array<[string, unknown, string[]]> = [
+    ['applicationInfo', detail.applicationInfo, INFO_FIELDS],
+    ['notification', detail.notification, ['url', 'apiKey']],
+    ['authenticationKeys', detail.authenticationKeys, ['current', 'previous']],
+    ['authenticationKeys.current', isObject(detail.authenticationKeys) ? detail.authenticationKeys.current : undefined, KEY_FIELDS],
+    ['authenticationKeys.previous', isObject(detail.authenticationKeys) ? detail.authenticationKeys.previous : undefined, KEY_FIELDS],
+  ];
+  for (const [path, value, known] of nested) {
+    if (value === undefined || value === null) continue;
+    if (!isObject(value)) issues.push({ field: path, message: `"${path}" must be a JSON object { … }.` });
+    else for (const field of Object.keys(value)) if (!known.includes(field)) unknown(`${path}.${field}`, known);
+  }
+  if (isObject(detail.applicationInfo)) {
+    for (const field of INFO_FIELDS) {
+      const value = detail.applicationInfo[field];
+      if (value !== undefined && typeof value !== 'string') issues.push({ field: `applicationInfo.${field}`, message: `"applicationInfo.${field}" must be a string.` });
+    }
+  }
+  (Array.isArray(detail.permissions) ? detail.permissions : []).forEach((p, i) => {
+    if (typeof p !== 'string') issues.push({ field: `permissions[${i}]`, message: `Permission ${i + 1} must be a string such as "SEND_MESSAGES".` });
+  });
+  (Array.isArray(detail.properties) ? detail.properties : []).forEach((p, i) => {
+    if (!isObject(p)) issues.push({ field: `properties[${i}]`, message: `Property ${i + 1} must be an object { "key": …, "value": … }.` });
+    else for (const field of Object.keys(p)) if (field !== 'key' && field !== 'value') unknown(`properties[${i}].${field}`, ['key', 'value']);
+  });
+  return issues;
 }
 
 function domainMatches(domain: string, appUrl: string | undefined): Check {

@@ -101,7 +101,14 @@ function certContext(fingerPrint: string): ErrorContext {
 function validateAttributes(attributes: CompanyCertAttributes, creating: boolean): void {
   assertValid('attributes', attributes && typeof attributes === 'object' ? undefined : 'The certificate attributes are required.');
   if (creating || attributes.name !== undefined) assertValid('attributes.name', validateRequiredName(attributes.name, 'The certificate name'));
+  const typeHelp = 'Choose the certificate type (USER, USERSIGNING, OPERATIONSSIGNING or OPERATIONSUSER).';
+  const statusHelp = 'Choose the certificate status (TRUSTED, KNOWN, REVOKED or DISABLED).';
+  if (attributes.type !== undefined) assertValid('attributes.type', CERT_TYPES.includes(attributes.type?.type) ? undefined : typeHelp);
+  if (attributes.status !== undefined) assertValid('attributes.status', CERT_STATUSES.includes(attributes.status?.type) ? undefined : statusHelp);
   if (!creating) return;
-  assertValid('attributes.type', attributes.type?.type ? undefined : 'Choose the certificate type (USER, USERSIGNING, OPERATIONSSIGNING or OPERATIONSUSER).');
-  assertValid('attributes.status', attributes.status?.type ? undefined : 'Choose the certificate status (TRUSTED, KNOWN, REVOKED or DISABLED).');
+  assertValid('attributes.type', attributes.type?.type ? undefined : typeHelp);
+  assertValid('attributes.status', attributes.status?.type ? undefined : statusHelp);
 }
+
+const CERT_TYPES: unknown[] = ['USER', 'USERSIGNING', 'OPERATIONSSIGNING', 'OPERATIONSUSER'];
+const CERT_STATUSES: unknown[] = ['TRUSTED', 'KNOWN', 'REVOKED', 'DISABLED'];

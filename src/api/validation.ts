@@ -53,8 +53,16 @@ export function validateHttpsUrl(url: string | undefined, label = 'The URL'): Ch
   return undefined;
 }
 
+/** The longest name we send; the pod documents no limit, and a multi-megabyte name is always a paste gone wrong. */
+export const MAX_NAME_LENGTH = 1000;
+
 export function validateRequiredName(value: string | undefined, label = 'The name'): Check {
-  return !value || !value.trim() ? `${label} is required and cannot be blank.` : undefined;
+  if (typeof value !== 'string' || !value.trim()) return `${label} is required and cannot be blank.`;
+  if (value.length > MAX_NAME_LENGTH) return `${label} is ${value.length} characters long; use at most ${MAX_NAME_LENGTH}.`;
+  if (/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(value)) {
+    return `${label} contains control or text-direction characters (a line break, tab or invisible character); remove them.`;
+  }
+  return undefined;
 }
 
 export function validateAppId(appId: string | undefined): Check {

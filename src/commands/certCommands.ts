@@ -3,7 +3,7 @@
 import { X509Certificate } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as vscode from 'vscode';
-import { CompanyCertAttributes, CompanyCertStatusName, CompanyCertTypeName, validateCertificatePem } from '../api';
+import { CompanyCertAttributes, CompanyCertStatusName, CompanyCertTypeName, validateCertificatePem, validateRequiredName } from '../api';
 import { CertificateNode, CertificatesNode } from '../tree/certNodes';
 import { TreeNode } from '../tree/treeNode';
 import { PickItem } from '../ui/prompts';
@@ -120,5 +120,5 @@ function moveFirst<T>(items: PickItem<T>[], value: T | undefined): PickItem<T>[]
 }
 
 export function nonBlank(what: string): (value: string) => string | undefined {
-  return (value) => (value.trim() ? undefined : `The ${what} cannot be empty.`);
+  return (value) => (value.trim() ? validateRequiredName(value, `The ${what}`) : `The ${what} cannot be empty.`);
 }

@@ -45,8 +45,9 @@ export function registerConnectionCommands(context: CommandContext): vscode.Disp
   ];
 }
 
-async function askUserId(context: CommandContext, title: string, prompt: string): Promise<number> {
-  return Number((await prompts(context).input({ title, prompt, placeHolder: 'e.g. 68719476737', validate: (v) => validateUserId(v.trim()) })).trim());
+/** The id as typed (digits): Number() would round ids above 2^53 to a different user's id. */
+async function askUserId(context: CommandContext, title: string, prompt: string): Promise<string> {
+  return (await prompts(context).input({ title, prompt, placeHolder: 'e.g. 68719476737', validate: (v) => validateUserId(v.trim()) })).trim();
 }
 
 function describeStatus(connection: UserConnection): string {
