@@ -18,7 +18,7 @@ const entries = [
     external: ['vscode'],
   },
   // Detail webviews (src/editors/detailPanels.ts): one browser bundle per view, loaded from media/webview.
-  ...['certificate', 'group', 'application'].map((view) => ({
+  ...['certificate', 'group', 'application', 'expiryReport'].map((view) => ({
     entryPoints: [`src/webview/${view}.ts`],
     outfile: `media/webview/${view}.js`,
     platform: 'browser',

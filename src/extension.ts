@@ -5,8 +5,12 @@ import { registerCertCommands } from './commands/certCommands';
 import { CommandContext } from './commands/commandContext';
 import { registerConnectionCommands } from './commands/connectionCommands';
 import { registerGroupCommands } from './commands/groupCommands';
+import { registerKeyCommands } from './commands/keyCommands';
 import { registerPodCommands } from './commands/podCommands';
 import { registerTreeCommands } from './commands/treeCommands';
+import { knownAppKeys } from './credentials/appKeyCache';
+import { ExpiryRadar } from './credentials/expiryRadar';
+import { ExpiryStatusBar } from './credentials/expiryStatusBar';
 import { registerDetailPanels } from './editors/detailPanelCommands';
 import type { DetailPanels } from './editors/detailPanels';
 import { registerManifestEditors } from './editors/manifestCommands';
@@ -18,6 +22,7 @@ import { ExpiryDecorations } from './tree/expiryDecorations';
 import { PodsTreeProvider } from './tree/podsTreeProvider';
 import { describeError } from './ui/errors';
 import { PromptHost, UserCancelled } from './ui/prompts';
+import { recordedLogChannel } from './ui/logRecorder';
 import { createPodStatusBar } from './ui/statusBar';
 
 /** What `activate` returns: the services, so the extension-host tests can drive and inspect them. */
@@ -30,21 +35,30 @@ export interface SymphonyPodAdminApi {
   readonly globalState: vscode.Memento;
   /** The detail webviews, so tests can drive them. */
   readonly panels: DetailPanels;
+  /** The expiry radar and its status-bar warning. */
+  readonly expiry: { radar: ExpiryRadar; statusBar: ExpiryStatusBar };
   /** Resolves once start-up work (the demo pod's sign-in) has finished. */
   readonly ready: Promise<void>;
+  /** What the extension wrote to its log channel (bounded), so tests can scan it for secrets. */
+  logLines(): readonly string[];
+  /** Where the extension may keep files, so tests can scan them for secrets. */
+  readonly storageUris: readonly vscode.Uri[];
   /** The error a dismissed prompt raises; scripted prompts in tests raise the same. */
   cancelled(): Error;
 }
 
 export function activate(context: vscode.ExtensionContext): SymphonyPodAdminApi {
-  const log = vscode.window.createOutputChannel('Symphony Pod Admin', { log: true });
+  const recorded = recordedLogChannel('Symphony Pod Admin');
+  const log = recorded.channel;
   const store = new PodStore(context.globalState);
   const secrets = new PodSecrets(context.secrets);
   const promptHost = new PromptHost();
   const sessions = new PodSessions(store, secrets, promptHost, log);
   const tree = new PodsTreeProvider(store, sessions);
   const commandContext: CommandContext = { store, sessions, tree, promptHost, log };
-  const detailPanels = registerDetailPanels(commandContext, context.extensionUri);
+  const radar = new ExpiryRadar(store, sessions, knownAppKeys, log);
+  const expiryStatusBar = new ExpiryStatusBar(radar, sessions, (message) => log.warn(`Expiry check: ${message}`));
+  const detailPanels = registerDetailPanels(commandContext, context.extensionUri, radar);
   const view = vscode.window.createTreeView('symphonyPodAdmin.pods', { treeDataProvider: tree, showCollapseAll: true });
 
   context.subscriptions.push(
@@ -63,6 +77,9 @@ export function activate(context: vscode.ExtensionContext): SymphonyPodAdminApi 
     ...registerGroupCommands(commandContext),
     ...detailPanels.disposables,
     ...registerManifestEditors(commandContext),
+    radar,
+    expiryStatusBar,
+    ...registerKeyCommands(commandContext, radar, detailPanels.panels),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('symphonyPodAdmin') && tree.refresh()),
   );
 
@@ -70,8 +87,9 @@ export function activate(context: vscode.ExtensionContext): SymphonyPodAdminApi 
     .initialize()
     .then(() => warnIfNoKeyring(context.globalState))
     .then(() => addDemoPod(store, sessions, (line) => log.info(line)))
+    .then(() => expiryStatusBar.start(store.list().filter((p) => sessions.state(p.id) === 'signedIn').map((p) => p.id)))
     .catch((error: unknown) => log.error(`Start-up: ${describeError(error)}`));
-  return { store, sessions, tree, promptHost, secrets, globalState: context.globalState, panels: detailPanels.panels, ready, cancelled: () => new UserCancelled() };
+  return { store, sessions, tree, promptHost, secrets, globalState: context.globalState, panels: detailPanels.panels, expiry: { radar, statusBar: expiryStatusBar }, ready, cancelled: () => new UserCancelled() };
 }
 
 export function deactivate(): void {}

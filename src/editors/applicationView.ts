@@ -7,6 +7,7 @@ import { X509Certificate, createHash, createPublicKey } from 'node:crypto';
 import * as vscode from 'vscode';
 import { ApplicationDetail } from '../api';
 import { CommandContext } from '../commands/commandContext';
+import { knownAppKeys } from '../credentials/appKeyCache';
 import { PodNode } from '../tree/podNode';
 import { saveApplication } from './applicationSave';
 import { DetailView, ViewUi } from './detailPanels';
@@ -18,6 +19,13 @@ export const knownPermissions = [
   'MANAGE_USER_FOLLOWING', 'TRUST_APP',
 ];
 
+const keyCommands = {
+  rotate: 'symphonyPodAdmin.apps.rotateKey',
+  extendPrevious: 'symphonyPodAdmin.apps.extendPreviousKey',
+  revokePrevious: 'symphonyPodAdmin.apps.revokePreviousKey',
+  revokeCurrent: 'symphonyPodAdmin.apps.revokeCurrentKey',
+} as const;
+
 export class ApplicationView implements DetailView {
   private base: ApplicationDetail | undefined;
 
@@ -25,6 +33,7 @@ export class ApplicationView implements DetailView {
 
   async load(): Promise<{ title: string; model: ApplicationModel }> {
     this.base = await this.context.sessions.client(this.state.podId).apps.getApplication(this.state.id);
+    knownAppKeys.remember(this.state.podId, this.state.id, this.base);
     const model = this.model(this.base);
     return { title: `App: ${model.name || model.appId}`, model };
   }
@@ -43,6 +52,10 @@ export class ApplicationView implements DetailView {
         // The tree's node when it is loaded, else the same two properties the command reads from it.
         await vscode.commands.executeCommand('symphonyPodAdmin.apps.editManifest',
           this.context.tree.podNode(this.state.podId)?.applications.cachedChild(this.state.id) ?? { podId: this.state.podId, appId: this.state.id });
+        return undefined;
+      case 'application.keyAction':
+        // The key commands ask, change the pod and refresh the tree's app list (which reloads this panel).
+        await vscode.commands.executeCommand(keyCommands[message.action], { podId: this.state.podId, appId: this.state.id });
         return undefined;
       default:
         return undefined;

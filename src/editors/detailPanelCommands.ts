@@ -9,14 +9,17 @@ import { GroupNode } from '../tree/groupNodes';
 import { TreeNode } from '../tree/treeNode';
 import { ApplicationView } from './applicationView';
 import { CertificateView } from './certificateView';
+import { ExpiryRadar } from '../credentials/expiryRadar';
+import { ExpiryReportView } from './expiryReportView';
 import { DetailPanels } from './detailPanels';
 import { GroupView } from './groupView';
 
-export function registerDetailPanels(context: CommandContext, extensionUri: vscode.Uri): { panels: DetailPanels; disposables: vscode.Disposable[] } {
-  const panels = new DetailPanels(context, extensionUri, {
+export function registerDetailPanels(context: CommandContext, extensionUri: vscode.Uri, radar: ExpiryRadar): { panels: DetailPanels; disposables: vscode.Disposable[] } {
+  const panels: DetailPanels = new DetailPanels(context, extensionUri, {
     certificate: (ctx, state) => new CertificateView(ctx, state),
     group: (ctx, state) => new GroupView(ctx, state),
     application: (ctx, state) => new ApplicationView(ctx, state),
+    expiryReport: (ctx) => new ExpiryReportView(ctx, radar, (state) => panels.open(state)),
   });
   const open = (kind: 'certificate' | 'group' | 'application', podId: string | undefined, id: string) => panels.open({ podId: podId!, kind, id });
   return {

@@ -49,7 +49,7 @@ interface Entry {
 }
 
 const keep = 50;
-const icons: Record<DetailKind, string> = { certificate: 'shield', group: 'organization', application: 'package' };
+const icons: Record<DetailKind, string> = { certificate: 'shield', group: 'organization', application: 'package', expiryReport: 'calendar' };
 
 export class DetailPanels implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
@@ -129,7 +129,8 @@ export class DetailPanels implements vscode.Disposable {
 
   private async restore(panel: vscode.WebviewPanel, raw: unknown): Promise<void> {
     const state = parsePanelState(raw);
-    if (!state.ok || !this.context.store.get(state.value.podId) || this.entries.has(DetailPanels.keyOf(state.value))) {
+    const podGone = state.ok && state.value.kind !== 'expiryReport' && !this.context.store.get(state.value.podId);
+    if (!state.ok || podGone || this.entries.has(DetailPanels.keyOf(state.value))) {
       this.context.log.warn(`Detail panel not restored: ${state.ok ? 'its pod is gone or it is already open' : state.problem}`);
       panel.dispose();
       return;
@@ -238,5 +239,7 @@ function isListOf(node: TreeNode, kind: DetailKind): boolean {
       return node instanceof ApplicationsNode;
     case 'group':
       return node instanceof GroupTypeNode || node instanceof GroupsNode;
+    case 'expiryReport':
+      return false;
   }
 }

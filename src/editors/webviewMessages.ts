@@ -7,11 +7,11 @@ import {
   Infer, Parsed, array, boolean, literal, number, object, oneOf, optional, parse, positiveInteger, text, union,
 } from './detailPanelSchema';
 
-export type DetailKind = 'certificate' | 'group' | 'application';
-export const detailKinds: readonly DetailKind[] = ['certificate', 'group', 'application'];
+export type DetailKind = 'certificate' | 'group' | 'application' | 'expiryReport';
+export const detailKinds: readonly DetailKind[] = ['certificate', 'group', 'application', 'expiryReport'];
 
 /** What a panel shows; also the webview state a reloaded window restores the panel from. */
-export const panelState = object({ podId: text(200), kind: literal('certificate', 'group', 'application'), id: text(2000) });
+export const panelState = object({ podId: text(200), kind: literal('certificate', 'group', 'application', 'expiryReport'), id: text(2000) });
 export type PanelState = Infer<typeof panelState>;
 
 // ---- Models (host → view) ---------------------------------------------------------------------------------------
@@ -102,7 +102,23 @@ export const applicationModel = object({
 });
 export type ApplicationModel = Infer<typeof applicationModel>;
 
-export type DetailModel = CertificateModel | GroupModel | ApplicationModel;
+/** The expiry radar across pods (src/credentials/expiryRadar.ts); one panel, not bound to a pod. */
+const expiryRow = object({
+  podId: text(200), podLabel: text(), kind: literal('certificate', 'appKey'), id: text(2000), name: text(), detail: text(),
+  date: number, state: literal('expired', 'expiring'),
+});
+export type ExpiryRow = Infer<typeof expiryRow>;
+export const expiryReportModel = object({
+  kind: literal('expiryReport'),
+  warningDays: number,
+  checkedAt: number,
+  podCount: number,
+  rows: array(expiryRow),
+  problems: array(object({ podLabel: text(), message: text() })),
+});
+export type ExpiryReportModel = Infer<typeof expiryReportModel>;
+
+export type DetailModel = CertificateModel | GroupModel | ApplicationModel | ExpiryReportModel;
 
 // ---- Edits (view → host) ----------------------------------------------------------------------------------------
 
@@ -152,6 +168,10 @@ export const viewToHost = union({
   'group.uploadAvatar': {},
   'application.save': { edit: applicationEdit },
   'application.openJson': {},
+  'application.keyAction': { action: literal('rotate', 'extendPrevious', 'revokePrevious', 'revokeCurrent') },
+  'expiryReport.open': { podId: text(200), kind: literal('certificate', 'appKey'), id: text(2000) },
+  'expiryReport.replace': { podId: text(200), kind: literal('certificate', 'appKey'), id: text(2000) },
+  'expiryReport.export': { format: literal('csv', 'markdown') },
 });
 export type ViewToHost = Infer<typeof viewToHost>;
 
@@ -159,7 +179,7 @@ const fieldChange = object({ field: text(), server: text(), mine: optional(text(
 export type FieldChange = Infer<typeof fieldChange>;
 
 export const hostToView = union({
-  load: { state: panelState, model: oneOf('kind', { certificate: certificateModel, group: groupModel, application: applicationModel }) },
+  load: { state: panelState, model: oneOf('kind', { certificate: certificateModel, group: groupModel, application: applicationModel, expiryReport: expiryReportModel }) },
   busy: { busy: boolean, message: optional(text()) },
   notice: { level: literal('info', 'error'), message: text(), field: optional(text(200)) },
   /** A group save hit 412: the server's version, what changed there, and the edit waiting to be reapplied. */

@@ -2,6 +2,7 @@
 // fetched per app when needed), with enable / listed / install at a glance.
 import * as vscode from 'vscode';
 import { PodAppEntitlement } from '../api';
+import { knownAppKeys } from '../credentials/appKeyCache';
 import { PodSessions } from '../pods/podSessions';
 import { escapeMarkdown } from './certNodes';
 import { ContextValue } from './contextValues';
@@ -65,8 +66,18 @@ export class ApplicationNode extends TreeNode {
     item.contextValue = this.writable ? ContextValue.application : ContextValue.applicationReadOnly;
     item.tooltip = new vscode.MarkdownString(
       [`**${escapeMarkdown(appName || appId)}**`, '', '| | |', '|---|---|', `| App id | \`${appId}\` |`, `| Enabled | ${enable ? 'yes' : 'no'} |`,
-        `| Listed in the Symphony Market | ${listed ? 'yes' : 'no'} |`, `| Installed for everyone | ${install ? 'yes' : 'no'} |`].join('\n'),
+        `| Listed in the Symphony Market | ${listed ? 'yes' : 'no'} |`, `| Installed for everyone | ${install ? 'yes' : 'no'} |`, ...this.keyRows()].join('\n'),
     );
     return item;
+  }
+
+  /** The RSA keys as last read (details, key commands, expiry check); the entitlement list itself has none. */
+  private keyRows(): string[] {
+    const known = this.podId ? knownAppKeys.get(this.podId, this.appId) : undefined;
+    if (!known) return ['| RSA keys | open the details to read them |'];
+    if (known.keys.length === 0) return ['| RSA keys | none |'];
+    return known.keys.map((k) => k.slot === 'current'
+      ? `| Current key | \`${k.fingerprint}\` |`
+      : `| Rotated key | \`${k.fingerprint}\`, valid until ${k.expirationDate ? new Date(k.expirationDate).toISOString().replace('T', ' ').slice(0, 16) + ' UTC' : 'unknown'} |`);
   }
 }

@@ -30,6 +30,8 @@ export interface Prompts {
   /** A modal confirmation that names the resource; resolves true only when the user chose `action`. */
   confirm(message: string, detail: string, action: string): Promise<boolean>;
   openFile(options: { title: string; filters?: Record<string, string[]> }): Promise<vscode.Uri>;
+  /** Where to write a new file (the dialog asks before replacing one). */
+  saveFile(options: { title: string; defaultUri?: vscode.Uri; filters?: Record<string, string[]> }): Promise<vscode.Uri>;
   /** Non-modal notifications; resolve to the action chosen, if any. */
   info(message: string, ...actions: string[]): Promise<string | undefined>;
   error(message: string, ...actions: string[]): Promise<string | undefined>;
@@ -66,6 +68,11 @@ export const windowPrompts: Prompts = {
     const picked = await vscode.window.showOpenDialog({ title: options.title, filters: options.filters, canSelectMany: false, openLabel: 'Select' });
     if (!picked?.[0]) throw new UserCancelled();
     return picked[0];
+  },
+  async saveFile(options) {
+    const picked = await vscode.window.showSaveDialog({ title: options.title, defaultUri: options.defaultUri, filters: options.filters, saveLabel: 'Save' });
+    if (!picked) throw new UserCancelled();
+    return picked;
   },
   async info(message, ...actions) {
     return vscode.window.showInformationMessage(message, ...actions);

@@ -88,6 +88,17 @@ function syncProperties(app: HTMLElement): void {
   properties = [...app.querySelectorAll('tr[data-property]')].map((row) => ({ key: valueOf(row, '.key'), value: valueOf(row, '.value') }));
 }
 
+function keyActions(next: ApplicationModel): HTMLElement {
+  const has = (slot: string) => next.keys.some((k) => k.slot === slot);
+  const act = (action: 'rotate' | 'extendPrevious' | 'revokePrevious' | 'revokeCurrent') => () => send({ type: 'application.keyAction', action });
+  const off = (needed: boolean, why: string) => ({ secondary: true, disabled: !next.writable || !needed, title: !next.writable ? 'Needs the User Provisioning role' : needed ? undefined : why });
+  return h('div', { class: 'actions' },
+    button('Rotate RSA Key…', 'key', act('rotate'), { disabled: !next.writable }),
+    button('Extend Previous Key…', 'history', act('extendPrevious'), off(has('previous'), 'No rotated key')),
+    button('Revoke Previous Key…', 'close', act('revokePrevious'), off(has('previous'), 'No rotated key')),
+    button('Revoke Current Key…', 'warning', act('revokeCurrent'), off(has('current'), 'No current key')));
+}
+
 function render(next: ApplicationModel, app: HTMLElement): void {
   custom = [];
   properties = next.properties.map((p) => ({ ...p }));
@@ -112,7 +123,8 @@ function render(next: ApplicationModel, app: HTMLElement): void {
     permissionsSection(next, app),
     propertiesSection(app),
     section('Keys', dataTable('Authentication keys and certificate', ['Slot', 'Type', 'SHA-256 fingerprint', 'Expires', 'Action'],
-      next.keys.map((k) => [k.slot, k.type, h('code', {}, k.fingerprint || '—'), date(k.expirationDate) || '—', k.action ?? '']), 'No key or certificate.')),
+      next.keys.map((k) => [k.slot === 'previous' ? 'previous (rotated)' : k.slot, k.type, h('code', {}, k.fingerprint || '—'), date(k.expirationDate) || '—', k.action ?? '']), 'No key or certificate.'),
+      keyActions(next)),
     h('div', { class: 'actions sticky' }, button('Save', 'save', save, { disabled: !next.writable, title: next.writable ? undefined : 'Needs the User Provisioning role' })),
   );
 }

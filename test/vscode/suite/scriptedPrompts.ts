@@ -69,6 +69,12 @@ export class ScriptedPrompts implements Prompts {
     return vscode.Uri.file(answer.file);
   }
 
+  async saveFile(options: { title: string }): Promise<vscode.Uri> {
+    const answer = this.next('saveFile', options.title);
+    if (!('file' in answer)) throw new Error(`Expected a file to save for "${options.title}"`);
+    return vscode.Uri.file(answer.file);
+  }
+
   async info(message: string): Promise<string | undefined> {
     this.infos.push(message);
     return undefined;

@@ -1,0 +1,62 @@
+// The expiry radar's rows, without `vscode`: company certificates (`expiryDate`) and rotated app keys
+// (`expirationDate`) that expire within the warning window or already have, sorted by date (oldest first).
+import { CompanyCertInfoItem } from '../api';
+import { KnownAppKeys } from './appKeyCache';
+
+export type ExpiryItemKind = 'certificate' | 'appKey';
+
+export interface ExpiryItem {
+  podId: string;
+  podLabel: string;
+  kind: ExpiryItemKind;
+  /** Certificate fingerprint, or app id for a rotated key. */
+  id: string;
+  name: string;
+  /** What it is, in a few words: certificate type / status, or the rotated key's fingerprint. */
+  detail: string;
+  date: number;
+  state: 'expired' | 'expiring';
+}
+
+const dayMs = 24 * 60 * 60 * 1000;
+
+export function expiryStateOf(date: number, now: number, warningDays: number): ExpiryItem['state'] | undefined {
+  if (date <= now) return 'expired';
+  return date - now <= warningDays * dayMs ? 'expiring' : undefined;
+}
+
+export function certificateItems(pod: { id: string; label: string }, certs: readonly CompanyCertInfoItem[], now: number, warningDays: number): ExpiryItem[] {
+  const items: ExpiryItem[] = [];
+  for (const cert of certs) {
+    const info = cert.companyCertInfo;
+    const state = info?.expiryDate ? expiryStateOf(info.expiryDate, now, warningDays) : undefined;
+    if (!state || !info?.fingerPrint) continue;
+    const attributes = cert.companyCertAttributes;
+    items.push({
+      podId: pod.id, podLabel: pod.label, kind: 'certificate', id: info.fingerPrint,
+      name: attributes?.name || info.commonName || info.fingerPrint,
+      detail: ['Company certificate', attributes?.type?.type, attributes?.status?.type].filter(Boolean).join(' · '),
+      date: info.expiryDate!, state,
+    });
+  }
+  return items;
+}
+
+export function appKeyItems(pod: { id: string; label: string }, apps: ReadonlyMap<string, KnownAppKeys>, now: number, warningDays: number): ExpiryItem[] {
+  const items: ExpiryItem[] = [];
+  for (const [appId, app] of apps) {
+    for (const key of app.keys) {
+      const state = key.expirationDate ? expiryStateOf(key.expirationDate, now, warningDays) : undefined;
+      if (!state) continue;
+      items.push({
+        podId: pod.id, podLabel: pod.label, kind: 'appKey', id: appId, name: app.name,
+        detail: `Rotated app RSA key ${key.fingerprint.slice(0, 23)}…`, date: key.expirationDate!, state,
+      });
+    }
+  }
+  return items;
+}
+
+export function sortByDate(items: ExpiryItem[]): ExpiryItem[] {
+  return [...items].sort((a, b) => a.date - b.date || a.podLabel.localeCompare(b.podLabel) || a.name.localeCompare(b.name));
+}

@@ -1,0 +1,96 @@
+// The expiry warning in the status bar: how many credentials expire within the warning window (warning colour)
+// or have expired (error colour), hidden when there are none. Checks run when a pod signs in and then every
+// `symphonyPodAdmin.expiry.checkIntervalHours` (0 = only at sign-in); a click opens the expiry report.
+import * as vscode from 'vscode';
+import { PodSessions } from '../pods/podSessions';
+import { ExpiryRadar, ExpiryReport } from './expiryRadar';
+
+export const showExpiryReportCommand = 'symphonyPodAdmin.credentials.showExpiryReport';
+const hourMs = 60 * 60 * 1000;
+
+export function checkIntervalHours(): number {
+  return vscode.workspace.getConfiguration('symphonyPodAdmin').get<number>('expiry.checkIntervalHours', 6);
+}
+
+export class ExpiryStatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('symphonyPodAdmin.expiry', vscode.StatusBarAlignment.Left, 49);
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private readonly signedIn = new Set<string>();
+  private visible = false;
+
+  constructor(private readonly radar: ExpiryRadar, private readonly sessions: PodSessions, private readonly onError: (message: string) => void) {
+    this.item.name = 'Symphony credential expiry';
+    this.item.command = showExpiryReportCommand;
+    this.subscriptions.push(
+      radar.onDidChange((report) => this.show(report)),
+      sessions.onDidChange((podId) => podId && this.sessionChanged(podId)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('symphonyPodAdmin.expiry.checkIntervalHours')) this.schedule();
+        if (e.affectsConfiguration('symphonyPodAdmin.certificates.expiryWarningDays')) radar.recompute();
+      }),
+    );
+    this.schedule();
+  }
+
+  /** What the item shows now (tests read it). */
+  get state(): { visible: boolean; text: string; tooltip: string; background: string | undefined } {
+    const background = this.item.backgroundColor instanceof vscode.ThemeColor ? (this.item.backgroundColor as unknown as { id: string }).id : undefined;
+    return { visible: this.visible, text: this.item.text, tooltip: String(this.item.tooltip ?? ''), background };
+  }
+
+  /** Checks the pods already signed in at start-up. */
+  start(podIds: string[]): void {
+    podIds.forEach((id) => this.signedIn.add(id));
+    if (podIds.length) this.runCheck();
+  }
+
+  dispose(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.subscriptions.forEach((s) => s.dispose());
+    this.item.dispose();
+  }
+
+  private sessionChanged(podId: string): void {
+    const now = this.sessions.state(podId) === 'signedIn';
+    const was = this.signedIn.has(podId);
+    if (now && !was) {
+      this.signedIn.add(podId);
+      this.runCheck([podId]);
+    } else if (!now && was) {
+      this.signedIn.delete(podId);
+      this.radar.forget(podId);
+      this.radar.recompute();
+    }
+  }
+
+  private runCheck(refresh?: string[]): void {
+    this.radar.check({ refresh }).catch((error: unknown) => this.onError(String(error)));
+  }
+
+  private schedule(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    const hours = checkIntervalHours();
+    if (hours > 0) this.timer = setInterval(() => this.runCheck(), hours * hourMs);
+  }
+
+  private show(report: ExpiryReport): void {
+    const expired = report.items.filter((i) => i.state === 'expired').length;
+    const expiring = report.items.length - expired;
+    if (report.items.length === 0) {
+      this.visible = false;
+      this.item.hide();
+      return;
+    }
+    this.item.text = `$(${expired ? 'error' : 'warning'}) ${report.items.length} expiring`;
+    this.item.backgroundColor = new vscode.ThemeColor(expired ? 'statusBarItem.errorBackground' : 'statusBarItem.warningBackground');
+    this.item.tooltip = [
+      expired ? `${expired} expired` : '', expiring ? `${expiring} expire within ${report.warningDays} days` : '',
+      'company certificates and rotated app keys, all signed-in pods', 'Click to open the expiry report.',
+    ].filter(Boolean).join('\n');
+    this.item.accessibilityInformation = { label: `${report.items.length} Symphony credentials expiring or expired; open the expiry report` };
+    this.visible = true;
+    this.item.show();
+  }
+}
