@@ -27,6 +27,8 @@ export interface BenchMachine {
   memoryGb: number;
   node: string;
   platform: string;
+  /** 1-minute load average when the bench started and ended: well above `cores` means other work shared the CPU. */
+  loadAverage: { start: number; end?: number };
 }
 
 export interface BenchResults {
@@ -47,6 +49,7 @@ export function machine(): BenchMachine {
     memoryGb: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
     node: process.version,
     platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+    loadAverage: { start: Math.round(os.loadavg()[0] * 100) / 100 },
   };
 }
 
@@ -79,7 +82,8 @@ export function formatResults(results: BenchResults): string {
   const m = results.machine;
   const head = [
     `Symphony Pod Admin bench — ${results.date}`,
-    `machine: ${m.cores} cores (${m.cpu}), ${m.memoryGb} GB, Node ${m.node}, ${m.platform}` +
+    `machine: ${m.cores} cores (${m.cpu}), ${m.memoryGb} GB, Node ${m.node}, ${m.platform}; ` +
+      `load average ${m.loadAverage?.start ?? '?'} at start, ${m.loadAverage?.end ?? '?'} at end` +
       (results.git ? `; git ${results.git.commit.slice(0, 10)}${results.git.dirty ? ' (uncommitted changes)' : ''}` : ''),
     `settings: ${Object.entries(results.settings).map(([k, v]) => `${k}=${v}`).join(', ')}`,
     '',

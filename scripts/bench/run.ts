@@ -10,6 +10,7 @@
 // itself broke (a row could not run).
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { runHostBench } from './host';
 import type { RequestCount } from '../../test/vscode/bench/index';
@@ -75,6 +76,14 @@ function requestsRow(id: string, measure: string, minimum: number, minimumText: 
   };
 }
 
+/** VS Code's own activation window from its performance marks (whole milliseconds). */
+function vscodeActivateMs(a: NonNullable<Awaited<ReturnType<typeof runHostBench>>['activation']>): number | undefined {
+  const marks = a.vscodeMarks ?? {};
+  const will = Object.entries(marks).find(([k]) => k.startsWith('code/extHost/willActivateExtension/'))?.[1];
+  const did = Object.entries(marks).find(([k]) => k.startsWith('code/extHost/didActivateExtension/'))?.[1];
+  return will !== undefined && did !== undefined ? did - will : undefined;
+}
+
 function hostRows(host: Awaited<ReturnType<typeof runHostBench>>, want: (id: string) => boolean): BenchRow[] {
   const rows: BenchRow[] = [];
   const where = `VS Code ${host.vscodeVersion}, extension host on Node ${host.node}`;
@@ -89,7 +98,8 @@ function hostRows(host: Awaited<ReturnType<typeof runHostBench>>, want: (id: str
     } else {
       rows.push({
         id: 'activation', measure: 'activation time (activate() in the extension host)',
-        result: `activate() ${ms(a.activateFnMs)}; whole ext.activate() ${ms(a.extActivateMs ?? NaN)}; loading the bundle ${ms(a.loadMs ?? NaN)}`,
+        result: `activate() ${ms(a.activateFnMs)}; VS Code's will→didActivateExtension ${vscodeActivateMs(a) === undefined ? '?' : ms(vscodeActivateMs(a)!)}; ` +
+        `loading the bundle ${ms(a.loadMs ?? NaN)}; whole ext.activate() call ${ms(a.extActivateMs ?? NaN)}`,
         value: Math.round(a.activateFnMs * 100) / 100, unit: 'ms', goal: '≤ 20 ms (activate())', ratio: a.activateFnMs / 20,
         met: a.activateFnMs <= 20, command: command('activation'),
         note: (a.activateFnMs + (a.loadMs ?? 0)) > 20 ? `with loading the bundle (${ms(a.loadMs ?? 0)}) the activation is ${ms(a.activateFnMs + (a.loadMs ?? 0))}.` : undefined,
@@ -111,9 +121,12 @@ function hostRows(host: Awaited<ReturnType<typeof runHostBench>>, want: (id: str
     rows.push({
       id: 'tree-heap', measure: `tree: all ${t.certs.toLocaleString('en')} certificates loaded — extension-host heap growth`,
       result: `${mb(t.heapGrowth)} (${t.fullListNodes} nodes; loading ${ms(t.fullListMs)} in ${t.fullListRequests} requests; tree items ${ms(t.treeItemsMs)})`,
+      note: t.issuedCountMs > 100
+        ? `not a goal, but loading the whole list takes ${ms(t.fullListMs)} against the client's own listing: ${ms(t.issuedCountMs)} of it is ` +
+          'CertificatesNode.createNode calling issuedCount(), which scans every loaded certificate for each node (O(n²), 10⁸ steps at 10,000).'
+        : undefined,
       value: Math.round((t.heapGrowth / 2 ** 20) * 10) / 10, unit: 'MB', goal: '≤ 50 MB', ratio: t.heapGrowth / limit,
       met: t.heapGrowth <= limit, command: command('tree-heap'),
-      note: t.gc ? undefined : 'no forced GC was available in the extension host: the heap numbers include garbage.',
       details: { ...t, where },
     });
   }
@@ -174,6 +187,10 @@ async function main(): Promise<number> {
   if (builtProduction) {
     // Leave dist/ as `npm run build` makes it (the development bundle with its source map) for the other scripts.
     spawnSync(process.execPath, ['esbuild.js'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  }
+  results.machine.loadAverage.end = Math.round(os.loadavg()[0] * 100) / 100;
+  if (results.machine.loadAverage.end > results.machine.cores || results.machine.loadAverage.start > results.machine.cores) {
+    say(`the load average exceeded the ${results.machine.cores} cores: other work shared the CPU, so the timings are pessimistic`);
   }
   results.rows = ALL_ROWS.filter((id) => rows.has(id)).map((id) => rows.get(id)!);
 
