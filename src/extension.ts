@@ -89,7 +89,8 @@ export function activate(context: vscode.ExtensionContext): SymphonyPodAdminApi 
     .then(() => addDemoPod(store, sessions, (line) => log.info(line)))
     .then(() => expiryStatusBar.start(store.list().filter((p) => sessions.state(p.id) === 'signedIn').map((p) => p.id)))
     .catch((error: unknown) => log.error(`Start-up: ${describeError(error)}`));
-  return { store, sessions, tree, promptHost, secrets, globalState: context.globalState, panels: detailPanels.panels, expiry: { radar, statusBar: expiryStatusBar }, ready, cancelled: () => new UserCancelled() };
+  return { store, sessions, tree, promptHost, secrets, globalState: context.globalState, panels: detailPanels.panels, expiry: { radar, statusBar: expiryStatusBar }, ready,
+    logLines: recorded.lines, storageUris: [context.globalStorageUri, context.logUri, ...(context.storageUri ? [context.storageUri] : [])], cancelled: () => new UserCancelled() };
 }
 
 export function deactivate(): void {}

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as vscode from 'vscode';
-import { Authenticate, certificateAuthenticator, PodApiError, PodClient, rsaAuthenticator, TokenStore, UserV2 } from '../api';
+import { assertValid, Authenticate, certificateAuthenticator, PodApiError, PodClient, rsaAuthenticator, TokenStore, UserV2, validatePrivateKey } from '../api';
 import { PromptHost } from '../ui/prompts';
 import { PodProfile } from './podProfile';
 import { PodSecrets } from './podSecrets';
@@ -189,6 +189,9 @@ export class PodSessions implements vscode.Disposable {
       prompt: 'The private key is encrypted: enter its passphrase (kept in the OS keychain).',
       password: true,
     });
+    // Keep only a passphrase that opens the key: a stored wrong one would fail every later sign-in without asking again.
+    const keyPem = await readFileOrThrow(profile.authMethod === 'certificate' ? profile.clientKeyPath : profile.privateKeyPath, 'private key');
+    assertValid('passphrase', validatePrivateKey(keyPem, entered));
     await this.secrets.store(profile.id, 'passphrase', entered);
     return entered;
   }
