@@ -84,7 +84,7 @@ export class CertificateNode extends TreeNode {
     const expiry = info?.expiryDate ? new Date(info.expiryDate).toISOString().slice(0, 10) : 'no expiry date';
     const item = new vscode.TreeItem(this.displayName, this.issuesOthers ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = `${this.podId}/certificate/${this.parentPath()}${this.fingerPrint}`;
-    item.description = [info?.commonName, attributes?.type?.type, attributes?.status?.type, state === 'expired' ? `expired ${expiry}` : `expires ${expiry}`]
+    item.description = [info?.commonName !== this.displayName ? info?.commonName : undefined, attributes?.type?.type, attributes?.status?.type, state === 'expired' ? `expired ${expiry}` : `expires ${expiry}`]
       .filter(Boolean)
       .join(' · ');
     item.iconPath = iconFor(attributes?.status?.type, state);
