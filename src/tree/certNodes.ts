@@ -30,9 +30,16 @@ export class CertificatesNode extends PagedListNode<CompanyCertInfoItem, Skip> {
     return this.sessions.can(this.podId!, 'certificates');
   }
 
-  /** Certificates whose issuer is this fingerprint, among those loaded. */
-  issuedCount(fingerPrint: string | undefined): number {
-    return fingerPrint ? this.loadedItems.filter((c) => c.companyCertInfo?.issuerFingerPrint === fingerPrint).length : 0;
+  private issuers: { items: readonly CompanyCertInfoItem[]; fingerPrints: Set<string> } | undefined;
+
+  /** Whether a loaded certificate names this fingerprint as its issuer (one pass per loaded list, not per node). */
+  isIssuer(fingerPrint: string | undefined): boolean {
+    if (this.issuers?.items !== this.loadedItems) {
+      const fingerPrints = new Set<string>();
+      for (const cert of this.loadedItems) if (cert.companyCertInfo?.issuerFingerPrint) fingerPrints.add(cert.companyCertInfo.issuerFingerPrint);
+      this.issuers = { items: this.loadedItems, fingerPrints };
+    }
+    return !!fingerPrint && this.issuers.fingerPrints.has(fingerPrint);
   }
 
   protected async loadPage(skip: Skip | undefined, limit: number): Promise<Page<CompanyCertInfoItem, Skip>> {
@@ -50,7 +57,7 @@ export class CertificatesNode extends PagedListNode<CompanyCertInfoItem, Skip> {
   }
 
   protected createNode(item: CompanyCertInfoItem): TreeNode {
-    return new CertificateNode(this, this.sessions, item, this.writable, this.issuedCount(item.companyCertInfo?.fingerPrint) > 0);
+    return new CertificateNode(this, this.sessions, item, this.writable, this.isIssuer(item.companyCertInfo?.fingerPrint));
   }
 
   protected matches(item: CompanyCertInfoItem, filter: string): boolean {
