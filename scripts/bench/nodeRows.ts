@@ -1,4 +1,5 @@
 // The rows measured in plain Node: the packaged bundle and .vsix, and the API client against the pod emulator
+// (in its own process, see emulatorProcess.ts)
 // (first page, full listings, cursor paging, requests per action, keep-alive over TLS).
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -6,7 +7,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { DEFAULT_PAGE_CONCURRENCY, PodClient, memoryTokenStore, rsaAuthenticator } from '../../src/api';
-import { PodEmulator, startPodEmulator } from '../../test/pod-emulator';
+import type { EmulatorOptions, LoggedRequest } from '../../test/pod-emulator';
+import { RemoteEmulator, startEmulatorProcess } from './emulatorProcess';
 import { BenchRow, kb, ms } from './report';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -122,13 +124,13 @@ function packageVsix(): { bytes: number; mapShipped: boolean; maps: string[]; fa
 }
 
 interface Pod {
-  emulator: PodEmulator;
+  emulator: RemoteEmulator;
   /** A client with a session already in its token store (sign-in is not part of any measurement). */
   client(): Promise<PodClient>;
 }
 
-async function withPod<T>(options: Parameters<typeof startPodEmulator>[0], body: (pod: Pod) => Promise<T>): Promise<T> {
-  const emulator = await startPodEmulator({ port: 0, ...options });
+async function withPod<T>(options: EmulatorOptions, body: (pod: Pod) => Promise<T>): Promise<T> {
+  const emulator = await startEmulatorProcess(options);
   const clients: PodClient[] = [];
   try {
     const admin = emulator.admin;
@@ -169,19 +171,19 @@ export async function clientRows(only: (id: string) => boolean): Promise<BenchRo
     const client = await newClient();
     await client.certs.listCompanyCertificates({ limit: 1 }); // connect once, untimed
     await client.groups.listTypes(); // the Profile Manager bearer, untimed
-    control.setLatency(LATENCY_MS);
-    const listRequests = () => control.requests().filter((r) => r.path === '/pod/v1/companycert/list');
+    await control.setLatency(LATENCY_MS);
+    const listRequests = async () => (await control.requests()).filter((r) => r.path === '/pod/v1/companycert/list');
 
     if (only('first-page')) {
       const runs: number[] = [];
       let requests = 0;
       let items = 0;
       for (let i = 0; i < 5; i++) {
-        control.clearRequests();
+        await control.clearRequests();
         const t = await timed(() => client.certs.listCompanyCertificates({ skip: 0, limit: PAGE }));
         runs.push(t.ms);
         items = t.value.length;
-        requests = Math.max(requests, control.requests().length);
+        requests = Math.max(requests, (await control.requests()).length);
       }
       const limit = 1.2 * LATENCY_MS + 50;
       const value = median(runs);
@@ -197,11 +199,12 @@ export async function clientRows(only: (id: string) => boolean): Promise<BenchRo
     }
 
     if (only('list-all')) {
-      control.clearRequests();
+      await control.clearRequests();
       const ours = await timed(() => client.certs.listAllCompanyCertificates());
-      const ourRequests = listRequests().length;
-      const ourPeak = peakConcurrency(listRequests());
-      control.clearRequests();
+      const ourLog = await listRequests();
+      const ourRequests = ourLog.length;
+      const ourPeak = peakConcurrency(ourLog);
+      await control.clearRequests();
       const base = await timed(async () => {
         const all = [];
         for (let skip = 0; ; skip += PAGE) {
@@ -210,7 +213,7 @@ export async function clientRows(only: (id: string) => boolean): Promise<BenchRo
           if (page.length < PAGE) return all;
         }
       });
-      const baseRequests = listRequests().length;
+      const baseRequests = (await listRequests()).length;
       const ratio = ours.ms / base.ms;
       // What-if, not the result: the same call with 8 pages in flight instead of the default 4.
       const wider = await timed(() => client.certs.listAllCompanyCertificates({ concurrency: 8 }));
@@ -224,7 +227,7 @@ export async function clientRows(only: (id: string) => boolean): Promise<BenchRo
         note: [
           ours.value.length !== CERTS ? `ours returned ${ours.value.length} items, not ${CERTS}.` : '',
           ratio > 0.35 ? `the default window of ${DEFAULT_PAGE_CONCURRENCY} pages hides the latency (≈ ${Math.ceil(CERTS / PAGE / DEFAULT_PAGE_CONCURRENCY) + 1} round trips ` +
-            `instead of ${CERTS / PAGE + 1}) but not the per-page CPU (emulator and client share this process and the machine), which every page still pays; ` +
+            `instead of ${CERTS / PAGE + 1}) but not the per-page CPU (JSON on both sides, emulator and client sharing this machine's cores), which every page still pays; ` +
             `with 8 pages in flight the same call took ${ms(wider.ms)} (${(wider.ms / base.ms).toFixed(2)} × baseline).` : '',
         ].filter(Boolean).join(' ') || undefined,
         details: { oursMs: ours.ms, baselineMs: base.ms, concurrency8Ms: wider.ms, ourRequests, baseRequests, ourPeakConcurrency: ourPeak, items: ours.value.length },
@@ -233,11 +236,11 @@ export async function clientRows(only: (id: string) => boolean): Promise<BenchRo
 
     if (only('groups-cursor')) {
       // Median of 3 runs (each ≈ 1 s); the split below is from the median run.
-      const runs: Array<{ ms: number; value: unknown[]; log: ReturnType<typeof control.requests> }> = [];
+      const runs: Array<{ ms: number; value: unknown[]; log: LoggedRequest[] }> = [];
       for (let i = 0; i < 3; i++) {
-        control.clearRequests();
+        await control.clearRequests();
         const t = await timed(() => client.groups.listAllGroups('SDL', { limit: PAGE }));
-        runs.push({ ...t, log: control.requests() });
+        runs.push({ ...t, log: await control.requests() });
       }
       runs.sort((a, b) => a.ms - b.ms);
       const ours = runs[1];
@@ -265,12 +268,12 @@ export async function clientRows(only: (id: string) => boolean): Promise<BenchRo
     }
 
     if (only('requests-detail')) {
-      control.setLatency(0);
+      await control.setLatency(0);
       const [first] = await client.certs.listCompanyCertificates({ limit: 1 });
       const fp = first.companyCertInfo?.fingerPrint as string;
-      control.clearRequests();
+      await control.clearRequests();
       await client.certs.getCompanyCertificate(fp);
-      const log = control.requests();
+      const log = await control.requests();
       const dupes = duplicates(log);
       rows.push({
         id: 'requests-detail',
@@ -289,11 +292,11 @@ export async function clientRows(only: (id: string) => boolean): Promise<BenchRo
 export async function keepAliveRow(): Promise<BenchRow> {
   return withPod({ tls: true }, async ({ emulator, client: newClient }) => {
     const client = await newClient();
-    const before = emulator.control.connectionsOpened();
+    const before = await emulator.control.connectionsOpened();
     const t = await timed(async () => {
       for (let i = 0; i < 100; i++) await client.certs.listCompanyCertificates({ limit: 1 });
     });
-    const opened = emulator.control.connectionsOpened() - before;
+    const opened = (await emulator.control.connectionsOpened()) - before;
     return {
       id: 'keep-alive',
       measure: 'keep-alive over TLS: 100 sequential GETs (HTTPS, emulator CA)',
