@@ -2,7 +2,7 @@
 // Previous Key, Revoke Current Key, app sign-in with the old and new keys across the grace period, where the
 // private key may (its file) and may not (state, webviews) appear, and the expiry report and status bar over two pods.
 import * as assert from 'node:assert/strict';
-import { generateKeyPairSync } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -63,7 +63,7 @@ describe('Credentials lifecycle', () => {
     assert.match(privatePem, /^-----BEGIN PRIVATE KEY-----/);
     assert.ok(prompts.infos.some((m) => m.includes(keyFile)), 'the user is told where the private key is');
     const { current, previous } = keysOf();
-    assert.equal(publicKeyFingerprint(current!.key), publicKeyFingerprint(require('node:crypto').createPublicKey(privatePem).export({ type: 'spki', format: 'pem' })));
+    assert.equal(publicKeyFingerprint(current!.key), publicKeyFingerprint(createPublicKey(privatePem).export({ type: 'spki', format: 'pem' }).toString()));
     assert.ok(previous && previous.expirationDate! >= started + 72 * hour - 1000);
 
     await signInAs(path.join(dir, 'original.pem'));
