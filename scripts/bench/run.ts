@@ -70,7 +70,7 @@ function requestsRow(id: string, measure: string, minimum: number, minimumText: 
   const n = counted.requests.length;
   return {
     id, measure,
-    result: `${n} request${n === 1 ? '' : 's'} (${counted.requests.join(', ')})${counted.duplicates ? `; ${counted.duplicates} duplicate` : ''}`,
+    result: `${n} request${n === 1 ? '' : 's'} (${counted.requests.map((r) => r.replace(/\b[0-9a-f]{64}\b/g, '{fp}')).join(', ')})${counted.duplicates ? `; ${counted.duplicates} duplicate` : ''}`,
     value: n, unit: 'requests', goal: `no duplicate; minimum = ${minimumText}`, ratio: n / minimum,
     met: n <= minimum && counted.duplicates === 0, command: command(id), details: { ...counted, where },
   };
