@@ -1,6 +1,6 @@
 // `npm run bench`: measures the extension against the pod emulator and prints one table (see docs/performance.md).
 //
-//   npm run bench                              every row; writes bench-results/latest.json
+//   npm run bench                              every row; writes bench-results/latest.json (partial runs: partial.json)
 //   npm run bench -- --out FILE                also write the results to FILE
 //   npm run bench -- --compare old.json        print old and new side by side with the change
 //   npm run bench -- --only list-all,bundle    only these rows (ids: see the command column)
@@ -148,6 +148,8 @@ function hostRows(host: Awaited<ReturnType<typeof runHostBench>>, want: (id: str
 
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
+  // Read the older run first: `--compare bench-results/latest.json` must not compare this run with itself.
+  const old = args.compare ? (JSON.parse(fs.readFileSync(userPath(args.compare), 'utf8')) as BenchResults) : undefined;
   const want = (id: string) => (!args.only || args.only.has(id)) && !(args.skipHost && HOST_ROWS.includes(id));
   const results: BenchResults = {
     date: new Date().toISOString(), machine: machine(), git: gitInfo(),
@@ -199,11 +201,12 @@ async function main(): Promise<number> {
   fs.mkdirSync(resultsDir, { recursive: true });
   fs.writeFileSync(path.join(resultsDir, '.gitignore'), '*\n');
   const json = JSON.stringify(results, null, 2);
-  fs.writeFileSync(path.join(resultsDir, 'latest.json'), json);
+  // A run of some rows (--only / --skip-host) keeps the last complete run in latest.json.
+  const file = path.join(resultsDir, args.only || args.skipHost ? 'partial.json' : 'latest.json');
+  fs.writeFileSync(file, json);
   if (args.out) fs.writeFileSync(userPath(args.out), json);
-  say(`results written to ${path.relative(process.cwd(), path.join(resultsDir, 'latest.json'))}${args.out ? ` and ${args.out}` : ''}`);
-  if (args.compare) {
-    const old = JSON.parse(fs.readFileSync(userPath(args.compare), 'utf8')) as BenchResults;
+  say(`results written to ${path.relative(process.cwd(), file)}${args.out ? ` and ${args.out}` : ''}`);
+  if (old) {
     console.log('');
     console.log(formatComparison(old, results));
   }
