@@ -16,6 +16,9 @@ const entries = [
     platform: 'node',
     format: 'cjs',
     external: ['vscode'],
+    // node-fetch@2 falls back to whatwg-url only where Node has no URL class; bundling it costs ~260 KB of
+    // Unicode tables (tr46). Node's own URL serves instead.
+    alias: { 'whatwg-url': './src/api/nodeUrl.js' },
   },
   // Detail webviews (src/editors/detailPanels.ts): one browser bundle per view, loaded from media/webview.
   ...['certificate', 'group', 'application', 'expiryReport'].map((view) => ({

@@ -33,14 +33,13 @@ export async function saveApplication(context: CommandContext, request: SaveAppl
   const name = edited.applicationInfo?.name || editedId || appId || 'the application';
 
   if (creating) {
-    const id = editedId!;
-    await withProgress(`Creating ${name} on ${podLabel}…`, () => apps.createApplication(requestBody(edited, undefined)));
-    return afterWrite(context, podId, id);
+    const created = await withProgress(`Creating ${name} on ${podLabel}…`, () => apps.createApplication(requestBody(edited, undefined)));
+    return afterWrite(context, podId, created);
   }
   const current = await apps.getApplication(appId);
   if (base && !sameManifest(current, base)) await confirmOverwrite(context, { podLabel, name, appId, current, edited });
-  await withProgress(`Saving ${name} on ${podLabel}…`, () => apps.updateApplication(appId, requestBody(edited, current)));
-  return afterWrite(context, podId, appId);
+  const saved = await withProgress(`Saving ${name} on ${podLabel}…`, () => apps.updateApplication(appId, requestBody(edited, current)));
+  return afterWrite(context, podId, saved);
 }
 
 async function confirmOverwrite(
@@ -82,9 +81,10 @@ function requestBody(edited: ApplicationDetail, current: ApplicationDetail | und
   return keys.current || keys.previous ? { ...rest, authenticationKeys: keys } : rest;
 }
 
-async function afterWrite(context: CommandContext, podId: string, appId: string): Promise<ApplicationDetail> {
+/** Create and update answer with the app as the pod now has it: no second read is needed. */
+function afterWrite(context: CommandContext, podId: string, saved: ApplicationDetail): ApplicationDetail {
   refreshApplications(context, podId);
-  return context.sessions.client(podId).apps.getApplication(appId);
+  return saved;
 }
 
 export function refreshApplications(context: CommandContext, podId: string): void {

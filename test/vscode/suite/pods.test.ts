@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SymphonyPodAdminApi } from '../../../src/extension';
 import type { PodEmulator } from '../../pod-emulator';
-import { addRsaPod, answering, child, children, extensionApi, input, label, pickValue, podNode, removePod, startEmulator } from './helpers';
+import { addRsaPod, answering, child, children, extensionApi, file, input, label, pickValue, podNode, removePod, startEmulator } from './helpers';
 
 describe('Pods and sign-in', () => {
   let api: SymphonyPodAdminApi;
@@ -81,6 +81,31 @@ describe('Pods and sign-in', () => {
     assert.equal(api.sessions.state(podId), 'needsSignIn');
     const afterCancel = await children(api, pod);
     assert.equal(label(afterCancel[0]), 'Sign in…');
+  });
+
+  it('shows an account without admin roles read-only lists and says which role is missing', async () => {
+    const podId = await addRsaPod(api, emulator, 'Emulator plain user', 'user');
+    added.push(podId);
+    const certificates = await child(api, await podNode(api, podId), 'Certificates');
+    const item = certificates.toTreeItem();
+    assert.equal(item.contextValue, 'category.certificates.readonly');
+    assert.match(String(item.description), /User Provisioning/);
+    const [error] = await children(api, certificates);
+    assert.match(label(error), /USER_PROVISIONING|SUPER_ADMINISTRATOR/);
+  });
+
+  it('switches the current pod and edits a pod; a new URL signs the pod out before any token is sent there', async () => {
+    const [rsaPod, plainPod] = [added[0], added[added.length - 1]];
+    await answering(api, [pickValue(plainPod)], () => vscode.commands.executeCommand('symphonyPodAdmin.pods.switch'));
+    assert.equal(api.store.currentId, plainPod);
+    const profile = api.store.get(plainPod)!;
+    await answering(api, [input('Renamed plain user'), input('https://other-pod.example.com'), pickValue('rsa'), input(profile.username!), file(profile.privateKeyPath!), pickValue('system')], () =>
+      vscode.commands.executeCommand('symphonyPodAdmin.pods.edit', api.tree.podNode(plainPod)),
+    );
+    assert.equal(api.store.get(plainPod)?.label, 'Renamed plain user');
+    assert.equal(api.sessions.state(plainPod), 'signedOut');
+    assert.equal(await api.secrets.get(plainPod, 'session'), undefined);
+    await answering(api, [pickValue(rsaPod)], () => vscode.commands.executeCommand('symphonyPodAdmin.pods.switch'));
   });
 
   it('signs out and forgets every secret of the pod', async () => {
