@@ -113,8 +113,9 @@ function node24Env(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
     // An outer `npm run` exports its own execpath, package and lifecycle variables; they would make the nested
-    // npm or node-gyp use the system Node 20 instead of Node 24.
-    if (/^npm_(lifecycle|package|node_execpath|execpath|command|config_(node_gyp|local_prefix|prefix|global_prefix|nodedir))/i.test(key)) {
+    // npm or node-gyp use the system Node 20 instead of Node 24. Its user agent ("npm/11 node/v20") too: the nested
+    // npm would keep it, and code-server's postinstall reads the Node version from it.
+    if (/^npm_(lifecycle|package|node_execpath|execpath|command|config_(node_gyp|local_prefix|prefix|global_prefix|nodedir|user_agent))/i.test(key)) {
       continue;
     }
     env[key] = value;
