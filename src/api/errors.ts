@@ -133,8 +133,11 @@ export function isTlsErrorCode(code: string | undefined): boolean {
 export function errorFromNetwork(err: unknown, method: string, path: string, host: string, timedOut: boolean, timeoutMs: number): PodApiError {
   const code = networkCode(err);
   const base = { method, path, cause: err };
+  // A write that was sent may have been carried out even though no answer came back: never invite a blind retry.
+  const mayHaveApplied = method !== 'GET' && code !== 'ECONNREFUSED' && code !== 'ENOTFOUND' && code !== 'EAI_AGAIN'
+    ? ' The change may still have been applied on the pod: refresh and check before trying again.' : '';
   if (timedOut) {
-    return new PodApiError(`The pod at ${host} did not answer within ${Math.round(timeoutMs / 1000)} s; check the pod URL and your network, or raise the timeout.`, { ...base, kind: 'timeout' });
+    return new PodApiError(`The pod at ${host} did not answer within ${Math.round(timeoutMs / 1000)} s; check the pod URL and your network, or raise the timeout.${mayHaveApplied}`, { ...base, kind: 'timeout' });
   }
   if (isTlsErrorCode(code)) {
     const why = code === 'CERT_HAS_EXPIRED' ? "the pod's TLS certificate has expired"
@@ -147,7 +150,7 @@ export function errorFromNetwork(err: unknown, method: string, path: string, hos
     : code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? 'the host name could not be resolved'
       : code === 'ECONNRESET' || code === 'EPIPE' ? 'the connection was closed unexpectedly'
         : code === 'ETIMEDOUT' ? 'the connection timed out' : 'the network request failed';
-  return new PodApiError(`Could not reach the pod at ${host}: ${what}${code ? ` (${code})` : ''}.`, { ...base, kind: 'network', code });
+  return new PodApiError(`Could not reach the pod at ${host}: ${what}${code ? ` (${code})` : ''}.${mayHaveApplied}`, { ...base, kind: 'network', code });
 }
 
 function networkCode(err: unknown): string | undefined {
