@@ -11,21 +11,9 @@
 // (keep the temporary profile and workspace), SYMPHONY_VSCODE_VERBOSE=1 (also print the workbench's own console,
 // which otherwise goes to test-results/workbench-console.log).
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import * as util from 'util';
-import { chromium, Browser, Page } from 'playwright-core';
-import {
-  CHROMIUM_FLAGS,
-  CodeServer,
-  PrerequisiteError,
-  REPO_ROOT,
-  ensureVSCode,
-  findChromium,
-  freePort,
-  makeProfile,
-  startCodeServer,
-} from '../../scripts/vscode/getVSCode';
+import { PrerequisiteError, REPO_ROOT } from '../../scripts/vscode/getVSCode';
+import { runInExtensionHost } from '../../scripts/vscode/extensionHost';
 
 const RESULTS_DIR = path.join(REPO_ROOT, 'test-results');
 /** Prefix the tests' console lines carry (see suite/index.ts); the workbench's own console lines do not. */
@@ -60,10 +48,6 @@ function say(message: string): void {
   process.stderr.write(`[test:vscode] ${message}\n`);
 }
 
-function remoteUri(port: number, file: string): string {
-  return `vscode-remote://127.0.0.1:${port}${file.split(path.sep).map(encodeURIComponent).join('/')}`;
-}
-
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   const timeoutSeconds = Number(process.env.SYMPHONY_VSCODE_TEST_TIMEOUT || 600);
@@ -73,140 +57,56 @@ async function main(): Promise<number> {
   if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'extension.js'))) {
     throw new PrerequisiteError('dist/extension.js is missing: run `npm run build` first.');
   }
-  const chromePath = findChromium();
-  const install = await ensureVSCode();
-
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'symphony-vscode-test-'));
-  const profile = makeProfile(path.join(tmp, 'profile'));
-  const workspace = path.join(tmp, 'workspace');
-  fs.mkdirSync(workspace, { recursive: true });
   const logFile = path.join(RESULTS_DIR, 'code-server.log');
   const workbenchLog = path.join(RESULTS_DIR, 'workbench-console.log');
   const verbose = process.env.SYMPHONY_VSCODE_VERBOSE === '1';
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   fs.writeFileSync(workbenchLog, '');
+  say(`running extension tests${args.files.length ? ` (files: ${args.files.join(', ')})` : ''}${args.grep ? ` (grep: ${args.grep})` : ''}…`);
 
-  let server: CodeServer | undefined;
-  let browser: Browser | undefined;
-  let page: Page | undefined;
-  let cleanedUp = false;
-  const cleanup = async (): Promise<void> => {
-    if (cleanedUp) {
-      return;
-    }
-    cleanedUp = true;
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-    if (process.env.SYMPHONY_VSCODE_KEEP === '1') {
-      say(`kept ${tmp}`);
-    } else {
-      fs.rmSync(tmp, { recursive: true, force: true });
-    }
-  };
-  const onSignal = (signal: NodeJS.Signals) => {
-    say(`${signal}: stopping VS Code and the browser…`);
-    void cleanup().finally(() => process.exit(130));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-
-  const saveScreenshot = async (name: string): Promise<void> => {
-    if (!page) {
-      return;
-    }
-    fs.mkdirSync(RESULTS_DIR, { recursive: true });
-    const file = path.join(RESULTS_DIR, `${name}.png`);
-    try {
-      await page.screenshot({ path: file, timeout: 10_000 });
-      say(`screenshot of the workbench: ${path.relative(process.cwd(), file)}`);
-    } catch (error) {
-      say(`could not take a screenshot: ${(error as Error).message}`);
-    }
-  };
-
-  try {
-    const started = Date.now();
-    const port = await freePort();
-    server = await startCodeServer({
-      install,
-      profile,
-      port,
-      logFile,
-      extraArgs: ['--vscode-option', 'enable-smoke-test-driver'],
-      env: {
-        SYMPHONY_VSCODE_TEST_FILES: args.files.join(','),
-        SYMPHONY_VSCODE_TEST_GREP: args.grep ?? '',
-        SYMPHONY_VSCODE_TEST_COLOR: process.stdout.isTTY ? '1' : '0',
-        SYMPHONY_VSCODE_TEST_MARK: TEST_MARK,
-      },
-    });
-    say(`VS Code ${install.vscodeVersion} (code-server ${install.codeServerVersion}) on ${server.url}, up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-
-    browser = await chromium.launch({ executablePath: chromePath, headless: true, args: CHROMIUM_FLAGS });
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    page = await context.newPage();
-
-    let settle: (code: number) => void = () => undefined;
-    const result = new Promise<number>((resolve) => (settle = resolve));
-    await page.exposeFunction('codeAutomationLog', (type: string, logArgs: unknown[]) => {
-      const list = Array.isArray(logArgs) ? logArgs : [logArgs];
-      const text = util.format(...list);
+  const { outcome, seconds } = await runInExtensionHost({
+    testsEntry: TESTS_ENTRY,
+    timeoutSeconds,
+    logFile,
+    keepTemp: process.env.SYMPHONY_VSCODE_KEEP === '1',
+    log: say,
+    env: {
+      SYMPHONY_VSCODE_TEST_FILES: args.files.join(','),
+      SYMPHONY_VSCODE_TEST_GREP: args.grep ?? '',
+      SYMPHONY_VSCODE_TEST_COLOR: process.stdout.isTTY ? '1' : '0',
+      SYMPHONY_VSCODE_TEST_MARK: TEST_MARK,
+    },
+    onConsole(type, text) {
       if (text.startsWith(TEST_MARK)) {
         // the tests' own output (mocha's reporter, console.* in tests and in the extension while tests run)
         (type === 'error' || type === 'warn' ? process.stderr : process.stdout).write(`${text.slice(TEST_MARK.length)}\n`);
       } else {
         // the workbench's own console: kept in a file, shown only with SYMPHONY_VSCODE_VERBOSE=1
         fs.appendFileSync(workbenchLog, `[${type}] ${text}\n`);
-        if (verbose) {
-          process.stderr.write(`  [workbench ${type}] ${text}\n`);
-        }
+        if (verbose) process.stderr.write(`  [workbench ${type}] ${text}\n`);
       }
-    });
-    await page.exposeFunction('codeAutomationExit', (code: number) => {
-      settle(typeof code === 'number' ? code : 1);
-    });
-    page.on('pageerror', (error) => say(`workbench page error: ${error.message}`));
-
-    const payload = JSON.stringify([
-      ['extensionDevelopmentPath', remoteUri(port, REPO_ROOT)],
-      ['extensionTestsPath', remoteUri(port, TESTS_ENTRY)],
-      ['skipWelcome', 'true'],
-    ]);
-    const url = `${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`;
-    say(`running extension tests${args.files.length ? ` (files: ${args.files.join(', ')})` : ''}${args.grep ? ` (grep: ${args.grep})` : ''}…`);
-    await page.goto(url, { waitUntil: 'domcontentloaded' });
-
-    let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<'timeout'>((resolve) => {
-      timer = setTimeout(() => resolve('timeout'), timeoutSeconds * 1000);
-    });
-    const outcome = await Promise.race([result, timedOut]);
-    clearTimeout(timer);
-    if (outcome === 'timeout') {
-      say(
-        `TIMEOUT: the extension tests did not finish within ${timeoutSeconds} s ` +
-          '(SYMPHONY_VSCODE_TEST_TIMEOUT raises the limit). The extension host may have failed to start the tests; ' +
-          `see ${path.relative(process.cwd(), logFile)}.`,
-      );
-      await saveScreenshot('vscode-timeout');
-      return 1;
-    }
-    const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    if (outcome !== 0) {
-      say(
-        `extension tests FAILED (exit code ${outcome}) after ${seconds} s; logs: ${path.relative(process.cwd(), logFile)}, ` +
-          path.relative(process.cwd(), workbenchLog),
-      );
-      await saveScreenshot('vscode-failure');
-    } else {
-      say(`extension tests passed in ${seconds} s`);
-    }
-    return outcome;
-  } finally {
-    process.removeListener('SIGINT', onSignal);
-    process.removeListener('SIGTERM', onSignal);
-    await cleanup();
+    },
+    async onFailure(page) {
+      const file = path.join(RESULTS_DIR, 'vscode-failure.png');
+      try {
+        await page.screenshot({ path: file, timeout: 10_000 });
+        say(`screenshot of the workbench: ${path.relative(process.cwd(), file)}`);
+      } catch (error) {
+        say(`could not take a screenshot: ${(error as Error).message}`);
+      }
+    },
+  });
+  const logs = `logs: ${path.relative(process.cwd(), logFile)}, ${path.relative(process.cwd(), workbenchLog)}`;
+  if (outcome === 'timeout') {
+    say(
+      `TIMEOUT: the extension tests did not finish within ${timeoutSeconds} s (SYMPHONY_VSCODE_TEST_TIMEOUT raises the limit). ` +
+        `The extension host may have failed to start the tests; ${logs}.`,
+    );
+    return 1;
   }
+  if (outcome !== 0) say(`extension tests FAILED (exit code ${outcome}) after ${seconds.toFixed(1)} s; ${logs}`);
+  else say(`extension tests passed in ${seconds.toFixed(1)} s`);
+  return outcome;
 }
 
 main().then(
