@@ -76,7 +76,6 @@ export async function bundleRows(): Promise<BenchRow[]> {
     return rows;
   }
   const notes = [
-    vsix.fallback ? `\`npm run package\` fails as the repo stands (${vsix.fallback}); measured with --baseContentUrl/--baseImagesUrl https://example.invalid.` : '',
     vsix.mapShipped ? `the .vsix carries source maps left by an earlier development build (${vsix.maps.join(', ')}): ` +
       '`esbuild.js --production` does not delete them and .vscodeignore includes dist/** and media/**.' : '',
   ].filter(Boolean);
@@ -84,27 +83,23 @@ export async function bundleRows(): Promise<BenchRow[]> {
     id: 'vsix', measure: 'packaged .vsix size (vsce package)',
     result: kb(vsix.bytes), value: Math.round(vsix.bytes / 1024 * 10) / 10, unit: 'KB',
     goal: '(informational)', met: true, command: command('vsix'), note: notes.length ? notes.join(' ') : undefined,
-    details: { bytes: vsix.bytes, sourceMapShipped: vsix.mapShipped, maps: vsix.maps, staleMapBytes: staleMap, vsceFallback: vsix.fallback },
+    details: { bytes: vsix.bytes, sourceMapShipped: vsix.mapShipped, maps: vsix.maps, staleMapBytes: staleMap },
   });
   return rows;
 }
 
 /** `vsce package --no-dependencies` (what `npm run package` runs after the same esbuild step) into a temporary file. */
-function packageVsix(): { bytes: number; mapShipped: boolean; maps: string[]; fallback?: string } | { error: string } {
+function packageVsix(): { bytes: number; mapShipped: boolean; maps: string[] } | { error: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-vsix-'));
   try {
     const vsix = path.join(dir, 'symphony-pod-admin.vsix');
-    const vsce = [path.join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--out', vsix];
-    let pack = run(process.execPath, vsce);
-    let fallback: string | undefined;
-    if (!pack.ok && /baseContentUrl|baseImagesUrl|repository/i.test(pack.output)) {
-      fallback = (pack.output.split('\n').find((l) => /ERROR/.test(l)) ?? 'vsce cannot resolve relative links in README.md').replace(/^\s*ERROR\s*/, '').trim();
-      pack = run(process.execPath, [...vsce, '--baseContentUrl', 'https://example.invalid', '--baseImagesUrl', 'https://example.invalid']);
-    }
+    // The same flags as `npm run package`.
+    const vsce = [path.join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', vsix];
+    const pack = run(process.execPath, vsce);
     if (!pack.ok) return { error: `vsce package failed: ${pack.output.split('\n').filter((l) => /ERROR/.test(l)).join(' ') || pack.output.slice(-500)}` };
     // vsce lists the packaged files as "├─ name [12.3 KB]"; source maps in it come from an earlier development build.
     const maps = [...pack.output.matchAll(/([\w.-]+\.map) \[([\d.]+) ([KM]B)\]/g)].map((m) => `${m[1]} ${m[2]} ${m[3]}`);
-    return { bytes: fs.statSync(vsix).size, mapShipped: maps.length > 0, maps, fallback };
+    return { bytes: fs.statSync(vsix).size, mapShipped: maps.length > 0, maps };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
