@@ -1,106 +1,246 @@
-// `npm run ui:screenshots [-- --out docs] [--keep]`
+// `npm run ui:screenshots [-- --out docs] [--only tree,expiry-report]`
 // Starts the same environment as `npm start` (pod emulator + demo pod + code-server with the extension; fresh VS Code
-// profile, free ports, state under .vscode-test/screenshots), opens the workbench in chromium at 1400×900, and saves:
-//   docs/workbench.png   the workbench after start-up
-//   docs/tree.png        the Symphony view with the Demo pod and its categories expanded
-// It says which step it could not do (activity-bar item, view, tree rows) instead of failing silently.
+// profile, free ports, state under .vscode-test/screenshots), opens the workbench in chromium at 1400×900 and drives
+// it like a user (clicks, keyboard, command palette; no test hooks) to save:
+//   docs/workbench.png               the workbench after start-up
+//   docs/tree.png                    the Pods tree with Certificates expanded (expired / expiring decorations)
+//   docs/webview-certificate.png     an expired certificate's detail panel
+//   docs/webview-application.png     an app with a current and a rotated RSA key, scrolled to its Keys section
+//   docs/webview-group.png           a group's detail panel
+//   docs/manifest-intellisense.png   an app manifest as JSON, completion list open inside "permissions": [ … ]
+//   docs/expiry-report.png           Symphony: Show Expiry Report
+// Each shot is its own step: a step that fails says what it looked for, saves test-results/screenshots-<name>-failed.png
+// and the run goes on with the next one (exit code 2). The environment (code-server's process group, the emulator)
+// is always stopped at the end.
 import * as fs from 'fs';
 import * as path from 'path';
-import { chromium, Browser, Page } from 'playwright-core';
+import { chromium, Browser, FrameLocator, Locator, Page } from 'playwright-core';
 import { startDemoEnvironment, DemoEnvironment } from './environment';
 import { CHROMIUM_FLAGS, PrerequisiteError, REPO_ROOT, findChromium } from './getVSCode';
 
 const CONTAINER_ID = 'symphony';
-const VIEW_ID = 'symphonyPodAdmin.pods';
+const FAILURE_DIR = path.join(REPO_ROOT, 'test-results');
+
+// The demo data is seeded (test/pod-emulator/seed.ts), so these names are stable.
+const POD = 'Demo pod';
+const EXPIRED_CERT = 'svc-rates-monitor-emea-0002';
+const APP_WITH_KEYS = 'Bloomberg Chat Bridge'; // current + previous (rotated) RSA key
+
+class StepError extends Error {}
 
 function say(message: string): void {
   console.log(`[ui:screenshots] ${message}`);
 }
 
-async function shot(page: Page, outDir: string, name: string): Promise<string> {
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Waits for `locator`, or throws saying what was looked for. */
+async function need(locator: Locator, what: string, timeout = 15_000): Promise<Locator> {
+  try {
+    await locator.first().waitFor({ state: 'visible', timeout });
+  } catch {
+    throw new StepError(`not found after ${timeout / 1000} s: ${what}`);
+  }
+  return locator.first();
+}
+
+async function shot(page: Page, outDir: string, name: string): Promise<void> {
+  await page.mouse.move(1395, 600); // no hover highlight or tooltip in the picture
+  await page.waitForTimeout(800);
   const file = path.join(outDir, name);
   await page.screenshot({ path: file });
   say(`saved ${path.relative(REPO_ROOT, file)}`);
-  return file;
 }
 
-/** Opens the Symphony container: its activity-bar item, else the command that shows it. */
-async function openSymphonyView(page: Page): Promise<boolean> {
-  // The item's class names the container: activity-workbench-view-extension-<container id>-<hash>.
-  const byClass = page.locator(`.part.activitybar a[class*="activity-workbench-view-extension-${CONTAINER_ID}-"]`).first();
-  const byLabel = page.locator('.part.activitybar a[aria-label^="Symphony" i]').first();
-  await byClass.waitFor({ state: 'visible', timeout: 15_000 }).catch(() => undefined);
-  for (const candidate of [byClass, byLabel]) {
-    if (await candidate.isVisible().catch(() => false)) {
-      await candidate.click();
-      say('clicked the Symphony activity-bar item');
-      return true;
-    }
-  }
-  say(`could not find a "Symphony" activity-bar item (view container "${CONTAINER_ID}"); trying the command palette`);
+// ---- workbench helpers -------------------------------------------------------------------------------------------
+
+/** F1, type the command's title, run the first entry whose label contains it. */
+async function runCommand(page: Page, title: string): Promise<void> {
+  const widget = page.locator('.quick-input-widget');
   await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await input.fill(`>View: Show Symphony`);
-  await page.waitForTimeout(1000);
-  const first = page.locator('.quick-input-widget .monaco-list-row').first();
-  if (await first.isVisible().catch(() => false)) {
-    const text = (await first.innerText()).replace(/\s+/g, ' ');
-    if (/symphony/i.test(text)) {
-      await first.click();
-      say(`ran "${text}" from the command palette`);
-      return true;
-    }
-  }
-  await page.keyboard.press('Escape');
-  say('could not open the Symphony view container from the command palette either');
-  return false;
+  const input = await need(widget.locator('input'), 'the command palette input (after F1)');
+  await input.fill(`>${title}`);
+  const entry = widget.locator('.monaco-list-row').filter({ hasText: title });
+  await need(entry, `command palette entry "${title}"`, 10_000);
+  await page.keyboard.press('Enter');
+  await widget.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
+}
+
+/** Closes notification toasts (the startup ones would cover the bottom right of every picture). */
+async function dismissNotifications(page: Page): Promise<void> {
+  await runCommand(page, 'Notifications: Clear All Notifications');
+  await page.locator('.notifications-toasts .notification-toast').first()
+    .waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
+}
+
+async function closeAllEditors(page: Page): Promise<void> {
+  await runCommand(page, 'View: Close All Editors');
+  await page.waitForTimeout(500);
+}
+
+/** Opens the Symphony container through its activity-bar item. */
+async function openSymphonyView(page: Page): Promise<void> {
+  // The item's class names the container: activity-workbench-view-extension-<container id>-<hash>.
+  const item = page.locator(
+    `.part.activitybar a[class*="activity-workbench-view-extension-${CONTAINER_ID}-"], .part.activitybar a[aria-label^="Symphony" i]`,
+  );
+  await (await need(item, `the "Symphony" activity-bar item (view container "${CONTAINER_ID}")`, 30_000)).click();
+  await need(page.locator('.part.sidebar .title-label, .part.sidebar .pane-header').filter({ hasText: /pods/i }), 'the "Pods" view title in the sidebar');
+  await need(treeRow(page, POD), `the "${POD}" row in the Pods view`, 30_000);
 }
 
 /** Drags the sidebar's edge so long labels fit in the picture. */
-async function widenSidebar(page: Page, width: number): Promise<void> {
+async function setSidebarWidth(page: Page, width: number): Promise<void> {
   const box = await page.locator('.part.sidebar').boundingBox();
-  if (!box || box.width >= width) {
-    return;
-  }
+  if (!box) throw new StepError('no .part.sidebar to resize');
   const y = box.y + box.height / 2;
   await page.mouse.move(box.x + box.width + 2, y);
   await page.mouse.down();
   await page.mouse.move(box.x + width, y, { steps: 8 });
   await page.mouse.up();
+  await page.waitForTimeout(300);
 }
 
-/** Expands collapsed rows of the Pods tree, breadth first, a bounded number of times. */
-async function expandTree(page: Page, maxExpansions: number): Promise<number> {
-  const sidebar = page.locator('.part.sidebar');
-  const rows = sidebar.locator('.monaco-list-row[aria-expanded="false"]');
-  try {
-    await sidebar.locator('.monaco-list-row').first().waitFor({ state: 'visible', timeout: 20_000 });
-  } catch {
-    say('the sidebar shows no tree rows after 20 s');
-    return 0;
-  }
-  await page.waitForTimeout(1000);
-  let expanded = 0;
-  for (let i = 0; i < maxExpansions; i++) {
-    const count = await rows.count();
-    if (count === 0) {
-      break;
-    }
-    const row = rows.first();
-    const label = (await row.innerText().catch(() => '')).split('\n')[0];
-    const before = count;
-    await row.locator('.monaco-tl-twistie').click();
-    await page.waitForTimeout(1500);
-    if ((await rows.count()) >= before && (await row.getAttribute('aria-expanded').catch(() => null)) === 'false') {
-      say(`row "${label}" did not expand; stopping`);
-      break;
-    }
-    expanded++;
-    say(`expanded "${label}"`);
-  }
-  return expanded;
+// ---- tree helpers ------------------------------------------------------------------------------------------------
+
+/** The Pods tree row whose label starts with `label`. */
+function treeRow(page: Page, label: string): Locator {
+  return page.locator('.part.sidebar .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRegExp(label)}`) }) });
 }
+
+async function setExpanded(page: Page, label: string, expanded: boolean): Promise<void> {
+  const row = await need(treeRow(page, label), `tree row "${label}"`, 20_000);
+  if ((await row.getAttribute('aria-expanded')) === String(expanded)) return;
+  await row.locator('.monaco-tl-twistie').click();
+  for (let waited = 0; (await row.getAttribute('aria-expanded')) !== String(expanded); waited += 200) {
+    if (waited > 10_000) throw new StepError(`tree row "${label}" did not ${expanded ? 'expand' : 'collapse'}`);
+    await page.waitForTimeout(200);
+  }
+  await page.waitForTimeout(expanded ? 1500 : 300); // children load from the pod
+}
+
+const CATEGORIES = ['Certificates', 'Applications', 'Connections', 'Groups'];
+
+/** Expands the demo pod and one of its categories, collapsing the others so the category's rows are in view. */
+async function showCategory(page: Page, category: string): Promise<void> {
+  await setExpanded(page, POD, true);
+  for (const other of CATEGORIES.filter((name) => name !== category)) {
+    if (await treeRow(page, other).first().isVisible().catch(() => false)) await setExpanded(page, other, false);
+  }
+  await setExpanded(page, category, true);
+}
+
+/** Hovers a tree row and clicks one of its inline action buttons (their aria-label is the command title). */
+async function clickInlineAction(page: Page, label: string, action: string): Promise<void> {
+  const row = await need(treeRow(page, label), `tree row "${label}"`, 20_000);
+  await row.scrollIntoViewIfNeeded();
+  await row.hover();
+  const button = row.locator(`.actions .action-label[aria-label^="${action}"]`);
+  await (await need(button, `inline button "${action}" on tree row "${label}"`, 5000)).click();
+}
+
+// ---- webview helpers ---------------------------------------------------------------------------------------------
+
+/** The content frame of the visible webview (outer iframe.webview, inner #active-frame). */
+async function webviewContent(page: Page, expectText: string | RegExp): Promise<FrameLocator> {
+  const outer = page.locator('iframe.webview.ready:visible').last();
+  await need(outer, 'a ready webview iframe (iframe.webview.ready)', 20_000);
+  const content = outer.contentFrame().frameLocator('#active-frame');
+  await need(content.locator('body').getByText(expectText), `text ${expectText} inside the webview`, 20_000);
+  await page.waitForTimeout(1000); // let it finish rendering (fonts, tables)
+  return content;
+}
+
+/** Scrolls the webview with the mouse wheel until `target` is near the top of the editor area. */
+async function wheelUntilNearTop(page: Page, target: Locator, what: string): Promise<void> {
+  const editor = await page.locator('.part.editor').boundingBox();
+  if (!editor) throw new StepError('no editor area');
+  await page.mouse.move(editor.x + editor.width / 2, editor.y + editor.height / 2);
+  for (let i = 0; i < 40; i++) {
+    const box = await target.boundingBox();
+    if (!box) throw new StepError(`no ${what} in the webview`);
+    if (box.y < editor.y + 140) return;
+    await page.mouse.wheel(0, 100);
+    await page.waitForTimeout(100);
+  }
+  say(`${what} is as high as the page scrolls`);
+}
+
+// ---- the shots ---------------------------------------------------------------------------------------------------
+
+async function shotTree(page: Page, outDir: string): Promise<void> {
+  await showCategory(page, 'Certificates');
+  await need(treeRow(page, EXPIRED_CERT), `certificate row "${EXPIRED_CERT}" (an expired one in the demo data)`);
+  await shot(page, outDir, 'tree.png');
+}
+
+async function shotCertificate(page: Page, outDir: string): Promise<void> {
+  await showCategory(page, 'Certificates');
+  await clickInlineAction(page, EXPIRED_CERT, 'Open Details');
+  await webviewContent(page, /expired/i);
+  await shot(page, outDir, 'webview-certificate.png');
+}
+
+async function shotApplication(page: Page, outDir: string): Promise<void> {
+  await showCategory(page, 'Applications');
+  await clickInlineAction(page, APP_WITH_KEYS, 'Open Details');
+  const content = await webviewContent(page, APP_WITH_KEYS);
+  const keys = content.locator('h2', { hasText: /^Keys$/ });
+  await need(keys, 'the "Keys" section heading (h2) in the application panel');
+  await need(content.getByText(/previous \(rotated\)/), 'a "previous (rotated)" key row');
+  await wheelUntilNearTop(page, keys, 'the Keys section');
+  await shot(page, outDir, 'webview-application.png');
+}
+
+async function shotManifest(page: Page, outDir: string): Promise<void> {
+  await showCategory(page, 'Applications');
+  await clickInlineAction(page, APP_WITH_KEYS, 'Edit Manifest');
+  const editor = await need(page.locator('.part.editor .monaco-editor[data-uri*="symphony-pod"]'), 'a text editor on a symphony-pod: manifest', 20_000);
+  await page.waitForTimeout(3000); // the manifest is fetched and may be refreshed once after opening
+  // Click past the end of the `"permissions": [` line (the cursor lands right after `[`, inside the array) and ask for
+  // completions. No edit: the document stays as the pod has it.
+  const line = await need(editor.locator('.view-line').filter({ hasText: /"permissions":\s*\[\s*$/ }), 'the line `"permissions": [` in the manifest');
+  const box = await line.locator('span').first().boundingBox(); // the text, not the full-width line
+  if (!box) throw new StepError('the `"permissions": [` line has no position on screen');
+  await page.mouse.click(box.x + box.width + 40, box.y + box.height / 2);
+  await page.keyboard.press('End');
+  await page.waitForTimeout(500);
+  await page.mouse.move(1395, 600); // before opening the list: no hover highlight, and nothing closes it afterwards
+  await page.keyboard.press('Control+Space');
+  const suggest = page.locator('.part.editor .suggest-widget.visible');
+  await need(suggest.locator('.monaco-list-row'), 'entries in the completion list (Ctrl+Space inside "permissions": [ ])', 10_000);
+  await page.waitForTimeout(1000);
+  await need(suggest.locator('.monaco-list-row'), 'the completion list still open after 1 s', 1000);
+  const file = path.join(outDir, 'manifest-intellisense.png');
+  await page.screenshot({ path: file });
+  say(`saved ${path.relative(REPO_ROOT, file)}`);
+  await page.keyboard.press('Escape');
+}
+
+async function shotGroup(page: Page, outDir: string): Promise<void> {
+  await showCategory(page, 'Groups');
+  // Groups → group types → groups: expand the first type, open its first group.
+  const groups = await need(treeRow(page, 'Groups'), 'tree row "Groups"');
+  const level = Number(await groups.getAttribute('aria-level'));
+  const type = await need(page.locator(`.part.sidebar .monaco-list-row[aria-level="${level + 1}"]`), 'a group type row under "Groups"');
+  const typeName = (await type.locator('.label-name').innerText()).trim();
+  await setExpanded(page, typeName, true);
+  const group = await need(page.locator(`.part.sidebar .monaco-list-row[aria-level="${level + 2}"]`), `a group row under "${typeName}"`);
+  const groupName = (await group.locator('.label-name').innerText()).trim();
+  await clickInlineAction(page, groupName, 'Open Details');
+  await webviewContent(page, groupName);
+  await shot(page, outDir, 'webview-group.png');
+}
+
+async function shotExpiryReport(page: Page, outDir: string): Promise<void> {
+  await runCommand(page, 'Symphony: Show Expiry Report');
+  const content = await webviewContent(page, EXPIRED_CERT);
+  await need(content.locator('table'), 'a table in the expiry report');
+  await shot(page, outDir, 'expiry-report.png');
+}
+
+// ---- driver ------------------------------------------------------------------------------------------------------
 
 async function main(): Promise<number> {
   const argv = process.argv.slice(2);
@@ -113,7 +253,7 @@ async function main(): Promise<number> {
   let browser: Browser | undefined;
   const cleanup = async () => {
     await browser?.close().catch(() => undefined);
-    await env?.close();
+    await env?.close(); // kills code-server's process group and stops the emulator
   };
   const onSignal = () => void cleanup().finally(() => process.exit(130));
   process.once('SIGINT', onSignal);
@@ -135,27 +275,37 @@ async function main(): Promise<number> {
     await page.waitForTimeout(5000); // extensions activate, notifications settle
     await shot(page, outDir, 'workbench.png');
 
-    let problems = 0;
-    if (await openSymphonyView(page)) {
-      const header = page.locator(`.part.sidebar .pane-header`).filter({ hasText: /pods/i }).first();
-      const viewBody = page.locator(`.part.sidebar [id*="${VIEW_ID}"], .part.sidebar .pane-body`).first();
-      if (!(await viewBody.isVisible().catch(() => false)) && !(await header.isVisible().catch(() => false))) {
-        say(`the sidebar shows no "${VIEW_ID}" (Pods) view`);
-        problems++;
+    await dismissNotifications(page);
+    await openSymphonyView(page);
+    await setSidebarWidth(page, 460);
+
+    const steps: Array<[string, (page: Page, outDir: string) => Promise<void>]> = [
+      ['tree', shotTree],
+      ['webview-certificate', shotCertificate],
+      ['webview-application', shotApplication],
+      ['manifest-intellisense', shotManifest],
+      ['webview-group', shotGroup],
+      ['expiry-report', shotExpiryReport],
+    ];
+    const onlyIndex = argv.indexOf('--only');
+    const only = onlyIndex >= 0 ? argv[onlyIndex + 1].split(',') : undefined;
+    const failed: string[] = [];
+    for (const [name, step] of steps.filter(([name]) => !only || only.includes(name))) {
+      try {
+        await dismissNotifications(page);
+        await step(page, outDir);
+      } catch (error) {
+        failed.push(name);
+        fs.mkdirSync(FAILURE_DIR, { recursive: true });
+        const file = path.join(FAILURE_DIR, `screenshots-${name}-failed.png`);
+        await page.screenshot({ path: file }).catch(() => undefined);
+        say(`${name}: ${error instanceof StepError ? error.message : (error as Error)?.stack ?? error} (see ${path.relative(REPO_ROOT, file)})`);
+        await page.keyboard.press('Escape').catch(() => undefined);
       }
-      await widenSidebar(page, 520);
-      await page.waitForTimeout(1000);
-      const expanded = await expandTree(page, 3);
-      if (expanded === 0) {
-        say('found no collapsed tree rows to expand (no pod configured, or the tree did not load)');
-      }
-      await page.mouse.move(1300, 850); // no hover highlight in the picture
-      await page.waitForTimeout(1000);
-      await shot(page, outDir, 'tree.png');
-    } else {
-      problems++;
+      await closeAllEditors(page).catch(() => undefined);
     }
-    return problems === 0 ? 0 : 2;
+    if (failed.length) say(`could not take: ${failed.join(', ')}`);
+    return failed.length === 0 ? 0 : 2;
   } finally {
     process.removeListener('SIGINT', onSignal);
     process.removeListener('SIGTERM', onSignal);
