@@ -41,8 +41,15 @@ export class ManifestFileSystem implements vscode.FileSystemProvider, vscode.Dis
   readonly onDidChangeFile = this.changed.event;
   private lastMtime = 0;
   private readonly saved: vscode.Disposable;
+  private readonly willSave: vscode.Disposable;
+  /** Why each pending save happens: only a save the user asked for may write to a pod. */
+  private readonly saveReasons = new Map<string, vscode.TextDocumentSaveReason>();
+  private readonly warnedAboutAutoSave = new Set<string>();
 
   constructor(private readonly context: CommandContext) {
+    this.willSave = vscode.workspace.onWillSaveTextDocument((event) => {
+      if (this.entries.has(event.document.uri.toString())) this.saveReasons.set(event.document.uri.toString(), event.reason);
+    });
     this.saved = vscode.workspace.onDidSaveTextDocument((document) => {
       const entry = this.entries.get(document.uri.toString());
       const afterSave = entry?.afterSave;
@@ -54,6 +61,7 @@ export class ManifestFileSystem implements vscode.FileSystemProvider, vscode.Dis
 
   dispose(): void {
     this.saved.dispose();
+    this.willSave.dispose();
     this.changed.dispose();
   }
 
@@ -127,6 +135,7 @@ export class ManifestFileSystem implements vscode.FileSystemProvider, vscode.Dis
     const location = parseManifestPath(uri);
     const entry = this.entries.get(uri.toString());
     if (!location || !entry) throw vscode.FileSystemError.NoPermissions('Only manifests opened with "Edit Manifest" or "New App Manifest" can be saved here.');
+    this.refuseAutoSave(uri);
     try {
       this.refuseWithErrors(uri);
       const edited = parseManifest(decoder.decode(content));
@@ -143,6 +152,23 @@ export class ManifestFileSystem implements vscode.FileSystemProvider, vscode.Dis
     } catch (error) {
       throw this.notSaved(error);
     }
+  }
+
+  /**
+   * Auto-save (on by default in VS Code for the Web) must never push half-typed edits to a pod: only a save the user
+   * asked for goes through. The document stays dirty with the user's text; the user is told once per document.
+   */
+  private refuseAutoSave(uri: vscode.Uri): void {
+    const key = uri.toString();
+    const reason = this.saveReasons.get(key);
+    this.saveReasons.delete(key);
+    if (reason === undefined || reason === vscode.TextDocumentSaveReason.Manual) return;
+    const message = 'Not sent to the pod: auto-save never writes to a pod. Save the manifest yourself (Ctrl+S / Cmd+S) to check and apply it.';
+    if (!this.warnedAboutAutoSave.has(key)) {
+      this.warnedAboutAutoSave.add(key);
+      void prompts(this.context).info(message);
+    }
+    throw new vscode.FileSystemError(message);
   }
 
   /**

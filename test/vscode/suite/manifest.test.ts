@@ -121,6 +121,31 @@ describe('App manifest documents', () => {
     assert.match(document.getText(), /^\{\n {2}"applicationInfo": \{\n {4}"appId": "jira-notifier",/);
   });
 
+  it('never lets auto-save write to the pod: typed edits stay unsaved until the user saves', async () => {
+    const editor = await openManifest('jira-notifier');
+    emulator.control.clearRequests();
+    await vscode.workspace.getConfiguration('files').update('autoSave', 'afterDelay', vscode.ConfigurationTarget.Global);
+    try {
+      const line = editor.document.getText().split('\n').findIndex((l) => l.includes('"permissions"'));
+      const end = editor.document.lineAt(line).text.length;
+      editor.selection = new vscode.Selection(line, end, line, end);
+      const { prompts } = await withPrompts([], async () => {
+        await vscode.commands.executeCommand('type', { text: '\n"CUSTOM_TYPED",' });
+        await new Promise((resolve) => setTimeout(resolve, 3000));
+      });
+      assert.ok(editor.document.isDirty, 'still unsaved');
+      assert.match(editor.document.getText(), /"CUSTOM_TYPED",/);
+      assert.equal(writes().length, 0, 'nothing was sent to the pod');
+      assert.match(prompts.infos.join('\n'), /auto-save never writes to a pod/);
+      await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Global);
+      assert.ok(await withPrompts([], () => editor.document.save()).then((r) => r.result), 'an explicit save goes through');
+      assert.equal(writes().length, 1);
+      assert.ok(emulator.control.state.apps.get('jira-notifier')!.permissions.includes('CUSTOM_TYPED'));
+    } finally {
+      await vscode.workspace.getConfiguration('files').update('autoSave', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('applies the shipped schema to the symphony-pod scheme: a bad permission and an http:// URL become errors', async () => {
     const { document } = await openManifest('calendar-sync');
     const manifest = manifestOf(document);
