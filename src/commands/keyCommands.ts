@@ -108,12 +108,18 @@ async function rotateKey(context: CommandContext, target: AppTarget): Promise<Ap
   return updated;
 }
 
-async function extendPrevious(context: CommandContext, target: AppTarget): Promise<ApplicationDetail> {
-  const ui = prompts(context);
+/** The app as the pod has it now, and its rotated key; says so when there is none to act on. */
+async function readPreviousKey(context: CommandContext, target: AppTarget, verb: string) {
   const apps = context.sessions.client(target.podId).apps;
   const base = await apps.getApplication(target.appId);
   const previous = base.authenticationKeys?.previous;
-  if (!previous?.key) throw new Error(`The app "${target.appId}" has no rotated (previous) key to extend.`);
+  if (!previous?.key) throw new Error(`The app "${target.appId}" has no rotated (previous) key to ${verb}.`);
+  return { apps, base, previous: { ...previous, key: previous.key } };
+}
+
+async function extendPrevious(context: CommandContext, target: AppTarget): Promise<ApplicationDetail> {
+  const ui = prompts(context);
+  const { apps, base, previous } = await readPreviousKey(context, target, 'extend');
   const answer = (await ui.input({
     title: `Extend Previous Key of ${target.appId}`,
     prompt: `It expires ${date(previous.expirationDate)}. New expiration date (YYYY-MM-DD, UTC), or empty to let the pod extend it by its default`,
@@ -128,10 +134,7 @@ async function extendPrevious(context: CommandContext, target: AppTarget): Promi
 
 async function revokePrevious(context: CommandContext, target: AppTarget): Promise<ApplicationDetail> {
   const ui = prompts(context);
-  const apps = context.sessions.client(target.podId).apps;
-  const base = await apps.getApplication(target.appId);
-  const previous = base.authenticationKeys?.previous;
-  if (!previous?.key) throw new Error(`The app "${target.appId}" has no rotated (previous) key to revoke.`);
+  const { apps, base, previous } = await readPreviousKey(context, target, 'revoke');
   const ok = await ui.confirm(`Revoke the previous RSA key of "${target.appId}" on ${podLabel(context, target.podId)}?`,
     `Key ${publicKeyFingerprint(previous.key).slice(0, 23)}… stops working now instead of ${date(previous.expirationDate)}. Anything still signing in with it will fail.`, 'Revoke Previous Key');
   if (!ok) throw new UserCancelled();
