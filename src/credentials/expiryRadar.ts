@@ -121,7 +121,9 @@ export class ExpiryRadar implements vscode.Disposable {
     const stale = (readAt: number | undefined) => readAt === undefined || now - readAt > this.freshForMs;
     const reads: Array<Promise<void>> = [];
     if (this.sessions.can(podId, 'certificates') && stale(snapshot.certs?.readAt)) {
-      reads.push(client.certs.listCompanyCertificates().then((list) => void (snapshot.certs = { list, readAt: now })));
+      // Every page: a pod may cap an unpaged list, and a certificate missed here is the outage this report prevents.
+      // A pod with fewer than a page of certificates answers in one request.
+      reads.push(client.certs.listAllCompanyCertificates().then((list) => void (snapshot.certs = { list, readAt: now })));
     }
     if (this.sessions.can(podId, 'applications')) {
       reads.push((async () => {
