@@ -151,6 +151,8 @@ async function main(): Promise<void> {
     `  Symphony Pod Admin is running in VS Code at   ${env.url}/`,
     `  Pod emulator ("Demo pod", account ${env.emulator.admin.username}):     ${env.podUrl}`,
     `  Demo pod description: ${path.relative(REPO_ROOT, env.demoPodFile)}`,
+    `  To add a pod by hand (Symphony: Add Pod…): URL ${env.podUrl}, RSA key, user ${env.emulator.admin.username},`,
+    `    key file ${env.emulator.admin.privateKeyPath}   (read-only account: ${env.emulator.user.username}, ${env.emulator.user.privateKeyPath})`,
     '  After `npm run build`, run "Developer: Reload Window" in VS Code to load the new code.',
   ];
   if (codeOnPath()) {
