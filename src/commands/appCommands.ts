@@ -1,10 +1,9 @@
 // Application commands: a short create wizard, the pod entitlement toggles, delete.
 import * as fs from 'node:fs/promises';
 import * as vscode from 'vscode';
-import { ApplicationDetail, validateAppId, validateHttpsUrl } from '../api';
+import { ApplicationDetail, validateAppId, validateHttpsUrl, validateRequiredName } from '../api';
 import { ApplicationNode } from '../tree/appNodes';
 import { TreeNode } from '../tree/treeNode';
-import { nonBlank } from './certCommands';
 import { CommandContext, prompts, registerCommand, requireNode, targetPod, withProgress } from './commandContext';
 
 export function registerAppCommands(context: CommandContext): vscode.Disposable[] {
@@ -20,9 +19,9 @@ async function createApplication(context: CommandContext, node?: TreeNode): Prom
   const ui = prompts(context);
   const title = 'Create Application';
   const appId = (await ui.input({ title: `${title} (1/5)`, prompt: 'App id (unique on the pod)', validate: validateAppId })).trim();
-  const name = (await ui.input({ title: `${title} (2/5)`, prompt: 'Display name', value: appId, validate: nonBlank('name') })).trim();
+  const name = (await ui.input({ title: `${title} (2/5)`, prompt: 'Display name', value: appId, validate: (v) => validateRequiredName(v, 'The name') })).trim();
   const appUrl = (await ui.input({ title: `${title} (3/5)`, prompt: 'App URL (https://…)', value: 'https://', validate: (v) => validateHttpsUrl(v, 'The app URL') })).trim();
-  const publisher = (await ui.input({ title: `${title} (4/5)`, prompt: 'Publisher', validate: nonBlank('publisher') })).trim();
+  const publisher = (await ui.input({ title: `${title} (4/5)`, prompt: 'Publisher', validate: (v) => validateRequiredName(v, 'The publisher') })).trim();
   const auth = await ui.pick<'rsa' | 'cert' | 'none'>(
     [
       { label: 'RSA public key file…', description: 'the app signs in with its RSA key (recommended)', value: 'rsa' },
@@ -40,7 +39,7 @@ async function createApplication(context: CommandContext, node?: TreeNode): Prom
     detail.cert = await fs.readFile(file.fsPath, 'utf8');
   }
   await withProgress(`Creating ${name}…`, () => context.sessions.client(podId).apps.createApplication(detail));
-  refreshApplications(context, podId);
+  context.tree.refreshCategory(podId, 'applications');
   void ui.info(`Created the application ${name} (${appId}).`);
 }
 
@@ -56,7 +55,7 @@ async function changeEntitlement(context: CommandContext, app: ApplicationNode):
   );
   const updated = { ...current, enable: picked.includes('enable'), listed: picked.includes('listed'), install: picked.includes('install') };
   await withProgress(`Updating the entitlement of ${current.appName}…`, () => context.sessions.client(app.podId!).apps.updatePodAppEntitlements([updated]));
-  refreshApplications(context, app.podId!);
+  context.tree.refreshCategory(app.podId!, 'applications');
 }
 
 async function deleteApplication(context: CommandContext, app: ApplicationNode): Promise<void> {
@@ -67,10 +66,5 @@ async function deleteApplication(context: CommandContext, app: ApplicationNode):
   );
   if (!confirmed) return;
   await withProgress(`Deleting ${app.item.appName}…`, () => context.sessions.client(app.podId!).apps.deleteApplication(app.appId));
-  refreshApplications(context, app.podId!);
-}
-
-function refreshApplications(context: CommandContext, podId: string): void {
-  const list = context.tree.podNode(podId)?.applications;
-  if (list) context.tree.refresh(list);
+  context.tree.refreshCategory(app.podId!, 'applications');
 }

@@ -4,7 +4,7 @@ import { X509Certificate } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { CompanyCertAttributes, CompanyCertStatusName, CompanyCertTypeName, validateCertificatePem, validateRequiredName } from '../api';
-import { CertificateNode, CertificatesNode } from '../tree/certNodes';
+import { CertificateNode } from '../tree/certNodes';
 import { TreeNode } from '../tree/treeNode';
 import { PickItem } from '../ui/prompts';
 import { CommandContext, prompts, registerCommand, requireNode, targetPod, withProgress } from './commandContext';
@@ -47,7 +47,7 @@ async function createCertificate(context: CommandContext, node?: TreeNode): Prom
   const problem = validateCertificatePem(pem);
   if (problem) throw new Error(`${file.fsPath}: ${problem}`);
   const info = describeCertificate(pem);
-  const name = (await ui.input({ title: 'Add Company Certificate (1/3)', prompt: `Name for ${info.commonName}`, value: info.commonName, validate: nonBlank('name') })).trim();
+  const name = (await ui.input({ title: 'Add Company Certificate (1/3)', prompt: `Name for ${info.commonName}`, value: info.commonName, validate: (v) => validateRequiredName(v, 'The name') })).trim();
   const type = await pickType(context, undefined);
   const status = await pickStatus(context, undefined);
   const confirmed = await ui.confirm(
@@ -58,19 +58,19 @@ async function createCertificate(context: CommandContext, node?: TreeNode): Prom
   if (!confirmed) return;
   const attributes: CompanyCertAttributes = { name, type: { type }, status: { type: status } };
   await withProgress(`Adding certificate ${name}…`, () => context.sessions.client(podId).certs.createCompanyCertificate(pem, attributes));
-  refreshCertificates(context, podId);
+  context.tree.refreshCategory(podId, 'certificates');
   void ui.info(`Added the certificate ${name}.`);
 }
 
 async function updateCertificate(context: CommandContext, cert: CertificateNode): Promise<void> {
   const current = cert.item.companyCertAttributes;
-  const name = (await prompts(context).input({ title: `Update ${cert.displayName} (1/3)`, prompt: 'Name', value: current?.name ?? '', validate: nonBlank('name') })).trim();
+  const name = (await prompts(context).input({ title: `Update ${cert.displayName} (1/3)`, prompt: 'Name', value: current?.name ?? '', validate: (v) => validateRequiredName(v, 'The name') })).trim();
   const type = await pickType(context, current?.type?.type);
   const status = await pickStatus(context, current?.status?.type);
   await withProgress(`Updating ${cert.displayName}…`, () =>
     context.sessions.client(cert.podId!).certs.updateCompanyCertificate(cert.fingerPrint, { name, type: { type }, status: { type: status } }),
   );
-  refreshCertificates(context, cert.podId!);
+  context.tree.refreshCategory(cert.podId!, 'certificates');
 }
 
 async function deleteCertificate(context: CommandContext, cert: CertificateNode): Promise<void> {
@@ -81,7 +81,7 @@ async function deleteCertificate(context: CommandContext, cert: CertificateNode)
   );
   if (!confirmed) return;
   await withProgress(`Deleting ${cert.displayName}…`, () => context.sessions.client(cert.podId!).certs.deleteCompanyCertificate(cert.fingerPrint));
-  refreshCertificates(context, cert.podId!);
+  context.tree.refreshCategory(cert.podId!, 'certificates');
 }
 
 async function showIssued(context: CommandContext, cert: CertificateNode): Promise<void> {
@@ -100,11 +100,6 @@ async function showIssued(context: CommandContext, cert: CertificateNode): Promi
   await vscode.env.clipboard.writeText(fingerPrint);
 }
 
-function refreshCertificates(context: CommandContext, podId: string): void {
-  const list: CertificatesNode | undefined = context.tree.podNode(podId)?.certificates;
-  if (list) context.tree.refresh(list);
-}
-
 function pickType(context: CommandContext, current: CompanyCertTypeName | undefined): Promise<CompanyCertTypeName> {
   const items = types.map((t) => ({ label: t, description: `${typeHelp[t]}${t === current ? ' · current' : ''}`, value: t }));
   return prompts(context).pick(moveFirst(items, current), { title: 'Certificate type' });
@@ -117,8 +112,4 @@ function pickStatus(context: CommandContext, current: CompanyCertStatusName | un
 
 function moveFirst<T>(items: PickItem<T>[], value: T | undefined): PickItem<T>[] {
   return [...items.filter((i) => i.value === value), ...items.filter((i) => i.value !== value)];
-}
-
-export function nonBlank(what: string): (value: string) => string | undefined {
-  return (value) => (value.trim() ? validateRequiredName(value, `The ${what}`) : `The ${what} cannot be empty.`);
 }

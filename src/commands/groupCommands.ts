@@ -2,10 +2,9 @@
 // Status changes go through update with the group's current eTag, so a concurrent change is never overwritten.
 import * as fs from 'node:fs/promises';
 import * as vscode from 'vscode';
-import { GroupStatus, ReadGroup, UpdateGroup, validateUserId } from '../api';
+import { GroupStatus, ReadGroup, UpdateGroup, validateUserId, validateRequiredName } from '../api';
 import { GroupNode, GroupTypeNode } from '../tree/groupNodes';
 import { TreeNode } from '../tree/treeNode';
-import { nonBlank } from './certCommands';
 import { CommandContext, prompts, registerCommand, requireNode, targetPod, withProgress } from './commandContext';
 
 export function registerGroupCommands(context: CommandContext): vscode.Disposable[] {
@@ -26,12 +25,12 @@ async function createGroup(context: CommandContext, node?: TreeNode): Promise<vo
     node instanceof GroupTypeNode
       ? node.typeId
       : await ui.pick((await client.groups.listTypes()).map((t) => ({ label: t.name || t.id || '', description: t.id, value: t.id ?? '' })), { title: 'Create Group (1/4): type' });
-  const name = (await ui.input({ title: 'Create Group (2/4)', prompt: 'Group name', validate: nonBlank('group name') })).trim();
+  const name = (await ui.input({ title: 'Create Group (2/4)', prompt: 'Group name', validate: (v) => validateRequiredName(v, 'The group name') })).trim();
   const knownOwner = node instanceof GroupTypeNode ? node.loadedItems[0]?.ownerId : undefined;
   const ownerId = Number(
     (await ui.input({ title: 'Create Group (3/4)', prompt: 'Owner: the tenant (pod) id that owns the group', value: knownOwner ? String(knownOwner) : '', validate: (v) => (validateUserId(v.trim()) ?? (Number.isSafeInteger(Number(v.trim())) ? undefined : 'This id is too large for the group API (at most 2^53-1).'))?.replace('user id', 'tenant id') })).trim(),
   );
-  const displayName = (await ui.input({ title: 'Create Group (4/4)', prompt: 'Profile display name', value: name, validate: nonBlank('display name') })).trim();
+  const displayName = (await ui.input({ title: 'Create Group (4/4)', prompt: 'Profile display name', value: name, validate: (v) => validateRequiredName(v, 'The display name') })).trim();
   const group = await withProgress(`Creating the group ${name}…`, () =>
     client.groups.createGroup({ type: typeId, ownerType: 'TENANT', ownerId, name, profile: { displayName } }),
   );

@@ -83,11 +83,6 @@ function requestBody(edited: ApplicationDetail, current: ApplicationDetail | und
 
 /** Create and update answer with the app as the pod now has it: no second read is needed. */
 function afterWrite(context: CommandContext, podId: string, saved: ApplicationDetail): ApplicationDetail {
-  refreshApplications(context, podId);
+  context.tree.refreshCategory(podId, 'applications');
   return saved;
-}
-
-export function refreshApplications(context: CommandContext, podId: string): void {
-  const list = context.tree.podNode(podId)?.applications;
-  if (list) context.tree.refresh(list);
 }

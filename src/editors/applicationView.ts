@@ -3,11 +3,12 @@
 // fingerprint only) and a link to the JSON document. Saving goes through `saveApplication`, the one path every
 // manifest edit takes (validate → compare with the pod → diff/confirm → update). The notification API key never
 // reaches the view: it shows only whether one is set, and the pod's value is kept on save.
-import { X509Certificate, createHash, createPublicKey } from 'node:crypto';
+import { X509Certificate, createPublicKey } from 'node:crypto';
 import * as vscode from 'vscode';
 import { ApplicationDetail } from '../api';
 import { CommandContext } from '../commands/commandContext';
 import { knownAppKeys } from '../credentials/appKeyCache';
+import { publicKeyFingerprint } from '../credentials/keyRotation';
 import { PodNode } from '../tree/podNode';
 import { saveApplication } from './applicationSave';
 import { DetailView, ViewUi } from './detailPanels';
@@ -134,10 +135,8 @@ function keySummaries(app: ApplicationDetail): ApplicationModel['keys'] {
 function describePublicKey(pem: string): { type: string; fingerprint: string } {
   try {
     const key = createPublicKey(pem);
-    const der = key.export({ type: 'spki', format: 'der' });
     const bits = key.asymmetricKeyDetails?.modulusLength;
-    const fingerprint = createHash('sha256').update(der).digest('hex').toUpperCase().match(/../g)!.join(':');
-    return { type: `${(key.asymmetricKeyType ?? 'unknown').toUpperCase()}${bits ? ` ${bits}-bit` : ''} public key`, fingerprint };
+    return { type: `${(key.asymmetricKeyType ?? 'unknown').toUpperCase()}${bits ? ` ${bits}-bit` : ''} public key`, fingerprint: publicKeyFingerprint(pem) };
   } catch {
     return { type: 'public key (unreadable PEM)', fingerprint: '' };
   }

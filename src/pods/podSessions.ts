@@ -2,7 +2,6 @@
 // RSA and certificate pods re-authenticate silently on a 401 (inside the client); a pasted-token pod asks the
 // user once, and while the user has not answered (or said no) it stays "needs sign-in" instead of prompting again.
 import { readFileSync } from 'node:fs';
-import * as fs from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { assertValid, Authenticate, certificateAuthenticator, PodApiError, PodClient, rsaAuthenticator, TokenStore, UserV2, validatePrivateKey } from '../api';
 import { PromptHost } from '../ui/prompts';
@@ -66,7 +65,7 @@ export class PodSessions implements vscode.Disposable {
         authenticate: this.authenticator(profile),
         tokens: this.observedTokens(podId),
         timeoutMs: vscode.workspace.getConfiguration('symphonyPodAdmin').get<number>('http.timeoutSeconds', 30) * 1000,
-        caPem: profile.caBundlePath ? readFileSyncOrThrow(profile.caBundlePath, 'CA bundle') : undefined,
+        caPem: caBundle(profile),
         logger: (line) => this.log.info(`[${profile.label}] ${line.method} ${line.path} → ${line.status} (${line.ms} ms${line.attempt > 1 ? `, attempt ${line.attempt}` : ''})`),
       });
       this.clients.set(podId, client);
@@ -157,28 +156,24 @@ export class PodSessions implements vscode.Disposable {
     switch (profile.authMethod) {
       case 'rsa':
         return async () => {
-          const privateKeyPem = await readFileOrThrow(profile.privateKeyPath, 'private key');
+          const privateKeyPem = readProfileFile(profile.privateKeyPath, 'private key');
           const passphrase = privateKeyPem.includes('ENCRYPTED') ? await this.passphrase(profile) : undefined;
-          return rsaAuthenticator({ podUrl: profile.podUrl, username: profile.username ?? '', privateKeyPem, passphrase, transport: this.transport(profile) })();
+          return rsaAuthenticator({ podUrl: profile.podUrl, username: profile.username ?? '', privateKeyPem, passphrase, transport: { caPem: caBundle(profile) } })();
         };
       case 'certificate':
         return async () => {
-          const clientKeyPem = await readFileOrThrow(profile.clientKeyPath, 'client key');
+          const clientKeyPem = readProfileFile(profile.clientKeyPath, 'client key');
           return certificateAuthenticator({
             sessionAuthUrl: profile.sessionAuthUrl ?? profile.podUrl,
-            clientCertPem: await readFileOrThrow(profile.clientCertPath, 'client certificate'),
+            clientCertPem: readProfileFile(profile.clientCertPath, 'client certificate'),
             clientKeyPem,
             passphrase: clientKeyPem.includes('ENCRYPTED') ? await this.passphrase(profile) : undefined,
-            caPem: this.transport(profile).caPem,
+            caPem: caBundle(profile),
           })();
         };
       case 'sessionToken':
         return () => this.askForToken(profile);
     }
-  }
-
-  private transport(profile: PodProfile): { caPem?: string } {
-    return { caPem: profile.caBundlePath ? readFileSyncOrThrow(profile.caBundlePath, 'CA bundle') : undefined };
   }
 
   private async passphrase(profile: PodProfile): Promise<string> {
@@ -190,7 +185,7 @@ export class PodSessions implements vscode.Disposable {
       password: true,
     });
     // Keep only a passphrase that opens the key: a stored wrong one would fail every later sign-in without asking again.
-    const keyPem = await readFileOrThrow(profile.authMethod === 'certificate' ? profile.clientKeyPath : profile.privateKeyPath, 'private key');
+    const keyPem = readProfileFile(profile.authMethod === 'certificate' ? profile.clientKeyPath : profile.privateKeyPath, 'private key');
     assertValid('passphrase', validatePrivateKey(keyPem, entered));
     await this.secrets.store(profile.id, 'passphrase', entered);
     return entered;
@@ -233,16 +228,13 @@ export class PodSessions implements vscode.Disposable {
   }
 }
 
-async function readFileOrThrow(path: string | undefined, what: string): Promise<string> {
-  if (!path) throw new PodApiError(`The pod profile has no ${what} file: edit the pod and choose one.`, { kind: 'validation' });
-  try {
-    return await fs.readFile(path, 'utf8');
-  } catch (error) {
-    throw new PodApiError(`Cannot read the ${what} file ${path}: ${(error as Error).message}. Edit the pod and choose the file again.`, { kind: 'validation' });
-  }
+function caBundle(profile: PodProfile): string | undefined {
+  return profile.caBundlePath ? readProfileFile(profile.caBundlePath, 'CA bundle') : undefined;
 }
 
-function readFileSyncOrThrow(path: string, what: string): string {
+/** Reads a file the profile names (key, certificate, CA bundle: small PEM files); says how to fix a bad path. */
+function readProfileFile(path: string | undefined, what: string): string {
+  if (!path) throw new PodApiError(`The pod profile has no ${what} file: edit the pod and choose one.`, { kind: 'validation' });
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {

@@ -65,6 +65,12 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     this.changed.fire(node);
   }
 
+  /** After a change to a pod's certificates, applications or groups: reloads just that list. */
+  refreshCategory(podId: string, category: 'certificates' | 'applications' | 'groups'): void {
+    const list = this.pods.get(podId)?.[category];
+    if (list) this.refresh(list);
+  }
+
   async loadMore(node: PagedListNode<unknown>): Promise<void> {
     await node.loadMore();
     this.changed.fire(node);

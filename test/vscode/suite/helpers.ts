@@ -20,9 +20,13 @@ export function startEmulator(options: EmulatorOptions = {}): Promise<PodEmulato
   return startPodEmulator({ port: 0, ...options });
 }
 
-/** Runs `action` with the given answers, then checks every answer was used. */
-export async function answering<T>(api: SymphonyPodAdminApi, answers: Answer[], action: () => Thenable<T> | Promise<T>): Promise<{ result: T; prompts: ScriptedPrompts }> {
-  const prompts = new ScriptedPrompts(answers, api.cancelled);
+/** Runs `action` with scripted prompts (the given answers, or a prepared ScriptedPrompts), then puts the real ones back. */
+export async function answering<T, P extends ScriptedPrompts = ScriptedPrompts>(
+  api: SymphonyPodAdminApi,
+  answers: Answer[] | P,
+  action: () => Thenable<T> | Promise<T>,
+): Promise<{ result: T; prompts: P }> {
+  const prompts = (Array.isArray(answers) ? new ScriptedPrompts(answers, api.cancelled) : answers) as P;
   const previous = api.promptHost.current;
   api.promptHost.current = prompts;
   try {

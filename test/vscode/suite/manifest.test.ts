@@ -13,7 +13,7 @@ import type { SymphonyPodAdminApi } from '../../../src/extension';
 import type { TreeNode } from '../../../src/tree/treeNode';
 import type { PodEmulator } from '../../pod-emulator';
 import { Answer, ScriptedPrompts, confirm } from './scriptedPrompts';
-import { addRsaPod, child, children, extensionApi, label, pickValue, podNode, removePod, startEmulator } from './helpers';
+import { addRsaPod, answering, child, children, extensionApi, label, pickValue, podNode, removePod, startEmulator } from './helpers';
 
 /** Scripted prompts that also note, at each confirmation, whether a diff was open and how many writes had reached the pod. */
 class WatchingPrompts extends ScriptedPrompts {
@@ -65,15 +65,8 @@ describe('App manifest documents', () => {
   const writes = () => writesTo(emulator);
 
   /** Runs `action` with scripted prompts (WatchingPrompts counting writes to `target`). */
-  async function withPrompts<T>(answers: Answer[], action: () => Thenable<T>, target: PodEmulator = emulator): Promise<{ result: T; prompts: WatchingPrompts }> {
-    const prompts = new WatchingPrompts(answers, api.cancelled, () => writesTo(target).length);
-    const previous = api.promptHost.current;
-    api.promptHost.current = prompts;
-    try {
-      return { result: await action(), prompts };
-    } finally {
-      api.promptHost.current = previous;
-    }
+  function withPrompts<T>(answers: Answer[], action: () => Thenable<T>, target: PodEmulator = emulator): Promise<{ result: T; prompts: WatchingPrompts }> {
+    return answering(api, new WatchingPrompts(answers, api.cancelled, () => writesTo(target).length), action);
   }
 
   async function applicationNode(appId: string): Promise<TreeNode> {
