@@ -2,7 +2,8 @@
 // Key rotation: SAVE of a new current key moves the old one to `previous`, valid for ROTATED_KEY_TTL_MS.
 import * as crypto from 'node:crypto';
 import { requireAdmin } from './auth';
-import { Ctx, HttpError, Route, ok, route, success } from './router';
+import { Ctx, Route, notFound, ok, route, success } from './router';
+import { APPLICATION_DETAIL, POD_APP_ENTITLEMENT, USER_APP_ENTITLEMENT, USER_APP_ENTITLEMENT_PATCH, bodyOf } from './shapes';
 import type { AppKey, AppRecord, UserAppSetting } from './state';
 import { Obj, array, bad, int64, object, oneOf, optBool, optString, reqString } from './validate';
 
@@ -21,33 +22,48 @@ function publicKey(value: unknown, what: string): string {
   return key;
 }
 
-/** Applies `authenticationKeys` to the current keys; returns the new keys without mutating. */
+/** A key is valid while it has no expiry or its expiry is in the future. */
+const valid = (k: AppKey | undefined, now: number): k is AppKey => !!k && (k.expirationDate === undefined || k.expirationDate > now);
+const sameKey = (a: string, b: string): boolean => a.replace(/\s+/g, '') === b.replace(/\s+/g, '');
+
+/**
+ * Applies `authenticationKeys` (the rules documented for accounts in docs bots/authentication/rsa-authentication.md)
+ * and returns the new keys without mutating. The previous key's action runs first, so one request can revoke the
+ * previous key and SAVE a new current one. A key without `action` (an app sent back as read) is not an instruction,
+ * except a different current key, which is saved as before.
+ */
 function applyKeys(value: unknown, keys: AppRecord['keys']): AppRecord['keys'] {
   if (value === undefined || value === null) { return keys; }
   const body = object(value, 'authenticationKeys');
   const now = Date.now();
   let { current, previous } = keys;
-  if (body.current !== undefined && body.current !== null) {
-    const c = object(body.current, 'authenticationKeys.current');
-    const action = oneOf(c.action ?? 'SAVE', ['SAVE', 'REVOKE'] as const, 'authenticationKeys.current.action');
-    if (action === 'REVOKE') {
-      current = undefined;
-    } else {
-      const key = publicKey(c.key, 'authenticationKeys.current.key');
-      if (current && current.key.trim() !== key.trim()) { previous = { key: current.key, expirationDate: now + ROTATED_KEY_TTL_MS }; }
-      current = { key };
-    }
-  }
   if (body.previous !== undefined && body.previous !== null) {
     const p = object(body.previous, 'authenticationKeys.previous');
-    const action = oneOf(p.action, ['REVOKE', 'EXTEND'] as const, 'authenticationKeys.previous.action');
-    if (!previous) { bad('There is no rotated (previous) key to ' + action.toLowerCase()); }
+    if (p.action !== undefined && p.action !== null) {
+      const action = oneOf(p.action, ['REVOKE', 'EXTEND'] as const, 'authenticationKeys.previous.action');
+      if (!previous) { bad(`There is no rotated (previous) key to ${action.toLowerCase()}`); }
+      // EXTEND prolongs the previous key by 72 hours from its expiry (or from now once it has passed), whatever date is sent.
+      previous = action === 'REVOKE' ? undefined : { key: previous.key, expirationDate: Math.max(previous.expirationDate ?? now, now) + ROTATED_KEY_TTL_MS };
+    }
+  }
+  if (body.current !== undefined && body.current !== null) {
+    const c = object(body.current, 'authenticationKeys.current');
+    const explicit = c.action !== undefined && c.action !== null;
+    const action = oneOf(c.action ?? 'SAVE', ['SAVE', 'REVOKE'] as const, 'authenticationKeys.current.action');
     if (action === 'REVOKE') {
+      if (!current) { bad('There is no current key to revoke'); }
+      // Revoking the current key makes a still valid previous key the current one.
+      current = valid(previous, now) ? { key: previous.key } : undefined;
       previous = undefined;
-    } else {
-      const requested = p.expirationDate === undefined || p.expirationDate === null ? undefined : int64(p.expirationDate, 'authenticationKeys.previous.expirationDate');
-      if (requested !== undefined && requested <= now) { bad('authenticationKeys.previous.expirationDate must be in the future'); }
-      previous = { key: previous.key, expirationDate: requested ?? (previous.expirationDate ?? now) + ROTATED_KEY_TTL_MS };
+    } else if (explicit || (c.key != null && !(current && sameKey(String(c.key), current.key)))) {
+      const key = publicKey(c.key, 'authenticationKeys.current.key');
+      if (current && sameKey(key, current.key)) { bad('The new key must differ from the current key'); }
+      if (valid(current, now) && valid(previous, now)) {
+        bad(`The app already has a valid current key and a valid previous key (until ${new Date(previous.expirationDate ?? now).toISOString()}): `
+          + 'revoke the previous key, or wait until it expires, before saving a new key');
+      }
+      if (current) { previous = { key: current.key, expirationDate: now + ROTATED_KEY_TTL_MS }; }
+      current = { key };
     }
   }
   return { current, previous };
@@ -62,20 +78,32 @@ function properties(value: unknown): AppRecord['properties'] | undefined {
     if (key.length > 1024) { bad(`properties[${i}].key must be at most 1024 characters`); }
     if (seen.has(key)) { bad(`properties keys must be unique: "${key}" is repeated`); }
     seen.add(key);
-    if (typeof p.value !== 'string') { bad(`properties[${i}].value must be a string`); }
-    if (p.value.length > 4096) { bad(`properties[${i}].value must be at most 4096 characters`); }
+    // The spec's own example holds a number (`{key: 'port', value: 4000}`) and pods hold such values.
+    if (typeof p.value !== 'string' && typeof p.value !== 'number') { bad(`properties[${i}].value must be a string`); }
+    if (String(p.value).length > 4096) { bad(`properties[${i}].value must be at most 4096 characters`); }
     return { key, value: p.value };
   });
 }
 
-/** Validates an ApplicationDetail fully and returns the merged record; `base` is the stored app on update. */
+/** `cert`: unchanged is kept as the pod holds it; a new value must be an X.509 certificate or a public key PEM (the spec's example). */
+function appCert(value: unknown, base: AppRecord | undefined): string | undefined {
+  const cert = optString(value, 'cert');
+  if (cert === undefined || cert === '' || cert === base?.cert) { return cert === undefined ? base?.cert : cert || undefined; }
+  const parses = (f: () => unknown): boolean => { try { f(); return true; } catch { return false; } };
+  if (!parses(() => new crypto.X509Certificate(cert)) && !(cert.includes('PUBLIC KEY') && parses(() => crypto.createPublicKey(cert)))) {
+    bad('cert is not a valid X.509 certificate or public key PEM');
+  }
+  return cert;
+}
+
+/** Validates an ApplicationDetail fully and returns the merged record; `base` is the stored app on update. `null` = absent. */
 function parseDetail(value: unknown, base: AppRecord | undefined): AppRecord {
   const body = object(value, 'body');
   const info = object(body.applicationInfo ?? (base ? {} : undefined), 'applicationInfo');
   const appId = base ? base.appId : reqString(info.appId, 'applicationInfo.appId');
-  if (base && info.appId !== undefined && info.appId !== base.appId) { bad('applicationInfo.appId cannot be changed'); }
+  if (base && info.appId != null && info.appId !== base.appId) { bad('applicationInfo.appId cannot be changed'); }
   if (appId.length > 256) { bad('applicationInfo.appId must be 1 to 256 characters'); }
-  const name = info.name === undefined && base ? base.name : reqString(info.name, 'applicationInfo.name');
+  const name = info.name == null && base ? base.name : reqString(info.name, 'applicationInfo.name');
   const appUrl = httpsUrl(info.appUrl, 'applicationInfo.appUrl') ?? base?.appUrl;
   const domain = optString(info.domain, 'applicationInfo.domain') ?? base?.domain;
   if (domain) {
@@ -83,14 +111,12 @@ function parseDetail(value: unknown, base: AppRecord | undefined): AppRecord {
     const d = domain.toLowerCase().replace(/^\./, '');
     if (!host || !(host === d || host.endsWith(`.${d}`))) { bad(`applicationInfo.domain "${domain}" must match the app URL domain`); }
   }
-  const permissions = body.permissions === undefined || body.permissions === null ? base?.permissions ?? []
+  const permissions = body.permissions == null ? base?.permissions ?? []
     : array(body.permissions, 'permissions').map((p, i) => {
       if (typeof p !== 'string' || !PERMISSION.test(p)) { bad(`permissions[${i}] must contain only upper-case letters, digits and "_" (1 to 64 characters)`); }
       return p;
     });
-  const cert = optString(body.cert, 'cert') ?? base?.cert;
-  if (body.cert) { try { new crypto.X509Certificate(body.cert as string); } catch { bad('cert is not a valid X.509 certificate PEM'); } }
-  const notification = body.notification === undefined || body.notification === null ? base?.notification : (() => {
+  const notification = body.notification == null ? base?.notification : (() => {
     const n = object(body.notification, 'notification');
     return { url: httpsUrl(n.url, 'notification.url'), apiKey: optString(n.apiKey, 'notification.apiKey') };
   })();
@@ -100,27 +126,28 @@ function parseDetail(value: unknown, base: AppRecord | undefined): AppRecord {
     iconUrl: httpsUrl(body.iconUrl, 'iconUrl') ?? base?.iconUrl,
     description: optString(body.description, 'description') ?? base?.description,
     allowOrigins: optString(body.allowOrigins, 'allowOrigins') ?? base?.allowOrigins,
-    permissions, cert,
+    permissions, cert: appCert(body.cert, base),
     keys: applyKeys(body.authenticationKeys, base?.keys ?? {}),
     notification,
     properties: properties(body.properties) ?? base?.properties ?? [],
     entitlement: base?.entitlement ?? { enable: true, listed: true, install: false },
+    newerFields: base?.newerFields,
   };
 }
 
 export function appDetail(a: AppRecord): unknown {
   const key = (k: AppKey | undefined): unknown => k && (k.expirationDate ? { key: k.key, expirationDate: k.expirationDate } : { key: k.key });
   return {
-    applicationInfo: { appId: a.appId, name: a.name, appUrl: a.appUrl, domain: a.domain, publisher: a.publisher },
+    applicationInfo: { appId: a.appId, name: a.name, appUrl: a.appUrl, domain: a.domain, publisher: a.publisher, ...a.newerFields?.applicationInfo },
     iconUrl: a.iconUrl, description: a.description, allowOrigins: a.allowOrigins, permissions: a.permissions, cert: a.cert,
     authenticationKeys: a.keys.current || a.keys.previous ? { current: key(a.keys.current), previous: key(a.keys.previous) } : undefined,
-    notification: a.notification, properties: a.properties,
+    notification: a.notification, properties: a.properties, ...a.newerFields?.detail,
   };
 }
 
 function findApp(ctx: Ctx): AppRecord {
   const app = ctx.state.apps.get(ctx.params.id);
-  if (!app) { throw new HttpError(404, `Application ${ctx.params.id} not found`); }
+  if (!app) { throw notFound(ctx, `App ${ctx.params.id} not found`); }
   return app;
 }
 
@@ -150,7 +177,7 @@ export function appRoutes(): Route[] {
   return [
     route('POST', '/pod/v1/admin/app/create', (ctx) => {
       requireAdmin(ctx);
-      const app = parseDetail(ctx.json(), undefined);
+      const app = parseDetail(bodyOf(ctx, APPLICATION_DETAIL), undefined);
       if (ctx.state.apps.has(app.appId)) { bad(`Application ${app.appId} already exists`); }
       ctx.state.apps.set(app.appId, app);
       return ok(appDetail(app));
@@ -158,7 +185,7 @@ export function appRoutes(): Route[] {
     route('GET', '/pod/v1/admin/app/:id/get', (ctx) => { requireAdmin(ctx); return ok(appDetail(findApp(ctx))); }),
     route('POST', '/pod/v1/admin/app/:id/update', (ctx) => {
       requireAdmin(ctx);
-      const app = parseDetail(ctx.json(), findApp(ctx));
+      const app = parseDetail(bodyOf(ctx, APPLICATION_DETAIL), findApp(ctx));
       ctx.state.apps.set(app.appId, app);
       return ok(appDetail(app));
     }),
@@ -172,7 +199,7 @@ export function appRoutes(): Route[] {
     route('GET', '/pod/v1/admin/app/entitlement/list', (ctx) => { requireAdmin(ctx); return ok([...ctx.state.apps.values()].map(podEntitlement)); }),
     route('POST', '/pod/v1/admin/app/entitlement/list', (ctx) => {
       requireAdmin(ctx);
-      const updates = array(ctx.json(), 'body').map((item, i) => {
+      const updates = array(bodyOf(ctx, POD_APP_ENTITLEMENT, true), 'body').map((item, i) => {
         const e = object(item, `[${i}]`);
         const appId = knownApp(ctx, e, i);
         const flag = (k: string): boolean => { const v = optBool(e[k], `[${i}].${k}`); if (v === undefined) { bad(`[${i}].${k} is required`); } return v; };
@@ -186,7 +213,7 @@ export function appRoutes(): Route[] {
       requireAdmin(ctx);
       const uid = userUid(ctx);
       const replacement = new Map<string, UserAppSetting>();
-      array(ctx.json(), 'body').forEach((item, i) => {
+      array(bodyOf(ctx, USER_APP_ENTITLEMENT, true), 'body').forEach((item, i) => {
         const e = object(item, `[${i}]`);
         const listed = optBool(e.listed, `[${i}].listed`);
         const install = optBool(e.install, `[${i}].install`);
@@ -200,7 +227,7 @@ export function appRoutes(): Route[] {
       requireAdmin(ctx);
       const uid = userUid(ctx);
       const MODES = ['TRUE', 'FALSE', 'KEEP', 'REMOVE'] as const;
-      const patches = array(ctx.json(), 'body').map((item, i) => {
+      const patches = array(bodyOf(ctx, USER_APP_ENTITLEMENT_PATCH, true), 'body').map((item, i) => {
         const e = object(item, `[${i}]`);
         return { appId: knownApp(ctx, e, i), listed: oneOf(e.listed ?? 'KEEP', MODES, `[${i}].listed`), install: oneOf(e.install ?? 'KEEP', MODES, `[${i}].install`) };
       });

@@ -42,6 +42,11 @@ function verifyJwt(token: unknown, keysFor: (sub: string) => string[]): { sub: s
   return { sub: claims.sub };
 }
 
+const accountKeys = (ctx: Ctx) => (username: string): string[] => {
+  const a = ctx.state.accounts.get(username);
+  return a ? [a.publicKeyPem] : [];
+};
+
 function openSession(ctx: Ctx, account: Account): { name: string; token: string; authorizationToken: string } {
   const token = randomToken(64);
   ctx.state.sessions.set(token, { token, accountId: account.id, expiresAt: Date.now() + ctx.env.config.sessionTtlMs });
@@ -90,8 +95,14 @@ export function authRoutes(): Route[] {
   return [
     route('POST', '/login/pubkey/authenticate', (ctx) => {
       const body = object(ctx.json(), 'body');
-      const { sub } = verifyJwt(body.token, (s) => { const a = ctx.state.accounts.get(s); return a ? [a.publicKeyPem] : []; });
+      const { sub } = verifyJwt(body.token, accountKeys(ctx));
       return ok(openSession(ctx, ctx.state.accounts.get(sub) as Account));
+    }),
+    // The key manager (relay) sign-in: same JWT check; the official SDKs call it at every sign-in and after a 401.
+    route('POST', '/relay/pubkey/authenticate', (ctx) => {
+      const body = object(ctx.json(), 'body');
+      verifyJwt(body.token, accountKeys(ctx));
+      return ok({ name: 'keyManagerToken', token: randomToken(64) });
     }),
     route('POST', '/login/pubkey/app/authenticate', (ctx) => {
       const body = object(ctx.json(), 'body');

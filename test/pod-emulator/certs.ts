@@ -1,8 +1,9 @@
 // Company certificates: the 8 Pod endpoints, and turning a PEM into a stored record.
-// fingerPrint = lowercase hex SHA-256 of the DER. Unknown fingerprints → 404 on every endpoint.
+// fingerPrint = lowercase hex SHA-256 of the DER. Unknown fingerprints → 400 (the spec documents no 404), or 404 when configured.
 import * as crypto from 'node:crypto';
 import { requireAdmin } from './auth';
-import { Ctx, HttpError, Route, ok, route, success } from './router';
+import { Ctx, Route, notFound, ok, route, success } from './router';
+import { CERT_ATTRIBUTES, CERT_TYPE, COMPANY_CERT, STRING_ID, bodyOf } from './shapes';
 import { CERT_STATUSES, CERT_TYPES, CertRecord, CertStatus, CertType, EmulatorState } from './state';
 import { array, bad, object, oneOf, optString, page } from './validate';
 
@@ -67,15 +68,16 @@ const detail = (c: CertRecord): unknown => ({ companyCertAttributes: c.attribute
 
 function find(ctx: Ctx): CertRecord {
   const c = ctx.state.certs.get(ctx.params.fingerPrint.toLowerCase());
-  if (!c) { throw new HttpError(404, `Certificate ${ctx.params.fingerPrint} not found`); }
+  if (!c) { throw notFound(ctx, `Certificate with fingerprint ${ctx.params.fingerPrint} not found`); }
   return c;
 }
 
 function attributes(value: unknown, partial: boolean): { name?: string; type?: CertType; status?: CertStatus } {
   const a = object(value ?? (partial ? {} : undefined), 'attributes');
   const name = optString(a.name, 'attributes.name');
-  const typeObj = a.type === undefined ? undefined : object(a.type, 'attributes.type');
-  const statusObj = a.status === undefined ? undefined : object(a.status, 'attributes.status');
+  // null = absent, as the Python SDK 2.x sends every unset optional field.
+  const typeObj = a.type == null ? undefined : object(a.type, 'attributes.type');
+  const statusObj = a.status == null ? undefined : object(a.status, 'attributes.status');
   if (!partial && (!typeObj || !statusObj)) { bad('attributes.type and attributes.status are required'); }
   return {
     name: name?.trim() === '' ? bad('attributes.name must not be blank') : name,
@@ -97,12 +99,12 @@ export function certRoutes(): Route[] {
     }),
     route('POST', '/pod/v1/companycert/type/list', (ctx) => {
       requireAdmin(ctx);
-      const types = array(ctx.json(), 'body').map((t, i) => oneOf(object(t, `body[${i}]`).type, CERT_TYPES, `body[${i}].type`));
+      const types = array(bodyOf(ctx, CERT_TYPE, true), 'body').map((t, i) => oneOf(object(t, `body[${i}]`).type, CERT_TYPES, `body[${i}].type`));
       return ok(page(all(ctx).filter((c) => types.includes(c.attributes.type.type)), ctx.query.get('skip'), ctx.query.get('limit')).map(listItem));
     }),
     route('POST', '/pod/v2/companycert/create', (ctx) => {
       const admin = requireAdmin(ctx);
-      const body = object(ctx.json(), 'body');
+      const body = object(bodyOf(ctx, COMPANY_CERT), 'body');
       const pem = optString(body.pem, 'pem');
       if (!pem) { bad('pem is required'); }
       const a = attributes(body.attributes, false);
@@ -114,16 +116,16 @@ export function certRoutes(): Route[] {
     }),
     route('POST', '/pod/v1/companycert/delete', (ctx) => {
       requireAdmin(ctx);
-      const id = optString(object(ctx.json(), 'body').id, 'id');
+      const id = optString(object(bodyOf(ctx, STRING_ID), 'body').id, 'id');
       if (!id) { bad('id is required'); }
-      if (!ctx.state.certs.delete(id.toLowerCase())) { throw new HttpError(404, `Certificate ${id} not found`); }
+      if (!ctx.state.certs.delete(id.toLowerCase())) { throw notFound(ctx, `Certificate with fingerprint ${id} not found`); }
       return success('Certificate deleted');
     }),
     route('GET', '/pod/v1/companycert/:fingerPrint/get', (ctx) => { requireAdmin(ctx); return ok(detail(find(ctx))); }),
     route('POST', '/pod/v1/companycert/:fingerPrint/update', (ctx) => {
       const admin = requireAdmin(ctx);
       const cert = find(ctx);
-      const a = attributes(ctx.json(), true);
+      const a = attributes(bodyOf(ctx, CERT_ATTRIBUTES), true);
       cert.attributes = {
         name: a.name ?? cert.attributes.name,
         type: a.type ? { type: a.type } : cert.attributes.type,

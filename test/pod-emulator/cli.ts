@@ -1,9 +1,9 @@
-// `npm run pod -- [--port N] [--tls] [--certs N --apps N --groups N --connections N] [--latency MS] [--data-dir DIR]`
+// `npm run pod -- [--port N] [--tls] [--certs N --apps N --groups N --connections N] [--latency MS] [--throttle N] [--lenient] [--data-dir DIR]`
 // Starts the emulator in the foreground, prints how to sign in, and closes cleanly on Ctrl+C.
 import { startPodEmulator, EmulatorOptions } from './index';
 
 const DEFAULT_PORT = 8443;
-const USAGE = 'Usage: node out/test/pod-emulator/cli.js [--port N] [--host H] [--tls] [--certs N] [--apps N] [--groups N] [--connections N] [--latency MS] [--data-dir DIR]';
+const USAGE = 'Usage: node out/test/pod-emulator/cli.js [--port N] [--host H] [--tls] [--certs N] [--apps N] [--groups N] [--connections N] [--latency MS] [--throttle N] [--lenient] [--data-dir DIR]';
 
 function parse(argv: string[]): { options: EmulatorOptions; latency: number } {
   const options: EmulatorOptions = { port: DEFAULT_PORT, scale: {} };
@@ -30,6 +30,8 @@ function parse(argv: string[]): { options: EmulatorOptions; latency: number } {
       case '--groups': scale.groups = count(); break;
       case '--connections': scale.connections = count(); break;
       case '--latency': latency = count(); break;
+      case '--throttle': options.throttlePerSecond = count() || undefined; break;
+      case '--lenient': options.strictFields = false; options.notFoundStatus = 404; break;
       case '--data-dir': options.dataDir = value(); break;
       case '--help': case '-h': console.log(USAGE); process.exit(0); break;
       default: throw new Error(`Unknown option ${flag}`);
@@ -57,7 +59,9 @@ async function main(): Promise<void> {
     pod.caPath ? `CA certificate:      ${pod.caPath}  (trust it as the pod's CA bundle)` : undefined,
     pod.admin.clientCertPath ? `Client certificate:  ${pod.admin.clientCertPath} (key ${pod.admin.clientKeyPath})` : undefined,
     parsed.latency > 0 ? `Added latency:       ${parsed.latency} ms per request` : undefined,
-    `Control API:         ${pod.url}/_emulator/ (reset, latency, faults, expire-sessions, requests)`,
+    parsed.options.throttlePerSecond ? `Throttle:            ${parsed.options.throttlePerSecond} requests/s, then 429 with Retry-After` : undefined,
+    parsed.options.strictFields === false ? 'Lenient:             unknown body fields accepted, unknown app/certificate → 404' : undefined,
+    `Control API:         ${pod.url}/_emulator/ (reset, latency, faults, throttle, expire-sessions, requests)`,
     `Sign in: add a pod with URL ${pod.url}, username ${pod.admin.username} and the private key file above.`,
     'Press Ctrl+C to stop.',
   ];

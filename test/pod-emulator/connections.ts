@@ -3,6 +3,7 @@
 import { requireSession } from './auth';
 import { Ctx, HttpError, Route, ok, route, success } from './router';
 import { Connection, ConnectionStatus, DirectoryUser, connectionsOf } from './state';
+import { USER_CONNECTION_REQUEST, bodyOf } from './shapes';
 import { bad, int64, object, oneOf } from './validate';
 
 const STATUSES = ['PENDING_INCOMING', 'PENDING_OUTGOING', 'ACCEPTED', 'REJECTED', 'ALL'] as const;
@@ -18,7 +19,7 @@ const implicit = (userId: number): Connection => ({ userId, status: 'ACCEPTED', 
 /** Validates the body and the caller, then hands the existing connection (if any) to `transition`. */
 function act(ctx: Ctx, transition: (existing: Connection | undefined, u: DirectoryUser, now: number) => Connection): Connection {
   const account = requireSession(ctx);
-  const userId = int64(object(ctx.json(), 'body').userId, 'userId');
+  const userId = int64(object(bodyOf(ctx, USER_CONNECTION_REQUEST), 'body').userId, 'userId');
   const u = user(ctx, userId);
   if (u.id === account.id) { bad('You cannot connect with yourself'); }
   const mine = connectionsOf(ctx.state, account.id);

@@ -8,12 +8,17 @@ import { bad, object, optBool, optString } from './validate';
 export interface LoggedRequest { method: string; path: string; query: string; status: number; ms: number; at: number }
 export interface FaultSpec {
   status?: number; retryAfterSeconds?: number; drop?: boolean; delayMs?: number; count?: number; method?: string; pathPrefix?: string;
+  /** A throttled call as an Agent answers it: 400 with `Retry-After` (default 1 s) instead of 429 (agent 20.12 notes). */
+  agentStyle?: boolean;
 }
+export interface ThrottleSpec { perSecond: number }
 export interface EmulatorControl {
   reset(scale?: Scale): void;
   setLatency(ms: number): void;
   injectFault(fault: FaultSpec): void;
   expireSessions(): void;
+  /** Serve at most `perSecond` API requests per second, answering 429 with Retry-After beyond; `undefined` = off. */
+  throttle(spec: ThrottleSpec | undefined): void;
   requests(): LoggedRequest[];
   clearRequests(): void;
   connectionsOpened(): number;
@@ -26,6 +31,7 @@ export class Runtime {
   faults: Array<FaultSpec & { remaining: number }> = [];
   log: LoggedRequest[] = [];
   connections = 0;
+  rate: { perSecond: number; windowStart: number; used: number } | undefined;
   constructor(public readonly env: Env, private readonly reseed: (scale?: Scale) => EmulatorState) {}
 
   /** Takes one use of the first queued fault matching the request, if any. */
@@ -38,16 +44,28 @@ export class Runtime {
     return fault;
   }
 
+  /** True when a request is over the throttle's budget for the current one-second window. */
+  overRate(now: number): boolean {
+    if (!this.rate) { return false; }
+    if (now - this.rate.windowStart >= 1000) { this.rate.windowStart = now; this.rate.used = 0; }
+    this.rate.used += 1;
+    return this.rate.used > this.rate.perSecond;
+  }
+
   control(): EmulatorControl {
     const rt = this;
     return {
       reset(scale) {
         const { sessions, appSessions, bearers } = rt.env.state;
         rt.env.state = Object.assign(rt.reseed(scale), { sessions, appSessions, bearers });
-        rt.faults = []; rt.log = []; rt.latencyMs = 0;
+        rt.faults = []; rt.log = []; rt.latencyMs = 0; rt.rate = undefined;
       },
       setLatency(ms) { rt.latencyMs = Math.max(0, ms); },
       injectFault(fault) { rt.faults.push({ ...validateFault(fault), remaining: fault.count ?? 1 }); },
+      throttle(spec) {
+        if (spec && (!Number.isInteger(spec.perSecond) || spec.perSecond < 1)) { bad('perSecond must be a positive integer'); }
+        rt.rate = spec ? { perSecond: spec.perSecond, windowStart: 0, used: 0 } : undefined;
+      },
       expireSessions() { rt.env.state.sessions.clear(); rt.env.state.appSessions.clear(); rt.env.state.bearers.clear(); },
       requests() { return rt.log.map((r) => ({ ...r })); },
       clearRequests() { rt.log = []; },
@@ -59,7 +77,7 @@ export class Runtime {
 
 function validateFault(f: FaultSpec): FaultSpec {
   if (f.status !== undefined && (!Number.isInteger(f.status) || f.status < 100 || f.status > 599)) { bad('status must be an HTTP status code'); }
-  if (f.status === undefined && !f.drop && !f.delayMs) { bad('A fault needs status, drop or delayMs'); }
+  if (f.status === undefined && !f.drop && !f.delayMs && !f.agentStyle) { bad('A fault needs status, drop, delayMs or agentStyle'); }
   if (f.count !== undefined && (!Number.isInteger(f.count) || f.count < 1)) { bad('count must be a positive integer'); }
   return f;
 }
@@ -85,7 +103,13 @@ export function controlRoutes(control: EmulatorControl): Route[] {
       control.injectFault({
         status: num(b.status, 'status'), retryAfterSeconds: num(b.retryAfterSeconds, 'retryAfterSeconds'), drop: optBool(b.drop, 'drop'),
         delayMs: num(b.delayMs, 'delayMs'), count: num(b.count, 'count'), method: optString(b.method, 'method'), pathPrefix: optString(b.pathPrefix, 'pathPrefix'),
+        agentStyle: optBool(b.agentStyle, 'agentStyle'),
       });
+      return ok({ ok: true });
+    }),
+    route('POST', '/_emulator/throttle', (ctx) => {
+      const perSecond = num(object(ctx.json(), 'body').perSecond, 'perSecond');
+      control.throttle(perSecond ? { perSecond } : undefined);
       return ok({ ok: true });
     }),
     route('POST', '/_emulator/expire-sessions', () => { control.expireSessions(); return ok({ ok: true }); }),

@@ -4,6 +4,7 @@ import * as crypto from 'node:crypto';
 import { requireBearer } from './auth';
 import { Ctx, HttpError, Reply, Route, ok, route } from './router';
 import type { Account, EmulatorState, Group, Member } from './state';
+import { ADD_MEMBER, CREATE_GROUP, UPDATE_GROUP, UPLOAD_AVATAR, bodyOf } from './shapes';
 import { Obj, array, bad, int64, object, oneOf, optString, queryInt, reqString } from './validate';
 
 const MAX_AVATAR_BYTES = 2 * 1024 * 1024;
@@ -60,7 +61,8 @@ function profile(value: unknown, previous: Group['profile']): Group['profile'] {
   if (value === undefined || value === null) { return previous; }
   const p = object(value, 'profile');
   reqString(p.displayName, 'profile.displayName');
-  return { ...p, id: previous?.id ?? crypto.randomBytes(8).toString('hex'), avatars: previous?.avatars ?? [] };
+  const set = Object.fromEntries(Object.entries(p).filter(([, v]) => v !== null));
+  return { ...set, id: previous?.id ?? crypto.randomBytes(8).toString('hex'), avatars: previous?.avatars ?? [] };
 }
 
 /** Validates a CreateGroup/UpdateGroup body into the group fields it sets. */
@@ -147,7 +149,7 @@ export function groupRoutes(): Route[] {
     route('POST', '/profile-manager/v1/groups', (ctx) => {
       const account = guard(ctx);
       const now = new Date().toISOString();
-      const fields = groupFields(ctx, object(ctx.json(), 'body'), undefined, now);
+      const fields = groupFields(ctx, object(bodyOf(ctx, CREATE_GROUP), 'body'), undefined, now);
       const seq = ctx.state.nextGroupSeq++;
       const id = groupIdFor(ctx.state.podId, seq);
       const g: Group = {
@@ -163,9 +165,10 @@ export function groupRoutes(): Route[] {
       const ifMatch = ctx.header('if-match')?.replace(/^W\//, '').replace(/^"|"$/g, '');
       if (!ifMatch) { throw new HttpError(412, 'If-Match header is required', 'PRECONDITION_FAILED'); }
       if (ifMatch !== g.eTag) { throw new HttpError(412, "If-Match header doesn't match ETag: the group was changed by someone else", 'PRECONDITION_FAILED'); }
-      const body = object(ctx.json(), 'body');
-      if (body.id !== undefined && body.id !== g.id) { pmBad('Body id does not match the group id in the path'); }
-      const status = body.status === undefined ? g.status : oneOf(body.status, ['ACTIVE', 'DELETED'] as const, 'status');
+      const body = object(bodyOf(ctx, UPDATE_GROUP), 'body');
+      // null = absent, as the Python SDK 2.x sends every unset optional field.
+      if (body.id != null && body.id !== g.id) { pmBad('Body id does not match the group id in the path'); }
+      const status = body.status == null ? g.status : oneOf(body.status, ['ACTIVE', 'DELETED'] as const, 'status');
       const fields = groupFields(ctx, body, g, new Date().toISOString());
       Object.assign(g, fields, { status });
       touch(g, account);
@@ -174,7 +177,7 @@ export function groupRoutes(): Route[] {
     route('POST', '/profile-manager/v1/groups/:groupId/member', (ctx) => {
       const account = guard(ctx);
       const g = findGroup(ctx);
-      const m = object(object(ctx.json(), 'body').member, 'member');
+      const m = object(object(bodyOf(ctx, ADD_MEMBER), 'body').member, 'member');
       const memberId = int64(m.memberId, 'member.memberId');
       const memberTenant = int64(m.memberTenant, 'member.memberTenant');
       if (g.members.some((x) => x.memberId === memberId)) { pmBad(`User ${memberId} is already a member of the group`); }
@@ -185,7 +188,7 @@ export function groupRoutes(): Route[] {
     route('POST', '/profile-manager/v1/groups/:groupId/avatar', (ctx) => {
       const account = guard(ctx);
       const g = findGroup(ctx);
-      const image = reqString(object(ctx.json(), 'body').image, 'image');
+      const image = reqString(object(bodyOf(ctx, UPLOAD_AVATAR), 'body').image, 'image');
       if (!/^[A-Za-z0-9+/=\r\n]+$/.test(image)) { pmBad('image must be base64-encoded'); }
       const bytes = Buffer.from(image, 'base64');
       if (bytes.length > MAX_AVATAR_BYTES) { pmBad('image must be at most 2 MB'); }

@@ -18,11 +18,18 @@ import { closeServer, listen, requestListener } from './server';
 
 export type { EmulatorControl, FaultSpec, LoggedRequest } from './control';
 export type { EmulatorState } from './state';
+export { POD_ID, externalUserId, tenantOf, userIdOf } from './seed';
 export { makeTestCertificate, makeCertificate, fingerPrintOf } from './x509';
 export type { CertificateOptions, TestCertificate } from './x509';
 
 export interface EmulatorOptions {
   port?: number; host?: string; tls?: boolean; dataDir?: string; scale?: Scale; sessionTtlMs?: number; bearerTtlMs?: number;
+  /** Default true: a body field the operation does not define → 400 naming it, as a real pod. `false` = the old leniency. */
+  strictFields?: boolean;
+  /** Status for an unknown app id or certificate fingerprint; default 400, as the spec documents. */
+  notFoundStatus?: 400 | 404;
+  /** Requests per second the pod serves before answering 429 with Retry-After (off by default). */
+  throttlePerSecond?: number;
 }
 export interface DemoAccount {
   username: string; privateKeyPath: string; privateKeyPem: string; publicKeyPem: string; clientCertPath?: string; clientKeyPath?: string;
@@ -66,11 +73,15 @@ export async function startPodEmulator(options: EmulatorOptions = {}): Promise<P
   const initialScale = options.scale;
   const env: Env = {
     state: seedState(keys, accounts, initialScale),
-    config: { sessionTtlMs: options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS, bearerTtlMs: options.bearerTtlMs ?? DEFAULT_BEARER_TTL_MS },
+    config: {
+      sessionTtlMs: options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS, bearerTtlMs: options.bearerTtlMs ?? DEFAULT_BEARER_TTL_MS,
+      strictFields: options.strictFields ?? true, notFoundStatus: options.notFoundStatus ?? 400,
+    },
   };
   // A reset scale overrides the start-up scale field by field.
   const rt = new Runtime(env, (scale) => seedState(keys, accounts, { ...initialScale, ...scale }));
   const control = rt.control();
+  if (options.throttlePerSecond) { control.throttle({ perSecond: options.throttlePerSecond }); }
   const api = [...authRoutes(), ...certRoutes(), ...appRoutes(), ...connectionRoutes(), ...groupRoutes()];
 
   const listener = requestListener(rt, api, controlRoutes(control));

@@ -3,7 +3,14 @@
 import type * as http from 'node:http';
 import type { EmulatorState } from './state';
 
-export interface EmulatorConfig { sessionTtlMs: number; bearerTtlMs: number }
+export interface EmulatorConfig {
+  sessionTtlMs: number;
+  bearerTtlMs: number;
+  /** Refuse request bodies with a field the operation does not define (a real pod does). */
+  strictFields: boolean;
+  /** Status for an unknown app id or certificate fingerprint: 400 as the spec documents, or 404. */
+  notFoundStatus: 400 | 404;
+}
 
 /** What handlers can reach: the current state (replaced on reset) and the configuration. */
 export interface Env { state: EmulatorState; config: EmulatorConfig }
@@ -37,6 +44,9 @@ export function route(method: string, path: string, handler: Handler): Route {
   const source = path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:(\w+)/g, (_m, k: string) => { keys.push(k); return '([^/]+)'; });
   return { method, pattern: new RegExp(`^${source}$`), keys, handler };
 }
+
+/** Unknown app / certificate: the spec documents no 404 for these operations, so a pod answers 400 by default. */
+export function notFound(ctx: Ctx, message: string): HttpError { return new HttpError(ctx.env.config.notFoundStatus, message); }
 
 export const ok = (body: unknown, headers?: Record<string, string>): Reply => ({ status: 200, body, headers });
 export const success = (message = 'OK'): Reply => ok({ format: 'TEXT', message });

@@ -12,13 +12,26 @@ import { makeCertificate } from './x509';
 export interface Scale { certs?: number; apps?: number; groups?: number; connections?: number }
 export const DEFAULT_SCALE: Required<Scale> = { certs: 40, apps: 8, groups: 30, connections: 12 };
 
-export const POD_ID = 130;
-const INTERNAL_BASE = 13056700580000;
-const EXTERNAL_BASE = 18700000000000;
+/** This pod's tenant id. A user id carries its pod's tenant in the bits above 36: `id = tenant * 2^36 + n`. */
+export const POD_ID = 190;
+const TENANT_SHIFT = 2 ** 36;
+export const userIdOf = (tenant: number, n: number): number => tenant * TENANT_SHIFT + n;
+export const tenantOf = (userId: number): number => Math.floor(userId / TENANT_SHIFT);
+/** Other pods the external users (connections) belong to. */
+const EXTERNAL_TENANTS = [187, 188, 189, 191, 192];
+const INTERNAL_BASE = userIdOf(POD_ID, 0);
+/** The i-th external user (connections cycle PENDING_INCOMING, PENDING_OUTGOING, ACCEPTED, REJECTED). */
+export const externalUserId = (i: number): number => externalUser(i).id;
+function externalUser(i: number): { id: number; tenant: number } {
+  const tenant = EXTERNAL_TENANTS[i % EXTERNAL_TENANTS.length];
+  return { id: userIdOf(tenant, 1000 + i), tenant };
+}
 const INTERNAL_USERS = 60;
 const DAY = 86400_000;
 /** How many of the seeded certificates are real, parseable PEMs; the rest are synthetic records. */
 const REAL_CERTS = 16;
+/** The seeded leaf whose stored PEM is a chain of two certificates. */
+const CHAIN_CERT_INDEX = 5;
 
 const FIRST = ['Alice', 'Bruno', 'Chen', 'Dana', 'Emeka', 'Farah', 'Giulia', 'Hiro', 'Ines', 'Jonas', 'Kavya', 'Liam', 'Maya', 'Noor', 'Oscar', 'Priya', 'Quentin', 'Rosa', 'Sven', 'Tariq', 'Uma', 'Victor', 'Wen', 'Yusuf', 'Zoe'];
 const LAST = ['Anderson', 'Becker', 'Costa', 'Dubois', 'Eriksen', 'Fischer', 'Garcia', 'Haddad', 'Ivanova', 'Jensen', 'Kowalski', 'Laurent', 'Moreau', 'Nakamura', 'Okafor', 'Patel', 'Rossi', 'Schmidt', 'Tanaka', 'Weber'];
@@ -69,7 +82,7 @@ function directory(accounts: Account[], r: Rand, externals: number): Map<number,
     dir.set(id, { id, username: `${first}.${last}`.toLowerCase() + (id % 1000), displayName: `${first} ${last}`, company, podId, internal });
   };
   for (let i = 0; i < INTERNAL_USERS; i++) { person(INTERNAL_BASE + 10 + i, POD_ID, 'Acme Capital Markets', true); }
-  for (let i = 0; i < externals; i++) { person(EXTERNAL_BASE + i, 187 + (i % 5), COMPANIES[i % COMPANIES.length], false); }
+  for (let i = 0; i < externals; i++) { const u = externalUser(i); person(u.id, u.tenant, COMPANIES[i % COMPANIES.length], false); }
   return dir;
 }
 
@@ -88,7 +101,9 @@ function certs(keys: ProcessKeys, state: EmulatorState, r: Rand, count: number, 
       commonName: cn, organization: 'Acme Capital Markets', issuer: i % 5 === 4 ? undefined : keys.seedCa, keyPem: keys.leaf.privateKeyPem,
       notBefore: new Date(now + (end - 365) * DAY), notAfter: new Date(now + end * DAY), serial: Buffer.from([0x10, i]),
     });
-    add(certRecordFromPem(state, cert.pem, {
+    // One stored PEM is a chain (leaf + issuing CA), as pods hold when a chain was uploaded.
+    const pem = i === CHAIN_CERT_INDEX && i % 5 !== 4 ? cert.pem + keys.seedCa.pem : cert.pem;
+    add(certRecordFromPem(state, pem, {
       name: cn, type: r.pick(CERT_TYPES), status: end < 0 ? 'REVOKED' : r.pick(['TRUSTED', 'TRUSTED', 'KNOWN', 'DISABLED'] as const),
       podManaged: i % 6 === 0, updatedBy: adminId, lastSeen: end < 0 ? undefined : now - r.int(1, 90) * DAY,
     }));
@@ -133,6 +148,7 @@ function apps(keys: ProcessKeys, r: Rand, count: number, certPem: string | undef
       keys: {}, properties: [], entitlement: { enable: i % 7 !== 6, listed: i % 4 !== 3, install: i % 3 === 0 },
     };
     if (i % 3 === 1 && certPem) { app.cert = certPem; }
+    realPodOddities(app, i, keys);
     if (i % 3 !== 1) { app.keys.current = { key: keys.leaf.publicKeyPem }; }
     if (i % 3 === 2) { app.keys.previous = { key: keys.admin.publicKeyPem, expirationDate: Date.now() + r.int(1, 72) * 3600_000 }; }
     if (i % 2 === 0) { app.properties = [{ key: 'environment', value: r.pick(['prod', 'uat']) }, { key: 'region', value: r.pick(REGIONS) }]; }
@@ -140,6 +156,20 @@ function apps(keys: ProcessKeys, r: Rand, count: number, certPem: string | undef
     out.set(appId, app);
   }
   return out;
+}
+
+/** What real pods hold and the spec does not promise (docs: real-pod behaviour), on fixed demo apps. */
+function realPodOddities(app: AppRecord, i: number, keys: ProcessKeys): void {
+  const now = Date.now();
+  if (i === 0) { app.properties = [...app.properties, { key: 'timeout', value: 30 }]; }
+  if (i === 1) {
+    app.cert = makeCertificate({
+      commonName: app.appId, organization: 'Acme Capital Markets', keyPem: keys.leaf.privateKeyPem,
+      notBefore: new Date(now - 400 * DAY), notAfter: new Date(now - 30 * DAY), serial: Buffer.from([0x20, 0x01]),
+    }).pem;
+  }
+  if (i === 3) { app.newerFields = { detail: { appGroupId: app.appId }, applicationInfo: { vendorId: 'zoom-video' } }; }
+  if (i === 4) { app.cert = keys.leaf.publicKeyPem; }
 }
 
 function connections(state: EmulatorState, r: Rand, admin: Account, user: Account, count: number): void {
@@ -150,10 +180,10 @@ function connections(state: EmulatorState, r: Rand, admin: Account, user: Accoun
     return { userId, status, firstRequestedAt: first, updatedAt: first + r.int(0, 5) * DAY, requestCounter: status === 'REJECTED' ? r.int(1, 3) : 1 };
   };
   const mine = new Map<number, Connection>();
-  for (let i = 0; i < count; i++) { mine.set(EXTERNAL_BASE + i, conn(EXTERNAL_BASE + i, statuses[i % 4])); }
+  for (let i = 0; i < count; i++) { const id = externalUser(i).id; mine.set(id, conn(id, statuses[i % 4])); }
   state.connections.set(admin.id, mine);
   const theirs = new Map<number, Connection>();
-  for (let i = 0; i < Math.min(count, 4); i++) { theirs.set(EXTERNAL_BASE + i, conn(EXTERNAL_BASE + i, statuses[(i + 1) % 4])); }
+  for (let i = 0; i < Math.min(count, 4); i++) { const id = externalUser(i).id; theirs.set(id, conn(id, statuses[(i + 1) % 4])); }
   state.connections.set(user.id, theirs);
 }
 

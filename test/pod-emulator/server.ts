@@ -2,7 +2,7 @@
 // read body → (API only) latency → injected fault → route → JSON reply → request log.
 import type * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Runtime } from './control';
+import type { FaultSpec, Runtime } from './control';
 import { Ctx, HttpError, Reply, Route, defaultMessage, errorBody, isProfileManager, match } from './router';
 
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
@@ -46,6 +46,14 @@ function context(rt: Runtime, req: http.IncomingMessage, path: string, url: URL,
   };
 }
 
+/** What an injected fault answers, if it answers at all (a delay-only fault does not). */
+function answerOf(fault: FaultSpec | undefined): { status: number; retryAfterSeconds?: number; message?: string } | undefined {
+  if (fault?.agentStyle) {
+    return { status: 400, retryAfterSeconds: fault.retryAfterSeconds ?? 1, message: 'Too many requests: the pod is throttling this Agent; retry later' };
+  }
+  return fault?.status ? { status: fault.status, retryAfterSeconds: fault.retryAfterSeconds } : undefined;
+}
+
 async function dispatch(rt: Runtime, routes: Route[], req: http.IncomingMessage, path: string, url: URL, body: Buffer): Promise<Reply> {
   const method = req.method ?? 'GET';
   const found = match(routes, method, path);
@@ -71,10 +79,11 @@ export function requestListener(rt: Runtime, api: Route[], control: Route[]): ht
           const fault = rt.takeFault(method, path);
           if (fault?.delayMs) { await sleep(fault.delayMs); }
           if (fault?.drop) { req.socket.destroy(); return; }
-          if (fault?.status) {
-            status = fault.status;
-            const headers: Record<string, string> = fault.retryAfterSeconds !== undefined ? { 'Retry-After': String(fault.retryAfterSeconds) } : {};
-            send(res, { status, headers, body: errorBody(path, status, defaultMessage(status)) });
+          const refusal = rt.overRate(Date.now()) ? { status: 429, retryAfterSeconds: 1 } : answerOf(fault);
+          if (refusal) {
+            status = refusal.status;
+            const headers: Record<string, string> = refusal.retryAfterSeconds !== undefined ? { 'Retry-After': String(refusal.retryAfterSeconds) } : {};
+            send(res, { status, headers, body: errorBody(path, status, refusal.message ?? defaultMessage(status)) });
             return;
           }
         }

@@ -54,8 +54,11 @@ export interface AppRecord {
   cert?: string;
   keys: { current?: AppKey; previous?: AppKey };
   notification?: { url?: string; apiKey?: string };
-  properties: Array<{ key: string; value: string }>;
+  /** Real pods hold numbers too (the spec's example: `{key: 'port', value: 4000}`). */
+  properties: Array<{ key: string; value: string | number }>;
   entitlement: { enable: boolean; listed: boolean; install: boolean };
+  /** Fields a newer pod returns that the spec (and our client's types) do not define yet; read-only. */
+  newerFields?: { detail?: Record<string, unknown>; applicationInfo?: Record<string, unknown> };
 }
 
 export interface UserAppSetting { listed?: boolean; install?: boolean }

@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
+import { externalUserId } from '../../pod-emulator';
 import { clientFor, isApiError, usePod } from './podFixture';
 
-const EXTERNAL = 18700000000000; // the emulator's first external user; statuses cycle PENDING_INCOMING, PENDING_OUTGOING, ACCEPTED, REJECTED
+// The emulator's external users (ids carry their pod's tenant); statuses cycle PENDING_INCOMING, PENDING_OUTGOING, ACCEPTED, REJECTED.
+const EXTERNAL = externalUserId(0);
 
 describe('PodClient connections (emulator)', () => {
   const pod = usePod();
@@ -10,8 +12,8 @@ describe('PodClient connections (emulator)', () => {
     const { client } = clientFor(pod());
     const pending = await client.connections.listConnections();
     assert.ok(pending.length > 0 && pending.every(c => c.status?.startsWith('PENDING_')));
-    const accepted = await client.connections.listConnections({ status: 'ACCEPTED', userIds: [EXTERNAL + 2, String(EXTERNAL + 6)] });
-    assert.deepEqual(accepted.map(c => c.userId).sort(), [EXTERNAL + 2, EXTERNAL + 6]);
+    const accepted = await client.connections.listConnections({ status: 'ACCEPTED', userIds: [externalUserId(2), String(externalUserId(6))] });
+    assert.deepEqual(accepted.map(c => c.userId).sort(), [externalUserId(2), externalUserId(6)].sort());
     client.dispose();
   });
 
@@ -20,20 +22,20 @@ describe('PodClient connections (emulator)', () => {
     assert.equal((await client.connections.acceptConnection(EXTERNAL)).status, 'ACCEPTED');
     assert.equal((await client.connections.getConnection(String(EXTERNAL))).status, 'ACCEPTED');
     assert.equal((await client.connections.removeConnection(EXTERNAL)).message, 'Connection Removed.');
-    await assert.rejects(client.connections.getConnection(EXTERNAL), isApiError(/Not found: the user 18700000000000/, { status: 404 }));
+    await assert.rejects(client.connections.getConnection(EXTERNAL), isApiError(new RegExp(`Not found: the user ${EXTERNAL}`), { status: 404 }));
     client.dispose();
   });
 
   it('rejects an incoming request and creates a new one', async () => {
     const { client } = clientFor(pod());
-    assert.equal((await client.connections.rejectConnection(EXTERNAL + 4)).status, 'REJECTED');
-    assert.equal((await client.connections.createConnection(EXTERNAL + 4)).status, 'PENDING_OUTGOING');
+    assert.equal((await client.connections.rejectConnection(externalUserId(4))).status, 'REJECTED');
+    assert.equal((await client.connections.createConnection(externalUserId(4))).status, 'PENDING_OUTGOING');
     client.dispose();
   });
 
   it('shows the pod\'s message when accepting a request that is not incoming', async () => {
     const { client } = clientFor(pod());
-    await assert.rejects(client.connections.acceptConnection(EXTERNAL + 1), isApiError(/Cannot accept a connection in status PENDING_OUTGOING/, { status: 400 }));
+    await assert.rejects(client.connections.acceptConnection(externalUserId(1)), isApiError(/Cannot accept a connection in status PENDING_OUTGOING/, { status: 400 }));
     client.dispose();
   });
 

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { externalUserId } from '../../pod-emulator';
 import { apiRequests, clientFor, isApiError, usePod } from './podFixture';
 
 const LIST = '/pod/v1/companycert/list';
@@ -67,7 +68,7 @@ describe('PodClient retry and 401 policy (emulator)', () => {
     const { client, logs } = clientFor(emu);
     await client.signIn();
     emu.control.injectFault({ drop: true, count: 5, method: 'POST', pathPrefix: '/pod/v1/connection/create' });
-    await assert.rejects(client.connections.createConnection(18700000000001), isApiError(/Could not reach the pod/, { kind: 'network' }));
+    await assert.rejects(client.connections.createConnection(externalUserId(1)), isApiError(/Could not reach the pod/, { kind: 'network' }));
     assert.deepEqual(logs.filter(l => l.path === '/pod/v1/connection/create').map(l => [l.attempt, l.status]), [[1, 'network error']]);
     client.dispose();
   });

@@ -22,7 +22,9 @@ describe('pod emulator: applications and entitlements', () => {
     assert.equal(updated.body.description, 'Now described');
     assert.equal((await pod(emu, token, 'GET', '/pod/v1/admin/app/new-app/get')).body.applicationInfo.name, 'New App');
     assert.equal((await pod(emu, token, 'POST', '/pod/v1/admin/app/new-app/delete')).body.format, 'TEXT');
-    assert.equal((await pod(emu, token, 'GET', '/pod/v1/admin/app/new-app/get')).status, 404);
+    const gone = await pod(emu, token, 'GET', '/pod/v1/admin/app/new-app/get');
+    assert.equal(gone.status, 400, 'the spec documents no 404 for an unknown app');
+    assert.match(gone.body.message, /App new-app not found/);
   });
 
   it('applies the documented validation rules', async () => {

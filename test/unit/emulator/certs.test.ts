@@ -65,7 +65,7 @@ describe('pod emulator: company certificates', () => {
     assert.equal((await pod(emu, token, 'GET', '/pod/v1/companycert/list?limit=abc')).status, 400);
   });
 
-  it('updates attributes, filters by type, deletes, and answers 404 to unknown fingerprints', async () => {
+  it('updates attributes, filters by type, deletes, and answers 400 to unknown fingerprints (the spec documents no 404)', async () => {
     const fp = (await pod(emu, token, 'GET', '/pod/v1/companycert/list?skip=5&limit=1')).body[0].companyCertInfo.fingerPrint;
     const upd = await pod(emu, token, 'POST', `/pod/v1/companycert/${fp}/update`, { name: 'Renamed', type: { type: 'OPERATIONSUSER' }, status: { type: 'DISABLED' } });
     assert.deepEqual(upd.body, { format: 'TEXT', message: 'Certificate updated' });
@@ -74,7 +74,7 @@ describe('pod emulator: company certificates', () => {
     assert.ok(ops.every((c: { companyCertAttributes: { type: { type: string } } }) => c.companyCertAttributes.type.type === 'OPERATIONSUSER'));
     assert.ok((await pod(emu, token, 'GET', '/pod/v1/companycert/podmanaged/list')).body.length > 0);
     assert.equal((await pod(emu, token, 'POST', '/pod/v1/companycert/delete', { id: fp })).status, 200);
-    assert.equal((await pod(emu, token, 'GET', `/pod/v1/companycert/${fp}/get`)).status, 404);
-    assert.equal((await pod(emu, token, 'POST', '/pod/v1/companycert/delete', { id: fp })).status, 404);
+    assert.equal((await pod(emu, token, 'GET', `/pod/v1/companycert/${fp}/get`)).status, 400);
+    assert.equal((await pod(emu, token, 'POST', '/pod/v1/companycert/delete', { id: fp })).status, 400);
   });
 });

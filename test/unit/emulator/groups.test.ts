@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { PodEmulator, startPodEmulator } from '../../pod-emulator';
+import { POD_ID, PodEmulator, externalUserId, startPodEmulator, tenantOf, userIdOf } from '../../pod-emulator';
 import { bearerFor, call, pm, signIn } from './helpers';
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]).toString('base64');
@@ -39,12 +39,12 @@ describe('pod emulator: groups (Profile Manager)', () => {
 
   it('creates a group (201 with Etag) and updates it only with the current If-Match', async () => {
     const created = await pm(emu, bearer, 'POST', '/v1/groups', {
-      type: 'SDL', ownerType: 'TENANT', ownerId: 130, name: 'New desk', members: [{ memberTenant: 130, memberId: 13056700580011 }], profile: { displayName: 'New desk' },
+      type: 'SDL', ownerType: 'TENANT', ownerId: POD_ID, name: 'New desk', members: [{ memberTenant: POD_ID, memberId: userIdOf(POD_ID, 11) }], profile: { displayName: 'New desk' },
     });
     assert.equal(created.status, 201, JSON.stringify(created.body));
     const { id, eTag } = created.body;
     assert.equal(created.headers.get('etag'), eTag);
-    const update = { ...created.body, name: 'Renamed desk' };
+    const update = { type: 'SDL', ownerType: 'TENANT', ownerId: POD_ID, name: 'Renamed desk' };
     const missing = await pm(emu, bearer, 'PUT', `/v1/groups/${id}`, update);
     assert.equal(missing.status, 412);
     assert.equal(typeof missing.body.code, 'string');
@@ -57,7 +57,7 @@ describe('pod emulator: groups (Profile Manager)', () => {
 
   it('adds a member once and refuses an existing member', async () => {
     const group = (await pm(emu, bearer, 'GET', '/v1/groups/type/SDL?limit=1')).body.data[0];
-    const member = { memberTenant: 130, memberId: 18700000000001 };
+    const member = { memberTenant: tenantOf(externalUserId(1)), memberId: externalUserId(1) };
     const added = await pm(emu, bearer, 'POST', `/v1/groups/${group.id}/member`, { member });
     assert.equal(added.status, 200);
     assert.notEqual(added.body.eTag, group.eTag);
