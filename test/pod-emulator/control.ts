@@ -11,7 +11,11 @@ export interface FaultSpec {
   /** A throttled call as an Agent answers it: 400 with `Retry-After` (default 1 s) instead of 429 (agent 20.12 notes). */
   agentStyle?: boolean;
 }
-export interface ThrottleSpec { perSecond: number }
+export interface ThrottleSpec {
+  perSecond: number;
+  /** In-process only: the clock the one-second windows follow (tests freeze it). */
+  now?: () => number;
+}
 export interface EmulatorControl {
   reset(scale?: Scale): void;
   setLatency(ms: number): void;
@@ -31,7 +35,7 @@ export class Runtime {
   faults: Array<FaultSpec & { remaining: number }> = [];
   log: LoggedRequest[] = [];
   connections = 0;
-  rate: { perSecond: number; windowStart: number; used: number } | undefined;
+  rate: { perSecond: number; windowStart: number; used: number; now: () => number } | undefined;
   constructor(public readonly env: Env, private readonly reseed: (scale?: Scale) => EmulatorState) {}
 
   /** Takes one use of the first queued fault matching the request, if any. */
@@ -45,8 +49,9 @@ export class Runtime {
   }
 
   /** True when a request is over the throttle's budget for the current one-second window. */
-  overRate(now: number): boolean {
+  overRate(): boolean {
     if (!this.rate) { return false; }
+    const now = this.rate.now();
     if (now - this.rate.windowStart >= 1000) { this.rate.windowStart = now; this.rate.used = 0; }
     this.rate.used += 1;
     return this.rate.used > this.rate.perSecond;
@@ -64,7 +69,7 @@ export class Runtime {
       injectFault(fault) { rt.faults.push({ ...validateFault(fault), remaining: fault.count ?? 1 }); },
       throttle(spec) {
         if (spec && (!Number.isInteger(spec.perSecond) || spec.perSecond < 1)) { bad('perSecond must be a positive integer'); }
-        rt.rate = spec ? { perSecond: spec.perSecond, windowStart: 0, used: 0 } : undefined;
+        rt.rate = spec ? { perSecond: spec.perSecond, windowStart: 0, used: 0, now: spec.now ?? Date.now } : undefined;
       },
       expireSessions() { rt.env.state.sessions.clear(); rt.env.state.appSessions.clear(); rt.env.state.bearers.clear(); },
       requests() { return rt.log.map((r) => ({ ...r })); },

@@ -148,11 +148,11 @@ function apps(keys: ProcessKeys, r: Rand, count: number, certPem: string | undef
       keys: {}, properties: [], entitlement: { enable: i % 7 !== 6, listed: i % 4 !== 3, install: i % 3 === 0 },
     };
     if (i % 3 === 1 && certPem) { app.cert = certPem; }
-    realPodOddities(app, i, keys);
     if (i % 3 !== 1) { app.keys.current = { key: keys.leaf.publicKeyPem }; }
     if (i % 3 === 2) { app.keys.previous = { key: keys.admin.publicKeyPem, expirationDate: Date.now() + r.int(1, 72) * 3600_000 }; }
     if (i % 2 === 0) { app.properties = [{ key: 'environment', value: r.pick(['prod', 'uat']) }, { key: 'region', value: r.pick(REGIONS) }]; }
     if (i % 4 === 0) { app.notification = { url: `https://${host}/callback`, apiKey: `key-${i}` }; }
+    realPodOddities(app, i, keys);
     out.set(appId, app);
   }
   return out;

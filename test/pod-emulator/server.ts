@@ -79,7 +79,7 @@ export function requestListener(rt: Runtime, api: Route[], control: Route[]): ht
           const fault = rt.takeFault(method, path);
           if (fault?.delayMs) { await sleep(fault.delayMs); }
           if (fault?.drop) { req.socket.destroy(); return; }
-          const refusal = rt.overRate(Date.now()) ? { status: 429, retryAfterSeconds: 1 } : answerOf(fault);
+          const refusal = rt.overRate() ? { status: 429, retryAfterSeconds: 1 } : answerOf(fault);
           if (refusal) {
             status = refusal.status;
             const headers: Record<string, string> = refusal.retryAfterSeconds !== undefined ? { 'Retry-After': String(refusal.retryAfterSeconds) } : {};
