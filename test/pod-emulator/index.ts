@@ -28,6 +28,8 @@ export interface EmulatorOptions {
   strictFields?: boolean;
   /** Status for an unknown app id or certificate fingerprint; default 400, as the spec documents. */
   notFoundStatus?: 400 | 404;
+  /** Default true: seed the data real pods hold that the spec does not promise (see README). `false` = the old tidy seed. */
+  realPodData?: boolean;
   /** Requests per second the pod serves before answering 429 with Retry-After (off by default). */
   throttlePerSecond?: number;
 }
@@ -72,14 +74,14 @@ export async function startPodEmulator(options: EmulatorOptions = {}): Promise<P
   const accounts = createAccounts(keys);
   const initialScale = options.scale;
   const env: Env = {
-    state: seedState(keys, accounts, initialScale),
+    state: seedState(keys, accounts, initialScale, options.realPodData ?? true),
     config: {
       sessionTtlMs: options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS, bearerTtlMs: options.bearerTtlMs ?? DEFAULT_BEARER_TTL_MS,
       strictFields: options.strictFields ?? true, notFoundStatus: options.notFoundStatus ?? 400,
     },
   };
   // A reset scale overrides the start-up scale field by field.
-  const rt = new Runtime(env, (scale) => seedState(keys, accounts, { ...initialScale, ...scale }));
+  const rt = new Runtime(env, (scale) => seedState(keys, accounts, { ...initialScale, ...scale }, options.realPodData ?? true));
   const control = rt.control();
   if (options.throttlePerSecond) { control.throttle({ perSecond: options.throttlePerSecond }); }
   const api = [...authRoutes(), ...certRoutes(), ...appRoutes(), ...connectionRoutes(), ...groupRoutes()];

@@ -136,7 +136,7 @@ const APPS: Array<[string, string, string]> = [
   ['market-data-viewer', 'Market Data Viewer', 'mdv.acme.example'],
 ];
 
-function apps(keys: ProcessKeys, r: Rand, count: number, certPem: string | undefined): Map<string, AppRecord> {
+function apps(keys: ProcessKeys, r: Rand, count: number, certPem: string | undefined, realPodData: boolean): Map<string, AppRecord> {
   const out = new Map<string, AppRecord>();
   for (let i = 0; i < count; i++) {
     const [appId, name, host] = i < APPS.length ? APPS[i] : [`custom-app-${i}`, `Custom App ${i}`, `app${i}.acme.example`];
@@ -152,7 +152,7 @@ function apps(keys: ProcessKeys, r: Rand, count: number, certPem: string | undef
     if (i % 3 === 2) { app.keys.previous = { key: keys.admin.publicKeyPem, expirationDate: Date.now() + r.int(1, 72) * 3600_000 }; }
     if (i % 2 === 0) { app.properties = [{ key: 'environment', value: r.pick(['prod', 'uat']) }, { key: 'region', value: r.pick(REGIONS) }]; }
     if (i % 4 === 0) { app.notification = { url: `https://${host}/callback`, apiKey: `key-${i}` }; }
-    realPodOddities(app, i, keys);
+    if (realPodData) { realPodOddities(app, i, keys); }
     out.set(appId, app);
   }
   return out;
@@ -223,7 +223,8 @@ const SDL_TYPE = {
 };
 
 /** Builds fresh demo data; sessions and bearers start empty (the caller carries them over on reset). */
-export function seedState(keys: ProcessKeys, accounts: Account[], scale: Scale = {}): EmulatorState {
+/** `realPodData: false` leaves out the real-pod oddities (expired / public-key app certs, a numeric property, newer fields). */
+export function seedState(keys: ProcessKeys, accounts: Account[], scale: Scale = {}, realPodData = true): EmulatorState {
   const s = { ...DEFAULT_SCALE, ...scale };
   const r = rand(20240917);
   const [admin, user] = accounts;
@@ -234,7 +235,7 @@ export function seedState(keys: ProcessKeys, accounts: Account[], scale: Scale =
   };
   certs(keys, state, r, s.certs, admin.id);
   const appCert = [...state.certs.values()].find((c) => c.pem && c.details.notAfter > Date.now() + 60 * DAY)?.pem;
-  state.apps = apps(keys, r, s.apps, appCert);
+  state.apps = apps(keys, r, s.apps, appCert, realPodData);
   connections(state, r, admin, user, s.connections);
   groups(state, r, s.groups, admin);
   return state;
