@@ -30,7 +30,7 @@ function parse(argv: string[]): { options: EmulatorOptions; latency: number } {
       case '--groups': scale.groups = count(); break;
       case '--connections': scale.connections = count(); break;
       case '--latency': latency = count(); break;
-      case '--throttle': options.throttlePerSecond = count() || undefined; break;
+      case '--throttle': { const n = count(); options.throttle = n ? { perSecond: n } : undefined; break; }
       case '--lenient': options.strictFields = false; options.notFoundStatus = 404; break;
       case '--data-dir': options.dataDir = value(); break;
       case '--help': case '-h': console.log(USAGE); process.exit(0); break;
@@ -59,7 +59,7 @@ async function main(): Promise<void> {
     pod.caPath ? `CA certificate:      ${pod.caPath}  (trust it as the pod's CA bundle)` : undefined,
     pod.admin.clientCertPath ? `Client certificate:  ${pod.admin.clientCertPath} (key ${pod.admin.clientKeyPath})` : undefined,
     parsed.latency > 0 ? `Added latency:       ${parsed.latency} ms per request` : undefined,
-    parsed.options.throttlePerSecond ? `Throttle:            ${parsed.options.throttlePerSecond} requests/s, then 429 with Retry-After` : undefined,
+    parsed.options.throttle ? `Throttle:            ${parsed.options.throttle.perSecond} requests/s, then 429 with Retry-After` : undefined,
     parsed.options.strictFields === false ? 'Lenient:             unknown body fields accepted, unknown app/certificate → 404' : undefined,
     `Control API:         ${pod.url}/_emulator/ (reset, latency, faults, throttle, expire-sessions, requests)`,
     `Sign in: add a pod with URL ${pod.url}, username ${pod.admin.username} and the private key file above.`,

@@ -36,6 +36,8 @@ export class Runtime {
   log: LoggedRequest[] = [];
   connections = 0;
   rate: { perSecond: number; windowStart: number; used: number; now: () => number } | undefined;
+  /** The start-up throttle (option `throttle`), which a reset restores. */
+  startThrottle: ThrottleSpec | undefined;
   constructor(public readonly env: Env, private readonly reseed: (scale?: Scale) => EmulatorState) {}
 
   /** Takes one use of the first queued fault matching the request, if any. */
@@ -46,6 +48,11 @@ export class Runtime {
     fault.remaining -= 1;
     if (fault.remaining <= 0) { this.faults.splice(i, 1); }
     return fault;
+  }
+
+  setRate(spec: ThrottleSpec | undefined): void {
+    if (spec && (!Number.isInteger(spec.perSecond) || spec.perSecond < 1)) { bad('perSecond must be a positive integer'); }
+    this.rate = spec ? { perSecond: spec.perSecond, windowStart: 0, used: 0, now: spec.now ?? Date.now } : undefined;
   }
 
   /** True when a request is over the throttle's budget for the current one-second window. */
@@ -63,14 +70,12 @@ export class Runtime {
       reset(scale) {
         const { sessions, appSessions, bearers } = rt.env.state;
         rt.env.state = Object.assign(rt.reseed(scale), { sessions, appSessions, bearers });
-        rt.faults = []; rt.log = []; rt.latencyMs = 0; rt.rate = undefined;
+        rt.faults = []; rt.log = []; rt.latencyMs = 0;
+        rt.setRate(rt.startThrottle);
       },
       setLatency(ms) { rt.latencyMs = Math.max(0, ms); },
       injectFault(fault) { rt.faults.push({ ...validateFault(fault), remaining: fault.count ?? 1 }); },
-      throttle(spec) {
-        if (spec && (!Number.isInteger(spec.perSecond) || spec.perSecond < 1)) { bad('perSecond must be a positive integer'); }
-        rt.rate = spec ? { perSecond: spec.perSecond, windowStart: 0, used: 0, now: spec.now ?? Date.now } : undefined;
-      },
+      throttle(spec) { rt.setRate(spec); },
       expireSessions() { rt.env.state.sessions.clear(); rt.env.state.appSessions.clear(); rt.env.state.bearers.clear(); },
       requests() { return rt.log.map((r) => ({ ...r })); },
       clearRequests() { rt.log = []; },

@@ -9,14 +9,14 @@ import { appRoutes } from './apps';
 import { authRoutes, sessionAuthRoutes } from './auth';
 import { certRoutes } from './certs';
 import { connectionRoutes } from './connections';
-import { EmulatorControl, Runtime, controlRoutes } from './control';
+import { EmulatorControl, Runtime, ThrottleSpec, controlRoutes } from './control';
 import { groupRoutes } from './groups';
 import { getProcessKeys, getTlsKeys } from './keys';
 import type { Env } from './router';
 import { Scale, createAccounts, seedState } from './seed';
 import { closeServer, listen, requestListener } from './server';
 
-export type { EmulatorControl, FaultSpec, LoggedRequest } from './control';
+export type { EmulatorControl, FaultSpec, LoggedRequest, ThrottleSpec } from './control';
 export type { EmulatorState } from './state';
 export { POD_ID, externalUserId, tenantOf, userIdOf } from './seed';
 export { makeTestCertificate, makeCertificate, fingerPrintOf } from './x509';
@@ -30,8 +30,8 @@ export interface EmulatorOptions {
   notFoundStatus?: 400 | 404;
   /** Default true: seed the data real pods hold that the spec does not promise (see README). `false` = the old tidy seed. */
   realPodData?: boolean;
-  /** Requests per second the pod serves before answering 429 with Retry-After (off by default). */
-  throttlePerSecond?: number;
+  /** Requests per second the pod serves before answering 429 with Retry-After (off by default); a reset keeps it. */
+  throttle?: ThrottleSpec;
 }
 export interface DemoAccount {
   username: string; privateKeyPath: string; privateKeyPem: string; publicKeyPem: string; clientCertPath?: string; clientKeyPath?: string;
@@ -83,7 +83,8 @@ export async function startPodEmulator(options: EmulatorOptions = {}): Promise<P
   // A reset scale overrides the start-up scale field by field.
   const rt = new Runtime(env, (scale) => seedState(keys, accounts, { ...initialScale, ...scale }, options.realPodData ?? true));
   const control = rt.control();
-  if (options.throttlePerSecond) { control.throttle({ perSecond: options.throttlePerSecond }); }
+  rt.startThrottle = options.throttle;
+  rt.setRate(rt.startThrottle);
   const api = [...authRoutes(), ...certRoutes(), ...appRoutes(), ...connectionRoutes(), ...groupRoutes()];
 
   const listener = requestListener(rt, api, controlRoutes(control));

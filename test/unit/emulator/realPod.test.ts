@@ -161,5 +161,15 @@ describe('pod emulator: what a real pod holds and answers', () => {
       assert.equal((await pod(emu, token, 'GET', '/pod/v2/sessioninfo')).status, 200, 'a new second, a new budget');
       emu.control.throttle(undefined);
     });
+
+    it('keeps a start-up throttle across a reset', async () => {
+      const throttled = await startPodEmulator({ throttle: { perSecond: 1, now: () => 5_000_000 } });
+      try {
+        throttled.control.reset();
+        const first = await call(throttled, 'GET', '/pod/v1/podcert');
+        const second = await call(throttled, 'GET', '/pod/v1/podcert');
+        assert.deepEqual([first.status, second.status, second.headers.get('retry-after')], [200, 429, '1']);
+      } finally { await throttled.close(); }
+    });
   });
 });
