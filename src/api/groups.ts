@@ -9,7 +9,7 @@ import { Query, Requester } from './requester';
 import { SHAPES, Shape } from './shapes';
 import { BaseType, CreateGroup, GroupList, GroupStatus, Member, ReadGroup, SortOrder, Type, TypeList, UpdateGroup } from './types';
 import {
-  Check, ValidationIssue, assertNoIssues, assertValid, issuesOf, validateAvatar, validateRequiredName, validateUserId,
+  Check, ValidationIssue, assertNoIssues, assertValid, issuesOf, validateAvatar, validateRequiredName, validateTextField, validateUserId,
 } from './validation';
 
 export interface ListGroupsOptions { after?: string; limit?: number; status?: GroupStatus; sortOrder?: SortOrder }
@@ -99,7 +99,12 @@ export function validateGroup(group: CreateGroup): ValidationIssue[] {
     ['ownerType', ['PLATFORM', 'TENANT', 'USER'].includes(group.ownerType) ? undefined : 'The owner type must be TENANT (or PLATFORM / USER).'],
     ['ownerId', Number.isSafeInteger(group.ownerId) && group.ownerId > 0 ? undefined : 'The owner id (the pod id for TENANT) must be a positive whole number.'],
   ];
-  if (group.profile) checks.push(['profile.displayName', validateRequiredName(group.profile.displayName, 'The profile display name')]);
+  if (group.profile) {
+    checks.push(['profile.displayName', validateRequiredName(group.profile.displayName, 'The profile display name')]);
+    for (const [key, value] of Object.entries(group.profile)) {
+      if (key !== 'displayName' && typeof value === 'string') checks.push([`profile.${key}`, validateTextField(value, `The profile field ${key}`)]);
+    }
+  }
   const issues = issuesOf(checks);
   (group.members ?? []).forEach((m, i) => issues.push(...validateMember(m, `members[${i}]`)));
   return issues;

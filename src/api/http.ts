@@ -94,7 +94,7 @@ export class HttpTransport {
 
   private async withRetries<T>(req: HttpRequest, idempotent: boolean): Promise<HttpResponse<T>> {
     const body = req.body === undefined ? undefined : toJson(req.body);
-    if (body !== undefined) refuseOversizedBody(req, Buffer.byteLength(body));
+    if (body !== undefined) refuseOversizedBody(req.method, pathOf(req.url), Buffer.byteLength(body));
     for (let attempt = 1; ; attempt++) {
       const mayRetry = idempotent && attempt <= this.policy.maxRetries;
       let res: HttpResponse<unknown> & { text: string };
@@ -207,11 +207,10 @@ function parseBody(text: string, status: number, req: HttpRequest, contentType: 
 }
 
 /** Refuses, before anything is sent, a body larger than any pod would accept, naming the operation. */
-function refuseOversizedBody(req: HttpRequest, bytes: number): void {
+export function refuseOversizedBody(method: string, path: string, bytes: number): void {
   if (bytes <= MAX_REQUEST_BODY_BYTES) return;
-  const path = pathOf(req.url);
   throw new PodApiError(
-    `The request ${req.method} ${path} would send ${formatBytes(bytes)}; the largest request sent to a pod is ${formatBytes(MAX_REQUEST_BODY_BYTES)} (4 MiB). Nothing was sent: shorten the longest field.`,
-    { kind: 'validation', field: 'body', method: req.method, path },
+    `The request ${method} ${path} would send ${formatBytes(bytes)}; the largest request sent to a pod is ${formatBytes(MAX_REQUEST_BODY_BYTES)} (4 MiB). Nothing was sent: shorten the longest field.`,
+    { kind: 'validation', field: 'body', method, path },
   );
 }

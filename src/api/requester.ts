@@ -4,7 +4,7 @@
 // after a 401 is safe: the pod changes nothing on a 40x.
 
 import { ErrorContext, PodApiError } from './errors';
-import { HttpRequest, HttpResponse, HttpTransport } from './http';
+import { HttpRequest, HttpResponse, HttpTransport, refuseOversizedBody, toJson } from './http';
 import { Authenticate, TokenName, TokenStore } from './tokens';
 import { Shape } from './shapes';
 import { JwtToken } from './types';
@@ -61,6 +61,8 @@ export class Requester {
   }
 
   private async withToken<T>(name: TokenName, call: ApiCall, headers: (token: string) => Record<string, string>): Promise<HttpResponse<T>> {
+    // An oversized body is refused before any sign-in or token request, not only before the call itself.
+    if (call.body !== undefined) refuseOversizedBody(call.method, call.path, Buffer.byteLength(toJson(call.body)));
     const first = (await this.tokens.get(name)) ?? (await this.renew(name, undefined));
     try {
       return await this.transport.request<T>(this.toRequest(call, headers(first)));
