@@ -58,6 +58,11 @@ export class PodClient {
     this.transport.setTimeoutMs(timeoutMs);
   }
 
+  /** The per-attempt timeout in use. */
+  get timeoutMs(): number {
+    return this.transport.currentTimeoutMs;
+  }
+
   /** Closes the pooled sockets; the client must not be used afterwards. */
   dispose(): void {
     this.transport.dispose();

@@ -217,6 +217,8 @@ export function toUserId(id: UserIdInput, field = 'userId'): number | bigint {
 /** A pod URL: https (http only for localhost), no credentials, no path other than "/", no query or fragment. */
 export function validatePodUrl(url: string | undefined): Check {
   if (!url || !url.trim()) return 'Enter the pod URL, for example https://acme.symphony.com.';
+  const invisible = validateNoInvisible(url, 'The pod URL');
+  if (invisible) return invisible;
   let u: URL;
   try {
     u = new URL(url.trim());

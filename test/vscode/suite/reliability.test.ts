@@ -85,7 +85,7 @@ describe('Reliability and security (extension host)', () => {
 
     it('Add Pod refuses a blank pod name', async () => {
       const { prompts } = await run('pods.add', undefined, [input(' \t ')]);
-      assert.match(prompts.rejectedInputs[0] ?? '', /Give the pod a name/);
+      assert.match(prompts.rejectedInputs[0] ?? "", /The pod name is required and cannot be blank/);
     });
 
     it('a wrong passphrase for an encrypted key: a clear message, no request, and it is not kept', async () => {
