@@ -114,7 +114,7 @@ async function showIssued(context: CommandContext, cert: CertificateNode): Promi
     return;
   }
   const items: PickItem<string>[] = issued.map((c) => ({
-    label: c.companyCertAttributes?.name || c.companyCertInfo?.commonName || '',
+    label: c.companyCertAttributes?.name || c.companyCertInfo?.commonName || c.companyCertInfo?.fingerPrint || '',
     description: [c.companyCertAttributes?.type?.type, c.companyCertAttributes?.status?.type].join(' · '),
     detail: c.companyCertInfo?.fingerPrint,
     value: c.companyCertInfo?.fingerPrint ?? '',
