@@ -161,7 +161,9 @@ export function errorFromNetwork(
   const mayHaveApplied = isWrite && code !== 'ECONNREFUSED' && code !== 'ENOTFOUND' && code !== 'EAI_AGAIN'
     ? ' The change may still have been applied on the pod: refresh and check before trying again.' : '';
   if (timedOut) {
-    return new PodApiError(`The pod at ${host} did not answer within ${Math.round(timeoutMs / 1000)} s; check the pod URL and your network, or raise the timeout.${mayHaveApplied}`, { ...base, kind: 'timeout' });
+    const within = timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`;
+    const what = context?.area === 'auth' ? `Signing in did not finish: the pod at ${host}` : `The pod at ${host}`;
+    return new PodApiError(`${what} did not answer within ${within}; check the pod URL and your network, or raise the timeout.${mayHaveApplied}`, { ...base, kind: 'timeout' });
   }
   if (isTlsErrorCode(code)) {
     const why = code === 'CERT_HAS_EXPIRED' ? "the pod's TLS certificate has expired"
