@@ -7,6 +7,7 @@ import { ErrorContext } from './errors';
 import { HttpTransport } from './http';
 import { segment } from './paths';
 import { Requester } from './requester';
+import { SHAPES, Shape } from './shapes';
 import {
   ApplicationDetail, PodAppEntitlementList, SuccessResponse, Token, UserAppEntitlementList, UserAppEntitlementsPatchList,
 } from './types';
@@ -24,7 +25,7 @@ export class AppsApi {
   }
 
   async getApplication(appId: string): Promise<ApplicationDetail> {
-    return this.call<ApplicationDetail>('GET', `/pod/v1/admin/app/${segment(appId, 'appId')}/get`, appContext(appId));
+    return this.call<ApplicationDetail>('GET', `/pod/v1/admin/app/${segment(appId, 'appId')}/get`, appContext(appId), undefined, SHAPES.application);
   }
 
   async updateApplication(appId: string, detail: ApplicationDetail): Promise<ApplicationDetail> {
@@ -38,7 +39,7 @@ export class AppsApi {
 
   /** Every application on the pod with its pod-level entitlement ("List Apps"). */
   async listPodAppEntitlements(): Promise<PodAppEntitlementList> {
-    return this.call<PodAppEntitlementList>('GET', '/pod/v1/admin/app/entitlement/list', APPS);
+    return this.call<PodAppEntitlementList>('GET', '/pod/v1/admin/app/entitlement/list', APPS, undefined, SHAPES.podAppEntitlements);
   }
 
   async updatePodAppEntitlements(list: PodAppEntitlementList): Promise<PodAppEntitlementList> {
@@ -52,7 +53,7 @@ export class AppsApi {
   }
 
   async getUserAppEntitlements(userId: UserIdInput): Promise<UserAppEntitlementList> {
-    return this.call<UserAppEntitlementList>('GET', userEntitlementsPath(userId), userContext(userId));
+    return this.call<UserAppEntitlementList>('GET', userEntitlementsPath(userId), userContext(userId), undefined, SHAPES.userAppEntitlements);
   }
 
   /** Replaces all of the user's app entitlements. */
@@ -78,8 +79,8 @@ export class AppsApi {
     return exchangeJwt(this.transport, `${this.origin}/login/pubkey/app/authenticate`, jwt);
   }
 
-  private async call<T>(method: 'GET' | 'POST' | 'PATCH', path: string, context: ErrorContext, body?: unknown): Promise<T> {
-    const res = await this.requester.withSession<T>({ method, path, body, context });
+  private async call<T>(method: 'GET' | 'POST' | 'PATCH', path: string, context: ErrorContext, body?: unknown, expect?: Shape): Promise<T> {
+    const res = await this.requester.withSession<T>({ method, path, body, context, expect });
     return res.body as T;
   }
 }

@@ -3,8 +3,9 @@
 
 import { ErrorContext } from './errors';
 import { SkipLimitOptions, listAllBySkip } from './paging';
-import { PageRequest, pageQuery, segment } from './paths';
+import { PageRequest, pageQuery, segment, validateSegment } from './paths';
 import { Requester } from './requester';
+import { SHAPES } from './shapes';
 import {
   CompanyCertAttributes, CompanyCertDetail, CompanyCertInfoList, CompanyCertTypeName, SuccessResponse,
 } from './types';
@@ -34,9 +35,9 @@ export class CertsApi {
     assertValid('types', types.length > 0 ? undefined : 'Choose at least one certificate type.');
     const res = await this.requester.withSession<CompanyCertInfoList>({
       method: 'POST', path: '/pod/v1/companycert/type/list', query: pageQuery(page),
-      body: types.map(type => ({ type })), context: CERTS,
+      body: types.map(type => ({ type })), context: { area: 'certs', changesNothing: true }, expect: SHAPES.certList,
     });
-    return res.body ?? [];
+    return res.body;
   }
 
   listAllCertificatesByType(types: CompanyCertTypeName[], options?: SkipLimitOptions): Promise<CompanyCertInfoList> {
@@ -47,15 +48,17 @@ export class CertsApi {
   async listIssuedBy(fingerPrint: string): Promise<CompanyCertInfoList> {
     const res = await this.requester.withSession<CompanyCertInfoList>({
       method: 'GET', path: `/pod/v1/companycert/${segment(fingerPrint, 'fingerPrint')}/issuedBy`, context: certContext(fingerPrint),
+      expect: SHAPES.certList,
     });
-    return res.body ?? [];
+    return res.body;
   }
 
   async getCompanyCertificate(fingerPrint: string): Promise<CompanyCertDetail> {
     const res = await this.requester.withSession<CompanyCertDetail>({
       method: 'GET', path: `/pod/v1/companycert/${segment(fingerPrint, 'fingerPrint')}/get`, context: certContext(fingerPrint),
+      expect: SHAPES.certDetail,
     });
-    return res.body ?? {};
+    return res.body;
   }
 
   /** POST /v2/companycert/create (the v2 call refuses expired certificates; we refuse them before sending). */
@@ -78,7 +81,8 @@ export class CertsApi {
 
   /** POST /v1/companycert/delete with body {"id": fingerprint} (StringId, not {fingerPrint}). */
   async deleteCompanyCertificate(fingerPrint: string): Promise<SuccessResponse> {
-    assertValid('fingerPrint', validateRequiredName(fingerPrint, 'The certificate fingerprint'));
+    // Not a path here (the body carries it), but the same id rules: a fingerprint is never "..", "/x" or blank.
+    assertValid('fingerPrint', validateSegment(fingerPrint, 'fingerPrint'));
     const res = await this.requester.withSession<SuccessResponse>({
       method: 'POST', path: '/pod/v1/companycert/delete', body: { id: fingerPrint }, context: certContext(fingerPrint),
     });
@@ -86,8 +90,8 @@ export class CertsApi {
   }
 
   private async list(path: string, page: PageRequest): Promise<CompanyCertInfoList> {
-    const res = await this.requester.withSession<CompanyCertInfoList>({ method: 'GET', path, query: pageQuery(page), context: CERTS });
-    return res.body ?? [];
+    const res = await this.requester.withSession<CompanyCertInfoList>({ method: 'GET', path, query: pageQuery(page), context: CERTS, expect: SHAPES.certList });
+    return res.body;
   }
 }
 

@@ -50,6 +50,19 @@ export class PodClient {
     return this.session.getSessionInfo();
   }
 
+  /**
+   * Applies a new per-attempt timeout to every later request of this client, signed in or not. Sign-in itself runs
+   * in the authenticator the caller built: give it the same value (see pods/podSessions.ts).
+   */
+  setTimeoutMs(timeoutMs: number): void {
+    this.transport.setTimeoutMs(timeoutMs);
+  }
+
+  /** The per-attempt timeout in use. */
+  get timeoutMs(): number {
+    return this.transport.currentTimeoutMs;
+  }
+
   /** Closes the pooled sockets; the client must not be used afterwards. */
   dispose(): void {
     this.transport.dispose();

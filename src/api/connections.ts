@@ -1,7 +1,9 @@
 // Connections of the signed-in account (/pod/v1/connection/*). There is no admin "connections of user X" call.
 
 import { ErrorContext } from './errors';
+import { segment } from './paths';
 import { Requester } from './requester';
+import { SHAPES } from './shapes';
 import { ConnectionStatusFilter, SuccessResponse, UserConnection, UserConnectionList } from './types';
 import { UserIdInput, toUserId } from './validation';
 
@@ -15,8 +17,9 @@ export class ConnectionsApi {
     const userIds = options.userIds?.map((id, i) => toUserId(id, `userIds[${i}]`).toString()).join(',');
     const res = await this.requester.withSession<UserConnectionList>({
       method: 'GET', path: '/pod/v1/connection/list', query: { status: options.status, userIds }, context: CONNECTIONS,
+      expect: SHAPES.connectionList,
     });
-    return res.body ?? [];
+    return res.body;
   }
 
   createConnection(userId: UserIdInput): Promise<UserConnection> { return this.post('create', userId); }
@@ -26,15 +29,15 @@ export class ConnectionsApi {
   async getConnection(userId: UserIdInput): Promise<UserConnection> {
     const id = toUserId(userId);
     const res = await this.requester.withSession<UserConnection>({
-      method: 'GET', path: `/pod/v1/connection/user/${id.toString()}/info`, context: connectionContext(id),
+      method: 'GET', path: `/pod/v1/connection/user/${segment(id, 'userId')}/info`, context: connectionContext(id), expect: SHAPES.connection,
     });
-    return res.body ?? {};
+    return res.body;
   }
 
   async removeConnection(userId: UserIdInput): Promise<SuccessResponse> {
     const id = toUserId(userId, 'uid');
     const res = await this.requester.withSession<SuccessResponse>({
-      method: 'POST', path: `/pod/v1/connection/user/${id.toString()}/remove`, context: connectionContext(id),
+      method: 'POST', path: `/pod/v1/connection/user/${segment(id, 'uid')}/remove`, context: connectionContext(id),
     });
     return res.body ?? {};
   }

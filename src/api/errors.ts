@@ -6,7 +6,13 @@ export type PodApiErrorKind = 'validation' | 'network' | 'timeout' | 'http' | 'a
 
 /** What a request is about, so an error can name the role needed and the thing not found. */
 export type ApiArea = 'session' | 'auth' | 'certs' | 'apps' | 'connections' | 'groups';
-export interface ErrorContext { area: ApiArea; /** e.g. "company certificate 3F2A…"; used by 404 messages. */ thing?: string }
+export interface ErrorContext {
+  area: ApiArea;
+  /** e.g. "company certificate 3F2A…"; used by 404 messages. */
+  thing?: string;
+  /** A POST that changes nothing on the pod (a sign-in, a token, a search): a lost answer cannot have applied anything. */
+  changesNothing?: boolean;
+}
 
 export interface PodApiErrorInit {
   kind: PodApiErrorKind;
@@ -73,6 +79,10 @@ export interface ResponseErrorInput {
   path: string;
   context: ErrorContext;
   retryAfterSeconds?: number;
+  /** A 429, or a 400 with Retry-After (throttling behind an Agent). */
+  throttled?: boolean;
+  /** The request was already retried (GETs only). */
+  retried?: boolean;
 }
 
 /** Maps a non-2xx response to a PodApiError whose message says what happened and what to do. */
@@ -83,7 +93,16 @@ export function errorFromResponse(input: ResponseErrorInput): PodApiError {
     kind: status === 401 ? 'auth' : 'http', status, code, podMessage, method, path,
     retryAfterSeconds: input.retryAfterSeconds,
   };
-  return new PodApiError(sentenceFor(status, podMessage, context, input.retryAfterSeconds), init);
+  const message = input.throttled ? throttledSentence(method, input.retryAfterSeconds, input.retried)
+    : sentenceFor(status, podMessage, context, input.retryAfterSeconds);
+  return new PodApiError(message, init);
+}
+
+/** Throttling: a GET was retried as far as allowed; any other request was never repeated, and says so. */
+function throttledSentence(method: string, retryAfter: number | undefined, retried: boolean | undefined): string {
+  const when = retryAfter ? `in ${retryAfter} s` : 'in a moment';
+  if (method === 'GET') return `The pod is busy (throttled)${retried ? ' and still asked to wait after our retries' : ''}; try again ${when}.`;
+  return `The pod is busy (throttled); nothing was retried. Try again ${when}.`;
 }
 
 function sentenceFor(status: number, podMessage: string | undefined, context: ErrorContext, retryAfter?: number): string {
@@ -97,6 +116,7 @@ function sentenceFor(status: number, podMessage: string | undefined, context: Er
     case 403: return `You are not allowed to do this: it needs ${ROLE_NEEDED[context.area]}.${says}`;
     case 404: return `Not found: ${thing} does not exist on the pod (it may have been deleted).`;
     case 409: return `The pod reports a conflict: ${podMessage ?? 'the item already exists or is in use'}.`;
+    case 413: return `The request is too large for the pod (413): shorten the longest field (a description, a certificate, an image) and try again.${says}`;
     case 412: return `${capitalize(thing)} was changed by someone else since you opened it; reload and reapply your changes.`;
     case 429: return `The pod is busy (too many requests); try again${retryAfter ? ` in ${retryAfter} s` : ' in a moment'}.`;
     case 452: return `An information barrier prevents this change.${says}`;
@@ -130,14 +150,20 @@ export function isTlsErrorCode(code: string | undefined): boolean {
 }
 
 /** Maps a socket / TLS / abort error to a PodApiError. `timedOut` is set by the caller that aborted. */
-export function errorFromNetwork(err: unknown, method: string, path: string, host: string, timedOut: boolean, timeoutMs: number): PodApiError {
+export function errorFromNetwork(
+  err: unknown, method: string, path: string, host: string, timedOut: boolean, timeoutMs: number, context?: ErrorContext,
+): PodApiError {
   const code = networkCode(err);
   const base = { method, path, cause: err };
   // A write that was sent may have been carried out even though no answer came back: never invite a blind retry.
-  const mayHaveApplied = method !== 'GET' && code !== 'ECONNREFUSED' && code !== 'ENOTFOUND' && code !== 'EAI_AGAIN'
+  // A sign-in or another POST that changes nothing is not a write.
+  const isWrite = method !== 'GET' && context?.area !== 'auth' && !context?.changesNothing;
+  const mayHaveApplied = isWrite && code !== 'ECONNREFUSED' && code !== 'ENOTFOUND' && code !== 'EAI_AGAIN'
     ? ' The change may still have been applied on the pod: refresh and check before trying again.' : '';
   if (timedOut) {
-    return new PodApiError(`The pod at ${host} did not answer within ${Math.round(timeoutMs / 1000)} s; check the pod URL and your network, or raise the timeout.${mayHaveApplied}`, { ...base, kind: 'timeout' });
+    const within = timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`;
+    const what = context?.area === 'auth' ? `Signing in did not finish: the pod at ${host}` : `The pod at ${host}`;
+    return new PodApiError(`${what} did not answer within ${within}; check the pod URL and your network, or raise the timeout.${mayHaveApplied}`, { ...base, kind: 'timeout' });
   }
   if (isTlsErrorCode(code)) {
     const why = code === 'CERT_HAS_EXPIRED' ? "the pod's TLS certificate has expired"

@@ -6,9 +6,10 @@ import { HttpResponse } from './http';
 import { iterateByCursor, listAllByCursor } from './paging';
 import { segment } from './paths';
 import { Query, Requester } from './requester';
+import { SHAPES, Shape } from './shapes';
 import { BaseType, CreateGroup, GroupList, GroupStatus, Member, ReadGroup, SortOrder, Type, TypeList, UpdateGroup } from './types';
 import {
-  Check, ValidationIssue, assertNoIssues, assertValid, issuesOf, validateAvatar, validateRequiredName, validateUserId,
+  Check, ValidationIssue, assertNoIssues, assertValid, issuesOf, validateAvatar, validateRequiredName, validateTextField, validateUserId,
 } from './validation';
 
 export interface ListGroupsOptions { after?: string; limit?: number; status?: GroupStatus; sortOrder?: SortOrder }
@@ -17,11 +18,11 @@ export class GroupsApi {
   constructor(private readonly requester: Requester) {}
 
   async listTypes(): Promise<BaseType[]> {
-    return listAllByCursor(async after => (await this.get<TypeList>('/profile-manager/v1/types', GROUPS, { after })).body ?? {});
+    return listAllByCursor(async after => (await this.get<TypeList>('/profile-manager/v1/types', GROUPS, SHAPES.groupTypes, { after })).body);
   }
 
   async getType(typeId: string): Promise<Type> {
-    return (await this.get<Type>(`/profile-manager/v1/types/${segment(typeId, 'typeId')}`, typeContext(typeId))).body ?? {};
+    return (await this.get<Type>(`/profile-manager/v1/types/${segment(typeId, 'typeId')}`, typeContext(typeId), SHAPES.groupType)).body;
   }
 
   /** One page; the next page's cursor is `pagination.cursors.after` (absent on the last page). */
@@ -29,7 +30,7 @@ export class GroupsApi {
     assertValid('limit', options.limit === undefined || (Number.isInteger(options.limit) && options.limit >= 1)
       ? undefined : 'limit must be a whole number, 1 or more.');
     const query: Query = { after: options.after, limit: options.limit, status: options.status, sortOrder: options.sortOrder };
-    return (await this.get<GroupList>(`/profile-manager/v1/groups/type/${segment(typeId, 'typeId')}`, typeContext(typeId), query)).body ?? {};
+    return (await this.get<GroupList>(`/profile-manager/v1/groups/type/${segment(typeId, 'typeId')}`, typeContext(typeId), SHAPES.groupPage, query)).body;
   }
 
   iterateGroups(typeId: string, options: Omit<ListGroupsOptions, 'after'> = {}): AsyncGenerator<ReadGroup, void, undefined> {
@@ -42,7 +43,7 @@ export class GroupsApi {
 
   /** The group with its eTag (from the body, or the Etag header when the body lacks it). */
   async getGroup(groupId: string): Promise<ReadGroup> {
-    return withETag(await this.get<ReadGroup>(`/profile-manager/v1/groups/${segment(groupId, 'groupId')}`, groupContext(groupId)));
+    return withETag(await this.get<ReadGroup>(`/profile-manager/v1/groups/${segment(groupId, 'groupId')}`, groupContext(groupId), SHAPES.group));
   }
 
   async createGroup(group: CreateGroup): Promise<ReadGroup> {
@@ -71,8 +72,8 @@ export class GroupsApi {
     return withETag(await this.send<ReadGroup>('POST', path, groupContext(groupId), { image: bytes.toString('base64') }));
   }
 
-  private get<T>(path: string, context: ErrorContext, query?: Query): Promise<HttpResponse<T>> {
-    return this.requester.withBearer<T>({ method: 'GET', path, query, context });
+  private get<T>(path: string, context: ErrorContext, expect: Shape, query?: Query): Promise<HttpResponse<T>> {
+    return this.requester.withBearer<T>({ method: 'GET', path, query, context, expect });
   }
 
   private send<T>(method: 'POST' | 'PUT', path: string, context: ErrorContext, body: unknown, headers?: Record<string, string>): Promise<HttpResponse<T>> {
@@ -98,7 +99,12 @@ export function validateGroup(group: CreateGroup): ValidationIssue[] {
     ['ownerType', ['PLATFORM', 'TENANT', 'USER'].includes(group.ownerType) ? undefined : 'The owner type must be TENANT (or PLATFORM / USER).'],
     ['ownerId', Number.isSafeInteger(group.ownerId) && group.ownerId > 0 ? undefined : 'The owner id (the pod id for TENANT) must be a positive whole number.'],
   ];
-  if (group.profile) checks.push(['profile.displayName', validateRequiredName(group.profile.displayName, 'The profile display name')]);
+  if (group.profile) {
+    checks.push(['profile.displayName', validateRequiredName(group.profile.displayName, 'The profile display name')]);
+    for (const [key, value] of Object.entries(group.profile)) {
+      if (key !== 'displayName' && typeof value === 'string') checks.push([`profile.${key}`, validateTextField(value, `The profile field ${key}`)]);
+    }
+  }
   const issues = issuesOf(checks);
   (group.members ?? []).forEach((m, i) => issues.push(...validateMember(m, `members[${i}]`)));
   return issues;

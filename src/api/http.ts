@@ -1,12 +1,15 @@
 // The one HTTP layer: node-fetch over a keep-alive agent (the pod's CA bundle, an optional client certificate),
-// a timeout per attempt, JSON in and out, retries of GETs where safe, sharing of identical in-flight GETs, and one
-// log line per attempt. It knows nothing about tokens beyond passing headers; the 401 rule lives in requester.ts.
+// a timeout per attempt, JSON in and out, a ceiling on request bodies, the shape check of every answer that
+// declares one, retries of GETs where safe (throttling included), sharing of identical in-flight GETs, and one log
+// line per attempt. It knows nothing about tokens beyond passing headers; the 401 rule lives in requester.ts.
 
 import * as http from 'node:http';
 import * as https from 'node:https';
 import fetch from 'node-fetch';
 import { ErrorContext, PodApiError, errorFromNetwork, errorFromResponse } from './errors';
-import { MAX_RETRY_AFTER_MS, RetryOptions, RetryPolicy, backoffDelayMs, isRetryableStatus, parseRetryAfterMs, retryPolicy, sleep } from './retry';
+import { MAX_RETRY_AFTER_MS, RetryOptions, RetryPolicy, backoffDelayMs, isRetryableStatus, isThrottled, parseRetryAfterMs, retryPolicy, sleep } from './retry';
+import { Shape, describeValue, unexpectedAnswer } from './shapes';
+import { formatBytes } from './validation';
 
 export type RequestLogLine = { method: string; path: string; status: number | 'network error' | 'timeout'; ms: number; attempt: number };
 export type RequestLogger = (line: RequestLogLine) => void;
@@ -21,6 +24,11 @@ export interface TransportOptions {
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
+/**
+ * The largest request body we send. The biggest legitimate one is a group avatar (2 MB of image, about 2.8 MB as
+ * base64 in JSON); anything beyond this is a paste gone wrong that no pod would accept, refused before sending.
+ */
+export const MAX_REQUEST_BODY_BYTES = 4 * 1024 * 1024;
 
 export interface HttpRequest {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -29,6 +37,8 @@ export interface HttpRequest {
   /** A JSON value; undefined sends no body and no Content-Type. bigint values are written as JSON integers. */
   body?: unknown;
   context: ErrorContext;
+  /** What a 2xx answer must look like; checked before the caller sees it (see shapes.ts). */
+  expect?: Shape;
 }
 
 export interface HttpResponse<T> {
@@ -40,7 +50,7 @@ export interface HttpResponse<T> {
 export class HttpTransport {
   private readonly httpsAgent: https.Agent;
   private readonly httpAgent: http.Agent;
-  private readonly timeoutMs: number;
+  private timeoutMs: number;
   private readonly policy: RetryPolicy;
   private readonly inFlight = new Map<string, Promise<HttpResponse<unknown>>>();
 
@@ -68,17 +78,28 @@ export class HttpTransport {
     return promise;
   }
 
+  /** Applies a new per-attempt timeout to every later request (the setting changed; no need to sign in again). */
+  setTimeoutMs(timeoutMs: number): void {
+    this.timeoutMs = timeoutMs > 0 ? timeoutMs : DEFAULT_TIMEOUT_MS;
+  }
+
+  get currentTimeoutMs(): number {
+    return this.timeoutMs;
+  }
+
   dispose(): void {
     this.httpsAgent.destroy();
     this.httpAgent.destroy();
   }
 
   private async withRetries<T>(req: HttpRequest, idempotent: boolean): Promise<HttpResponse<T>> {
+    const body = req.body === undefined ? undefined : toJson(req.body);
+    if (body !== undefined) refuseOversizedBody(req.method, pathOf(req.url), Buffer.byteLength(body));
     for (let attempt = 1; ; attempt++) {
       const mayRetry = idempotent && attempt <= this.policy.maxRetries;
       let res: HttpResponse<unknown> & { text: string };
       try {
-        res = await this.attempt(req, attempt);
+        res = await this.attempt(req, body, attempt);
       } catch (err) {
         if (mayRetry && err instanceof PodApiError && err.kind === 'network') {
           await sleep(backoffDelayMs(attempt, this.policy));
@@ -88,30 +109,30 @@ export class HttpTransport {
       }
       if (res.status >= 200 && res.status < 300) return res as HttpResponse<T>;
       const retryAfterMs = parseRetryAfterMs(res.headers.get('retry-after'));
-      if (mayRetry && isRetryableStatus(res.status) && (retryAfterMs ?? 0) <= MAX_RETRY_AFTER_MS) {
+      // Behind an Agent, throttling can arrive as a 400 that carries Retry-After: a GET waits and tries again.
+      const retryable = isRetryableStatus(res.status) || isThrottled(res.status, retryAfterMs);
+      if (mayRetry && retryable && (retryAfterMs ?? 0) <= MAX_RETRY_AFTER_MS) {
         await sleep(retryAfterMs ?? backoffDelayMs(attempt, this.policy));
         continue;
       }
       throw errorFromResponse({
         status: res.status, body: res.body, method: req.method, path: pathOf(req.url), context: req.context,
         retryAfterSeconds: retryAfterMs === undefined ? undefined : Math.ceil(retryAfterMs / 1000),
+        throttled: isThrottled(res.status, retryAfterMs), retried: idempotent && attempt > 1,
       });
     }
   }
 
-  private async attempt(req: HttpRequest, attempt: number): Promise<HttpResponse<unknown> & { text: string }> {
+  private async attempt(req: HttpRequest, body: string | undefined, attempt: number): Promise<HttpResponse<unknown> & { text: string }> {
     const url = new URL(req.url);
     const logPath = url.pathname + url.search;
     const started = Date.now();
     const controller = new AbortController();
     let timedOut = false;
-    const timer = setTimeout(() => { timedOut = true; controller.abort(); }, this.timeoutMs);
+    const timeoutMs = this.timeoutMs;
+    const timer = setTimeout(() => { timedOut = true; controller.abort(); }, timeoutMs);
     const headers: Record<string, string> = { Accept: 'application/json', ...req.headers };
-    let body: string | undefined;
-    if (req.body !== undefined) {
-      body = toJson(req.body);
-      headers['Content-Type'] = 'application/json';
-    }
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
     try {
       const res = await fetch(req.url, {
         // Never follow a redirect: it would carry the session token (a custom header) to wherever it points.
@@ -124,7 +145,7 @@ export class HttpTransport {
     } catch (err) {
       if (err instanceof PodApiError) throw err;
       this.log({ method: req.method, path: logPath, status: timedOut ? 'timeout' : 'network error', ms: Date.now() - started, attempt });
-      throw errorFromNetwork(err, req.method, url.pathname, url.host, timedOut, this.timeoutMs);
+      throw errorFromNetwork(err, req.method, url.pathname, url.host, timedOut, timeoutMs, req.context);
     } finally {
       clearTimeout(timer);
     }
@@ -153,22 +174,43 @@ export function toJson(value: unknown): string {
 }
 
 /**
- * Parses a response body. Empty bodies become undefined. A non-JSON body on a success is an error (usually an HTML
- * page from a proxy or a single-sign-on portal in front of the pod); on an error status it is ignored so the
- * status decides the message.
+ * Parses a response body. On an error status a body that is not JSON is ignored, so the status decides the message.
+ * On a success, a request that declares its `expect`ed shape gets one "Unexpected answer" error for an empty body,
+ * a page that is not JSON (usually HTML from a proxy or a sign-in portal in front of the pod) or JSON of the wrong
+ * shape; a request without one gets undefined for an empty body and an error for one that is not JSON.
  */
 function parseBody(text: string, status: number, req: HttpRequest, contentType: string | null): unknown {
-  if (!text.trim()) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    if (status < 200 || status >= 300) return undefined;
-    const url = new URL(req.url);
-    const looksHtml = /html/i.test(contentType ?? '') || /^\s*</.test(text);
-    const what = looksHtml ? 'a web page instead of data (a proxy or sign-in page may be in front of the pod; check the pod URL)'
-      : 'something that is not JSON';
-    throw new PodApiError(`The pod at ${url.host} answered ${req.method} ${url.pathname} with ${what}.`, {
-      kind: 'http', status, method: req.method, path: url.pathname,
-    });
+  const ok = status >= 200 && status < 300;
+  const url = new URL(req.url);
+  const unexpected = (got: string) => new PodApiError(unexpectedAnswer(req.method, url.pathname, req.expect?.what ?? 'JSON data', got), {
+    kind: 'http', status, method: req.method, path: url.pathname,
+  });
+  let body: unknown;
+  if (text.trim()) {
+    try {
+      body = JSON.parse(text);
+    } catch {
+      if (!ok) return undefined;
+      const looksHtml = /html/i.test(contentType ?? '') || /^\s*</.test(text);
+      throw unexpected(looksHtml ? 'a web page instead of data (a proxy or sign-in page may be in front of the pod; check the pod URL)'
+        : 'text that is not JSON');
+    }
   }
+  if (!ok || !req.expect) return body;
+  if (body === undefined) {
+    if (req.expect.mayBeEmpty) return undefined;
+    throw unexpected(describeValue(undefined));
+  }
+  const problem = req.expect.problem(body);
+  if (problem) throw unexpected(problem);
+  return body;
+}
+
+/** Refuses, before anything is sent, a body larger than any pod would accept, naming the operation. */
+export function refuseOversizedBody(method: string, path: string, bytes: number): void {
+  if (bytes <= MAX_REQUEST_BODY_BYTES) return;
+  throw new PodApiError(
+    `The request ${method} ${path} would send ${formatBytes(bytes)}; the largest request sent to a pod is ${formatBytes(MAX_REQUEST_BODY_BYTES)} (4 MiB). Nothing was sent: shorten the longest field.`,
+    { kind: 'validation', field: 'body', method, path },
+  );
 }

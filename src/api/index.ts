@@ -2,11 +2,12 @@
 
 export * from './types';
 export { PodApiError, PodApiErrorKind, PodApiErrorInit, ApiArea, ErrorContext, isTlsErrorCode } from './errors';
-export { RequestLogLine, RequestLogger, TransportOptions, DEFAULT_TIMEOUT_MS, HttpTransport } from './http';
-export { RetryOptions, DEFAULT_RETRY, backoffDelayMs, parseRetryAfterMs, isRetryableStatus } from './retry';
+export { RequestLogLine, RequestLogger, TransportOptions, DEFAULT_TIMEOUT_MS, MAX_REQUEST_BODY_BYTES, HttpTransport } from './http';
+export { RetryOptions, DEFAULT_RETRY, backoffDelayMs, parseRetryAfterMs, isRetryableStatus, isThrottled } from './retry';
 export { TokenStore, TokenName, Authenticate, memoryTokenStore } from './tokens';
 export { SkipLimitOptions, CursorPage, listAllBySkip, iterateByCursor, listAllByCursor, DEFAULT_PAGE_SIZE, DEFAULT_PAGE_CONCURRENCY } from './paging';
-export { PageRequest } from './paths';
+export { PageRequest, validateSegment, MAX_SEGMENT_LENGTH } from './paths';
+export { Shape, SHAPES } from './shapes';
 export * from './validation';
 export { signJwt, rsaAuthenticator, certificateAuthenticator, RsaAuthenticatorOptions, CertificateAuthenticatorOptions, JWT_LIFETIME_SECONDS } from './auth';
 export { SessionApi } from './session';

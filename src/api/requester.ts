@@ -4,8 +4,9 @@
 // after a 401 is safe: the pod changes nothing on a 40x.
 
 import { ErrorContext, PodApiError } from './errors';
-import { HttpRequest, HttpResponse, HttpTransport } from './http';
+import { HttpRequest, HttpResponse, HttpTransport, refuseOversizedBody, toJson } from './http';
 import { Authenticate, TokenName, TokenStore } from './tokens';
+import { Shape } from './shapes';
 import { JwtToken } from './types';
 
 export type Query = Record<string, string | number | undefined>;
@@ -18,17 +19,23 @@ export interface ApiCall {
   body?: unknown;
   headers?: Record<string, string>;
   context: ErrorContext;
+  /** What a 2xx answer must look like (see shapes.ts); every read declares one. */
+  expect?: Shape;
 }
 
 export class Requester {
   private readonly renewals = new Map<TokenName, Promise<string>>();
+  /** The pod's host name (no port), sent as X-Symphony-Host on Profile Manager calls. */
+  private readonly host: string;
 
   constructor(
     private readonly transport: HttpTransport,
     private readonly origin: string,
     private readonly tokens: TokenStore,
     private readonly authenticate: Authenticate,
-  ) {}
+  ) {
+    this.host = new URL(origin).hostname;
+  }
 
   /** A call with no credentials (login endpoints, /pod/v1/podcert). */
   anonymous<T>(call: ApiCall): Promise<HttpResponse<T>> {
@@ -40,9 +47,12 @@ export class Requester {
     return this.withToken<T>('session', call, token => ({ sessionToken: token }));
   }
 
-  /** A Profile Manager call authenticated with the bearer. */
+  /**
+   * A Profile Manager call authenticated with the bearer. X-Symphony-Host carries the pod's host name: the spec
+   * requires a non-empty value (the SDKs send "", which real pods accept; a strict gateway would not).
+   */
   withBearer<T>(call: ApiCall): Promise<HttpResponse<T>> {
-    return this.withToken<T>('bearer', call, token => ({ Authorization: `Bearer ${token}`, 'X-Symphony-Host': '' }));
+    return this.withToken<T>('bearer', call, token => ({ Authorization: `Bearer ${token}`, 'X-Symphony-Host': this.host }));
   }
 
   /** Runs authenticate() (shared with any renewal in flight) and stores the new session token. */
@@ -51,6 +61,8 @@ export class Requester {
   }
 
   private async withToken<T>(name: TokenName, call: ApiCall, headers: (token: string) => Record<string, string>): Promise<HttpResponse<T>> {
+    // An oversized body is refused before any sign-in or token request, not only before the call itself.
+    if (call.body !== undefined) refuseOversizedBody(call.method, call.path, Buffer.byteLength(toJson(call.body)));
     const first = (await this.tokens.get(name)) ?? (await this.renew(name, undefined));
     try {
       return await this.transport.request<T>(this.toRequest(call, headers(first)));
@@ -95,7 +107,7 @@ export class Requester {
   /** POST /login/idm/tokens?scope=profile-manager with the session token (its own 401 renews the session). */
   private async newBearer(): Promise<string> {
     const res = await this.withSession<JwtToken>({
-      method: 'POST', path: '/login/idm/tokens', query: { scope: 'profile-manager' }, context: { area: 'groups' },
+      method: 'POST', path: '/login/idm/tokens', query: { scope: 'profile-manager' }, context: { area: 'groups', changesNothing: true },
     });
     const bearer = res.body?.access_token;
     if (!bearer) {
@@ -111,7 +123,7 @@ export class Requester {
     for (const [key, value] of Object.entries(call.query ?? {})) {
       if (value !== undefined && value !== '') url.searchParams.set(key, String(value));
     }
-    return { method: call.method, url: url.toString(), headers: { ...call.headers, ...auth }, body: call.body, context: call.context };
+    return { method: call.method, url: url.toString(), headers: { ...call.headers, ...auth }, body: call.body, context: call.context, expect: call.expect };
   }
 }
 

@@ -22,6 +22,14 @@ export function isRetryableStatus(status: number): boolean {
 }
 
 /**
+ * Whether an answer means "slow down": a 429, or the 400 with Retry-After that a pod behind an Agent sends instead
+ * (agent 20.12 release notes). A plain 400 is a refusal and is never retried.
+ */
+export function isThrottled(status: number, retryAfterMs: number | undefined): boolean {
+  return status === 429 || (status === 400 && retryAfterMs !== undefined);
+}
+
+/**
  * Delay before retry number `retry` (1-based): full jitter over base·2^(retry-1), capped at maxDelayMs.
  * `random` is injectable so tests can check the bounds.
  */

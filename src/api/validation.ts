@@ -11,7 +11,24 @@ export function assertValid(field: string, error: Check): void {
   if (error !== undefined) throw validationError(field, error);
 }
 
-/** A company certificate: one X.509 PEM that parses and has not expired. */
+/** The PEM blocks of certificates in a text, in order; text around them (a bundle's comments) is left out. */
+export function certificateBlocks(pem: string): string[] {
+  return pem.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? [];
+}
+
+/** The subject of a certificate block, for messages ("CN=Acme Root, O=Acme"); "an unreadable certificate" if damaged. */
+export function certificateSubject(block: string): string {
+  try {
+    return new X509Certificate(block).subject.replace(/\n/g, ', ');
+  } catch {
+    return 'an unreadable certificate';
+  }
+}
+
+/** The largest certificate PEM we send; a single certificate is a few kilobytes. */
+export const MAX_CERTIFICATE_PEM_BYTES = 64 * 1024;
+
+/** A company certificate: exactly one X.509 PEM that parses and has not expired (a chain is refused, naming each). */
 export function validateCertificatePem(pem: string | undefined, nowMs: number = Date.now()): Check {
   if (!pem || !pem.trim()) return 'Paste the certificate in PEM format (-----BEGIN CERTIFICATE----- …).';
   if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(pem)) {
@@ -19,9 +36,18 @@ export function validateCertificatePem(pem: string | undefined, nowMs: number = 
   }
   if (/-----BEGIN (RSA )?PUBLIC KEY-----/.test(pem)) return 'This is a public key, not a certificate: paste the X.509 certificate (-----BEGIN CERTIFICATE-----).';
   if (!pem.includes('-----BEGIN CERTIFICATE-----')) return 'This is not a PEM certificate: it must start with -----BEGIN CERTIFICATE-----.';
+  const size = Buffer.byteLength(pem);
+  if (size > MAX_CERTIFICATE_PEM_BYTES) {
+    return `The certificate text is ${formatBytes(size)}; a certificate is at most ${formatBytes(MAX_CERTIFICATE_PEM_BYTES)} (64 KiB). Choose the file of one certificate.`;
+  }
+  const blocks = certificateBlocks(pem);
+  if (blocks.length > 1) {
+    const subjects = blocks.map((b, i) => `${i + 1}. ${certificateSubject(b)}`).join('; ');
+    return `This PEM holds ${blocks.length} certificates (a chain): ${subjects}. The pod takes one certificate: upload one, each from its own file.`;
+  }
   let cert: X509Certificate;
   try {
-    cert = new X509Certificate(pem);
+    cert = new X509Certificate(blocks[0] ?? pem);
   } catch {
     return 'The certificate could not be read: the PEM text is damaged or incomplete.';
   }
@@ -35,7 +61,7 @@ export function validateCertificatePem(pem: string | undefined, nowMs: number = 
 /** An application permission: a known one or a custom one of upper-case letters, digits and underscore. */
 export function validatePermissionName(name: string): Check {
   if (!name || !name.trim()) return 'A permission name cannot be empty.';
-  if (name.length > 64) return `The permission "${name.slice(0, 20)}…" is longer than 64 characters.`;
+  if (name.length > 64) return `The permission "${name.slice(0, 20)}…" is ${formatCount(name.length)} characters long; a permission has at most 64.`;
   if (!/^[A-Z0-9_]{1,64}$/.test(name)) return `The permission "${name}" may only contain upper-case letters, digits and underscore (A-Z, 0-9, _).`;
   return undefined;
 }
@@ -53,22 +79,89 @@ export function validateHttpsUrl(url: string | undefined, label = 'The URL'): Ch
   return undefined;
 }
 
-/** The longest name we send; the pod documents no limit, and a multi-megabyte name is always a paste gone wrong. */
+/** "2,097,153 bytes": sizes in messages are exact, never rounded to megabytes. */
+export function formatBytes(bytes: number): string {
+  return `${formatCount(bytes)} byte${bytes === 1 ? '' : 's'}`;
+}
+
+export function formatCount(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+/**
+ * Characters that are invisible or change the direction of the text around them: every format character
+ * (Unicode category Cf: zero-width spaces and joiners, the soft hyphen, the byte-order mark, bidirectional marks,
+ * embeddings, overrides and isolates, …) and the few others that render as nothing. A name holding one looks blank
+ * or shows text in another order than it has.
+ */
+const INVISIBLE = /[\p{Cf}\u034f\u115f\u1160\u3164\uffa0\u2800]/gu;
+const INVISIBLE_NAMES: Record<number, string> = {
+  0x00ad: 'SOFT HYPHEN', 0x034f: 'COMBINING GRAPHEME JOINER', 0x061c: 'ARABIC LETTER MARK', 0x115f: 'HANGUL CHOSEONG FILLER',
+  0x1160: 'HANGUL JUNGSEONG FILLER', 0x180e: 'MONGOLIAN VOWEL SEPARATOR', 0x200b: 'ZERO WIDTH SPACE', 0x200c: 'ZERO WIDTH NON-JOINER',
+  0x200d: 'ZERO WIDTH JOINER', 0x200e: 'LEFT-TO-RIGHT MARK', 0x200f: 'RIGHT-TO-LEFT MARK', 0x202a: 'LEFT-TO-RIGHT EMBEDDING',
+  0x202b: 'RIGHT-TO-LEFT EMBEDDING', 0x202c: 'POP DIRECTIONAL FORMATTING', 0x202d: 'LEFT-TO-RIGHT OVERRIDE',
+  0x202e: 'RIGHT-TO-LEFT OVERRIDE', 0x2060: 'WORD JOINER', 0x2061: 'FUNCTION APPLICATION', 0x2062: 'INVISIBLE TIMES',
+  0x2063: 'INVISIBLE SEPARATOR', 0x2064: 'INVISIBLE PLUS', 0x2066: 'LEFT-TO-RIGHT ISOLATE', 0x2067: 'RIGHT-TO-LEFT ISOLATE',
+  0x2068: 'FIRST STRONG ISOLATE', 0x2069: 'POP DIRECTIONAL ISOLATE', 0x2800: 'BRAILLE PATTERN BLANK', 0x3164: 'HANGUL FILLER',
+  0xfeff: 'ZERO WIDTH NO-BREAK SPACE (byte-order mark)', 0xffa0: 'HALFWIDTH HANGUL FILLER',
+};
+
+/** "U+200F RIGHT-TO-LEFT MARK" for each distinct invisible or direction-changing character in the text. */
+export function invisibleCharacters(text: string): string[] {
+  const found = new Set<number>();
+  for (const m of text.matchAll(INVISIBLE)) found.add(m[0].codePointAt(0) as number);
+  return [...found].map(cp => `U+${cp.toString(16).toUpperCase().padStart(4, '0')} ${INVISIBLE_NAMES[cp] ?? 'an invisible format character'}`);
+}
+
+/** The sentence for text holding invisible characters, or undefined. */
+export function validateNoInvisible(value: string, label: string): Check {
+  const found = invisibleCharacters(value);
+  if (found.length === 0) return undefined;
+  const list = found.length === 1 ? found[0] : `${found.slice(0, -1).join(', ')} and ${found[found.length - 1]}`;
+  return `${label} contains ${list}, which ${found.length === 1 ? 'is' : 'are'} invisible or change${found.length === 1 ? 's' : ''} the direction of the text; remove ${found.length === 1 ? 'it' : 'them'}.`;
+}
+
+/** The longest name we send, in characters; the pod documents no limit, and a longer one is a paste gone wrong. */
 export const MAX_NAME_LENGTH = 1000;
 
+/** A one-line name the user types (certificate, group, app, account …): not blank, visible, no line breaks. */
 export function validateRequiredName(value: string | undefined, label = 'The name'): Check {
-  if (typeof value !== 'string' || !value.trim()) return `${label} is required and cannot be blank.`;
-  if (value.length > MAX_NAME_LENGTH) return `${label} is ${value.length} characters long; use at most ${MAX_NAME_LENGTH}.`;
-  if (/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(value)) {
-    return `${label} contains control or text-direction characters (a line break, tab or invisible character); remove them.`;
+  if (typeof value !== 'string') return `${label} is required and cannot be blank.`;
+  const invisible = validateNoInvisible(value, label);
+  if (invisible) return invisible;
+  if (!value.trim()) return `${label} is required and cannot be blank.`;
+  if (value.length > MAX_NAME_LENGTH) return `${label} is ${formatCount(value.length)} characters long; use at most ${formatCount(MAX_NAME_LENGTH)}.`;
+  if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(value)) {
+    return `${label} contains a control character (a line break, a tab or another non-printing character); remove it.`;
   }
+  return undefined;
+}
+
+/**
+ * The largest free-text field we send (a description, a property value): 64 KiB in UTF-8. No pod documents a
+ * limit; a multi-megabyte description is a paste gone wrong and would be refused by the pod or its gateway.
+ */
+export const MAX_TEXT_FIELD_BYTES = 64 * 1024;
+
+/** Free text (may be empty, may hold line breaks and tabs): no invisible characters, at most `maxBytes` in UTF-8. */
+export function validateTextField(value: string | undefined, label: string, maxBytes: number = MAX_TEXT_FIELD_BYTES): Check {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') return `${label} must be text.`;
+  const bytes = Buffer.byteLength(value);
+  if (bytes > maxBytes) return `${label} is ${formatBytes(bytes)}; the largest we send is ${formatBytes(maxBytes)}. Shorten it.`;
+  const invisible = validateNoInvisible(value, label);
+  if (invisible) return invisible;
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.test(value)) return `${label} contains a non-printing control character; remove it.`;
   return undefined;
 }
 
 export function validateAppId(appId: string | undefined): Check {
   if (!appId || !appId.trim()) return 'The application id is required and cannot be blank.';
-  if (appId.length > 256) return `The application id is ${appId.length} characters long; the pod allows at most 256.`;
+  const invisible = validateNoInvisible(appId, 'The application id');
+  if (invisible) return invisible;
+  if (appId.length > 256) return `The application id is ${formatCount(appId.length)} characters long; the pod allows at most 256.`;
   if (/[/?#%\\]/.test(appId)) return 'The application id cannot contain /, ?, #, % or \\.';
+  if (appId.trim() === '.' || appId.trim() === '..') return 'The application id cannot be "." or "..".';
   return undefined;
 }
 
@@ -86,7 +179,7 @@ export function imageTypeOf(bytes: Uint8Array): 'png' | 'jpg' | 'gif' | undefine
 export function validateAvatar(bytes: Uint8Array | undefined): Check {
   if (!bytes || bytes.length === 0) return 'Choose an image file for the avatar.';
   if (!imageTypeOf(bytes)) return 'The avatar must be a JPEG, PNG or GIF image.';
-  if (bytes.length > MAX_AVATAR_BYTES) return `The avatar is ${(bytes.length / 1048576).toFixed(1)} MB; the pod accepts at most 2 MB.`;
+  if (bytes.length > MAX_AVATAR_BYTES) return `The avatar is ${formatBytes(bytes.length)}; the pod accepts at most ${formatBytes(MAX_AVATAR_BYTES)} (2 MB).`;
   return undefined;
 }
 
@@ -96,6 +189,10 @@ export type UserIdInput = number | string | bigint;
 
 export function validateUserId(id: UserIdInput | undefined): Check {
   if (id === undefined || id === null || (typeof id === 'string' && !id.trim())) return 'A user id is required.';
+  if (typeof id === 'string') {
+    const invisible = validateNoInvisible(id, 'The user id');
+    if (invisible) return invisible;
+  }
   if (typeof id === 'number') {
     if (!Number.isInteger(id)) return `The user id ${id} is not a whole number.`;
     if (id <= 0) return 'A user id must be a positive number.';
@@ -120,6 +217,8 @@ export function toUserId(id: UserIdInput, field = 'userId'): number | bigint {
 /** A pod URL: https (http only for localhost), no credentials, no path other than "/", no query or fragment. */
 export function validatePodUrl(url: string | undefined): Check {
   if (!url || !url.trim()) return 'Enter the pod URL, for example https://acme.symphony.com.';
+  const invisible = validateNoInvisible(url, 'The pod URL');
+  if (invisible) return invisible;
   let u: URL;
   try {
     u = new URL(url.trim());

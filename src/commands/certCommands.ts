@@ -1,9 +1,10 @@
-// Company certificate commands: add from a PEM file (checked locally first), update attributes, delete, copy the
-// fingerprint, show the certificates a CA issued.
+// Company certificate commands: add from a PEM file (checked locally first; a chain asks which one certificate to
+// upload), update attributes, delete, copy the fingerprint, show the certificates a CA issued.
 import { X509Certificate } from 'node:crypto';
 import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { CompanyCertAttributes, CompanyCertStatusName, CompanyCertTypeName, validateCertificatePem, validateRequiredName } from '../api';
+import { CompanyCertAttributes, CompanyCertStatusName, CompanyCertTypeName, certificateBlocks, validateCertificatePem, validateRequiredName } from '../api';
 import { CertificateNode } from '../tree/certNodes';
 import { TreeNode } from '../tree/treeNode';
 import { PickItem } from '../ui/prompts';
@@ -43,7 +44,7 @@ async function createCertificate(context: CommandContext, node?: TreeNode): Prom
   const podId = await targetPod(context, node);
   const ui = prompts(context);
   const file = await ui.openFile({ title: 'Company certificate to add (PEM)', filters: { 'PEM certificates': ['pem', 'crt', 'cer'], 'All files': ['*'] } });
-  const pem = await fs.readFile(file.fsPath, 'utf8');
+  const pem = await oneCertificate(context, await fs.readFile(file.fsPath, 'utf8'), file.fsPath);
   const problem = validateCertificatePem(pem);
   if (problem) throw new Error(`${file.fsPath}: ${problem}`);
   const info = describeCertificate(pem);
@@ -60,6 +61,28 @@ async function createCertificate(context: CommandContext, node?: TreeNode): Prom
   await withProgress(`Adding certificate ${name}…`, () => context.sessions.client(podId).certs.createCompanyCertificate(pem, attributes));
   context.tree.refreshCategory(podId, 'certificates');
   void ui.info(`Added the certificate ${name}.`);
+}
+
+/**
+ * The certificate to upload from a file's text. The pod takes one certificate: a file holding a chain never goes up
+ * whole; the user picks which certificate (each named by subject, issuer and expiry). Text around the PEM block
+ * (a bundle's "subject=" lines) is left out.
+ */
+async function oneCertificate(context: CommandContext, text: string, filePath: string): Promise<string> {
+  const blocks = certificateBlocks(text);
+  if (blocks.length <= 1) return blocks[0] ?? text;
+  const items: PickItem<string>[] = blocks.map((block, i) => {
+    try {
+      const info = describeCertificate(block);
+      return { label: info.commonName, description: `${i + 1} of ${blocks.length}`, detail: `Subject: ${info.subject} · Issuer: ${info.issuer} · Expires ${info.validTo.toISOString().slice(0, 10)}`, value: block };
+    } catch {
+      return { label: `Certificate ${i + 1} (unreadable)`, description: `${i + 1} of ${blocks.length}`, value: block };
+    }
+  });
+  return prompts(context).pick(items, {
+    title: `${path.basename(filePath)} holds ${blocks.length} certificates (a chain); the pod takes one`,
+    placeHolder: 'Pick the one certificate to upload',
+  });
 }
 
 async function updateCertificate(context: CommandContext, cert: CertificateNode): Promise<void> {
@@ -91,7 +114,7 @@ async function showIssued(context: CommandContext, cert: CertificateNode): Promi
     return;
   }
   const items: PickItem<string>[] = issued.map((c) => ({
-    label: c.companyCertAttributes?.name || c.companyCertInfo?.commonName || '',
+    label: c.companyCertAttributes?.name || c.companyCertInfo?.commonName || c.companyCertInfo?.fingerPrint || '',
     description: [c.companyCertAttributes?.type?.type, c.companyCertAttributes?.status?.type].join(' · '),
     detail: c.companyCertInfo?.fingerPrint,
     value: c.companyCertInfo?.fingerPrint ?? '',

@@ -28,7 +28,7 @@ async function createGroup(context: CommandContext, node?: TreeNode): Promise<vo
   const name = (await ui.input({ title: 'Create Group (2/4)', prompt: 'Group name', validate: (v) => validateRequiredName(v, 'The group name') })).trim();
   const knownOwner = node instanceof GroupTypeNode ? node.loadedItems[0]?.ownerId : undefined;
   const ownerId = Number(
-    (await ui.input({ title: 'Create Group (3/4)', prompt: 'Owner: the tenant (pod) id that owns the group', value: knownOwner ? String(knownOwner) : '', validate: (v) => (validateUserId(v.trim()) ?? (Number.isSafeInteger(Number(v.trim())) ? undefined : 'This id is too large for the group API (at most 2^53-1).'))?.replace('user id', 'tenant id') })).trim(),
+    (await ui.input({ title: 'Create Group (3/4)', prompt: 'Owner: the tenant (pod) id that owns the group', value: knownOwner ? String(knownOwner) : '', validate: (v) => (validateUserId(v.trim()) ?? (Number.isSafeInteger(Number(v.trim())) ? undefined : 'This id is too large for the group API (at most 9,007,199,254,740,991).'))?.replace('user id', 'tenant id') })).trim(),
   );
   const displayName = (await ui.input({ title: 'Create Group (4/4)', prompt: 'Profile display name', value: name, validate: (v) => validateRequiredName(v, 'The display name') })).trim();
   const group = await withProgress(`Creating the group ${name}…`, () =>
@@ -40,7 +40,7 @@ async function createGroup(context: CommandContext, node?: TreeNode): Promise<vo
 
 async function addMember(context: CommandContext, group: GroupNode): Promise<void> {
   const ui = prompts(context);
-  const validate = (v: string) => validateUserId(v.trim()) ?? (Number.isSafeInteger(Number(v.trim())) ? undefined : 'This user id is too large for the group API (at most 2^53-1).');
+  const validate = (v: string) => validateUserId(v.trim()) ?? (Number.isSafeInteger(Number(v.trim())) ? undefined : 'This user id is too large for the group API (at most 9,007,199,254,740,991).');
   const memberId = Number((await ui.input({ title: `Add Member to ${group.item.name}`, prompt: 'User id of the new member', validate })).trim());
   await withProgress(`Adding ${memberId} to ${group.item.name}…`, () =>
     context.sessions.client(group.podId!).groups.addMember(group.groupId, { memberId, memberTenant: group.item.ownerId }),

@@ -1,7 +1,7 @@
 // Add, edit, remove, sign in to, sign out of and switch between pods.
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import { normalizePodUrl, validatePodUrl } from '../api';
+import { normalizePodUrl, validatePodUrl, validateRequiredName } from '../api';
 import { AuthMethod, authMethodLabels, describeProfileProblem, PodProfile } from '../pods/podProfile';
 import { PodNode } from '../tree/podNode';
 import { TreeNode } from '../tree/treeNode';
@@ -87,7 +87,7 @@ async function pickPod(context: CommandContext, node: TreeNode | undefined, titl
 /** The multi-step input behind Add Pod and Edit Pod; every step validates as the user types. */
 async function askProfile(context: CommandContext, start: PodProfile, title: string): Promise<PodProfile> {
   const ui = prompts(context);
-  const label = (await ui.input({ title: `${title} (1/4)`, prompt: 'A name for this pod, e.g. "UAT"', value: start.label, validate: (v) => (v.trim() ? undefined : 'Give the pod a name.') })).trim();
+  const label = (await ui.input({ title: `${title} (1/4)`, prompt: 'A name for this pod, e.g. "UAT"', value: start.label, validate: (v) => validateRequiredName(v, 'The pod name') })).trim();
   const podUrl = normalizePodUrl(
     await ui.input({ title: `${title} (2/4)`, prompt: 'The pod URL, e.g. https://acme.symphony.com', value: start.podUrl, validate: validatePodUrl }),
   );
@@ -95,7 +95,7 @@ async function askProfile(context: CommandContext, start: PodProfile, title: str
   const authMethod = await ui.pick(methods, { title: `${title} (3/4)`, placeHolder: 'How does this account sign in?' });
   const profile: PodProfile = { id: start.id, label, podUrl, authMethod };
   if (authMethod === 'rsa') {
-    profile.username = (await ui.input({ title: `${title}: RSA`, prompt: 'Service account username', value: start.username, validate: (v) => (v.trim() ? undefined : 'Enter the service account username.') })).trim();
+    profile.username = (await ui.input({ title: `${title}: RSA`, prompt: 'Service account username', value: start.username, validate: (v) => validateRequiredName(v, 'The service account username') })).trim();
     profile.privateKeyPath = (await ui.openFile({ title: 'RSA private key of the service account (PEM, PKCS#1 or PKCS#8)', filters: { 'PEM files': ['pem', 'key'], 'All files': ['*'] } })).fsPath;
   } else if (authMethod === 'certificate') {
     profile.clientCertPath = (await ui.openFile({ title: 'Client certificate (PEM)', filters: { 'PEM files': ['pem', 'crt', 'cer'], 'All files': ['*'] } })).fsPath;

@@ -25,12 +25,20 @@ export class PodSessions implements vscode.Disposable {
   /** Fires with the pod id whose sign-in state or account changed. */
   readonly onDidChange = this.changed.event;
 
+  private readonly settingsWatcher: vscode.Disposable;
+
   constructor(
     private readonly store: PodStore,
     private readonly secrets: PodSecrets,
     private readonly prompts: PromptHost,
     private readonly log: vscode.LogOutputChannel,
-  ) {}
+  ) {
+    // A new timeout applies at once to every live client (and to the next sign-in), without signing anyone out.
+    this.settingsWatcher = vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!event.affectsConfiguration('symphonyPodAdmin.http.timeoutSeconds')) return;
+      for (const client of this.clients.values()) client.setTimeoutMs(httpTimeoutMs());
+    });
+  }
 
   /** A pod with a stored session token counts as signed in until the pod says otherwise. */
   async initialize(): Promise<void> {
@@ -64,7 +72,7 @@ export class PodSessions implements vscode.Disposable {
         sessionAuthUrl: profile.sessionAuthUrl,
         authenticate: this.authenticator(profile),
         tokens: this.observedTokens(podId),
-        timeoutMs: vscode.workspace.getConfiguration('symphonyPodAdmin').get<number>('http.timeoutSeconds', 30) * 1000,
+        timeoutMs: httpTimeoutMs(),
         caPem: caBundle(profile),
         logger: (line) => this.log.info(`[${profile.label}] ${line.method} ${line.path} → ${line.status} (${line.ms} ms${line.attempt > 1 ? `, attempt ${line.attempt}` : ''})`),
       });
@@ -113,6 +121,7 @@ export class PodSessions implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.settingsWatcher.dispose();
     for (const id of [...this.clients.keys()]) this.dropClient(id);
     this.changed.dispose();
   }
@@ -152,13 +161,14 @@ export class PodSessions implements vscode.Disposable {
     };
   }
 
+  /** Each sign-in reads the timeout setting when it starts, so it always uses the value the client uses. */
   private authenticator(profile: PodProfile): Authenticate {
     switch (profile.authMethod) {
       case 'rsa':
         return async () => {
           const privateKeyPem = readProfileFile(profile.privateKeyPath, 'private key');
           const passphrase = privateKeyPem.includes('ENCRYPTED') ? await this.passphrase(profile) : undefined;
-          return rsaAuthenticator({ podUrl: profile.podUrl, username: profile.username ?? '', privateKeyPem, passphrase, transport: { caPem: caBundle(profile) } })();
+          return rsaAuthenticator({ podUrl: profile.podUrl, username: profile.username ?? '', privateKeyPem, passphrase, transport: { caPem: caBundle(profile), timeoutMs: httpTimeoutMs() } })();
         };
       case 'certificate':
         return async () => {
@@ -169,6 +179,7 @@ export class PodSessions implements vscode.Disposable {
             clientKeyPem,
             passphrase: clientKeyPem.includes('ENCRYPTED') ? await this.passphrase(profile) : undefined,
             caPem: caBundle(profile),
+            timeoutMs: httpTimeoutMs(),
           })();
         };
       case 'sessionToken':
@@ -226,6 +237,12 @@ export class PodSessions implements vscode.Disposable {
     await vscode.commands.executeCommand('setContext', 'symphonyPodAdmin.hasPods', profiles.length > 0);
     await vscode.commands.executeCommand('setContext', 'symphonyPodAdmin.hasSignedInPod', profiles.some((p) => this.state(p.id) === 'signedIn'));
   }
+}
+
+/** The symphonyPodAdmin.http.timeoutSeconds setting, in milliseconds (30 s when unset or not a positive number). */
+export function httpTimeoutMs(): number {
+  const seconds = vscode.workspace.getConfiguration('symphonyPodAdmin').get<number>('http.timeoutSeconds', 30);
+  return (typeof seconds === 'number' && seconds > 0 ? seconds : 30) * 1000;
 }
 
 function caBundle(profile: PodProfile): string | undefined {

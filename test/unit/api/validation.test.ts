@@ -3,7 +3,8 @@ import { generateKeyPairSync } from 'node:crypto';
 import {
   PodApiError, assertValid, imageTypeOf, toUserId, validateAppId, validateAvatar, validateCertificatePem,
   validateHttpsUrl, validatePermissionName, validatePodUrl, validatePublicKey, validateRequiredName, validateUserId,
-  validateApplicationDetail, validateGroup,
+  validateApplicationDetail, validateGroup, formatBytes, invisibleCharacters, validateSegment, validateTextField,
+  certificateBlocks, MAX_TEXT_FIELD_BYTES, MAX_AVATAR_BYTES,
 } from '../../../src/api';
 import { makeTestCertificate } from '../../pod-emulator';
 
@@ -66,7 +67,7 @@ describe('local validation', () => {
     it('refuses other files, empty files and images over 2 MB', () => {
       assert.match(validateAvatar(Buffer.from('<svg></svg>')) ?? '', /JPEG, PNG or GIF/);
       assert.ok(validateAvatar(Buffer.alloc(0)));
-      assert.match(validateAvatar(Buffer.concat([png, Buffer.alloc(2 * 1024 * 1024)])) ?? '', /at most 2 MB/);
+      assert.match(validateAvatar(Buffer.concat([png, Buffer.alloc(2 * 1024 * 1024)])) ?? '', /at most 2,097,152 bytes \(2 MB\)/);
     });
   });
 
@@ -127,5 +128,53 @@ describe('local validation', () => {
     assert.throws(() => assertValid('iconUrl', 'The icon URL must start with https://.'), (err: unknown) =>
       err instanceof PodApiError && err.kind === 'validation' && err.field === 'iconUrl' && err.status === undefined);
     assert.doesNotThrow(() => assertValid('x', undefined));
+  });
+
+  describe('hostile text', () => {
+    it('names every invisible or direction-changing character, and only those', () => {
+      assert.deepEqual(invisibleCharacters('a\u200Fb\u061Cc\u200Fd'), ['U+200F RIGHT-TO-LEFT MARK', 'U+061C ARABIC LETTER MARK']);
+      assert.deepEqual(invisibleCharacters('Zoë – 東京 – مرحبا – 🚀'), []);
+      for (const cp of [0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x061C, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069, 0x2060, 0xFEFF, 0x00AD]) {
+        assert.equal(invisibleCharacters(`x${String.fromCodePoint(cp)}`).length, 1, cp.toString(16));
+      }
+    });
+
+    it('refuses a name holding one, naming it and saying to remove it', () => {
+      assert.equal(validateRequiredName('Desk\u200F', 'The group name'), 'The group name contains U+200F RIGHT-TO-LEFT MARK, which is invisible or changes the direction of the text; remove it.');
+      assert.match(validateRequiredName('\u2800', 'The name') ?? '', /U\+2800 BRAILLE PATTERN BLANK/);
+      assert.equal(validateRequiredName('Zoë Desk', 'The name'), undefined);
+    });
+
+    it('states sizes exactly, in bytes', () => {
+      assert.equal(formatBytes(2_097_153), '2,097,153 bytes');
+      assert.equal(validateAvatar(Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(MAX_AVATAR_BYTES + 1 - 8)])),
+        'The avatar is 2,097,153 bytes; the pod accepts at most 2,097,152 bytes (2 MB).');
+      assert.equal(validateAvatar(Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(MAX_AVATAR_BYTES - 8)])), undefined);
+      assert.equal(validateRequiredName('n'.repeat(1001)), 'The name is 1,001 characters long; use at most 1,000.');
+      assert.equal(validateRequiredName('n'.repeat(1000)), undefined);
+    });
+
+    it('limits free text by UTF-8 bytes, keeping line breaks', () => {
+      assert.equal(validateTextField('line one\nline two\ttabbed', 'The description'), undefined);
+      assert.equal(validateTextField('é'.repeat(MAX_TEXT_FIELD_BYTES / 2), 'The description'), undefined);
+      assert.equal(validateTextField('é'.repeat(MAX_TEXT_FIELD_BYTES / 2) + 'x', 'The description'),
+        'The description is 65,537 bytes; the largest we send is 65,536 bytes. Shorten it.');
+      assert.match(validateTextField('a\u202Eb', 'The description') ?? '', /U\+202E RIGHT-TO-LEFT OVERRIDE/);
+    });
+
+    it('keeps path ids to one segment that addresses exactly what it names', () => {
+      for (const ok of ['ab12', 'my-app_1', 'a.b', '...', 'ÅÄÖ', 42]) assert.equal(validateSegment(ok, 'appId'), undefined, String(ok));
+      for (const bad of ['', ' ', '.', '..', '%2e%2e', '%2E', 'a/b', 'a\\b', 'a?b', 'a#b', 'a\tb', 'a\nb', 'a\u0000b', 'a\u200Bb', 'x'.repeat(1025)]) {
+        assert.ok(validateSegment(bad, 'appId'), JSON.stringify(bad));
+      }
+      assert.match(validateSegment('..', 'appId') ?? '', /^The application id "\.\." is not an id/);
+    });
+
+    it('splits a PEM bundle into its certificates and refuses a chain, naming each subject', () => {
+      const chain = `${valid.pem}\n${expired.pem}`;
+      assert.equal(certificateBlocks(chain).length, 2);
+      assert.match(validateCertificatePem(chain) ?? '', /^This PEM holds 2 certificates \(a chain\): 1\. CN=valid; 2\. CN=old\. The pod takes one certificate/);
+      assert.equal(validateCertificatePem(`subject=CN=valid\n\n  \n${valid.pem}`), undefined);
+    });
   });
 });

@@ -85,7 +85,7 @@ describe('Reliability and security (extension host)', () => {
 
     it('Add Pod refuses a blank pod name', async () => {
       const { prompts } = await run('pods.add', undefined, [input(' \t ')]);
-      assert.match(prompts.rejectedInputs[0] ?? '', /Give the pod a name/);
+      assert.match(prompts.rejectedInputs[0] ?? "", /The pod name is required and cannot be blank/);
     });
 
     it('a wrong passphrase for an encrypted key: a clear message, no request, and it is not kept', async () => {
@@ -153,7 +153,7 @@ describe('Reliability and security (extension host)', () => {
     });
 
     for (const [what, content, expected] of [
-      ['a 3 MB PNG', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(3 * 1024 * 1024)]), /at most 2 MB/],
+      ['a 3 MB PNG', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(3 * 1024 * 1024)]), /at most 2,097,152 bytes \(2 MB\)/],
       ['a PNG that is really text', Buffer.from('I am not an image'), /JPEG, PNG or GIF/],
     ] as const) {
       it(`Set Avatar refuses ${what}`, async () => {
@@ -217,7 +217,7 @@ describe('Reliability and security (extension host)', () => {
         const group = await openPanel('groups.open', await firstGroup());
         await refused(group, { type: 'group.addMember', userId: '9223372036854775808' }, /larger than any/);
         const loaded = api.panels.postedMessages(group).find((m): m is Load => m.type === 'load')!.model;
-        await refused(group, { type: 'group.save', eTag: loaded.kind === 'group' ? loaded.eTag : '', edit: { name: 'Desk\u202Egnp.exe' } }, /text-direction/);
+        await refused(group, { type: 'group.save', eTag: loaded.kind === 'group' ? loaded.eTag : '', edit: { name: 'Desk\u202Egnp.exe' } }, /U\+202E RIGHT-TO-LEFT OVERRIDE/);
       });
 
       it('a malformed message is ignored and logged, with no request', async () => {
