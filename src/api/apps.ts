@@ -27,9 +27,22 @@ export class AppsApi {
     return this.call<ApplicationDetail>('GET', `/pod/v1/admin/app/${segment(appId, 'appId')}/get`, appContext(appId));
   }
 
-  async updateApplication(appId: string, detail: ApplicationDetail): Promise<ApplicationDetail> {
-    assertNoIssues(validateApplicationDetail(detail, false));
-    return this.call<ApplicationDetail>('POST', `/pod/v1/admin/app/${segment(appId, 'appId')}/update`, appContext(appId), detail);
+  /**
+   * Sends `changes` (only what the user changed: see `applicationChanges`) and validates exactly that, so an app
+   * the pod holds with an expired certificate, numeric property values or newer fields can still be edited.
+   */
+  async updateApplication(appId: string, changes: ApplicationDetail): Promise<ApplicationDetail> {
+    assertNoIssues(validateApplicationDetail(changes, false));
+    return this.call<ApplicationDetail>('POST', `/pod/v1/admin/app/${segment(appId, 'appId')}/update`, appContext(appId), changes);
+  }
+
+  /**
+   * Whether the pod has an app with this id, decided from the pod-wide entitlement list: a real pod answers an
+   * unknown app id with 400 (the spec documents no 404), which cannot be told apart from any other refusal.
+   */
+  async applicationExists(appId: string): Promise<boolean> {
+    assertNoIssues(issuesOf([['applicationInfo.appId', validateAppId(appId)]]));
+    return (await this.listPodAppEntitlements()).some(e => e.appId === appId);
   }
 
   async deleteApplication(appId: string): Promise<SuccessResponse> {
@@ -44,7 +57,9 @@ export class AppsApi {
   async updatePodAppEntitlements(list: PodAppEntitlementList): Promise<PodAppEntitlementList> {
     assertNoIssues(list.flatMap((e, i) => issuesOf([
       [`[${i}].appId`, validateAppId(e.appId)],
-      [`[${i}].appName`, nameUpTo50(e.appName)],
+      // The name comes from the pod's own list (this operation cannot rename it): only the spec's length applies.
+      [`[${i}].appName`, typeof e.appName === 'string' && e.appName.length >= 1 && e.appName.length <= 50 ? undefined
+        : `Entitlement ${i + 1} (${e.appId}) needs the app's name, 1 to at most 50 characters.`],
       [`[${i}]`, ['enable', 'listed', 'install'].every(k => typeof (e as unknown as Record<string, unknown>)[k] === 'boolean')
         ? undefined : `Entitlement ${i + 1} (${e.appId}) needs enable, listed and install set to true or false.`],
     ])));
@@ -88,8 +103,6 @@ const APPS: ErrorContext = { area: 'apps' };
 const appContext = (appId: string): ErrorContext => ({ area: 'apps', thing: `the application "${appId}"` });
 const userContext = (userId: UserIdInput): ErrorContext => ({ area: 'apps', thing: `the user ${String(userId)}` });
 const userEntitlementsPath = (userId: UserIdInput) => `/pod/v1/admin/user/${toUserId(userId, 'uid').toString()}/app/entitlement/list`;
-const nameUpTo50 = (name: string | undefined): Check =>
-  validateRequiredName(name, 'The app name') ?? (name && name.length > 50 ? 'The app name must be at most 50 characters.' : undefined);
 
 /** Every local problem with an application, with the pod's rules. `creating` makes appId and name required. */
 export function validateApplicationDetail(detail: ApplicationDetail, creating: boolean): ValidationIssue[] {
