@@ -10,12 +10,11 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { SymphonyPodAdminApi } from '../../../src/extension';
 import type { ApplicationModel } from '../../../src/editors/webviewMessages';
-import type { TreeNode } from '../../../src/tree/treeNode';
 import { makeTestCertificate } from '../../pod-emulator';
 import type { PodEmulator } from '../../pod-emulator';
 import { CapturingProxy, startCapturingProxy } from '../../unit/api/capturingProxy';
 import { confirm } from './scriptedPrompts';
-import { addRsaPod, answering, child, children, extensionApi, file, input, label, pickValue, removePod, startEmulator } from './helpers';
+import { addRsaPod, answering, child, children, extensionApi, file, input, label, pickValue, podNode, removePod, startEmulator } from './helpers';
 
 const hour = 3600_000;
 /** The pod's own expiry of every rotated key it reports: far from anything computed as now + 72 h. */
@@ -124,7 +123,7 @@ describe('Apps as a real pod holds them', () => {
   });
 
   it('toggles the entitlement of an app listed with a newer field, sending only the fields the operation defines', async () => {
-    const node = (await children(api, await child(api, api.tree.podNode(podId) as TreeNode, 'Applications'))).find((n) => label(n) === 'Legacy App')!;
+    const node = (await children(api, await child(api, await podNode(api, podId), 'Applications'))).find((n) => label(n) === 'Legacy App')!;
     proxy.received.length = 0;
     await run('apps.toggleEntitlement', [{ pickMany: (item) => item.value === 'enable' || item.value === 'listed' }], node);
     assert.deepEqual(postBodies(), [[{ appId, appName: 'Legacy App', enable: true, listed: true, install: false }]]);
@@ -142,7 +141,7 @@ describe('Apps as a real pod holds them', () => {
 
     proxy.received.length = 0;
     const created = await run('apps.create', [input(appId), input('Again'), input('https://legacy.example.com/x'), input('Us'), pickValue('none')],
-      await child(api, api.tree.podNode(podId) as TreeNode, 'Applications'));
+      await child(api, await podNode(api, podId), 'Applications'));
     assert.match(created.prompts.errors[0] ?? '', /already has an app "legacy-app"/);
     assert.deepEqual(postBodies(), [], 'nothing is sent');
     assert.ok(received().includes('GET /pod/v1/admin/app/entitlement/list'));
