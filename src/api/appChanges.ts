@@ -25,6 +25,7 @@ const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
  * absent (or null) in `edited` is not sent: the pod keeps its value.
  */
 export function applicationChanges(base: ApplicationDetail, edited: ApplicationDetail): ApplicationDetail {
+  if (!isObject(edited)) return edited; // not a manifest at all: validation says so
   const from = base as Json;
   const changes: Json = {};
   for (const [field, value] of Object.entries(edited as Json)) {

@@ -128,7 +128,8 @@ export function validateApplicationDetail(detail: ApplicationDetail, creating: b
     checks.push([`properties[${i}].key`, !key.trim() ? 'A property key cannot be blank.'
       : key.length > 1024 ? 'A property key must be at most 1024 characters.'
         : repeated ? `The property key "${key}" is used twice; keys must be unique.` : undefined]);
-    checks.push([`properties[${i}].value`, typeof p.value !== 'string' ? `The property "${key}" needs a value (it may be empty).`
+    checks.push([`properties[${i}].value`, p.value === undefined || p.value === null ? `The property "${key}" needs a value (it may be empty).`
+      : typeof p.value !== 'string' ? `The value of property "${key}" must be text, as the pod stores it (write "${String(p.value)}").`
       : p.value.length > 4096 ? `The value of property "${key}" must be at most 4096 characters.` : undefined]);
   });
   return issuesOf(checks);

@@ -23,9 +23,12 @@ export interface SaveApplicationRequest {
 export async function saveApplication(context: CommandContext, request: SaveApplicationRequest): Promise<ApplicationDetail> {
   const { podId, appId, edited, base } = request;
   const creating = appId === undefined;
-  // A new app is all the user's text; an update is checked on what the user changed from the base, so what the pod
-  // already holds (an expired certificate, numeric property values, newer fields) never blocks an edit.
-  assertNoIssues(validateApplicationDetail(creating || !base ? edited : applicationChanges(base, edited), creating));
+  // What is checked is what would be sent. A new app is compared with nothing: every field, key entries only as
+  // instructions (a previous key without an action exists only on the pod that rotated it), property values as
+  // text. An update is checked on what the user changed from the base, so what the pod already holds (an expired
+  // certificate, numeric property values, newer fields) never blocks an edit.
+  const checked = creating ? applicationChanges({}, edited) : base ? applicationChanges(base, edited) : edited;
+  assertNoIssues(validateApplicationDetail(checked, creating));
   const editedId = edited.applicationInfo?.appId;
   if (!creating && editedId !== undefined && editedId !== appId) {
     throw new PodApiError(`The app id cannot be changed (it is "${appId}"): put it back, or create a new app with "New App Manifest".`, {
@@ -37,9 +40,7 @@ export async function saveApplication(context: CommandContext, request: SaveAppl
   const name = edited.applicationInfo?.name || editedId || appId || 'the application';
 
   if (creating) {
-    // Compared with nothing: every field is sent, key entries only as instructions (a previous key without an action
-    // exists only on the pod that rotated it).
-    const created = await withProgress(`Creating ${name} on ${podLabel}…`, () => apps.createApplication(applicationChanges({}, edited)));
+    const created = await withProgress(`Creating ${name} on ${podLabel}…`, () => apps.createApplication(checked));
     return afterWrite(context, podId, created);
   }
   const current = await apps.getApplication(appId);
