@@ -125,6 +125,11 @@ describe('PodClient app updates on apps a real pod holds (emulator)', () => {
     assert.deepEqual(applicationChanges(base, { ...base, properties: [{ key: 'n', value: '5' }] }), {}, 'a numeric value equals its text');
   });
 
+  it('a new app is sent whole, with property values as text and no previous key without an action', () => {
+    const manifest = { applicationInfo: { appId: 'n', name: 'N' }, properties: [{ key: 'port', value: 4000 }], authenticationKeys: { current: { key: 'K' }, previous: { key: 'P', expirationDate: 1 } } } as ApplicationDetail;
+    assert.deepEqual(applicationChanges({}, manifest), { applicationInfo: { appId: 'n', name: 'N' }, properties: [{ key: 'port', value: '4000' }], authenticationKeys: { current: { key: 'K' } } });
+  });
+
   it('re-sends no key entry without an action: an unchanged current key, a previous key, keys the pod holds', () => {
     const current = currentKey;
     const base: ApplicationDetail = { authenticationKeys: { current: { key: current }, previous: { key: 'PREV', expirationDate: 5 } } };

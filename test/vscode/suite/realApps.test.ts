@@ -13,6 +13,7 @@ import type { ApplicationModel } from '../../../src/editors/webviewMessages';
 import { makeTestCertificate } from '../../pod-emulator';
 import type { PodEmulator } from '../../pod-emulator';
 import { CapturingProxy, startCapturingProxy } from '../../unit/api/capturingProxy';
+import { keyDate } from '../../../src/credentials/keyRotation';
 import { confirm } from './scriptedPrompts';
 import { addRsaPod, answering, child, children, extensionApi, file, input, label, pickValue, podNode, removePod, startEmulator } from './helpers';
 
@@ -146,5 +147,19 @@ describe('Apps as a real pod holds them', () => {
     assert.deepEqual(postBodies(), [], 'nothing is sent');
     assert.ok(received().includes('GET /pod/v1/admin/app/entitlement/list'));
     assert.deepEqual(receivedForApp(), [], 'existence is not read from the app itself');
+  });
+
+  it('Apply Manifest that sets a new key while the previous key is valid is refused before sending, naming the pod\'s expiry', async () => {
+    const previousEnds = Date.now() + 30 * hour;
+    emulator.control.state.apps.set('rotated-app', {
+      appId: 'rotated-app', name: 'Rotated', permissions: [], keys: { current: { key: publicPem() }, previous: { key: publicPem(), expirationDate: previousEnds } },
+      properties: [], entitlement: { enable: true, listed: true, install: false },
+    });
+    const manifest = path.join(dir, 'rotated-app.json');
+    fs.writeFileSync(manifest, JSON.stringify({ applicationInfo: { appId: 'rotated-app', name: 'Rotated' }, authenticationKeys: { current: { key: publicPem(), action: 'SAVE' } } }));
+    proxy.received.length = 0;
+    const { prompts } = await answering(api, [pickValue(podId), confirm(true)], () => vscode.commands.executeCommand('symphonyPodAdmin.apps.applyManifest', vscode.Uri.file(manifest)));
+    assert.match(prompts.errors[0] ?? '', new RegExp(`refuses a new key for rotated-app while its previous key .* until ${keyDate(previousEnds)}: revoke the previous key first`));
+    assert.deepEqual(postBodies(), []);
   });
 });
