@@ -28,9 +28,22 @@ export class AppsApi {
     return this.call<ApplicationDetail>('GET', `/pod/v1/admin/app/${segment(appId, 'appId')}/get`, appContext(appId), undefined, SHAPES.application);
   }
 
-  async updateApplication(appId: string, detail: ApplicationDetail): Promise<ApplicationDetail> {
-    assertNoIssues(validateApplicationDetail(detail, false));
-    return this.call<ApplicationDetail>('POST', `/pod/v1/admin/app/${segment(appId, 'appId')}/update`, appContext(appId), detail);
+  /**
+   * Sends `changes` (only what the user changed: see `applicationChanges`) and validates exactly that, so an app
+   * the pod holds with an expired certificate, numeric property values or newer fields can still be edited.
+   */
+  async updateApplication(appId: string, changes: ApplicationDetail): Promise<ApplicationDetail> {
+    assertNoIssues(validateApplicationDetail(changes, false));
+    return this.call<ApplicationDetail>('POST', `/pod/v1/admin/app/${segment(appId, 'appId')}/update`, appContext(appId), changes);
+  }
+
+  /**
+   * Whether the pod has an app with this id, decided from the pod-wide entitlement list: a real pod answers an
+   * unknown app id with 400 (the spec documents no 404), which cannot be told apart from any other refusal.
+   */
+  async applicationExists(appId: string): Promise<boolean> {
+    assertNoIssues(issuesOf([['applicationInfo.appId', validateAppId(appId)]]));
+    return (await this.listPodAppEntitlements()).some(e => e.appId === appId);
   }
 
   async deleteApplication(appId: string): Promise<SuccessResponse> {
@@ -45,7 +58,9 @@ export class AppsApi {
   async updatePodAppEntitlements(list: PodAppEntitlementList): Promise<PodAppEntitlementList> {
     assertNoIssues(list.flatMap((e, i) => issuesOf([
       [`[${i}].appId`, validateAppId(e.appId)],
-      [`[${i}].appName`, nameUpTo50(e.appName)],
+      // The name comes from the pod's own list (this operation cannot rename it): only the spec's length applies.
+      [`[${i}].appName`, typeof e.appName === 'string' && e.appName.length >= 1 && e.appName.length <= 50 ? undefined
+        : `Entitlement ${i + 1} (${e.appId}) needs the app's name, 1 to at most 50 characters.`],
       [`[${i}]`, ['enable', 'listed', 'install'].every(k => typeof (e as unknown as Record<string, unknown>)[k] === 'boolean')
         ? undefined : `Entitlement ${i + 1} (${e.appId}) needs enable, listed and install set to true or false.`],
     ])));
@@ -89,8 +104,6 @@ const APPS: ErrorContext = { area: 'apps' };
 const appContext = (appId: string): ErrorContext => ({ area: 'apps', thing: `the application "${appId}"` });
 const userContext = (userId: UserIdInput): ErrorContext => ({ area: 'apps', thing: `the user ${String(userId)}` });
 const userEntitlementsPath = (userId: UserIdInput) => `/pod/v1/admin/user/${toUserId(userId, 'uid').toString()}/app/entitlement/list`;
-const nameUpTo50 = (name: string | undefined): Check =>
-  validateRequiredName(name, 'The app name') ?? (name && name.length > 50 ? 'The app name must be at most 50 characters.' : undefined);
 
 /** Every local problem with an application, with the pod's rules. `creating` makes appId and name required. */
 export function validateApplicationDetail(detail: ApplicationDetail, creating: boolean): ValidationIssue[] {
@@ -116,7 +129,8 @@ export function validateApplicationDetail(detail: ApplicationDetail, creating: b
     checks.push([`properties[${i}].key`, !key.trim() ? 'A property key cannot be blank.'
       : key.length > 1024 ? 'A property key must be at most 1024 characters.'
         : repeated ? `The property key "${key}" is used twice; keys must be unique.` : undefined]);
-    checks.push([`properties[${i}].value`, typeof p.value !== 'string' ? `The property "${key}" needs a value (it may be empty).`
+    checks.push([`properties[${i}].value`, p.value === undefined || p.value === null ? `The property "${key}" needs a value (it may be empty).`
+      : typeof p.value !== 'string' ? `The value of property "${key}" must be text, as the pod stores it (write "${String(p.value)}").`
       : p.value.length > 4096 ? `The value of property "${key}" must be at most 4096 characters.` : undefined]);
   });
   return issuesOf(checks);

@@ -13,6 +13,7 @@ export { signJwt, rsaAuthenticator, certificateAuthenticator, RsaAuthenticatorOp
 export { SessionApi } from './session';
 export { CertsApi } from './certs';
 export { AppsApi, validateApplicationDetail, validatePublicKey } from './apps';
+export { applicationChanges, noChanges } from './appChanges';
 export { ConnectionsApi, ListConnectionsOptions } from './connections';
 export { GroupsApi, ListGroupsOptions, validateGroup } from './groups';
 export { PodClient, PodClientOptions } from './client';

@@ -54,7 +54,8 @@ export interface ApplicationInfo { appId?: string; name?: string; appUrl?: strin
 export interface AppAuthenticationKey { key?: string; expirationDate?: number; action?: 'SAVE' | 'REVOKE' | 'EXTEND' }
 export interface AppAuthenticationKeys { current?: AppAuthenticationKey; previous?: AppAuthenticationKey }
 export interface AppNotification { url?: string; apiKey?: string }
-export interface AppProperty { key?: string; value?: string }
+/** `value` is a string in the spec; some pods hold numbers (`30`), which updates send back as text. */
+export interface AppProperty { key?: string; value?: string | number }
 export interface ApplicationDetail {
   applicationInfo?: ApplicationInfo; iconUrl?: string; description?: string; allowOrigins?: string;
   permissions?: string[]; cert?: string; authenticationKeys?: AppAuthenticationKeys; notification?: AppNotification;

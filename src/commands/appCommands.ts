@@ -1,4 +1,5 @@
-// Application commands: a short create wizard, the pod entitlement toggles, delete.
+// Application commands: a short create wizard (refusing an id the pod already has, from its app list), the pod
+// entitlement toggles, delete.
 import * as fs from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { ApplicationDetail, validateAppId, validateHttpsUrl, validateRequiredName } from '../api';
@@ -38,7 +39,12 @@ async function createApplication(context: CommandContext, node?: TreeNode): Prom
     const file = await ui.openFile({ title: 'App certificate (PEM)', filters: { 'PEM files': ['pem', 'crt', 'cer'], 'All files': ['*'] } });
     detail.cert = await fs.readFile(file.fsPath, 'utf8');
   }
-  await withProgress(`Creating ${name}…`, () => context.sessions.client(podId).apps.createApplication(detail));
+  // Checked once every answer is valid, so bad input costs no request.
+  const apps = context.sessions.client(podId).apps;
+  if (await apps.applicationExists(appId)) {
+    throw new Error(`${context.store.get(podId)?.label ?? podId} already has an app "${appId}": choose another id, or edit that app (Edit Manifest).`);
+  }
+  await withProgress(`Creating ${name}…`, () => apps.createApplication(detail));
   context.tree.refreshCategory(podId, 'applications');
   void ui.info(`Created the application ${name} (${appId}).`);
 }
@@ -53,7 +59,8 @@ async function changeEntitlement(context: CommandContext, app: ApplicationNode):
     ],
     { title: `Pod entitlement of ${current.appName || current.appId}`, placeHolder: 'Check what should be on' },
   );
-  const updated = { ...current, enable: picked.includes('enable'), listed: picked.includes('listed'), install: picked.includes('install') };
+  // Only the fields the operation defines: a pod may list its apps with newer fields, which it would refuse back.
+  const updated = { appId: current.appId, appName: current.appName, enable: picked.includes('enable'), listed: picked.includes('listed'), install: picked.includes('install') };
   await withProgress(`Updating the entitlement of ${current.appName}…`, () => context.sessions.client(app.podId!).apps.updatePodAppEntitlements([updated]));
   context.tree.refreshCategory(app.podId!, 'applications');
 }

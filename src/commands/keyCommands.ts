@@ -1,16 +1,20 @@
 // App RSA key commands: Rotate RSA Key… (a generated 4096-bit pair whose private key goes only to the file the
 // user chooses, or an existing public key), Extend / Revoke Previous Key, Revoke Current Key, and Show Expiry
-// Report. After every change the app's known keys, the expiry radar and the tree's app list are brought up to date.
+// Report. A rotation the pod would refuse (a valid previous key, the same key again) is explained before anything is
+// sent, with the way forward. Each change sends only `authenticationKeys` and reads the app back, so the dates shown
+// are the pod's. After every change the app's known keys, the expiry radar and the tree's app list are brought up to
+// date.
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { ApplicationDetail, validatePublicKey } from '../api';
+import { ApplicationDetail, AppsApi, validatePublicKey } from '../api';
 import { knownAppKeys } from '../credentials/appKeyCache';
 import { ExpiryRadar } from '../credentials/expiryRadar';
 import { showExpiryReportCommand } from '../credentials/expiryStatusBar';
 import {
-  extendPreviousKey, generateKeyPairToFile, generatedKeyBits, publicKeyFingerprint, revokeCurrentKey, revokePreviousKey, sameKey, saveCurrentKey,
+  SaveRefusal, extendPreviousKey, generateKeyPairToFile, generatedKeyBits, keyDate, keySaveRefusal, publicKeyFingerprint, revokeCurrentKey,
+  revokePreviousKey, saveCurrentKey, saveRefusalMessage,
 } from '../credentials/keyRotation';
 import { DetailPanels } from '../editors/detailPanels';
 import { ApplicationNode } from '../tree/appNodes';
@@ -48,14 +52,25 @@ export function appTarget(node: unknown): AppTarget {
   throw new Error('Select an application in the Pods tree (or open its details), then run this command from there.');
 }
 
-const date = (ms: number | undefined) => (ms ? new Date(ms).toISOString().replace('T', ' ').slice(0, 16) + ' UTC' : 'a date the pod sets');
 const podLabel = (context: CommandContext, podId: string) => context.store.get(podId)?.label ?? podId;
+const fingerprintStart = (pem: string) => `${publicKeyFingerprint(pem).slice(0, 23)}…`;
+
+/**
+ * Sends one key instruction, then reads the app back: every date shown afterwards (detail view, messages, expiry
+ * report) is the one the pod reports, never one computed here.
+ */
+async function changeKeys(apps: AppsApi, appId: string, body: ApplicationDetail, progress: string): Promise<ApplicationDetail> {
+  await withProgress(progress, () => apps.updateApplication(appId, body));
+  return apps.getApplication(appId);
+}
 
 async function rotateKey(context: CommandContext, target: AppTarget): Promise<ApplicationDetail> {
   const ui = prompts(context);
   const apps = context.sessions.client(target.podId).apps;
   const base = await apps.getApplication(target.appId);
   const title = `Rotate RSA Key of ${target.appId}`;
+  const refusal = keySaveRefusal(base);
+  const revokeFirst = refusal?.reason === 'previousKeyValid' && await confirmRevokeFirst(context, target, base, refusal);
   const source = await ui.pick<'generate' | 'file'>([
     { label: `Generate a new ${generatedKeyBits}-bit key pair`, description: 'the private key is saved only to a file you choose', value: 'generate' },
     { label: 'Use an existing public key file…', description: 'PEM, -----BEGIN PUBLIC KEY-----', value: 'file' },
@@ -68,19 +83,20 @@ async function rotateKey(context: CommandContext, target: AppTarget): Promise<Ap
     publicKeyPem = await fs.readFile(file.fsPath, 'utf8');
     const problem = validatePublicKey(publicKeyPem);
     if (problem) throw new Error(`${file.fsPath}: ${problem}`);
-    if (sameKey(publicKeyPem, base.authenticationKeys?.current?.key)) throw new Error(`This is already the current key of ${target.appId}: choose a new public key.`);
+    const same = keySaveRefusal({ authenticationKeys: { current: base.authenticationKeys?.current } }, publicKeyPem);
+    if (same) throw new Error(saveRefusalMessage(same, target.appId));
   } else {
     const defaultUri = vscode.Uri.file(path.join(os.homedir(), `${target.appId.replace(/[^\w.-]+/g, '_')}-private-key.pem`));
     privateKeyPath = (await ui.saveFile({ title: `Save the new private key of ${target.appId} (PKCS#8 PEM, readable only by you)`, defaultUri, filters: { 'PEM files': ['pem'] } })).fsPath;
   }
 
-  const previous = base.authenticationKeys?.previous;
-  const current = base.authenticationKeys?.current;
+  const { current, previous } = base.authenticationKeys ?? {};
   const ok = await ui.confirm(
     `Rotate the RSA key of "${base.applicationInfo?.name ?? target.appId}" on ${podLabel(context, target.podId)}?`,
     [
-      current?.key ? `The current key (${publicKeyFingerprint(current.key).slice(0, 23)}…) becomes the previous key: the app can still sign in with it until the pod's grace period ends.` : 'The app has no current key yet.',
-      previous?.key ? `The existing previous key (expires ${date(previous.expirationDate)}) is replaced and stops working now.` : '',
+      revokeFirst ? `First the previous key (${fingerprintStart(previous!.key!)}) is revoked: anything still signing in with it stops working.` : '',
+      current?.key ? `The current key (${fingerprintStart(current.key)}) becomes the previous key: the app can still sign in with it until the pod's grace period ends.` : 'The app has no current key yet.',
+      !revokeFirst && previous?.key ? `The expired previous key (${fingerprintStart(previous.key)}) is replaced.` : '',
       privateKeyPath ? `The new private key is written to ${privateKeyPath} (mode 0600); it is never uploaded.` : '',
     ].filter(Boolean).join('\n'),
     'Rotate Key',
@@ -91,21 +107,45 @@ async function rotateKey(context: CommandContext, target: AppTarget): Promise<Ap
     const file = privateKeyPath;
     publicKeyPem = (await withProgress(`Generating a ${generatedKeyBits}-bit RSA key pair…`, () => generateKeyPairToFile(file))).publicKeyPem;
   }
-  let updated: ApplicationDetail;
+  let revoked = false;
   try {
-    updated = await withProgress(`Rotating the key of ${target.appId}…`, () => apps.updateApplication(target.appId, saveCurrentKey(base, publicKeyPem!)));
+    if (revokeFirst) {
+      await withProgress(`Revoking the previous key of ${target.appId}…`, () => apps.updateApplication(target.appId, revokePreviousKey(base)));
+      revoked = true;
+    }
+    await withProgress(`Rotating the key of ${target.appId}…`, () => apps.updateApplication(target.appId, saveCurrentKey(publicKeyPem!)));
   } catch (error) {
     if (privateKeyPath) context.log.warn(`Key rotation of ${target.appId} failed; the private key written to ${privateKeyPath} was not installed on the pod.`);
+    if (revoked) context.log.warn(`The previous key of ${target.appId} was revoked before the rotation failed; the current key is unchanged.`);
     throw error;
   }
+  const updated = await apps.getApplication(target.appId);
   context.log.info(`Rotated the RSA key of ${target.appId} on ${podLabel(context, target.podId)}: new key ${publicKeyFingerprint(publicKeyPem!)}.`);
-  const grace = updated.authenticationKeys?.previous?.expirationDate;
   void ui.info([
     `Rotated the RSA key of ${target.appId}.`,
     privateKeyPath ? `The new private key is in ${privateKeyPath}: configure the app with it.` : '',
-    current?.key ? `The previous key keeps working until ${date(grace)}.` : '',
+    current?.key ? `The pod accepts the previous key until ${keyDate(updated.authenticationKeys?.previous?.expirationDate)}.` : '',
   ].filter(Boolean).join(' '));
   return updated;
+}
+
+/**
+ * The pod refuses SAVE while the previous key is valid: say so before anything is sent, and offer the way forward
+ * (revoke it now as part of this rotation, or wait until it expires). Declining changes nothing.
+ */
+async function confirmRevokeFirst(context: CommandContext, target: AppTarget, base: ApplicationDetail, refusal: SaveRefusal & { reason: 'previousKeyValid' }): Promise<boolean> {
+  const ui = prompts(context);
+  const until = keyDate(refusal.previousExpires);
+  const ok = await ui.confirm(
+    `The pod refuses a new key for "${base.applicationInfo?.name ?? target.appId}" while its previous key is still valid (until ${until}). Revoke the previous key now, then rotate?`,
+    `Bots and services still signing in to ${podLabel(context, target.podId)} with the previous key (${refusal.previousFingerprint.slice(0, 23)}…) stop working as soon as it is revoked.\nTo keep them working, cancel and rotate after ${until}, when the previous key has expired.`,
+    'Revoke Previous Key and Rotate',
+  );
+  if (!ok) {
+    void ui.info(`Nothing was changed on ${target.appId}: ${saveRefusalMessage(refusal, target.appId)}`);
+    throw new UserCancelled();
+  }
+  return true;
 }
 
 /** The app as the pod has it now, and its rotated key; says so when there is none to act on. */
@@ -122,13 +162,13 @@ async function extendPrevious(context: CommandContext, target: AppTarget): Promi
   const { apps, base, previous } = await readPreviousKey(context, target, 'extend');
   const answer = (await ui.input({
     title: `Extend Previous Key of ${target.appId}`,
-    prompt: `It expires ${date(previous.expirationDate)}. New expiration date (YYYY-MM-DD, UTC), or empty to let the pod extend it by its default`,
+    prompt: `It expires ${keyDate(previous.expirationDate)}. New expiration date (YYYY-MM-DD, UTC), or empty to let the pod extend it by its own step (72 hours for accounts)`,
     placeHolder: 'YYYY-MM-DD',
     validate: (value) => (value.trim() === '' || futureDay(value) ? undefined : 'Enter a future date as YYYY-MM-DD, or leave it empty.'),
   })).trim();
   const until = answer ? futureDay(answer) : undefined;
-  const updated = await withProgress(`Extending the previous key of ${target.appId}…`, () => apps.updateApplication(target.appId, extendPreviousKey(base, until)));
-  void ui.info(`The previous key of ${target.appId} now expires ${date(updated.authenticationKeys?.previous?.expirationDate)}.`);
+  const updated = await changeKeys(apps, target.appId, extendPreviousKey(base, until), `Extending the previous key of ${target.appId}…`);
+  void ui.info(`The previous key of ${target.appId} now expires ${keyDate(updated.authenticationKeys?.previous?.expirationDate)}.`);
   return updated;
 }
 
@@ -136,9 +176,9 @@ async function revokePrevious(context: CommandContext, target: AppTarget): Promi
   const ui = prompts(context);
   const { apps, base, previous } = await readPreviousKey(context, target, 'revoke');
   const ok = await ui.confirm(`Revoke the previous RSA key of "${target.appId}" on ${podLabel(context, target.podId)}?`,
-    `Key ${publicKeyFingerprint(previous.key).slice(0, 23)}… stops working now instead of ${date(previous.expirationDate)}. Anything still signing in with it will fail.`, 'Revoke Previous Key');
+    `Key ${fingerprintStart(previous.key)} stops working now instead of ${keyDate(previous.expirationDate)}. Anything still signing in with it will fail.`, 'Revoke Previous Key');
   if (!ok) throw new UserCancelled();
-  const updated = await withProgress(`Revoking the previous key of ${target.appId}…`, () => apps.updateApplication(target.appId, revokePreviousKey(base)));
+  const updated = await changeKeys(apps, target.appId, revokePreviousKey(base), `Revoking the previous key of ${target.appId}…`);
   void ui.info(`Revoked the previous key of ${target.appId}.`);
   return updated;
 }
@@ -152,7 +192,9 @@ async function revokeCurrent(context: CommandContext, target: AppTarget): Promis
   const previous = base.authenticationKeys?.previous;
   const ok = await ui.confirm(
     `Revoke the CURRENT RSA key of "${target.appId}" on ${podLabel(context, target.podId)}? The app will stop authenticating with it.`,
-    `Key ${publicKeyFingerprint(current.key).slice(0, 23)}… is removed now. ${previous?.key ? `Only the previous key (until ${date(previous.expirationDate)}) will still work.` : 'The app has no other key: it will not be able to authenticate until a new key is saved.'}`,
+    `Key ${fingerprintStart(current.key)} is removed now. ${previous?.key
+      ? `The previous key (${fingerprintStart(previous.key)}) becomes the current key: only it will still work.`
+      : 'The app has no other key: it will not be able to authenticate until a new key is saved.'}`,
     'Revoke Current Key',
   );
   if (!ok) throw new UserCancelled();
@@ -161,7 +203,7 @@ async function revokeCurrent(context: CommandContext, target: AppTarget): Promis
     prompt: `Type the app id "${target.appId}" to confirm that the app will stop authenticating with this key`,
     validate: (value) => (value.trim() === target.appId ? undefined : `Type ${target.appId} exactly.`),
   });
-  const updated = await withProgress(`Revoking the current key of ${target.appId}…`, () => apps.updateApplication(target.appId, revokeCurrentKey(base)));
+  const updated = await changeKeys(apps, target.appId, revokeCurrentKey(base), `Revoking the current key of ${target.appId}…`);
   void ui.info(`Revoked the current key of ${target.appId}. It can no longer authenticate with that key.`);
   return updated;
 }

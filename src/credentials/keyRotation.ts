@@ -1,6 +1,7 @@
 // App RSA key rotation, without `vscode`: a new key pair written only to the file the user chose, the public key's
-// fingerprint, and the update bodies for SAVE / EXTEND / REVOKE. Updates send the app's full detail as read from the
-// pod with only `authenticationKeys` replaced, so a pod that treats update as "replace" keeps every other field.
+// fingerprint, the update bodies for SAVE / EXTEND / REVOKE (only `authenticationKeys`: the pod's update merges, and
+// sending back what it holds would be refused for any field newer than our types), and the rotation rules checked
+// before anything is sent.
 import { createHash, createPublicKey, generateKeyPair } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import { AppAuthenticationKey, ApplicationDetail } from '../api';
@@ -71,24 +72,55 @@ function pemBuffer(der: Buffer): Buffer {
   return Buffer.from(lines.join('\n'), 'ascii');
 }
 
-/** The detail to send for a key change: the pod's version with `authenticationKeys` replaced by the instruction. */
-export function keyChange(base: ApplicationDetail, keys: { current?: AppAuthenticationKey; previous?: AppAuthenticationKey }): ApplicationDetail {
-  return { ...base, authenticationKeys: keys };
+/** The update body for a key change: `authenticationKeys` and nothing else. */
+export function keyChange(keys: { current?: AppAuthenticationKey; previous?: AppAuthenticationKey }): ApplicationDetail {
+  return { authenticationKeys: keys };
 }
 
-export const saveCurrentKey = (base: ApplicationDetail, publicKeyPem: string) => keyChange(base, { current: { key: publicKeyPem, action: 'SAVE' } });
+export const saveCurrentKey = (publicKeyPem: string) => keyChange({ current: { key: publicKeyPem, action: 'SAVE' } });
 
 export function revokeCurrentKey(base: ApplicationDetail): ApplicationDetail {
-  return keyChange(base, { current: { key: requireKey(base, 'current'), action: 'REVOKE' } });
+  return keyChange({ current: { key: requireKey(base, 'current'), action: 'REVOKE' } });
 }
 
 export function revokePreviousKey(base: ApplicationDetail): ApplicationDetail {
-  return keyChange(base, { previous: { key: requireKey(base, 'previous'), action: 'REVOKE' } });
+  return keyChange({ previous: { key: requireKey(base, 'previous'), action: 'REVOKE' } });
 }
 
-/** EXTEND to `until`, or without a date to let the pod decide how much longer. */
+/** EXTEND to `until`, or without a date to let the pod extend it by its own step. */
 export function extendPreviousKey(base: ApplicationDetail, until?: number): ApplicationDetail {
-  return keyChange(base, { previous: { key: requireKey(base, 'previous'), action: 'EXTEND', ...(until ? { expirationDate: until } : {}) } });
+  return keyChange({ previous: { key: requireKey(base, 'previous'), action: 'EXTEND', ...(until ? { expirationDate: until } : {}) } });
+}
+
+/**
+ * Why the pod would refuse to SAVE a new current key, or undefined when it would accept it. The documented rules
+ * (rsa-authentication.md, applied to apps as the pod does to accounts): at most one previous key, so SAVE is refused
+ * while a current key and an unexpired previous key both exist; and the new key must differ from the current one.
+ * A previous key without an expiration date is taken as valid: only the pod knows when it ends.
+ */
+export type SaveRefusal =
+  | { reason: 'previousKeyValid'; previousExpires?: number; previousFingerprint: string }
+  | { reason: 'sameAsCurrent' };
+
+export function keySaveRefusal(app: ApplicationDetail, newKeyPem?: string, now = Date.now()): SaveRefusal | undefined {
+  const { current, previous } = app.authenticationKeys ?? {};
+  if (newKeyPem && sameKey(newKeyPem, current?.key)) return { reason: 'sameAsCurrent' };
+  if (current?.key && previous?.key && (previous.expirationDate === undefined || previous.expirationDate > now)) {
+    return { reason: 'previousKeyValid', previousExpires: previous.expirationDate, previousFingerprint: publicKeyFingerprint(previous.key) };
+  }
+  return undefined;
+}
+
+/** A UTC date as the extension shows it, or what to say when the pod gave none. */
+export function keyDate(ms: number | undefined): string {
+  return ms ? new Date(ms).toISOString().replace('T', ' ').slice(0, 16) + ' UTC' : 'a date the pod has not reported';
+}
+
+/** The sentence for a refused SAVE: why, and the way forward. */
+export function saveRefusalMessage(refusal: SaveRefusal, appId: string): string {
+  return refusal.reason === 'sameAsCurrent'
+    ? `This is already the current key of ${appId}: choose a new public key.`
+    : `The pod refuses a new key for ${appId} while its previous key (${refusal.previousFingerprint.slice(0, 23)}…) is still valid, until ${keyDate(refusal.previousExpires)}: revoke the previous key first (Revoke Previous Key), or rotate after it has expired.`;
 }
 
 function requireKey(base: ApplicationDetail, slot: KeySlot): string {

@@ -1,9 +1,11 @@
 // The one way an edited application manifest reaches a pod, shared by the JSON document (Save), "Apply Manifest to
-// Pod…" and the app form: validate locally with the pod's rules (no request on bad input) → fetch the pod's
-// current version → if it changed since the editor's base, show a diff and ask "Overwrite" → create or update →
-// re-read → refresh the app list in the tree. Every failure throws; the caller keeps the user's edits.
-import { ApplicationDetail, AppAuthenticationKeys, PodApiError, assertNoIssues, validateApplicationDetail } from '../api';
+// Pod…" and the app form: validate locally with the pod's rules what the user changed (no request on bad input) →
+// fetch the pod's current version → if it changed since the editor's base, show a diff and ask "Overwrite" → a new
+// key the pod would refuse is explained before sending → create, or update with only the fields that differ from
+// the pod's version → refresh the app list in the tree. Every failure throws; the caller keeps the user's edits.
+import { ApplicationDetail, PodApiError, applicationChanges, assertNoIssues, noChanges, validateApplicationDetail } from '../api';
 import { CommandContext, prompts, withProgress } from '../commands/commandContext';
+import { keySaveRefusal, saveRefusalMessage } from '../credentials/keyRotation';
 import { UserCancelled } from '../ui/prompts';
 import { formatManifest, sameManifest } from './manifestFormat';
 import { showManifestDiff } from './manifestSnapshots';
@@ -21,7 +23,12 @@ export interface SaveApplicationRequest {
 export async function saveApplication(context: CommandContext, request: SaveApplicationRequest): Promise<ApplicationDetail> {
   const { podId, appId, edited, base } = request;
   const creating = appId === undefined;
-  assertNoIssues(validateApplicationDetail(edited, creating));
+  // What is checked is what would be sent. A new app is compared with nothing: every field, key entries only as
+  // instructions (a previous key without an action exists only on the pod that rotated it), property values as
+  // text. An update is checked on what the user changed from the base, so what the pod already holds (an expired
+  // certificate, numeric property values, newer fields) never blocks an edit.
+  const checked = creating ? applicationChanges({}, edited) : base ? applicationChanges(base, edited) : edited;
+  assertNoIssues(validateApplicationDetail(checked, creating));
   const editedId = edited.applicationInfo?.appId;
   if (!creating && editedId !== undefined && editedId !== appId) {
     throw new PodApiError(`The app id cannot be changed (it is "${appId}"): put it back, or create a new app with "New App Manifest".`, {
@@ -33,13 +40,25 @@ export async function saveApplication(context: CommandContext, request: SaveAppl
   const name = edited.applicationInfo?.name || editedId || appId || 'the application';
 
   if (creating) {
-    const created = await withProgress(`Creating ${name} on ${podLabel}…`, () => apps.createApplication(requestBody(edited, undefined)));
+    const created = await withProgress(`Creating ${name} on ${podLabel}…`, () => apps.createApplication(checked));
     return afterWrite(context, podId, created);
   }
   const current = await apps.getApplication(appId);
   if (base && !sameManifest(current, base)) await confirmOverwrite(context, { podLabel, name, appId, current, edited });
-  const saved = await withProgress(`Saving ${name} on ${podLabel}…`, () => apps.updateApplication(appId, requestBody(edited, current)));
+  // Against the pod's version: after "Overwrite", every field the user's version sets differently is sent.
+  const changes = applicationChanges(current, edited);
+  if (noChanges(changes)) return afterWrite(context, podId, current);
+  refuseKeyThePodWouldRefuse(current, changes, appId);
+  const saved = await withProgress(`Saving ${name} on ${podLabel}…`, () => apps.updateApplication(appId, changes));
   return afterWrite(context, podId, saved);
+}
+
+/** A new current key while a valid previous key exists, or the current key again: the pod would refuse it. */
+function refuseKeyThePodWouldRefuse(current: ApplicationDetail, changes: ApplicationDetail, appId: string): void {
+  const key = changes.authenticationKeys?.current;
+  if (!key || key.action === 'REVOKE' || !key.key) return;
+  const refusal = keySaveRefusal(current, key.key);
+  if (refusal) throw new PodApiError(saveRefusalMessage(refusal, appId), { kind: 'validation', field: 'authenticationKeys.current' });
 }
 
 async function confirmOverwrite(
@@ -63,22 +82,6 @@ async function confirmOverwrite(
   } finally {
     await diff.close();
   }
-}
-
-/**
- * What is sent: the pod reads `authenticationKeys` as instructions (SAVE / REVOKE / EXTEND), not as state, so key
- * entries it already has, unchanged and without an action, are left out; a rotated (previous) key exists only on
- * the pod that rotated it, so it is sent only with an action.
- */
-function requestBody(edited: ApplicationDetail, current: ApplicationDetail | undefined): ApplicationDetail {
-  const { authenticationKeys, ...rest } = edited;
-  if (!authenticationKeys) return edited;
-  const keys: AppAuthenticationKeys = {};
-  const { current: active, previous } = authenticationKeys;
-  const unchanged = !active?.action && active?.key?.trim() === current?.authenticationKeys?.current?.key?.trim();
-  if (active && !unchanged) keys.current = active;
-  if (previous?.action) keys.previous = previous;
-  return keys.current || keys.previous ? { ...rest, authenticationKeys: keys } : rest;
 }
 
 /** Create and update answer with the app as the pod now has it: no second read is needed. */

@@ -83,7 +83,8 @@ export class ApplicationView implements DetailView {
       allowOrigins: app.allowOrigins ?? '',
       permissions: app.permissions ?? [],
       knownPermissions,
-      properties: (app.properties ?? []).map((p) => ({ key: p.key ?? '', value: p.value ?? '' })),
+      // A pod may hold numeric values: the form shows (and sends back) text.
+      properties: (app.properties ?? []).map((p) => ({ key: p.key ?? '', value: String(p.value ?? '') })),
       notificationUrl: app.notification?.url ?? '',
       notificationApiKeySet: Boolean(app.notification?.apiKey),
       keys: keySummaries(app),

@@ -3,7 +3,7 @@
 // a diff and a confirmation). Also registers the `symphony-pod:` file system and the read-only diff snapshots.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { ApplicationDetail, PodApiError, assertNoIssues, validateApplicationDetail } from '../api';
+import { ApplicationDetail, assertNoIssues, validateApplicationDetail } from '../api';
 import { CommandContext, prompts, registerCommand, targetPod, withProgress } from '../commands/commandContext';
 import { ApplicationNode } from '../tree/appNodes';
 import { TreeNode } from '../tree/treeNode';
@@ -83,14 +83,13 @@ function activeJsonDocument(): vscode.Uri | undefined {
   return document && (document.languageId === 'json' || document.uri.path.endsWith('.json')) ? document.uri : undefined;
 }
 
-/** The app as the pod has it, or undefined when the pod has no app with this id. */
+/**
+ * The app as the pod has it, or undefined when the pod has no app with this id. Existence comes from the pod's app
+ * list, not from a 404: a real pod answers an unknown app id with 400.
+ */
 async function currentApplication(context: CommandContext, podId: string, appId: string): Promise<ApplicationDetail | undefined> {
-  try {
-    return await context.sessions.client(podId).apps.getApplication(appId);
-  } catch (error) {
-    if (error instanceof PodApiError && error.status === 404) return undefined;
-    throw error;
-  }
+  const apps = context.sessions.client(podId).apps;
+  return await apps.applicationExists(appId) ? apps.getApplication(appId) : undefined;
 }
 
 async function pickSignedInPod(context: CommandContext, title: string): Promise<string> {

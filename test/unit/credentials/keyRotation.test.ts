@@ -5,7 +5,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { ApplicationDetail } from '../../../src/api';
 import {
-  appKeyInfos, extendPreviousKey, generateKeyPairToFile, publicKeyFingerprint, revokeCurrentKey, revokePreviousKey, sameKey, saveCurrentKey,
+  appKeyInfos, extendPreviousKey, generateKeyPairToFile, keyDate, keySaveRefusal, publicKeyFingerprint, revokeCurrentKey, revokePreviousKey, sameKey,
+  saveCurrentKey, saveRefusalMessage,
 } from '../../../src/credentials/keyRotation';
 import { apiRequests, clientFor, usePod } from '../api/podFixture';
 
@@ -42,18 +43,51 @@ describe('Key rotation', () => {
     assert.equal(publicKeyFingerprint('not a key'), '');
   });
 
-  it('builds update bodies that keep every other field and carry one key instruction', () => {
+  it('builds key bodies that carry one key instruction and nothing else', () => {
     const base: ApplicationDetail = {
       applicationInfo: { appId: 'a', name: 'A' }, permissions: ['SEND_MESSAGES'],
       authenticationKeys: { current: { key: 'CUR' }, previous: { key: 'PREV', expirationDate: 5 } },
     };
-    assert.deepEqual(saveCurrentKey(base, 'NEW').authenticationKeys, { current: { key: 'NEW', action: 'SAVE' } });
-    assert.deepEqual(saveCurrentKey(base, 'NEW').permissions, ['SEND_MESSAGES']);
-    assert.deepEqual(revokeCurrentKey(base).authenticationKeys, { current: { key: 'CUR', action: 'REVOKE' } });
-    assert.deepEqual(revokePreviousKey(base).authenticationKeys, { previous: { key: 'PREV', action: 'REVOKE' } });
-    assert.deepEqual(extendPreviousKey(base).authenticationKeys, { previous: { key: 'PREV', action: 'EXTEND' } });
-    assert.deepEqual(extendPreviousKey(base, 99).authenticationKeys, { previous: { key: 'PREV', action: 'EXTEND', expirationDate: 99 } });
+    assert.deepEqual(saveCurrentKey('NEW'), { authenticationKeys: { current: { key: 'NEW', action: 'SAVE' } } });
+    assert.deepEqual(revokeCurrentKey(base), { authenticationKeys: { current: { key: 'CUR', action: 'REVOKE' } } });
+    assert.deepEqual(revokePreviousKey(base), { authenticationKeys: { previous: { key: 'PREV', action: 'REVOKE' } } });
+    assert.deepEqual(extendPreviousKey(base), { authenticationKeys: { previous: { key: 'PREV', action: 'EXTEND' } } });
+    assert.deepEqual(extendPreviousKey(base, 99), { authenticationKeys: { previous: { key: 'PREV', action: 'EXTEND', expirationDate: 99 } } });
     assert.throws(() => revokePreviousKey({ applicationInfo: { appId: 'a' } }), /no rotated/);
+  });
+});
+
+describe('Key rotation rules (checked before anything is sent)', () => {
+  const hour = 3600_000;
+  const now = Date.UTC(2026, 10, 30, 12);
+  const current = publicPem();
+  const previous = publicPem();
+  const app = (previousExpires?: number): ApplicationDetail => ({
+    applicationInfo: { appId: 'a' },
+    authenticationKeys: { current: { key: current }, ...(previousExpires !== undefined ? { previous: { key: previous, expirationDate: previousExpires } } : {}) },
+  });
+
+  it('refuses a SAVE while an unexpired previous key exists, naming its expiry and the way forward', () => {
+    const refusal = keySaveRefusal(app(now + 5 * hour), publicPem(), now);
+    assert.deepEqual(refusal, { reason: 'previousKeyValid', previousExpires: now + 5 * hour, previousFingerprint: publicKeyFingerprint(previous) });
+    const message = saveRefusalMessage(refusal!, 'a');
+    assert.match(message, /until 2026-11-30 17:00 UTC/);
+    assert.match(message, /revoke the previous key first/);
+  });
+
+  it('refuses the current key again, whatever its line breaks', () => {
+    assert.deepEqual(keySaveRefusal(app(), current.replace(/\n/g, '\r\n'), now), { reason: 'sameAsCurrent' });
+  });
+
+  it('allows a SAVE once the previous key has expired, and when there is none', () => {
+    assert.equal(keySaveRefusal(app(now - 1), publicPem(), now), undefined);
+    assert.equal(keySaveRefusal(app(), publicPem(), now), undefined);
+  });
+
+  it('takes a previous key without an expiration date as still valid: only the pod knows when it ends', () => {
+    const noDate: ApplicationDetail = { authenticationKeys: { current: { key: current }, previous: { key: previous } } };
+    assert.equal(keySaveRefusal(noDate, publicPem(), now)?.reason, 'previousKeyValid');
+    assert.match(keyDate(undefined), /not reported/);
   });
 });
 
@@ -78,7 +112,7 @@ describe('Key rotation against the emulator: app authentication across the grace
 
     const { publicKeyPem: newPublic } = await generateKeyPairToFile(newFile, 2048);
     const before = Date.now();
-    const rotated = await client.apps.updateApplication('rotating', saveCurrentKey(await client.apps.getApplication('rotating'), newPublic));
+    const rotated = await client.apps.updateApplication('rotating', saveCurrentKey(newPublic));
     const [current, previous] = appKeyInfos(rotated);
     assert.equal(current.fingerprint, publicKeyFingerprint(newPublic));
     assert.equal(previous.fingerprint, publicKeyFingerprint(oldPublic));
