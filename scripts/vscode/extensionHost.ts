@@ -7,7 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as util from 'util';
 import { chromium, Browser, Page } from 'playwright-core';
-import { CHROMIUM_FLAGS, CodeServer, REPO_ROOT, ensureVSCode, findChromium, freePort, makeProfile, startCodeServer } from './getVSCode';
+import { CHROMIUM_FLAGS, CodeServer, REPO_ROOT, ensureVSCode, findChromium, makeProfile, startCodeServer } from './getVSCode';
 
 export interface ExtensionHostRun {
   /** Compiled entry exporting run(), e.g. out/test/vscode/suite/index.js. */
@@ -67,8 +67,7 @@ export async function runInExtensionHost(run: ExtensionHostRun): Promise<Extensi
 
   try {
     const started = Date.now();
-    const port = await freePort();
-    server = await startCodeServer({ install, profile, port, logFile: run.logFile, extraArgs: ['--vscode-option', 'enable-smoke-test-driver'], env: run.env });
+    server = await startCodeServer({ install, profile, port: 0, logFile: run.logFile, extraArgs: ['--vscode-option', 'enable-smoke-test-driver'], env: run.env });
     run.log(`VS Code ${install.vscodeVersion} (code-server ${install.codeServerVersion}) on ${server.url}, up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
     browser = await chromium.launch({ executablePath: chromePath, headless: true, args: CHROMIUM_FLAGS });
@@ -80,8 +79,8 @@ export async function runInExtensionHost(run: ExtensionHostRun): Promise<Extensi
     page.on('pageerror', (error) => run.log(`workbench page error: ${error.message}`));
 
     const payload = JSON.stringify([
-      ['extensionDevelopmentPath', remoteUri(port, REPO_ROOT)],
-      ['extensionTestsPath', remoteUri(port, run.testsEntry)],
+      ['extensionDevelopmentPath', remoteUri(server.port, REPO_ROOT)],
+      ['extensionTestsPath', remoteUri(server.port, run.testsEntry)],
       ['skipWelcome', 'true'],
     ]);
     await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`, { waitUntil: 'domcontentloaded' });
