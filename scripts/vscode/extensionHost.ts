@@ -83,11 +83,13 @@ export async function runInExtensionHost(run: ExtensionHostRun): Promise<Extensi
       ['extensionTestsPath', remoteUri(server.port, run.testsEntry)],
       ['skipWelcome', 'true'],
     ]);
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`, { waitUntil: 'domcontentloaded' });
-
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), run.timeoutSeconds * 1000)));
-    const outcome = await Promise.race([result, timedOut]);
+    // The run's one deadline is `timeoutSeconds`, from here to the workbench's exit code. Loading the workbench page
+    // is a step of it, not a deadline of its own: playwright's default 30 s for 'domcontentloaded' failed runs on a
+    // busy machine whose workbench would have loaded and passed a few seconds later.
+    const opened = page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`, { waitUntil: 'commit', timeout: 0 });
+    const outcome = await Promise.race([opened.then(() => result), timedOut]);
     clearTimeout(timer);
     if (outcome !== 0) await run.onFailure?.(page);
     return { outcome, seconds: (Date.now() - started) / 1000, vscodeVersion: install.vscodeVersion };
