@@ -7,7 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as util from 'util';
 import { chromium, Browser, Page } from 'playwright-core';
-import { CHROMIUM_FLAGS, CodeServer, REPO_ROOT, ensureVSCode, findChromium, freePort, makeProfile, startCodeServer } from './getVSCode';
+import { CHROMIUM_FLAGS, CodeServer, REPO_ROOT, ensureVSCode, findChromium, makeProfile, startCodeServer } from './getVSCode';
 
 export interface ExtensionHostRun {
   /** Compiled entry exporting run(), e.g. out/test/vscode/suite/index.js. */
@@ -67,8 +67,7 @@ export async function runInExtensionHost(run: ExtensionHostRun): Promise<Extensi
 
   try {
     const started = Date.now();
-    const port = await freePort();
-    server = await startCodeServer({ install, profile, port, logFile: run.logFile, extraArgs: ['--vscode-option', 'enable-smoke-test-driver'], env: run.env });
+    server = await startCodeServer({ install, profile, port: 0, logFile: run.logFile, extraArgs: ['--vscode-option', 'enable-smoke-test-driver'], env: run.env });
     run.log(`VS Code ${install.vscodeVersion} (code-server ${install.codeServerVersion}) on ${server.url}, up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
     browser = await chromium.launch({ executablePath: chromePath, headless: true, args: CHROMIUM_FLAGS });
@@ -80,15 +79,17 @@ export async function runInExtensionHost(run: ExtensionHostRun): Promise<Extensi
     page.on('pageerror', (error) => run.log(`workbench page error: ${error.message}`));
 
     const payload = JSON.stringify([
-      ['extensionDevelopmentPath', remoteUri(port, REPO_ROOT)],
-      ['extensionTestsPath', remoteUri(port, run.testsEntry)],
+      ['extensionDevelopmentPath', remoteUri(server.port, REPO_ROOT)],
+      ['extensionTestsPath', remoteUri(server.port, run.testsEntry)],
       ['skipWelcome', 'true'],
     ]);
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`, { waitUntil: 'domcontentloaded' });
-
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), run.timeoutSeconds * 1000)));
-    const outcome = await Promise.race([result, timedOut]);
+    // The run's one deadline is `timeoutSeconds`, from here to the workbench's exit code. Loading the workbench page
+    // is a step of it, not a deadline of its own: playwright's default 30 s for 'domcontentloaded' failed runs on a
+    // busy machine whose workbench would have loaded and passed a few seconds later.
+    const opened = page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`, { waitUntil: 'commit', timeout: 0 });
+    const outcome = await Promise.race([opened.then(() => result), timedOut]);
     clearTimeout(timer);
     if (outcome !== 0) await run.onFailure?.(page);
     return { outcome, seconds: (Date.now() - started) / 1000, vscodeVersion: install.vscodeVersion };

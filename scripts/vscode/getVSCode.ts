@@ -258,6 +258,7 @@ export interface CodeServer {
 export interface StartOptions {
   install: VSCodeInstall;
   profile: ProfileDirs;
+  /** 0 = code-server listens on a free port it picks itself (read back from its start-up line). */
   port: number;
   /** Folder the workbench opens; none when omitted. */
   folder?: string;
@@ -268,11 +269,12 @@ export interface StartOptions {
   logFile?: string;
 }
 
-const started = new Set<CodeServer>();
+/** The stop functions of the code-servers this process started and has not stopped yet. */
+const started = new Set<() => Promise<void>>();
 
 /** Stops every code-server this process started (for a Ctrl+C that arrives while one is still starting). */
 export async function stopAllCodeServers(): Promise<void> {
-  await Promise.all([...started].map((server) => server.stop()));
+  await Promise.all([...started].map((stop) => stop()));
 }
 
 export async function freePort(): Promise<number> {
@@ -358,13 +360,19 @@ export async function startCodeServer(options: StartOptions): Promise<CodeServer
     fs.mkdirSync(path.dirname(options.logFile), { recursive: true });
     output = fs.openSync(options.logFile, 'w');
   }
+  // Port 0: the server binds a free port itself and says which. Asking the OS for a free port first and passing it
+  // on left a gap in which another test run on the machine could take it, and /healthz then answered from *its* server.
+  const readPort = port === 0;
   // detached = setsid(): the server, its extension host and watchers form one process group we can kill as a whole.
-  const child = spawn(install.nodePath, args, { env, detached: true, stdio: ['ignore', output, output] });
-  if (typeof output === 'number') {
-    fs.closeSync(output);
-  }
+  const child = spawn(install.nodePath, args, { env, detached: true, stdio: readPort ? ['ignore', 'pipe', 'pipe'] : ['ignore', output, output] });
   let exited = child.exitCode !== null;
   const exitedPromise = new Promise<void>((resolve) => child.once('exit', () => ((exited = true), resolve())));
+  const listening = readPort ? listeningPort(child, output) : Promise.resolve(port);
+  if (typeof output === 'number') {
+    const fd = output;
+    if (readPort) child.once('close', () => fs.closeSync(fd));
+    else fs.closeSync(fd);
+  }
   const stop = async (): Promise<void> => {
     const pgid = child.pid;
     if (!pgid) {
@@ -391,18 +399,28 @@ export async function startCodeServer(options: StartOptions): Promise<CodeServer
     killGroup('SIGKILL');
     await Promise.race([exitedPromise, new Promise((resolve) => setTimeout(resolve, 1000))]);
   };
-  const url = `http://127.0.0.1:${port}`;
-  const server: CodeServer = {
-    url,
-    port,
-    process: child,
-    stop: async () => {
-      started.delete(server);
-      await stop();
-    },
+  const stopServer = async (): Promise<void> => {
+    started.delete(stopServer);
+    await stop();
   };
-  started.add(server);
+  started.add(stopServer);
   const deadline = Date.now() + 60_000;
+  let startupTimer: NodeJS.Timeout | undefined;
+  const boundPort = await Promise.race([
+    listening,
+    exitedPromise.then(() => 0),
+    new Promise<number>((resolve) => (startupTimer = setTimeout(() => resolve(0), 60_000))),
+  ]);
+  clearTimeout(startupTimer);
+  if (!boundPort) {
+    await stopServer();
+    throw new Error(
+      (exited ? `code-server exited during start-up (exit ${child.exitCode})` : 'code-server did not say which port it listens on within 60 s') +
+        (options.logFile ? `; its output is in ${options.logFile}` : ''),
+    );
+  }
+  const url = `http://127.0.0.1:${boundPort}`;
+  const server: CodeServer = { url, port: boundPort, process: child, stop: stopServer };
   while ((await get(`${url}/healthz`)) !== 200) {
     if (exited) {
       throw new Error(
@@ -417,6 +435,26 @@ export async function startCodeServer(options: StartOptions): Promise<CodeServer
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   return server;
+}
+
+/** Forwards a piped code-server's output to `output` and resolves with the port from its "listening on" line. */
+function listeningPort(child: ChildProcess, output: 'inherit' | number): Promise<number> {
+  const forward = (to: NodeJS.WriteStream) => (chunk: Buffer) => (typeof output === 'number' ? fs.writeSync(output, chunk) : to.write(chunk));
+  child.stderr!.on('data', forward(process.stderr));
+  const toStdout = forward(process.stdout);
+  return new Promise((resolve) => {
+    let seen: string | undefined = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      toStdout(chunk);
+      if (seen === undefined) return;
+      seen += chunk.toString();
+      const match = /HTTP server listening on https?:\/\/[^\s/]*:(\d+)/.exec(seen);
+      if (match) {
+        seen = undefined;
+        resolve(Number(match[1]));
+      }
+    });
+  });
 }
 
 if (require.main === module) {

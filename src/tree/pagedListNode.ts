@@ -17,6 +17,8 @@ export abstract class PagedListNode<T, C = unknown> extends TreeNode {
   private started = false;
   private complete = false;
   private loading: Promise<void> | undefined;
+  /** Bumped by refresh(): a page that was in flight when the list was refreshed belongs to the old list. */
+  private generation = 0;
   private error: string | undefined;
   private readonly nodes = new Map<string, TreeNode>();
   filter: string | undefined;
@@ -48,7 +50,8 @@ export abstract class PagedListNode<T, C = unknown> extends TreeNode {
 
   override async getChildren(): Promise<TreeNode[]> {
     try {
-      if (!this.started) await this.locked(() => this.appendPage(pageSize()));
+      // Checked again under the lock: two expands at once (the view and a command) must not load page 1 and page 2.
+      if (!this.started) await this.locked(async () => (this.started ? undefined : this.appendPage(pageSize())));
       if (this.filter !== undefined && !this.complete) await this.locked(() => this.loadRest(pageSize()));
       this.error = undefined;
     } catch (error) {
@@ -72,6 +75,7 @@ export abstract class PagedListNode<T, C = unknown> extends TreeNode {
 
   /** Forgets the loaded pages; the next expand starts again from the first page. The filter stays. */
   refresh(): void {
+    this.generation++;
     this.items = [];
     this.next = undefined;
     this.started = false;
@@ -89,7 +93,9 @@ export abstract class PagedListNode<T, C = unknown> extends TreeNode {
   }
 
   private async appendPage(size: number): Promise<void> {
+    const generation = this.generation;
     const page = await this.loadPage(this.started ? this.next : undefined, size);
+    if (generation !== this.generation) return; // refreshed meanwhile: the next expand loads the new list
     this.items = this.items.concat(page.items);
     this.started = true;
     this.next = page.next;

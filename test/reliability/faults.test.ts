@@ -3,7 +3,7 @@
 // The extension-host half (commands, tree, pasted-token prompt) is test/vscode/suite/reliability.faults.test.ts.
 import * as assert from 'node:assert/strict';
 import { PodApiError, PodClient, rsaAuthenticator } from '../../src/api';
-import { startPodEmulator } from '../pod-emulator';
+import { PodEmulator, startPodEmulator } from '../pod-emulator';
 import { makeTestCertificate } from '../pod-emulator/x509';
 import { adminClient, SignedInPod, useSignedInPod } from './fixtures';
 
@@ -24,8 +24,14 @@ interface Fault {
   after?: (pod: SignedInPod, result: unknown) => void;
 }
 
-/** Lets a delayed request finish on the pod, so its log line (and its effect) can be checked. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 1400));
+/**
+ * Waits until the pod has finished the request the client gave up on (the emulator logs a request when it has
+ * answered it), so its log line and its effect can be checked. Waiting a fixed time instead raced the emulator's
+ * delay on a busy machine: the request was still sleeping when the log was read.
+ */
+async function settle(emulator: PodEmulator, requests: number): Promise<void> {
+  while (emulator.control.requests().length < requests) await new Promise((resolve) => setTimeout(resolve, 20));
+}
 const perFault: Array<[string, number]> = [];
 const apps = (pod: SignedInPod) => [...pod.emulator.control.state.apps.keys()];
 const newApp = (appId: string) => ({ applicationInfo: { appId, name: appId, appUrl: 'https://apps.acme.example/', domain: 'acme.example', publisher: 'Acme' } });
@@ -124,7 +130,7 @@ const faults: Fault[] = [
         return await slow.certs.listCompanyCertificates({ limit: 2 });
       } finally {
         slow.dispose();
-        await settle();
+        await settle(emulator, 1);
       }
     },
     requests: [`GET ${LIST} 200`],
@@ -141,7 +147,7 @@ const faults: Fault[] = [
         return await slow.apps.createApplication(newApp('slow-app'));
       } finally {
         slow.dispose();
-        await settle();
+        await settle(emulator, 1);
       }
     },
     requests: [`POST ${CREATE_APP} 200`],

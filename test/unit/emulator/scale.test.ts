@@ -7,10 +7,12 @@ describe('pod emulator: scale', () => {
   after(() => emu?.close());
 
   it('starts with 10,000 certificates and 2,000 groups within a couple of seconds', async () => {
-    const started = Date.now();
+    // CPU time, not wall time: on a busy machine the wall clock also counts the time other processes held the CPU.
+    const started = process.cpuUsage();
     emu = await startPodEmulator({ scale: { certs: 10_000, groups: 2_000, apps: 50, connections: 200 } });
-    const elapsed = Date.now() - started;
-    assert.ok(elapsed < 3000, `took ${elapsed} ms`);
+    const used = process.cpuUsage(started);
+    const cpuMs = (used.user + used.system) / 1000;
+    assert.ok(cpuMs < 3000, `took ${cpuMs.toFixed(0)} ms of CPU`);
     const token = await signIn(emu);
     const last = await pod(emu, token, 'GET', '/pod/v1/companycert/list?skip=9990&limit=100');
     assert.equal(last.body.length, 10);

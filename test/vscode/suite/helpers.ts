@@ -47,7 +47,18 @@ export async function addRsaPod(api: SymphonyPodAdminApi, emulator: PodEmulator,
   if (prompts.errors.length) throw new Error(`Add Pod failed: ${prompts.errors.join('; ')}`);
   const profile = api.store.list().find((p) => p.label === label);
   if (!profile) throw new Error(`The pod ${label} was not added`);
+  await backgroundReads(api);
   return profile.id;
+}
+
+/**
+ * Waits for the reads the extension starts on its own: a sign-in starts an expiry check (every certificate page,
+ * every app's keys) that nobody awaits. A test that counts requests must not start while it runs; on a busy machine
+ * it easily outlasts the next test's first request. The check is single-flight, so this joins the running one; when
+ * none runs, a check of data read in the last minutes sends nothing.
+ */
+export async function backgroundReads(api: SymphonyPodAdminApi): Promise<void> {
+  await api.expiry.radar.check();
 }
 
 export async function removePod(api: SymphonyPodAdminApi, podId: string): Promise<void> {
