@@ -151,6 +151,16 @@ describe('App manifest documents', () => {
     }
   });
 
+  it('keeps auto-save off for manifests when the user turns it on for every file', async () => {
+    const { document } = await openManifest('jira-notifier');
+    await vscode.workspace.getConfiguration('files').update('autoSave', 'afterDelay', vscode.ConfigurationTarget.Global);
+    try {
+      assert.equal(vscode.workspace.getConfiguration('files', document).get('autoSave'), 'off', 'the language default wins over a general user setting');
+    } finally {
+      await vscode.workspace.getConfiguration('files').update('autoSave', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('an auto-save the user turned on for manifests keeps the edits here, raises no error, and Ctrl+S during it still sends', async () => {
     const files = () => vscode.workspace.getConfiguration('files', { languageId: 'symphony-manifest' });
     await files().update('autoSave', 'afterDelay', vscode.ConfigurationTarget.Global, true);
