@@ -10,7 +10,7 @@ import { TreeNode } from '../tree/treeNode';
 import { PickItem, UserCancelled } from '../ui/prompts';
 import { saveApplication } from './applicationSave';
 import { formatManifest, parseManifest } from './manifestFormat';
-import { MANIFEST_SCHEME, ManifestFileSystem } from './manifestFileSystem';
+import { MANIFEST_SCHEME, ManifestFileSystem, openManifestDocument } from './manifestFileSystem';
 import { registerManifestSnapshots, showManifestDiff } from './manifestSnapshots';
 
 export function registerManifestEditors(context: CommandContext): vscode.Disposable[] {
@@ -22,6 +22,7 @@ export function registerManifestEditors(context: CommandContext): vscode.Disposa
     registerCommand(context, 'symphonyPodAdmin.apps.editManifest', (node?: TreeNode) => editManifest(context, files, node)),
     registerCommand(context, 'symphonyPodAdmin.apps.newManifest', (node?: TreeNode) => newManifest(context, files, node)),
     registerCommand(context, 'symphonyPodAdmin.apps.applyManifest', (uri?: vscode.Uri) => applyManifest(context, uri)),
+    registerCommand(context, 'symphonyPodAdmin.apps.saveManifest', (uri?: vscode.Uri) => saveManifest(files, uri)),
   ];
 }
 
@@ -29,7 +30,7 @@ async function editManifest(context: CommandContext, files: ManifestFileSystem, 
   const podId = await targetPod(context, node);
   const appId = node instanceof ApplicationNode ? node.appId : await pickApplication(context, podId);
   const uri = await withProgress(`Opening the manifest of ${appId}…`, () => files.openApplication(podId, appId));
-  return vscode.window.showTextDocument(uri, { preview: false });
+  return vscode.window.showTextDocument(await openManifestDocument(uri), { preview: false });
 }
 
 async function pickApplication(context: CommandContext, podId: string): Promise<string> {
@@ -41,7 +42,15 @@ async function pickApplication(context: CommandContext, podId: string): Promise<
 
 async function newManifest(context: CommandContext, files: ManifestFileSystem, node?: TreeNode): Promise<vscode.TextEditor> {
   const podId = await targetPod(context, node);
-  return vscode.window.showTextDocument(files.openTemplate(podId), { preview: false });
+  return vscode.window.showTextDocument(await openManifestDocument(files.openTemplate(podId)), { preview: false });
+}
+
+/** Ctrl+S / Cmd+S on a manifest (keybinding in package.json): checks and sends before the workbench writes. */
+async function saveManifest(files: ManifestFileSystem, uri?: vscode.Uri): Promise<boolean> {
+  const active = vscode.window.activeTextEditor?.document;
+  const document = uri ? await vscode.workspace.openTextDocument(uri) : active;
+  if (document?.uri.scheme !== MANIFEST_SCHEME) return vscode.commands.executeCommand<boolean>('workbench.action.files.save');
+  return files.saveManifest(document);
 }
 
 /** Applies a manifest file (or any open manifest) to a pod the user picks: diff against that pod's version, confirm, save. */

@@ -1,17 +1,22 @@
 // The `symphony-pod:` file system: `symphony-pod:/<podId>/apps/<appId>.json` is an application's manifest as the
 // pod returns it, and templates (`…/apps/new.json`, `new-<n>.json`) are new apps. Reading GETs the app and
-// remembers it as the document's base; writing (Save) refuses while the document has error diagnostics, parses
-// the JSON and hands it to `saveApplication` (validate → compare with the base → update). Any failure throws a
-// FileSystemError, so the editor keeps the user's text and stays dirty.
+// remembers it as the document's base. Sending (Ctrl+S, "Save Manifest to Pod") refuses while the document has
+// problems, parses the JSON and hands it to `saveApplication` (validate → compare with the base → update) before
+// the workbench writes anything, so a refusal is one message of ours and the document stays dirty. Auto-save is
+// off for these documents (their language, `symphony-manifest`, defaults `files.autoSave` to off); an auto-save
+// that still comes (a user's own language setting) is kept here quietly and never reaches the pod.
 import * as vscode from 'vscode';
 import { ApplicationDetail } from '../api';
 import { CommandContext, prompts } from '../commands/commandContext';
+import { TreeNode } from '../tree/treeNode';
 import { describeError } from '../ui/errors';
 import { UserCancelled } from '../ui/prompts';
 import { saveApplication } from './applicationSave';
-import { formatManifest, parseManifest } from './manifestFormat';
+import { formatManifest, manifestTemplate, parseManifest } from './manifestFormat';
 
 export const MANIFEST_SCHEME = 'symphony-pod';
+/** JSON to VS Code's JSON support (`jsonLanguageParticipants`), but its own language so auto-save can skip it. */
+export const MANIFEST_LANGUAGE = 'symphony-manifest';
 
 export function manifestUri(podId: string, fileName: string): vscode.Uri {
   return vscode.Uri.from({ scheme: MANIFEST_SCHEME, path: `/${podId}/apps/${fileName}` });
@@ -28,47 +33,56 @@ interface Entry {
   mtime: number;
   /** The pod's version the document was opened from; undefined for a template (a new app). */
   base?: ApplicationDetail;
+  /** Just read from the pod: the workbench's next read takes it as is; a later read (Revert) asks the pod again. */
+  fresh?: boolean;
+  /** Text already checked and sent to the pod: writing exactly this only records it. */
+  sent?: string;
+  /** An auto-save kept this text here: it has not been sent to the pod. */
+  unsent?: boolean;
   /** What to do once the workbench has finished saving (reload the pod's text, or reopen a created app). */
   afterSave?: (uri: vscode.Uri) => Promise<void>;
 }
 
+/** A save refused because the editor shows problems: the message offers "Show Problems". */
+class ManifestProblems extends Error {}
+
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
+const isAutoSave = (reason: vscode.TextDocumentSaveReason | undefined) =>
+  reason === vscode.TextDocumentSaveReason.AfterDelay || reason === vscode.TextDocumentSaveReason.FocusOut;
 
 export class ManifestFileSystem implements vscode.FileSystemProvider, vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
   private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
   readonly onDidChangeFile = this.changed.event;
   private lastMtime = 0;
-  private readonly saved: vscode.Disposable;
-  private readonly willSave: vscode.Disposable;
+  private readonly subscriptions: vscode.Disposable[];
   /** Why each pending save happens: only a save the user asked for may write to a pod. */
   private readonly saveReasons = new Map<string, vscode.TextDocumentSaveReason>();
-  private readonly warnedAboutAutoSave = new Set<string>();
+  private readonly toldAboutAutoSave = new Set<string>();
 
   constructor(private readonly context: CommandContext) {
-    this.willSave = vscode.workspace.onWillSaveTextDocument((event) => {
-      if (this.entries.has(event.document.uri.toString())) this.saveReasons.set(event.document.uri.toString(), event.reason);
-    });
-    this.saved = vscode.workspace.onDidSaveTextDocument((document) => {
-      const entry = this.entries.get(document.uri.toString());
-      const afterSave = entry?.afterSave;
-      if (!entry || !afterSave) return;
-      entry.afterSave = undefined;
-      afterSave(document.uri).catch((error: unknown) => this.context.log.error(`After saving ${document.uri.toString()}: ${describeError(error)}`));
-    });
+    this.subscriptions = [
+      vscode.workspace.onWillSaveTextDocument((event) => {
+        if (this.entries.has(event.document.uri.toString())) this.saveReasons.set(event.document.uri.toString(), event.reason);
+      }),
+      vscode.workspace.onDidSaveTextDocument((document) => this.runAfterSave(document.uri)),
+      vscode.workspace.onDidOpenTextDocument((document) => void useManifestLanguage(document)),
+      // Every change to an app (detail panel, key commands, entitlement, our own saves) refreshes its pod's app list.
+      context.tree.onDidChangeTreeData((node) => this.applicationsChanged(node ?? undefined)),
+    ];
+    vscode.workspace.textDocuments.forEach((document) => void useManifestLanguage(document));
   }
 
   dispose(): void {
-    this.saved.dispose();
-    this.willSave.dispose();
+    this.subscriptions.forEach((s) => s.dispose());
     this.changed.dispose();
   }
 
   /** The app's manifest, freshly read from the pod unless the user has unsaved edits in it (those keep their base). */
   async openApplication(podId: string, appId: string): Promise<vscode.Uri> {
     const uri = manifestUri(podId, `${appId}.json`);
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    const open = openDocument(uri);
     if (open?.isDirty && this.entries.has(uri.toString())) return uri;
     await this.load(uri, podId, appId);
     if (open) this.changed.fire([{ type: vscode.FileChangeType.Changed, uri }]);
@@ -78,15 +92,37 @@ export class ManifestFileSystem implements vscode.FileSystemProvider, vscode.Dis
   /** A new-app template: `new.json`, or `new-<n>.json` when earlier templates are still open. */
   openTemplate(podId: string): vscode.Uri {
     let uri = manifestUri(podId, 'new.json');
-    const isOpen = (candidate: vscode.Uri) => vscode.workspace.textDocuments.some((d) => d.uri.toString() === candidate.toString());
-    for (let n = 2; isOpen(uri); n++) uri = manifestUri(podId, `new-${n}.json`);
-    this.set(uri, { text: encoder.encode(formatManifest(template)), mtime: this.nextMtime() });
+    for (let n = 2; openDocument(uri); n++) uri = manifestUri(podId, `new-${n}.json`);
+    this.set(uri, { text: encoder.encode(formatManifest(manifestTemplate)), mtime: this.nextMtime() });
     return uri;
+  }
+
+  /**
+   * Ctrl+S on a manifest ("Save Manifest to Pod"): the checks and the pod update run first, and only then does the
+   * workbench write the document, so a refused save shows one message (ours) and leaves the edits dirty.
+   */
+  async saveManifest(document: vscode.TextDocument): Promise<boolean> {
+    const entry = this.entries.get(document.uri.toString());
+    if (!entry || !parseManifestPath(document.uri)) return document.save();
+    if (!document.isDirty && !entry.unsent) return true;
+    const text = document.getText();
+    try {
+      await this.send(document.uri, text);
+    } catch (error) {
+      if (error instanceof UserCancelled) return false;
+      this.report(error);
+      return false;
+    }
+    const saved = await document.save();
+    // An auto-save of the same text may have been running: the workbench joined it, and it only kept the text.
+    if (!document.isDirty && entry.sent === text) Object.assign(entry, { sent: undefined, unsent: false });
+    if (!document.isDirty) this.runAfterSave(document.uri);
+    return saved;
   }
 
   private async load(uri: vscode.Uri, podId: string, appId: string): Promise<Entry> {
     const detail = await this.context.sessions.client(podId).apps.getApplication(appId);
-    return this.set(uri, { text: encoder.encode(formatManifest(detail)), mtime: this.nextMtime(), base: detail });
+    return this.set(uri, { text: encoder.encode(formatManifest(detail)), mtime: this.nextMtime(), base: detail, fresh: true });
   }
 
   private set(uri: vscode.Uri, entry: Entry): Entry {
@@ -121,8 +157,25 @@ export class ManifestFileSystem implements vscode.FileSystemProvider, vscode.Dis
     return { type: vscode.FileType.File, ctime: entry.mtime, mtime: entry.mtime, size: entry.text.byteLength };
   }
 
+  /**
+   * The first read after a load takes what was just read from the pod. Any later read is the workbench reverting
+   * the document (File: Revert File): it gets the pod's current version, which becomes the base. The mtime stays,
+   * so the next save is not mistaken for a conflict with the workbench's own copy.
+   */
   async readFile(uri: vscode.Uri): Promise<Uint8Array> {
-    return (await this.entry(uri)).text;
+    const entry = await this.entry(uri);
+    const location = parseManifestPath(uri);
+    if (entry.fresh || !entry.base || !location) {
+      entry.fresh = false;
+      return entry.text;
+    }
+    try {
+      const detail = await this.context.sessions.client(location.podId).apps.getApplication(location.name);
+      Object.assign(entry, { text: encoder.encode(formatManifest(detail)), base: detail, unsent: false, sent: undefined });
+      return entry.text;
+    } catch (error) {
+      throw new vscode.FileSystemError(`Could not read the pod's version of ${location.name}: ${describeError(error)}`);
+    }
   }
 
   readDirectory(uri: vscode.Uri): [string, vscode.FileType][] {
@@ -131,89 +184,141 @@ export class ManifestFileSystem implements vscode.FileSystemProvider, vscode.Dis
       .map((key) => [decodeURIComponent(key.slice(prefix.length)), vscode.FileType.File]);
   }
 
-  async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
-    const location = parseManifestPath(uri);
-    const entry = this.entries.get(uri.toString());
-    if (!location || !entry) throw vscode.FileSystemError.NoPermissions('Only manifests opened with "Edit Manifest" or "New App Manifest" can be saved here.');
-    this.refuseAutoSave(uri);
-    try {
-      this.refuseWithErrors(uri);
-      const edited = parseManifest(decoder.decode(content));
-      const creating = entry.base === undefined;
-      const saved = await saveApplication(this.context, {
-        podId: location.podId, appId: creating ? undefined : location.name, edited, base: entry.base,
-      });
-      this.set(uri, {
-        text: content,
-        mtime: this.nextMtime(),
-        base: creating ? undefined : saved,
-        afterSave: creating ? (template) => this.reopenCreated(template, location.podId, saved) : (doc) => this.showPodVersion(doc, saved),
-      });
-    } catch (error) {
-      throw this.notSaved(error);
-    }
-  }
-
   /**
-   * Auto-save (on by default in VS Code for the Web) must never push half-typed edits to a pod: only a save the user
-   * asked for goes through. The document stays dirty with the user's text; the user is told once per document.
+   * The workbench writes a manifest. Text that "Save Manifest to Pod" already sent is only recorded. An auto-save
+   * keeps the text here without sending it (no error, so no notification whose Revert would throw the edits away).
+   * Any other save (File > Save, Save All, `document.save()`) goes through the same checks and update as Ctrl+S.
    */
-  private refuseAutoSave(uri: vscode.Uri): void {
+  async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
     const key = uri.toString();
+    const entry = this.entries.get(key);
+    if (!parseManifestPath(uri) || !entry) throw vscode.FileSystemError.NoPermissions('Only manifests opened with "Edit Manifest" or "New App Manifest" can be saved here.');
     const reason = this.saveReasons.get(key);
     this.saveReasons.delete(key);
-    if (reason === undefined || reason === vscode.TextDocumentSaveReason.Manual) return;
-    const message = 'Not sent to the pod: auto-save never writes to a pod. Save the manifest yourself (Ctrl+S / Cmd+S) to check and apply it.';
-    if (!this.warnedAboutAutoSave.has(key)) {
-      this.warnedAboutAutoSave.add(key);
-      void prompts(this.context).info(message);
+    const text = decoder.decode(content);
+    if (entry.sent !== text && isAutoSave(reason)) {
+      Object.assign(entry, { text: content, mtime: this.nextMtime(), unsent: true });
+      this.tellAboutAutoSave(key);
+      return;
     }
-    throw new vscode.FileSystemError(message);
+    if (entry.sent !== text) {
+      try {
+        await this.send(uri, text);
+      } catch (error) {
+        throw this.notSaved(error);
+      }
+    }
+    Object.assign(entry, { text: content, mtime: this.nextMtime(), sent: undefined, unsent: false });
+  }
+
+  /** Checks the text and sends it to the pod; on success the entry knows the pod's version and what to show next. */
+  private async send(uri: vscode.Uri, text: string): Promise<void> {
+    const location = parseManifestPath(uri)!;
+    const entry = this.entries.get(uri.toString())!;
+    this.refuseWithProblems(uri);
+    const edited = parseManifest(text);
+    const creating = entry.base === undefined;
+    const saved = await saveApplication(this.context, {
+      podId: location.podId, appId: creating ? undefined : location.name, edited, base: entry.base,
+    });
+    Object.assign(entry, {
+      base: creating ? undefined : saved,
+      sent: text,
+      afterSave: creating ? (template: vscode.Uri) => this.reopenCreated(template, location.podId, saved) : (doc: vscode.Uri) => this.showPodVersion(doc, saved),
+    });
+  }
+
+  private tellAboutAutoSave(key: string): void {
+    if (this.toldAboutAutoSave.has(key)) return;
+    this.toldAboutAutoSave.add(key);
+    void prompts(this.context).info('Auto-save kept your manifest edits in VS Code only: they reach the pod when you save the manifest yourself (Ctrl+S / Cmd+S).');
   }
 
   /**
    * Save is refused while the editor shows problems. VS Code's JSON support reports schema violations as warnings
    * (only syntax errors are errors), so both count: in a manifest either one means the pod would refuse it.
    */
-  private refuseWithErrors(uri: vscode.Uri): void {
+  private refuseWithProblems(uri: vscode.Uri): void {
     const problems = vscode.languages.getDiagnostics(uri).filter((d) => d.severity <= vscode.DiagnosticSeverity.Warning);
     if (problems.length === 0) return;
     const first = problems[0];
     const count = problems.length > 1 ? `${problems.length} problems` : '1 problem';
-    const message = `Not saved: the manifest has ${count} (line ${first.range.start.line + 1}: ${first.message}). Fix ${problems.length > 1 ? 'them' : 'it'} first.`;
-    void prompts(this.context).error(message, 'Show Problems').then((choice) => choice === 'Show Problems' && vscode.commands.executeCommand('workbench.actions.view.problems'));
-    throw new vscode.FileSystemError(message);
+    throw new ManifestProblems(`Not saved: the manifest has ${count} (line ${first.range.start.line + 1}: ${first.message}). Fix ${problems.length > 1 ? 'them' : 'it'} first.`);
   }
 
+  /** The one message of a refused save: what to fix, with "Show Problems" when the editor lists them. */
+  private report(error: unknown): void {
+    const message = error instanceof ManifestProblems ? error.message : `Not saved: ${describeError(error)}`;
+    this.context.log.error(message);
+    const actions = error instanceof ManifestProblems ? ['Show Problems'] : [];
+    void prompts(this.context).error(message, ...actions)
+      .then((choice) => choice === 'Show Problems' && vscode.commands.executeCommand('workbench.actions.view.problems'));
+  }
+
+  /** A refusal inside the workbench's own save: the workbench shows the error; problems also get our Show Problems. */
   private notSaved(error: unknown): vscode.FileSystemError {
     if (error instanceof vscode.FileSystemError) return error;
+    if (error instanceof ManifestProblems) this.report(error);
     if (error instanceof UserCancelled) return new vscode.FileSystemError('Not saved: you chose not to overwrite the pod\'s version. Your edits are kept.');
-    const message = `Not saved: ${describeError(error)}`;
+    const message = error instanceof ManifestProblems ? error.message : `Not saved: ${describeError(error)}`;
     this.context.log.error(message);
     return new vscode.FileSystemError(message);
+  }
+
+  private runAfterSave(uri: vscode.Uri): void {
+    const entry = this.entries.get(uri.toString());
+    const afterSave = entry?.afterSave;
+    if (!entry || !afterSave) return;
+    entry.afterSave = undefined;
+    afterSave(uri).catch((error: unknown) => this.context.log.error(`After saving ${uri.toString()}: ${describeError(error)}`));
   }
 
   /** After an update, the document shows what the pod now holds (it may have rotated a key or filled in defaults). */
   private async showPodVersion(document: vscode.Uri, saved: ApplicationDetail): Promise<void> {
     const entry = this.entries.get(document.toString());
     const text = formatManifest(saved);
-    if (!entry || decoder.decode(entry.text) === text) return;
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === document.toString());
-    if (open?.isDirty) return;
-    this.set(document, { ...entry, text: encoder.encode(text), mtime: this.nextMtime() });
+    if (!entry || decoder.decode(entry.text) === text || openDocument(document)?.isDirty) return;
+    this.set(document, { ...entry, text: encoder.encode(text), mtime: this.nextMtime(), fresh: true });
     this.changed.fire([{ type: vscode.FileChangeType.Changed, uri: document }]);
+  }
+
+  /** An app list was refreshed (the app changed elsewhere): open, unedited manifests of that pod show the pod's version. */
+  private applicationsChanged(node: TreeNode | undefined): void {
+    if (!node) return;
+    for (const [key, entry] of this.entries) {
+      const uri = vscode.Uri.parse(key);
+      const location = parseManifestPath(uri);
+      if (!location || !entry.base || entry.afterSave || this.context.tree.podNode(location.podId)?.applications !== node) continue;
+      const open = openDocument(uri);
+      if (!open || open.isDirty) continue;
+      this.reload(uri, location.podId, location.name)
+        .catch((error: unknown) => this.context.log.warn(`Could not refresh ${key}: ${describeError(error)}`));
+    }
+  }
+
+  private async reload(uri: vscode.Uri, podId: string, appId: string): Promise<void> {
+    const detail = await this.context.sessions.client(podId).apps.getApplication(appId);
+    const entry = this.entries.get(uri.toString());
+    if (!entry || openDocument(uri)?.isDirty) return;
+    const text = formatManifest(detail);
+    if (decoder.decode(entry.text) === text) {
+      entry.base = detail;
+      return;
+    }
+    this.set(uri, { ...entry, text: encoder.encode(text), mtime: this.nextMtime(), base: detail, fresh: true });
+    this.changed.fire([{ type: vscode.FileChangeType.Changed, uri }]);
   }
 
   /** The first save of a template created the app: close the template and open the app under its real id. */
   private async reopenCreated(template: vscode.Uri, podId: string, created: ApplicationDetail): Promise<void> {
     const appId = created.applicationInfo?.appId ?? '';
     const uri = manifestUri(podId, `${appId}.json`);
-    this.set(uri, { text: encoder.encode(formatManifest(created)), mtime: this.nextMtime(), base: created });
+    this.set(uri, { text: encoder.encode(formatManifest(created)), mtime: this.nextMtime(), base: created, fresh: true });
     const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs)
       .filter((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === template.toString());
     if (tabs.length) await vscode.window.tabGroups.close(tabs);
     this.entries.delete(template.toString());
-    await vscode.window.showTextDocument(uri, { preview: false });
+    await vscode.window.showTextDocument(await openManifestDocument(uri), { preview: false });
     void prompts(this.context).info(`Created the application ${created.applicationInfo?.name ?? appId} (${appId}).`);
   }
 
@@ -234,12 +339,16 @@ export class ManifestFileSystem implements vscode.FileSystemProvider, vscode.Dis
   }
 }
 
-/** What "New App Manifest" starts from: every field a new app usually needs, to fill in (the schema flags what is missing). */
-const template: ApplicationDetail = {
-  applicationInfo: { appId: '', name: '', appUrl: 'https://', domain: '', publisher: '' },
-  iconUrl: 'https://',
-  description: '',
-  permissions: ['SEND_MESSAGES', 'GET_BASIC_USER_INFO'],
-  authenticationKeys: { current: { key: '-----BEGIN PUBLIC KEY-----\n…\n-----END PUBLIC KEY-----\n', action: 'SAVE' } },
-  properties: [],
-};
+function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
+  return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+}
+
+/** Opens a manifest in its own language before it is shown, so auto-save never sees it as plain JSON. */
+export async function openManifestDocument(uri: vscode.Uri): Promise<vscode.TextDocument> {
+  return useManifestLanguage(await vscode.workspace.openTextDocument(uri));
+}
+
+function useManifestLanguage(document: vscode.TextDocument): Thenable<vscode.TextDocument> {
+  if (document.uri.scheme !== MANIFEST_SCHEME || document.languageId === MANIFEST_LANGUAGE || !parseManifestPath(document.uri)) return Promise.resolve(document);
+  return vscode.languages.setTextDocumentLanguage(document, MANIFEST_LANGUAGE);
+}

@@ -73,3 +73,13 @@ function whereIn(source: string, message: string): string {
   const column = before.length - before.lastIndexOf('\n');
   return ` (line ${line}, column ${column})`;
 }
+
+/** What "New App Manifest" starts from: every field a new app usually needs, to fill in (the schema flags what is missing). */
+export const manifestTemplate: ApplicationDetail = {
+  applicationInfo: { appId: '', name: '', appUrl: 'https://', domain: '', publisher: '' },
+  iconUrl: 'https://',
+  description: '',
+  permissions: ['SEND_MESSAGES', 'GET_BASIC_USER_INFO'],
+  authenticationKeys: { current: { key: '-----BEGIN PUBLIC KEY-----\n…\n-----END PUBLIC KEY-----\n', action: 'SAVE' } },
+  properties: [],
+};

@@ -109,35 +109,128 @@ describe('App manifest documents', () => {
     const { result: editor } = await withPrompts([], () => vscode.commands.executeCommand<vscode.TextEditor>('symphonyPodAdmin.apps.editManifest', node));
     const document = editor.document;
     assert.equal(document.uri.toString(), vscode.Uri.from({ scheme: 'symphony-pod', path: `/${podId}/apps/jira-notifier.json` }).toString());
-    assert.equal(document.languageId, 'json');
+    assert.equal(document.languageId, 'symphony-manifest', 'JSON support with its own language, so auto-save can skip it');
     assert.deepEqual(emulator.control.requests().map((r) => `${r.method} ${r.path}`), ['GET /pod/v1/admin/app/jira-notifier/get']);
     assert.equal(document.getText(), formatManifest(manifestOf(document)));
     assert.deepEqual(Object.keys(manifestOf(document)).slice(0, 2), ['applicationInfo', 'iconUrl']);
     assert.match(document.getText(), /^\{\n {2}"applicationInfo": \{\n {4}"appId": "jira-notifier",/);
   });
 
-  it('never lets auto-save write to the pod: typed edits stay unsaved until the user saves', async () => {
+  it('auto-save, on by default in VS Code for the Web, skips manifests: typed edits stay dirty and nothing is sent', async () => {
+    assert.equal(vscode.workspace.getConfiguration('files').get('autoSave'), 'afterDelay', 'the test runs with VS Code for the Web\'s default');
     const editor = await openManifest('jira-notifier');
+    assert.equal(vscode.workspace.getConfiguration('files', editor.document).get('autoSave'), 'off');
+    const plain = path.join(dir, 'plain.json');
+    fs.writeFileSync(plain, '{}\n');
+    const plainDocument = await vscode.workspace.openTextDocument(plain);
     emulator.control.clearRequests();
-    await vscode.workspace.getConfiguration('files').update('autoSave', 'afterDelay', vscode.ConfigurationTarget.Global);
+    const willSave: vscode.TextDocumentSaveReason[] = [];
+    const watching = vscode.workspace.onWillSaveTextDocument((e) => e.document === editor.document && willSave.push(e.reason));
     try {
       const line = editor.document.getText().split('\n').findIndex((l) => l.includes('"permissions"'));
       const end = editor.document.lineAt(line).text.length;
       editor.selection = new vscode.Selection(line, end, line, end);
-      const { prompts } = await withPrompts([], async () => {
-        await vscode.commands.executeCommand('type', { text: '\n"CUSTOM_TYPED",' });
-        await new Promise((resolve) => setTimeout(resolve, 3000));
-      });
+      await vscode.commands.executeCommand('type', { text: '\n"CUSTOM_TYPED",' });
+      // A plain file edited just after is auto-saved by the same timer: once it is saved, the manifest's turn has passed.
+      const plainSaved = new Promise((resolve) => { const once = vscode.workspace.onDidSaveTextDocument((d) => d === plainDocument && resolve(once.dispose())); });
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(plainDocument.uri, new vscode.Position(0, 1), '"a": 1');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      await plainSaved;
+      assert.deepEqual(willSave, [], 'the workbench never tried to save the manifest');
       assert.ok(editor.document.isDirty, 'still unsaved');
       assert.match(editor.document.getText(), /"CUSTOM_TYPED",/);
       assert.equal(writes().length, 0, 'nothing was sent to the pod');
-      assert.match(prompts.infos.join('\n'), /auto-save never writes to a pod/);
-      await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Global);
-      assert.ok(await withPrompts([], () => editor.document.save()).then((r) => r.result), 'an explicit save goes through');
-      assert.equal(writes().length, 1);
+
+      const { result: saved, prompts } = await withPrompts([], () => vscode.commands.executeCommand<boolean>('symphonyPodAdmin.apps.saveManifest'));
+      assert.deepEqual(prompts.errors, []);
+      assert.equal(saved, true, 'Ctrl+S sends it');
+      assert.ok(!editor.document.isDirty);
+      assert.deepEqual(writes().map((r) => r.path), ['/pod/v1/admin/app/jira-notifier/update']);
       assert.ok(emulator.control.state.apps.get('jira-notifier')!.permissions.includes('CUSTOM_TYPED'));
     } finally {
+      watching.dispose();
+    }
+  });
+
+  it('keeps auto-save off for manifests when the user turns it on for every file', async () => {
+    const { document } = await openManifest('jira-notifier');
+    await vscode.workspace.getConfiguration('files').update('autoSave', 'afterDelay', vscode.ConfigurationTarget.Global);
+    try {
+      assert.equal(vscode.workspace.getConfiguration('files', document).get('autoSave'), 'off', 'the language default wins over a general user setting');
+    } finally {
       await vscode.workspace.getConfiguration('files').update('autoSave', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('an auto-save the user turned on for manifests keeps the edits here, raises no error, and Ctrl+S during it still sends', async () => {
+    const files = () => vscode.workspace.getConfiguration('files', { languageId: 'symphony-manifest' });
+    await files().update('autoSave', 'afterDelay', vscode.ConfigurationTarget.Global, true);
+    const editor = await openManifest('calendar-sync');
+    emulator.control.clearRequests();
+    try {
+      assert.equal(vscode.workspace.getConfiguration('files', editor.document).get('autoSave'), 'afterDelay');
+      const autoSaved = new Promise<void>((resolve) => {
+        const once = vscode.workspace.onDidSaveTextDocument((d) => d === editor.document && resolve(once.dispose()));
+      });
+      let duringAutoSave: Thenable<boolean> | undefined;
+      const { prompts } = await withPrompts([], async () => {
+        const ctrlS = vscode.workspace.onWillSaveTextDocument((e) => {
+          if (e.document !== editor.document || e.reason !== vscode.TextDocumentSaveReason.AfterDelay || duringAutoSave) return;
+          duringAutoSave = vscode.commands.executeCommand<boolean>('symphonyPodAdmin.apps.saveManifest');
+        });
+        try {
+          await replaceText(editor.document, formatManifest({ ...manifestOf(editor.document), description: 'Typed while auto-save is on' }));
+          await autoSaved;
+          assert.ok(duringAutoSave, 'Ctrl+S came while the auto-save ran');
+          assert.equal(await duringAutoSave, true, 'the user\'s save was not swallowed by the auto-save');
+        } finally {
+          ctrlS.dispose();
+        }
+      });
+      assert.deepEqual(prompts.errors, [], 'no error: the workbench shows no "Failed to save" with Revert either (the auto-save succeeded)');
+      assert.match(prompts.infos.join('\n'), /Auto-save kept your manifest edits in VS Code only/, 'told once, quietly');
+      assert.deepEqual(writes().map((r) => r.path), ['/pod/v1/admin/app/calendar-sync/update'], 'only the user\'s save reached the pod');
+      assert.equal(emulator.control.state.apps.get('calendar-sync')?.description, 'Typed while auto-save is on');
+
+      const { prompts: later } = await withPrompts([], async () => {
+        const saved = new Promise<void>((resolve) => { const once = vscode.workspace.onDidSaveTextDocument((d) => d === editor.document && resolve(once.dispose())); });
+        await replaceText(editor.document, formatManifest({ ...manifestOf(editor.document), description: 'Only auto-saved' }));
+        await saved;
+      });
+      assert.deepEqual(later.errors, []);
+      assert.deepEqual(later.infos, [], 'told once per document');
+      assert.equal(emulator.control.state.apps.get('calendar-sync')?.description, 'Typed while auto-save is on', 'an auto-save alone sends nothing');
+      assert.equal(writes().length, 1);
+    } finally {
+      await files().update('autoSave', undefined, vscode.ConfigurationTarget.Global, true);
+    }
+  });
+
+  it('a refused Ctrl+S shows one message, ours, saying what to fix, and the workbench never tries to write', async () => {
+    const { document } = await openManifest('calendar-sync');
+    await replaceText(document, formatManifest({ ...manifestOf(document), colour: 'red' } as ApplicationDetail));
+    await waitFor('a problem on the unknown field', () => problemsOf(document.uri).some((d) => document.lineAt(d.range.start.line).text.includes('"colour"')));
+    const willSave: vscode.TextDocumentSaveReason[] = [];
+    const watching = vscode.workspace.onWillSaveTextDocument((e) => e.document === document && willSave.push(e.reason));
+    try {
+      const { result: saved, prompts } = await withPrompts([], () => vscode.commands.executeCommand<boolean>('symphonyPodAdmin.apps.saveManifest'));
+      assert.equal(saved, false);
+      assert.equal(prompts.errors.length, 1, prompts.errors.join('\n'));
+      assert.match(prompts.errors[0], /^Not saved: the manifest has 1 problem \(line \d+: Property colour is not allowed.*\)\. Fix it first\.$/);
+      assert.deepEqual(willSave, [], 'no workbench save, so no "Unable to write file" notification');
+      assert.ok(document.isDirty);
+      assert.equal(writes().length, 0);
+
+      await replaceText(document, document.getText().replace('"applicationInfo": {', '"applicationInfo": {{'));
+      const broken = await withPrompts([], () => vscode.commands.executeCommand<boolean>('symphonyPodAdmin.apps.saveManifest'));
+      assert.equal(broken.result, false);
+      assert.equal(broken.prompts.errors.length, 1, broken.prompts.errors.join('\n'));
+      assert.match(broken.prompts.errors[0], /^Not saved: /);
+      assert.deepEqual(willSave, []);
+      assert.equal(writes().length, 0);
+    } finally {
+      watching.dispose();
     }
   });
 
@@ -267,6 +360,54 @@ describe('App manifest documents', () => {
     await waitFor('the app to reopen under its id', () => vscode.window.activeTextEditor?.document.uri.path === `/${podId}/apps/made-as-json.json`);
     assert.ok(!vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.path.endsWith('/new.json'))), 'the template is closed');
     assert.ok((await children(api, applications)).some((n) => label(n) === 'Made as JSON'), 'the tree lists the new app');
+  });
+
+  it('takes a valid custom permission and gives the precise rule for a bad one, still completing the known ones', async () => {
+    const { document } = await openManifest('calendar-sync');
+    const tooLong = 'P'.repeat(65);
+    await replaceText(document, formatManifest({ ...manifestOf(document), permissions: ['SEND_MESSAGES', 'CUSTOM_SCOPE_1', `${'P'.repeat(64)}`, 'send messages', tooLong] }));
+    const lineOf = (text: string) => document.getText().split('\n').findIndex((l) => l.includes(`"${text}"`));
+    const problemLines = () => problemsOf(document.uri).map((d) => d.range.start.line);
+    await waitFor('problems on the two bad permissions', () => problemLines().includes(lineOf('send messages')) && problemLines().includes(lineOf(tooLong)),
+      20_000, () => vscode.languages.getDiagnostics(document.uri).map((d) => [d.range.start.line, d.message]));
+    assert.deepEqual(problemLines().sort((a, b) => a - b), [lineOf('send messages'), lineOf(tooLong)], 'CUSTOM_SCOPE_1 and a 64-character custom permission are fine');
+    for (const problem of problemsOf(document.uri)) {
+      assert.match(problem.message, /upper-case letters, digits and _ \(A-Z, 0-9, _\), at most 64 characters/);
+    }
+  });
+
+  it('File: Revert File shows the pod\'s current version, which becomes the base', async () => {
+    const { document } = await openManifest('zoom-meetings');
+    await replaceText(document, formatManifest({ ...manifestOf(document), description: 'Mine, to throw away' }));
+    emulator.control.state.apps.get('zoom-meetings')!.description = 'Changed on the pod';
+    emulator.control.clearRequests();
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    assert.ok(!document.isDirty);
+    assert.equal(manifestOf(document).description, 'Changed on the pod');
+    assert.deepEqual(emulator.control.requests().map((r) => `${r.method} ${r.path}`), ['GET /pod/v1/admin/app/zoom-meetings/get']);
+
+    await replaceText(document, formatManifest({ ...manifestOf(document), description: 'After the revert' }));
+    const { result: saved, prompts } = await withPrompts([], () => vscode.commands.executeCommand<boolean>('symphonyPodAdmin.apps.saveManifest'));
+    assert.deepEqual(prompts.asked, [], 'no conflict: the reverted text is the pod\'s version');
+    assert.equal(saved, true);
+    assert.equal(emulator.control.state.apps.get('zoom-meetings')?.description, 'After the revert');
+  });
+
+  it('an open, unedited manifest shows a change made elsewhere (a revoked key); an edited one keeps the user\'s text', async () => {
+    const { document: clean } = await openManifest('bloomberg-bridge');
+    assert.ok(manifestOf(clean).authenticationKeys?.previous, 'the seeded app has a rotated key');
+    const { document: edited } = await openManifest('expense-approvals');
+    await replaceText(edited, formatManifest({ ...manifestOf(edited), description: 'Still mine' }));
+    const editedText = edited.getText();
+    const { prompts } = await withPrompts([confirm(true)], () => vscode.commands.executeCommand('symphonyPodAdmin.apps.revokePreviousKey', { podId, appId: 'bloomberg-bridge' }));
+    assert.deepEqual(prompts.errors, []);
+    assert.equal(emulator.control.state.apps.get('bloomberg-bridge')?.keys.previous, undefined, 'revoked on the pod');
+    await waitFor('the open manifest to show the revoked key', () => manifestOf(clean).authenticationKeys?.previous === undefined, 20_000, () => clean.getText());
+    assert.ok(!clean.isDirty);
+    assert.equal(clean.getText(), formatManifest(await api.sessions.client(podId).apps.getApplication('bloomberg-bridge')));
+    assert.ok(edited.isDirty);
+    assert.equal(edited.getText(), editedText, 'unsaved edits are never replaced');
   });
 
   describe('Apply Manifest to Pod…', () => {
