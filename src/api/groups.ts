@@ -7,7 +7,7 @@ import { iterateByCursor, listAllByCursor } from './paging';
 import { segment } from './paths';
 import { Query, Requester } from './requester';
 import { SHAPES, Shape } from './shapes';
-import { BaseType, CreateGroup, GroupList, GroupStatus, Member, ReadGroup, SortOrder, Type, TypeList, UpdateGroup } from './types';
+import { BaseProfile, BaseType, CreateGroup, GroupList, GroupStatus, Member, ReadGroup, SortOrder, Type, TypeList, UpdateGroup } from './types';
 import {
   Check, ValidationIssue, assertNoIssues, assertValid, issuesOf, validateAvatar, validateRequiredName, validateTextField, validateUserId,
 } from './validation';
@@ -51,12 +51,17 @@ export class GroupsApi {
     return withETag(await this.send<ReadGroup>('POST', '/profile-manager/v1/groups', GROUPS, group));
   }
 
-  /** PUT with If-Match: a 412 means someone else changed the group since `eTag` was read. */
-  async updateGroup(groupId: string, group: UpdateGroup, eTag: string): Promise<ReadGroup> {
+  /**
+   * PUT with If-Match: a 412 means someone else changed the group since `eTag` was read. Sends only the fields
+   * `UpdateGroup` defines (a group as read, with its members' dates or a newer field, is accepted and trimmed): a real
+   * pod refuses a body with any other field.
+   */
+  async updateGroup(groupId: string, group: UpdateGroup | ReadGroup, eTag: string): Promise<ReadGroup> {
     assertValid('eTag', validateRequiredName(eTag, 'The group version (eTag)'));
-    assertNoIssues(validateGroup(group));
+    const body = groupUpdate(group, group.status ?? 'ACTIVE');
+    assertNoIssues(validateGroup(body));
     const path = `/profile-manager/v1/groups/${segment(groupId, 'groupId')}`;
-    return withETag(await this.send<ReadGroup>('PUT', path, groupContext(groupId), { ...group, id: group.id ?? groupId, eTag }, { 'If-Match': eTag }));
+    return withETag(await this.send<ReadGroup>('PUT', path, groupContext(groupId), { ...body, id: body.id ?? groupId, eTag }, { 'If-Match': eTag }));
   }
 
   async addMember(groupId: string, member: Member): Promise<ReadGroup> {
@@ -89,6 +94,36 @@ function withETag(res: HttpResponse<ReadGroup>): ReadGroup {
   const group = res.body ?? {} as ReadGroup;
   const header = res.headers.get('etag')?.replace(/^W\//, '').replace(/^"|"$/g, '');
   return group.eTag || !header ? group : { ...group, eTag: header };
+}
+
+const PROFILE_FIELDS: Array<keyof BaseProfile> = [
+  'displayName', 'companyName', 'email', 'mobile', 'jobTitle', 'jobRole', 'jobDepartment', 'jobDivision', 'jobPhone', 'jobCity',
+  'industryOfInterest', 'assetClassesOfInterest', 'marketCoverage', 'responsibility', 'function', 'instrument',
+];
+
+/**
+ * An `UpdateGroup` body from a group as read (or already an update), with `status`: only the fields the operation
+ * defines (profile-manager-api.yaml), members as tenant and id, no `null` (the pod reads it as absent anyway).
+ */
+export function groupUpdate(group: UpdateGroup | ReadGroup, status: GroupStatus): UpdateGroup {
+  const { id, type, ownerType, ownerId, name, subType, referrer, eTag } = group;
+  const members = group.members?.map(({ memberId, memberTenant }) => ({ memberId, memberTenant }));
+  const profile = group.profile ? pick(group.profile as BaseProfile, PROFILE_FIELDS) : undefined;
+  const lists = (value: object | undefined, fields: string[]) => (value ? pick(value as Record<string, unknown>, fields) : undefined);
+  return dropAbsent({
+    id, type, ownerType, ownerId, name, subType, referrer, members, profile, status, eTag,
+    visibilityRestriction: lists(group.visibilityRestriction, ['restrictedTenantsList', 'restrictedUsersList']),
+    implicitConnection: lists(group.implicitConnection, ['connectedTenantsList', 'connectedUsersList']),
+    interactionTransfer: lists(group.interactionTransfer, ['restrictedTenantsList', 'restrictedUsersList']),
+  }) as unknown as UpdateGroup;
+}
+
+function pick<T extends object>(value: T, fields: Array<keyof T | string>): T {
+  return dropAbsent(Object.fromEntries(fields.map(f => [f, (value as Record<string, unknown>)[f as string]]))) as T;
+}
+
+function dropAbsent(value: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null));
 }
 
 /** Every local problem with a group to create or update, with Profile Manager's rules. */

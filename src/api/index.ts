@@ -15,5 +15,5 @@ export { CertsApi } from './certs';
 export { AppsApi, validateApplicationDetail, validatePublicKey } from './apps';
 export { applicationChanges, noChanges } from './appChanges';
 export { ConnectionsApi, ListConnectionsOptions } from './connections';
-export { GroupsApi, ListGroupsOptions, validateGroup } from './groups';
+export { GroupsApi, ListGroupsOptions, groupUpdate, validateGroup } from './groups';
 export { PodClient, PodClientOptions } from './client';

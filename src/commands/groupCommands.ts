@@ -2,7 +2,7 @@
 // Status changes go through update with the group's current eTag, so a concurrent change is never overwritten.
 import * as fs from 'node:fs/promises';
 import * as vscode from 'vscode';
-import { GroupStatus, ReadGroup, UpdateGroup, validateUserId, validateRequiredName } from '../api';
+import { GroupStatus, groupUpdate, validateUserId, validateRequiredName } from '../api';
 import { GroupNode, GroupTypeNode } from '../tree/groupNodes';
 import { TreeNode } from '../tree/treeNode';
 import { CommandContext, prompts, registerCommand, requireNode, targetPod, withProgress } from './commandContext';
@@ -67,17 +67,9 @@ async function setStatus(context: CommandContext, group: GroupNode, status: Grou
   const client = context.sessions.client(group.podId!);
   await withProgress(`${status === 'DELETED' ? 'Deleting' : 'Restoring'} ${group.item.name}…`, async () => {
     const current = await client.groups.getGroup(group.groupId);
-    await client.groups.updateGroup(group.groupId, toUpdate(current, status), current.eTag ?? '');
+    await client.groups.updateGroup(group.groupId, groupUpdate(current, status), current.eTag ?? '');
   });
   refreshType(context, group.podId!, group.item.type);
-}
-
-/** An update body from what the pod returned: the writable fields only, with the new status. */
-export function toUpdate(group: ReadGroup, status: GroupStatus): UpdateGroup {
-  const { id, type, ownerType, ownerId, name, subType, referrer, profile, visibilityRestriction, implicitConnection, interactionTransfer, eTag } = group;
-  const members = group.members?.map(({ memberId, memberTenant }) => ({ memberId, memberTenant }));
-  const baseProfile = profile ? (({ id: _id, avatars: _avatars, ...rest }) => rest)(profile) : undefined;
-  return { id, type, ownerType, ownerId, name, subType, referrer, members, profile: baseProfile, visibilityRestriction, implicitConnection, interactionTransfer, status, eTag };
 }
 
 function refreshType(context: CommandContext, podId: string, typeId: string): void {

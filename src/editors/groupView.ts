@@ -3,9 +3,8 @@
 // eTag the view's form was loaded from; on 412 the view is shown what changed on the server (a field diff) and
 // nothing is written until the user reapplies their edit on top of the server's version.
 import * as fs from 'node:fs/promises';
-import { PodApiError, ReadGroup, UpdateGroup, imageTypeOf, toUserId, validateAvatar, validateRequiredName, validateUserId } from '../api';
+import { PodApiError, ReadGroup, UpdateGroup, groupUpdate, imageTypeOf, toUserId, validateAvatar, validateRequiredName, validateUserId } from '../api';
 import { CommandContext } from '../commands/commandContext';
-import { toUpdate } from '../commands/groupCommands';
 import { PodNode } from '../tree/podNode';
 import { defined } from './certificateView';
 import { DetailView, ViewUi } from './detailPanels';
@@ -160,7 +159,7 @@ function validateEdit(edit: GroupEdit): { field: string; message: string } | und
 
 /** The update body: the version the edit was made on, with the edited fields replaced. */
 export function applyEdit(base: ReadGroup, edit: GroupEdit): UpdateGroup {
-  const update = toUpdate(base, edit.status ?? base.status ?? 'ACTIVE');
+  const update = groupUpdate(base, edit.status ?? base.status ?? 'ACTIVE');
   if (edit.name !== undefined) update.name = edit.name.trim();
   if (edit.profile) {
     const profile: Record<string, unknown> = { ...update.profile };

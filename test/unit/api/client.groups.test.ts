@@ -14,8 +14,7 @@ function newGroup(podId: number, name = 'API test desk'): CreateGroup {
 }
 
 describe('PodClient groups (emulator)', () => {
-  // lenient until the client sends only accepted fields (issue 11 §2): it sends members back with addedDate/status
-  const pod = usePod({ strictFields: false });
+  const pod = usePod();
 
   it('lists group types and reads one', async () => {
     const { client } = clientFor(pod());
