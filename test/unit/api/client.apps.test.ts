@@ -16,8 +16,7 @@ const newApp = (appId: string, publicKeyPem?: string): ApplicationDetail => ({
 });
 
 describe('PodClient applications (emulator)', () => {
-  // lenient until the client tells an unknown app from the pod's 400 (issue 11 §2): the pod documents 400, not 404
-  const pod = usePod({ notFoundStatus: 404 });
+  const pod = usePod();
 
   it('creates, reads, updates and deletes an application', async () => {
     const { client } = clientFor(pod());
@@ -27,7 +26,7 @@ describe('PodClient applications (emulator)', () => {
     const updated = await client.apps.updateApplication('api-test-app', { description: 'changed', permissions: ['SEND_MESSAGES'] });
     assert.equal(updated.description, 'changed');
     await client.apps.deleteApplication('api-test-app');
-    await assert.rejects(client.apps.getApplication('api-test-app'), isApiError(/Not found: the application "api-test-app"/, { status: 404 }));
+    await assert.rejects(client.apps.getApplication('api-test-app'), isApiError(/App api-test-app not found/, { status: 400 }));
     client.dispose();
   });
 

@@ -7,8 +7,7 @@ const freshCert = (cn: string) => makeTestCertificate({ commonName: cn, notBefor
 const USER_TRUSTED = { type: { type: 'USER' as const }, status: { type: 'TRUSTED' as const } };
 
 describe('PodClient company certificates (emulator)', () => {
-  // lenient until the client tells an unknown certificate from the pod's 400 (issue 11 §2): the pod documents 400, not 404
-  const pod = usePod({ notFoundStatus: 404 });
+  const pod = usePod();
 
   it('lists one page with skip and limit', async () => {
     const { client } = clientFor(pod());
@@ -68,7 +67,7 @@ describe('PodClient company certificates (emulator)', () => {
     assert.equal((await client.certs.getCompanyCertificate(fp)).companyCertAttributes?.name, 'Renamed');
     assert.ok(Array.isArray(await client.certs.listIssuedBy(fp)));
     await client.certs.deleteCompanyCertificate(fp);
-    await assert.rejects(client.certs.getCompanyCertificate(fp), isApiError(new RegExp(`Not found: the company certificate ${fp}`), { status: 404 }));
+    await assert.rejects(client.certs.getCompanyCertificate(fp), isApiError(new RegExp(`Certificate with fingerprint ${fp} not found`), { status: 400 }));
     client.dispose();
   });
 
