@@ -18,7 +18,8 @@ const entries = [
     external: ['vscode'],
     // node-fetch@2 falls back to whatwg-url only where Node has no URL class; bundling it costs ~260 KB of
     // Unicode tables (tr46). Node's own URL serves instead.
-    alias: { 'whatwg-url': './src/api/nodeUrl.js' },
+    // jsonc-parser's `main` is a UMD build whose require() calls esbuild cannot follow; its ES module build bundles.
+    alias: { 'whatwg-url': './src/api/nodeUrl.js', 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
   },
   // Detail webviews (src/editors/detailPanels.ts): one browser bundle per view, loaded from media/webview.
   ...['certificate', 'group', 'application', 'expiryReport'].map((view) => ({

@@ -3,7 +3,7 @@
 // a diff and a confirmation). Also registers the `symphony-pod:` file system and the read-only diff snapshots.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { ApplicationDetail, assertNoIssues, validateApplicationDetail } from '../api';
+import { ApplicationDetail, applicationChanges, assertNoIssues, assertValid, validateAppId, validateApplicationDetail } from '../api';
 import { CommandContext, prompts, registerCommand, targetPod, withProgress } from '../commands/commandContext';
 import { ApplicationNode } from '../tree/appNodes';
 import { TreeNode } from '../tree/treeNode';
@@ -58,12 +58,16 @@ async function applyManifest(context: CommandContext, resource?: vscode.Uri): Pr
   const source = resource ?? activeJsonDocument() ?? await prompts(context).openFile({ title: 'Manifest to apply (JSON)', filters: { 'Manifests (JSON)': ['json'] } });
   const document = await vscode.workspace.openTextDocument(source);
   const edited = parseManifest(document.getText());
-  assertNoIssues(validateApplicationDetail(edited, true));
-  const appId = edited.applicationInfo!.appId!;
+  const appId = edited?.applicationInfo?.appId as string;
+  assertValid('applicationInfo.appId', validateAppId(appId));
   const name = edited.applicationInfo?.name || appId;
   const podId = await pickSignedInPod(context, `Apply "${name}" to which pod?`);
   const podLabel = context.store.get(podId)?.label ?? podId;
   const current = await withProgress(`Reading ${appId} on ${podLabel}…`, () => currentApplication(context, podId, appId));
+  // What the pod would be sent is checked before the diff: the whole manifest for a new app, only what differs from
+  // the pod's version for an update (a manifest promoted from another pod may hold what this pod holds too, such as
+  // a field newer than our schema: that is not a change and is not sent).
+  assertNoIssues(current ? validateApplicationDetail(applicationChanges(current, edited), false) : validateApplicationDetail(edited, true));
   const fileName = path.posix.basename(source.path);
   const diff = await showManifestDiff(
     { label: current ? `${podLabel} (pod)` : `${podLabel} (new app)`, text: current ? formatManifest(current) : '' },

@@ -13,6 +13,7 @@ import { describeError } from '../ui/errors';
 import { UserCancelled } from '../ui/prompts';
 import { saveApplication } from './applicationSave';
 import { formatManifest, manifestTemplate, parseManifest } from './manifestFormat';
+import { unchangedFromBase } from './manifestProblems';
 
 export const MANIFEST_SCHEME = 'symphony-pod';
 /** JSON to VS Code's JSON support (`jsonLanguageParticipants`), but its own language so auto-save can skip it. */
@@ -215,7 +216,7 @@ export class ManifestFileSystem implements vscode.FileSystemProvider, vscode.Dis
   private async send(uri: vscode.Uri, text: string): Promise<void> {
     const location = parseManifestPath(uri)!;
     const entry = this.entries.get(uri.toString())!;
-    this.refuseWithProblems(uri);
+    this.refuseWithProblems(uri, text, entry.base);
     const edited = parseManifest(text);
     const creating = entry.base === undefined;
     const saved = await saveApplication(this.context, {
@@ -236,10 +237,16 @@ export class ManifestFileSystem implements vscode.FileSystemProvider, vscode.Dis
 
   /**
    * Save is refused while the editor shows problems. VS Code's JSON support reports schema violations as warnings
-   * (only syntax errors are errors), so both count: in a manifest either one means the pod would refuse it.
+   * (only syntax errors are errors), so both count: in a manifest either one means the pod would refuse it. A schema
+   * warning on a value the pod already holds (a field newer than our schema, a number where it expects text) is the
+   * pod's data, not the user's change, and does not block: `saveApplication` sends only what the user changed.
    */
-  private refuseWithProblems(uri: vscode.Uri): void {
-    const problems = vscode.languages.getDiagnostics(uri).filter((d) => d.severity <= vscode.DiagnosticSeverity.Warning);
+  private refuseWithProblems(uri: vscode.Uri, text: string, base: ApplicationDetail | undefined): void {
+    const lineStarts = [0];
+    for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+    const offset = (position: vscode.Position) => (lineStarts[position.line] ?? text.length) + position.character;
+    const problems = vscode.languages.getDiagnostics(uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error
+      || (d.severity === vscode.DiagnosticSeverity.Warning && !unchangedFromBase(text, offset(d.range.start), base)));
     if (problems.length === 0) return;
     const first = problems[0];
     const count = problems.length > 1 ? `${problems.length} problems` : '1 problem';

@@ -83,3 +83,9 @@ export const manifestTemplate: ApplicationDetail = {
   authenticationKeys: { current: { key: '-----BEGIN PUBLIC KEY-----\n…\n-----END PUBLIC KEY-----\n', action: 'SAVE' } },
   properties: [],
 };
+
+
+/** The same JSON value as text whatever its key order: for comparing values of a manifest. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(ordered(value, undefined));
+}

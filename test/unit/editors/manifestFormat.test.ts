@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ManifestSyntaxError, formatManifest, parseManifest, sameManifest } from '../../../src/editors/manifestFormat';
+import { unchangedFromBase } from '../../../src/editors/manifestProblems';
 
 describe('manifest text', () => {
   it('prints known keys in schema order, then unknown keys sorted, with 2 spaces', () => {
@@ -41,5 +42,29 @@ describe('manifest text', () => {
     const known = schema.properties.permissions.items.anyOf.find((s: { enum?: string[] }) => s.enum).enum;
     assert.equal(known.length, 13);
     assert.ok(known.includes('TRUST_APP'));
+  });
+
+  describe('a problem on what the pod already holds', () => {
+    const base = {
+      applicationInfo: { appId: 'zoom', name: 'Zoom', vendorId: 'v-1' }, appGroupId: 'grp-7',
+      properties: [{ key: 'timeout', value: 30 }],
+    } as never;
+    const at = (text: string, needle: string) => text.indexOf(needle);
+
+    it('does not count a newer field or a numeric value the user left as the pod has them', () => {
+      const text = formatManifest({ ...(base as object), description: 'edited by the user' } as never);
+      assert.equal(unchangedFromBase(text, at(text, '"appGroupId"'), base), true);
+      assert.equal(unchangedFromBase(text, at(text, '"vendorId"'), base), true);
+      assert.equal(unchangedFromBase(text, at(text, '30'), base), true);
+    });
+
+    it('counts a field the user added or changed, a problem of the whole manifest, and any problem of a new app', () => {
+      const text = formatManifest({ ...(base as object), appGroupId: 'grp-8', colour: 'red', properties: [{ key: 'timeout', value: 31 }] } as never);
+      assert.equal(unchangedFromBase(text, at(text, '"appGroupId"'), base), false);
+      assert.equal(unchangedFromBase(text, at(text, '"colour"'), base), false);
+      assert.equal(unchangedFromBase(text, at(text, '31'), base), false);
+      assert.equal(unchangedFromBase(text, 0, base), false);
+      assert.equal(unchangedFromBase(text, at(text, '"appGroupId"'), undefined), false);
+    });
   });
 });

@@ -87,9 +87,7 @@ describe('App manifest documents', () => {
 
   before(async () => {
     api = await extensionApi();
-    // lenient until the client validates only what the user changed (issue 11 §2): it refuses jira-notifier's expired
-    // cert and zoom-meetings' newer fields, which real pods hold; and until "does this app exist?" works with the pod's 400
-    emulator = await startEmulator({ realPodData: false, notFoundStatus: 404 });
+    emulator = await startEmulator();
     podId = await addRsaPod(api, emulator, 'Manifest pod');
     pod = await podNode(api, podId);
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spa-manifest-'));
@@ -280,6 +278,31 @@ describe('App manifest documents', () => {
     assert.equal(writes().length, 0);
   });
 
+  it('saves an edit to an app as a real pod holds it: the schema\'s marks on the pod\'s newer field are not the user\'s, and only the change is sent', async () => {
+    const { document } = await openManifest('zoom-meetings');
+    assert.ok('appGroupId' in manifestOf(document), 'the seeded app holds a field newer than our schema');
+    await replaceText(document, formatManifest({ ...manifestOf(document), description: 'Edited next to a newer field' }));
+    await waitFor('the schema to mark the newer field', () => problemsOf(document.uri).some((d) => document.lineAt(d.range.start.line).text.includes('"appGroupId"')));
+    const { result: saved, prompts } = await withPrompts([], () => document.save());
+    assert.deepEqual(prompts.errors, []);
+    assert.equal(saved, true);
+    const held = emulator.control.state.apps.get('zoom-meetings')!;
+    assert.equal(held.description, 'Edited next to a newer field');
+    assert.equal(held.newerFields?.detail?.appGroupId, 'zoom-meetings', 'the pod keeps its newer field (not sent back: the pod refuses fields it does not define)');
+    assert.deepEqual(writes().map((r) => `${r.method} ${r.path} ${r.status}`), ['POST /pod/v1/admin/app/zoom-meetings/update 200']);
+  });
+
+  it('still refuses a newer field the user adds to an app that holds one', async () => {
+    const { document } = await openManifest('zoom-meetings');
+    await replaceText(document, formatManifest({ ...manifestOf(document), appGroupId: 'changed-by-the-user' } as ApplicationDetail));
+    await waitFor('the schema to mark the newer field', () => problemsOf(document.uri).some((d) => document.lineAt(d.range.start.line).text.includes('"appGroupId"')));
+    const { result: saved, prompts } = await withPrompts([], () => document.save());
+    assert.equal(saved, false);
+    assert.ok(document.isDirty, 'the document keeps the edit');
+    assert.match(prompts.errors[0] ?? '', /Not saved: the manifest has 1 problem \(line \d+: Property appGroupId is not allowed/);
+    assert.equal(writes().length, 0);
+  });
+
   it('refuses invalid JSON and sends nothing', async () => {
     const { document } = await openManifest('calendar-sync');
     await replaceText(document, document.getText().replace('"applicationInfo": {', '"applicationInfo": {{'));
@@ -415,8 +438,7 @@ describe('App manifest documents', () => {
     let prodId: string;
 
     before(async () => {
-      // lenient until "does this app exist?" works with the pod's 400 for an unknown app (issue 11 §2)
-      prod = await startEmulator({ notFoundStatus: 404, realPodData: false });
+      prod = await startEmulator();
       prodId = await addRsaPod(api, prod, 'Manifest prod pod');
     });
     after(async () => {
@@ -455,12 +477,24 @@ describe('App manifest documents', () => {
       assert.deepEqual(writesTo(prod).map((r) => r.path), ['/pod/v1/admin/app/create']);
     });
 
-    it('refuses a manifest that breaks the pod\'s rules before any request', async () => {
+    it('refuses a manifest that breaks the pod\'s rules before the diff and before anything is written', async () => {
       const file = path.join(dir, 'bad.json');
       fs.writeFileSync(file, formatManifest({ applicationInfo: { appId: 'bad-app', name: 'Bad', appUrl: 'http://bad.acme.example/' } }));
-      const { prompts } = await withPrompts([], () => vscode.commands.executeCommand('symphonyPodAdmin.apps.applyManifest', vscode.Uri.file(file)), prod);
+      const { prompts } = await withPrompts([pickValue(prodId)], () => vscode.commands.executeCommand('symphonyPodAdmin.apps.applyManifest', vscode.Uri.file(file)), prod);
       assert.match(prompts.errors[0] ?? '', /https:\/\//);
-      assert.equal(prod.control.requests().length, 0);
+      assert.equal(prompts.asked.filter((q) => q.startsWith('confirm')).length, 0, 'no diff to confirm');
+      assert.deepEqual(prod.control.requests().map((r) => `${r.method} ${r.path}`), ['GET /pod/v1/admin/app/entitlement/list']);
+    });
+
+    it('promotes a manifest that holds a field newer than our schema, when the target pod holds it too', async () => {
+      assert.equal(prod.control.state.apps.get('zoom-meetings')?.newerFields?.detail?.appGroupId, 'zoom-meetings', 'both pods hold the newer field');
+      const dev = await api.sessions.client(podId).apps.getApplication('zoom-meetings');
+      const file = path.join(dir, 'zoom-newer.json');
+      fs.writeFileSync(file, formatManifest({ ...dev, description: 'Promoted with its newer field' }));
+      const { prompts } = await withPrompts([pickValue(prodId), confirm(true)], () => vscode.commands.executeCommand('symphonyPodAdmin.apps.applyManifest', vscode.Uri.file(file)), prod);
+      assert.deepEqual(prompts.errors, []);
+      assert.equal(prod.control.state.apps.get('zoom-meetings')?.description, 'Promoted with its newer field');
+      assert.deepEqual(writesTo(prod).map((r) => `${r.path} ${r.status}`), ['/pod/v1/admin/app/zoom-meetings/update 200']);
     });
   });
 });
