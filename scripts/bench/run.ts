@@ -140,7 +140,7 @@ function hostRows(host: Awaited<ReturnType<typeof runHostBench>>, want: (id: str
       '1 (the first page)', host.refresh, where, failed('tree')));
   }
   if (want('requests-save')) {
-    rows.push(requestsRow('requests-save', 'requests: save an application manifest (saveApplication, unchanged, no conflict)', 2,
+    rows.push(requestsRow('requests-save', 'requests: save an application manifest (saveApplication, one field edited, no conflict)', 2,
       '2 (GET …/app/{id}/get to check for a conflict, POST …/app/{id}/update, which returns the saved app)', host.save, where, failed('save')));
   }
   return rows;
