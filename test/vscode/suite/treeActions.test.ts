@@ -9,7 +9,8 @@ import { ContextValue } from '../../../src/tree/contextValues';
 import type { TreeNode } from '../../../src/tree/treeNode';
 import type { PodEmulator } from '../../pod-emulator';
 import { addRsaPod, answering, child, children, contextValue, extensionApi, extensionId, input, label, podNode, removePod, startEmulator } from './helpers';
-import { confirm } from './scriptedPrompts';
+import { itemCommands } from '../../../src/commands/itemPicker';
+import { confirm, pickLabel } from './scriptedPrompts';
 
 interface Keybinding { command: string; key: string; mac?: string; when?: string }
 interface MenuEntry { command: string; when?: string }
@@ -29,6 +30,7 @@ describe('Pods tree actions', () => {
     api = await extensionApi();
     emulator = await startEmulator();
     podId = await addRsaPod(api, emulator, 'Tree actions pod');
+    await api.store.setCurrent(podId);
     pod = await podNode(api, podId);
   });
   after(async () => {
@@ -155,5 +157,60 @@ describe('Pods tree actions', () => {
     const { prompts } = await answering(api, [input('no')], () => vscode.commands.executeCommand('symphonyPodAdmin.certs.delete', unmarked));
     assert.match(prompts.asked[0], /^input: .*Type its name/);
     assert.equal(deletes().length, 0);
+  });
+
+  it('offers every item command in the command palette, where it asks which item instead of "select it in the tree"', () => {
+    const palette = contributes().menus.commandPalette;
+    for (const command of Object.keys(itemCommands)) {
+      const entry = palette.find((m) => m.command === command);
+      assert.equal(entry?.when, 'symphonyPodAdmin.hasSignedInPod', `${command} is in the palette once a pod is signed in`);
+    }
+  });
+
+  it('from the palette, picks a certificate from a paged list and acts on it', async () => {
+    const sixth = (await certificates()).filter((n) => contextValue(n)?.startsWith(ContextValue.certificate))[5] as TreeNode & { fingerPrint: string };
+    await vscode.workspace.getConfiguration('symphonyPodAdmin').update('tree.pageSize', 5, vscode.ConfigurationTarget.Global);
+    try {
+      const { prompts } = await answering(api, [pickLabel(/Load more/), pickLabel(label(sixth))], () => vscode.commands.executeCommand('symphonyPodAdmin.certs.copyFingerprint'));
+      assert.deepEqual(prompts.errors, []);
+      assert.match(prompts.asked[0], /Which certificate of Tree actions pod/);
+      assert.equal(await vscode.env.clipboard.readText(), sixth.fingerPrint);
+    } finally {
+      await vscode.workspace.getConfiguration('symphonyPodAdmin').update('tree.pageSize', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('from the palette, searches the whole list and deletes the picked certificate after the modal confirmation', async () => {
+    const target = (await certificates()).filter((n) => contextValue(n) === ContextValue.certificate).at(-1)! as TreeNode & { fingerPrint: string };
+    await vscode.workspace.getConfiguration('symphonyPodAdmin').update('tree.pageSize', 3, vscode.ConfigurationTarget.Global);
+    try {
+      emulator.control.clearRequests();
+      const { prompts } = await answering(api, [pickLabel(/Search all/), input(target.fingerPrint.slice(0, 12)), pickLabel(label(target)), confirm(true)], () =>
+        vscode.commands.executeCommand('symphonyPodAdmin.certs.delete'));
+      assert.deepEqual(prompts.errors, []);
+      assert.ok(prompts.asked[3].includes(label(target)), `the confirmation names ${label(target)}`);
+      assert.equal(deletes().length, 1, 'one delete, of the picked certificate');
+    } finally {
+      await vscode.workspace.getConfiguration('symphonyPodAdmin').update('tree.pageSize', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('from the palette, picks an application, a group and an incoming request for their commands', async () => {
+    const app = (await children(api, await child(api, pod, 'Applications')))[0] as TreeNode & { appId: string };
+    const typed = await answering(api, [pickLabel(/Application/), pickLabel(label(app))], () => vscode.commands.executeCommand('symphonyPodAdmin.tree.copyId'));
+    assert.deepEqual(typed.prompts.errors, []);
+    assert.equal(await vscode.env.clipboard.readText(), app.appId);
+
+    const panel = await answering(api, [pickLabel(/./), pickLabel(/./)], () => vscode.commands.executeCommand<string>('symphonyPodAdmin.groups.open'));
+    assert.ok(api.panels.openKeys().includes(panel.result!), 'the picked group opens in its panel');
+    await loaded(panel.result!);
+    api.panels.close(panel.result!);
+
+    const incoming = (await children(api, await child(api, await child(api, pod, 'Connections'), 'Incoming requests')))[0] as TreeNode & { userId: number };
+    emulator.control.clearRequests();
+    const rejected = await answering(api, [pickLabel(new RegExp(`\\b${incoming.userId}$`)), confirm(false)], () => vscode.commands.executeCommand('symphonyPodAdmin.connections.reject'));
+    assert.match(rejected.prompts.asked[0], /Which incoming connection request/);
+    assert.match(rejected.prompts.asked[1], /^confirm: Reject/);
+    assert.equal(emulator.control.requests().filter((r) => r.method !== 'GET').length, 0, 'declined: nothing rejected');
   });
 });
