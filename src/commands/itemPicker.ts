@@ -66,7 +66,8 @@ type Choice<T> = T | typeof more | typeof search;
 
 /** Asks which item of the pod a command acts on, and returns it as the tree node the command expects. */
 export async function pickItemNode(context: CommandContext, kind: ItemKind, podId: string): Promise<TreeNode> {
-  const pod = context.tree.podNode(podId) ?? (await context.tree.getChildren(), context.tree.podNode(podId));
+  if (!context.tree.podNode(podId)) await context.tree.getChildren();
+  const pod = context.tree.podNode(podId);
   if (!pod) throw new Error('That pod is no longer configured.');
   const source = await sourceFor(context, kind, pod);
   return pickFrom(context, source as Source<unknown>, pod.profile.label);
@@ -74,9 +75,9 @@ export async function pickItemNode(context: CommandContext, kind: ItemKind, podI
 
 async function pickFrom<T>(context: CommandContext, source: Source<T>, podLabel: string): Promise<TreeNode> {
   const limit = vscode.workspace.getConfiguration('symphonyPodAdmin').get<number>('tree.pageSize', 100);
-  let first = await source.page(undefined, limit);
-  let items = first.items;
-  let next = first.next;
+  let page = await source.page(undefined, limit);
+  let items = page.items;
+  let next = page.next;
   let searched: string | undefined;
   for (;;) {
     const choices: PickItem<Choice<T>>[] = items.map((item) => ({ ...source.describe(item), value: item }));
@@ -86,9 +87,9 @@ async function pickFrom<T>(context: CommandContext, source: Source<T>, podLabel:
     const title = `Which ${source.what} of ${podLabel}?${searched ? ` (matching "${searched}")` : ''}`;
     const picked = await context.promptHost.current.pick(choices, { title, placeHolder: 'Type to narrow the list' });
     if (picked === more) {
-      first = await source.page(next, limit);
-      items = [...items, ...first.items];
-      next = first.next;
+      page = await source.page(next, limit);
+      items = [...items, ...page.items];
+      next = page.next;
     } else if (picked === search) {
       searched = (await context.promptHost.current.input({ title: `Search the ${source.what} of ${podLabel}`, prompt: 'Name, id or fingerprint (part of it)', value: searched })).trim().toLowerCase();
       const all = await source.all();

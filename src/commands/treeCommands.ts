@@ -1,5 +1,5 @@
 // Refresh, load more, the per-list filter, the keyboard's Delete, and the copy actions of the Pods tree. Commands a
-// keybinding runs get no node from VS Code: they act on the item selected in the view.
+// keybinding runs (Delete, refresh, filter) get no node from VS Code: they act on the item selected in the view.
 import * as vscode from 'vscode';
 import { ApplicationNode } from '../tree/appNodes';
 import { CertificateNode } from '../tree/certNodes';
@@ -38,12 +38,12 @@ export function registerTreeCommands(context: CommandContext): vscode.Disposable
       return vscode.commands.executeCommand(command, target);
     }),
     registerCommand(context, 'symphonyPodAdmin.tree.copyId', async (node?: TreeNode) => {
-      const item = describeItem(requireItem(nodeOrSelected(node)));
+      const item = describeItem(requireItem(node));
       await vscode.env.clipboard.writeText(item.id);
       void prompts(context).info(`Copied the ${item.idName} of ${item.name}.`);
     }),
     registerCommand(context, 'symphonyPodAdmin.tree.copyJson', async (node?: TreeNode) => {
-      const item = describeItem(requireItem(nodeOrSelected(node)));
+      const item = describeItem(requireItem(node));
       await vscode.env.clipboard.writeText(JSON.stringify(item.json, null, 2));
       void prompts(context).info(`Copied ${item.name} as JSON.`);
     }),
