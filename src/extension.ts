@@ -59,7 +59,7 @@ export function activate(context: vscode.ExtensionContext): SymphonyPodAdminApi 
   const radar = new ExpiryRadar(store, sessions, knownAppKeys, log);
   const expiryStatusBar = new ExpiryStatusBar(radar, sessions, (message) => log.warn(`Expiry check: ${message}`));
   const detailPanels = registerDetailPanels(commandContext, context.extensionUri, radar);
-  const view = vscode.window.createTreeView('symphonyPodAdmin.pods', { treeDataProvider: tree, showCollapseAll: true });
+  const view = tree.attachView(vscode.window.createTreeView('symphonyPodAdmin.pods', { treeDataProvider: tree, showCollapseAll: true }));
 
   context.subscriptions.push(
     log,

@@ -96,7 +96,14 @@ async function updateCertificate(context: CommandContext, cert: CertificateNode)
   context.tree.refreshCategory(cert.podId!, 'certificates');
 }
 
+/**
+ * The pod lets any certificate be deleted, its own included (the spec's delete has no exception, and the pod does
+ * not refuse). Deleting the pod-managed certificate can break the pod, so it is never offered in the tree's menu,
+ * and deleting it from anywhere else asks the pod whether it manages it, then wants its name typed before the
+ * modal confirmation.
+ */
 async function deleteCertificate(context: CommandContext, cert: CertificateNode): Promise<void> {
+  if (cert.podManaged || (await isPodManaged(context, cert))) await confirmPodManagedDelete(context, cert);
   const confirmed = await prompts(context).confirm(
     `Delete the certificate "${cert.displayName}" from ${context.store.get(cert.podId!)?.label}?`,
     `Fingerprint ${cert.fingerPrint}\n\nAccounts that authenticate with it, or with certificates it issued, can no longer sign in.`,
@@ -105,6 +112,20 @@ async function deleteCertificate(context: CommandContext, cert: CertificateNode)
   if (!confirmed) return;
   await withProgress(`Deleting ${cert.displayName}…`, () => context.sessions.client(cert.podId!).certs.deleteCompanyCertificate(cert.fingerPrint));
   context.tree.refreshCategory(cert.podId!, 'certificates');
+}
+
+async function isPodManaged(context: CommandContext, cert: CertificateNode): Promise<boolean> {
+  const managed = await context.sessions.client(cert.podId!).certs.listAllPodManagedCertificates();
+  return managed.some((c) => c.companyCertInfo?.fingerPrint === cert.fingerPrint);
+}
+
+async function confirmPodManagedDelete(context: CommandContext, cert: CertificateNode): Promise<void> {
+  await prompts(context).input({
+    title: `"${cert.displayName}" is the pod's own certificate (pod-managed)`,
+    prompt: `Deleting it can stop the pod from working. Type its name, ${cert.displayName}, to go on; Escape keeps it.`,
+    placeHolder: cert.displayName,
+    validate: (v) => (v.trim() === cert.displayName ? undefined : `Type ${cert.displayName} exactly to delete the pod-managed certificate.`),
+  });
 }
 
 async function showIssued(context: CommandContext, cert: CertificateNode): Promise<void> {

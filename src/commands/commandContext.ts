@@ -1,5 +1,6 @@
 // What every command needs, and the one wrapper that gives every command the same error handling:
-// the client's sentence with a "Show Log" action, quiet cancellation, and a log line.
+// the client's sentence with a "Show Log" action, quiet cancellation, and a log line. An item command run without a
+// tree node (command palette) first asks which item, so no command says "select it in the tree".
 import * as vscode from 'vscode';
 import { PodSessions } from '../pods/podSessions';
 import { PodStore } from '../pods/podStore';
@@ -7,6 +8,7 @@ import { PodsTreeProvider } from '../tree/podsTreeProvider';
 import { TreeNode } from '../tree/treeNode';
 import { describeError } from '../ui/errors';
 import { PickItem, PromptHost, Prompts, UserCancelled } from '../ui/prompts';
+import { itemCommands, pickItemNode } from './itemPicker';
 
 export interface CommandContext {
   readonly store: PodStore;
@@ -21,6 +23,8 @@ export type CommandHandler = (...args: any[]) => Promise<unknown>;
 export function registerCommand(context: CommandContext, id: string, handler: CommandHandler): vscode.Disposable {
   return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
     try {
+      const kind = itemCommands[id];
+      if (kind && !(args[0] instanceof TreeNode) && !isItemTarget(args[0])) args = [await pickItemNode(context, kind, await targetPod(context)), ...args.slice(1)];
       return await handler(...args);
     } catch (error) {
       if (error instanceof UserCancelled) return undefined;
@@ -30,6 +34,11 @@ export function registerCommand(context: CommandContext, id: string, handler: Co
       return undefined;
     }
   });
+}
+
+/** Other callers pass an item by ids (the detail panels pass `{ podId, appId }`): that is a target too. */
+function isItemTarget(arg: unknown): boolean {
+  return typeof arg === 'object' && arg !== null && typeof (arg as { podId?: unknown }).podId === 'string';
 }
 
 export function prompts(context: CommandContext): Prompts {

@@ -1,16 +1,22 @@
-// Refresh, load more, and the per-list filter of the Pods tree.
+// Refresh, load more, the per-list filter, the keyboard's Delete, and the copy actions of the Pods tree. Commands a
+// keybinding runs (Delete, refresh, filter) get no node from VS Code: they act on the item selected in the view.
 import * as vscode from 'vscode';
+import { ApplicationNode } from '../tree/appNodes';
+import { CertificateNode } from '../tree/certNodes';
+import { ConnectionNode } from '../tree/connectionNodes';
+import { GroupNode } from '../tree/groupNodes';
 import { PagedListNode } from '../tree/pagedListNode';
 import { FilterHeaderNode, TreeNode } from '../tree/treeNode';
 import { CommandContext, prompts, registerCommand, requireNode } from './commandContext';
 
 export function registerTreeCommands(context: CommandContext): vscode.Disposable[] {
+  const nodeOrSelected = (node?: TreeNode): TreeNode | undefined => (node instanceof TreeNode ? node : context.tree.selected);
   return [
     registerCommand(context, 'symphonyPodAdmin.tree.refresh', async () => context.tree.refresh()),
-    registerCommand(context, 'symphonyPodAdmin.tree.refreshNode', async (node?: TreeNode) => context.tree.refresh(node)),
+    registerCommand(context, 'symphonyPodAdmin.tree.refreshNode', async (node?: TreeNode) => context.tree.refresh(refreshTarget(nodeOrSelected(node)))),
     registerCommand(context, 'symphonyPodAdmin.tree.loadMore', async (node?: PagedListNode<unknown>) => context.tree.loadMore(requireNode(node, PagedListNode, 'a list'))),
     registerCommand(context, 'symphonyPodAdmin.tree.filter', async (node?: TreeNode) => {
-      const list = requireNode(node, PagedListNode, 'a list') as PagedListNode<unknown>;
+      const list = requireNode(listOf(nodeOrSelected(node)), PagedListNode, 'a list') as PagedListNode<unknown>;
       const filter = await prompts(context).input({
         title: 'Filter',
         prompt: 'Show only items whose name, id or status contains this text (empty clears the filter)',
@@ -25,6 +31,61 @@ export function registerTreeCommands(context: CommandContext): vscode.Disposable
       list.filter = undefined;
       context.tree.repaint(list);
     }),
+    registerCommand(context, 'symphonyPodAdmin.tree.delete', async (node?: TreeNode) => {
+      const target = nodeOrSelected(node);
+      const command = target && deleteCommandFor(target);
+      if (!command) throw new Error('Select a certificate, application, group or connection in the Pods tree to delete it.');
+      return vscode.commands.executeCommand(command, target);
+    }),
+    registerCommand(context, 'symphonyPodAdmin.tree.copyId', async (node?: TreeNode) => {
+      const item = describeItem(requireItem(node));
+      await vscode.env.clipboard.writeText(item.id);
+      void prompts(context).info(`Copied the ${item.idName} of ${item.name}.`);
+    }),
+    registerCommand(context, 'symphonyPodAdmin.tree.copyJson', async (node?: TreeNode) => {
+      const item = describeItem(requireItem(node));
+      await vscode.env.clipboard.writeText(JSON.stringify(item.json, null, 2));
+      void prompts(context).info(`Copied ${item.name} as JSON.`);
+    }),
     registerCommand(context, 'symphonyPodAdmin.showLog', async () => context.log.show()),
   ];
+}
+
+type ItemNode = CertificateNode | ApplicationNode | GroupNode | ConnectionNode;
+
+function requireItem(node: TreeNode | undefined): ItemNode {
+  if (node instanceof CertificateNode || node instanceof ApplicationNode || node instanceof GroupNode || node instanceof ConnectionNode) return node;
+  throw new Error('Select a certificate, application, group or connection in the Pods tree, then run this command from its context menu.');
+}
+
+/** What the copy actions copy: the id the pod knows the item by, and the item as the pod returned it. */
+export function describeItem(node: ItemNode): { id: string; idName: string; name: string; json: unknown } {
+  if (node instanceof CertificateNode) return { id: node.fingerPrint, idName: 'fingerprint', name: node.displayName, json: node.item };
+  if (node instanceof ApplicationNode) return { id: node.appId, idName: 'app id', name: node.item.appName || node.appId, json: node.item };
+  if (node instanceof GroupNode) return { id: node.groupId, idName: 'id', name: node.item.name, json: node.item };
+  return { id: String(node.item.userId), idName: 'user id', name: `user ${node.item.userId}`, json: node.item };
+}
+
+/** The command the Delete key runs on a node: each keeps its own modal confirmation naming the resource. */
+function deleteCommandFor(node: TreeNode): string | undefined {
+  if (node instanceof CertificateNode) return 'symphonyPodAdmin.certs.delete';
+  if (node instanceof ApplicationNode) return 'symphonyPodAdmin.apps.delete';
+  if (node instanceof GroupNode) return node.item.status === 'DELETED' ? undefined : 'symphonyPodAdmin.groups.markDeleted';
+  if (node instanceof ConnectionNode) {
+    if (node.item.status === 'PENDING_INCOMING') return 'symphonyPodAdmin.connections.reject';
+    if (node.item.status === 'ACCEPTED') return 'symphonyPodAdmin.connections.remove';
+  }
+  return undefined;
+}
+
+/** The list a node belongs to (the node itself when it is one), for the filter keybinding. */
+function listOf(node: TreeNode | undefined): TreeNode | undefined {
+  for (let n = node; n; n = n.parent) if (n instanceof PagedListNode) return n;
+  return node;
+}
+
+/** A list reloads itself; an item reloads the list it is in; nothing selected reloads everything. */
+function refreshTarget(node: TreeNode | undefined): TreeNode | undefined {
+  if (!node || node.parent === undefined || 'refresh' in node) return node;
+  return refreshTarget(node.parent);
 }

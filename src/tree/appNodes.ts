@@ -64,6 +64,7 @@ export class ApplicationNode extends TreeNode {
     item.description = [appId, enable ? 'enabled' : 'disabled', listed ? 'listed' : 'unlisted', install ? 'auto-install' : 'manual install'].join(' · ');
     item.iconPath = enable ? new vscode.ThemeIcon('package') : new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground'));
     item.contextValue = this.writable ? ContextValue.application : ContextValue.applicationReadOnly;
+    item.command = { command: 'symphonyPodAdmin.apps.open', title: 'Open Details', arguments: [this] };
     item.tooltip = new vscode.MarkdownString(
       [`**${escapeMarkdown(appName || appId)}**`, '', '| | |', '|---|---|', `| App id | \`${appId}\` |`, `| Enabled | ${enable ? 'yes' : 'no'} |`,
         `| Listed in the Symphony Market | ${listed ? 'yes' : 'no'} |`, `| Installed for everyone | ${install ? 'yes' : 'no'} |`, ...this.keyRows()].join('\n'),

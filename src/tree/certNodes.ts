@@ -42,13 +42,36 @@ export class CertificatesNode extends PagedListNode<CompanyCertInfoItem, Skip> {
     return !!fingerPrint && this.issuers.fingerPrints.has(fingerPrint);
   }
 
+  /**
+   * Fingerprints of the certificates the pod manages itself. The spec has no attribute for it on a certificate;
+   * `podmanaged/list` is the only place it shows. Read once with the first page and kept until the list is
+   * refreshed. When it cannot be read nothing is marked; the delete command asks the pod again before it confirms.
+   */
+  private podManaged: Promise<ReadonlySet<string>> | undefined;
+  private podManagedKnown: ReadonlySet<string> = new Set();
+
+  private podManagedFingerPrints(): Promise<ReadonlySet<string>> {
+    this.podManaged ??= this.sessions.client(this.podId!).certs.listAllPodManagedCertificates().then(
+      (certs) => new Set(certs.map((c) => c.companyCertInfo?.fingerPrint ?? '')),
+      () => new Set<string>(),
+    );
+    return this.podManaged;
+  }
+
+  override refresh(): void {
+    this.podManaged = undefined;
+    super.refresh();
+  }
+
   protected async loadPage(skip: Skip | undefined, limit: number): Promise<Page<CompanyCertInfoItem, Skip>> {
     const start = skip ?? 0;
-    const items = await this.sessions.client(this.podId!).certs.listCompanyCertificates({ skip: start, limit });
+    const [items, podManaged] = await Promise.all([this.sessions.client(this.podId!).certs.listCompanyCertificates({ skip: start, limit }), this.podManagedFingerPrints()]);
+    this.podManagedKnown = podManaged;
     return { items, next: items.length === limit ? start + limit : undefined };
   }
 
   protected override async loadRest(): Promise<void> {
+    this.podManagedKnown = await this.podManagedFingerPrints();
     this.setAll(await this.sessions.client(this.podId!).certs.listAllCompanyCertificates());
   }
 
@@ -57,7 +80,8 @@ export class CertificatesNode extends PagedListNode<CompanyCertInfoItem, Skip> {
   }
 
   protected createNode(item: CompanyCertInfoItem): TreeNode {
-    return new CertificateNode(this, this.sessions, item, this.writable, this.isIssuer(item.companyCertInfo?.fingerPrint));
+    const fingerPrint = item.companyCertInfo?.fingerPrint ?? '';
+    return new CertificateNode(this, this.sessions, item, this.writable, this.isIssuer(fingerPrint), this.podManagedKnown.has(fingerPrint));
   }
 
   protected matches(item: CompanyCertInfoItem, filter: string): boolean {
@@ -73,6 +97,8 @@ export class CertificateNode extends TreeNode {
     readonly item: CompanyCertInfoItem,
     private readonly writable: boolean,
     private readonly issuesOthers: boolean,
+    /** The pod's own certificate (see `podmanaged/list`): marked, and never offered for deletion in the tree. */
+    readonly podManaged = false,
   ) {
     super(parent);
   }
@@ -91,12 +117,13 @@ export class CertificateNode extends TreeNode {
     const expiry = info?.expiryDate ? new Date(info.expiryDate).toISOString().slice(0, 10) : 'no expiry date';
     const item = new vscode.TreeItem(this.displayName, this.issuesOthers ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = `${this.podId}/certificate/${this.parentPath()}${this.fingerPrint}`;
-    item.description = [info?.commonName !== this.displayName ? info?.commonName : undefined, attributes?.type?.type, attributes?.status?.type, state === 'expired' ? `expired ${expiry}` : `expires ${expiry}`]
+    item.description = [this.podManaged ? 'pod-managed' : undefined, info?.commonName !== this.displayName ? info?.commonName : undefined, attributes?.type?.type, attributes?.status?.type, state === 'expired' ? `expired ${expiry}` : `expires ${expiry}`]
       .filter(Boolean)
       .join(' · ');
     item.iconPath = iconFor(attributes?.status?.type, state);
     item.resourceUri = expiryUri('certificate', this.fingerPrint, state);
-    item.contextValue = this.writable ? ContextValue.certificate : ContextValue.certificateReadOnly;
+    item.contextValue = !this.writable ? ContextValue.certificateReadOnly : this.podManaged ? ContextValue.certificatePodManaged : ContextValue.certificate;
+    item.command = { command: 'symphonyPodAdmin.certs.open', title: 'Open Details', arguments: [this] };
     item.tooltip = new vscode.MarkdownString(
       [
         `**${escapeMarkdown(this.displayName)}**`,
@@ -106,6 +133,7 @@ export class CertificateNode extends TreeNode {
         `| Common name | ${escapeMarkdown(info?.commonName ?? '')} |`,
         `| Type | ${attributes?.type?.type ?? ''} |`,
         `| Status | ${attributes?.status?.type ?? ''} |`,
+        this.podManaged ? '| Managed by | the pod itself: deleting it can break the pod |' : '',
         `| Expires | ${expiry}${state === 'expired' ? ' (expired)' : state === 'expiring' ? ' (soon)' : ''} |`,
         `| Fingerprint | \`${this.fingerPrint}\` |`,
         info?.issuerFingerPrint ? `| Issuer | \`${info.issuerFingerPrint}\` |` : '',

@@ -97,6 +97,7 @@ export class ConnectionNode extends TreeNode {
       .join(' · ');
     item.iconPath = new vscode.ThemeIcon('person');
     item.contextValue = meta.context;
+    item.command = { command: 'symphonyPodAdmin.connections.showInfo', title: 'Show Connection Info', arguments: [this] };
     return item;
   }
 }

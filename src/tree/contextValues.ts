@@ -11,6 +11,8 @@ export const ContextValue = {
   groups: 'category.groups',
   certificate: 'certificate',
   certificateReadOnly: 'certificate.readonly',
+  /** The pod's own certificate: no Delete in the menu (the delete command asks to type its name). */
+  certificatePodManaged: 'certificate.podManaged',
   application: 'application',
   applicationReadOnly: 'application.readonly',
   connectionStatus: 'connectionStatus',

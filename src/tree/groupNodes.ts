@@ -97,6 +97,7 @@ export class GroupNode extends TreeNode {
       .join(' · ');
     item.iconPath = deleted ? new vscode.ThemeIcon('trash', new vscode.ThemeColor('disabledForeground')) : new vscode.ThemeIcon('organization');
     item.contextValue = deleted ? ContextValue.groupDeleted : ContextValue.groupActive;
+    item.command = { command: 'symphonyPodAdmin.groups.open', title: 'Open Details', arguments: [this] };
     item.tooltip = new vscode.MarkdownString(
       [`**${escapeMarkdown(group.name)}**`, '', '| | |', '|---|---|', `| Id | \`${group.id}\` |`, `| Type | ${group.type} |`, `| Status | ${group.status ?? ''} |`,
         `| Members | ${members} |`, `| Owner | ${group.ownerType} ${group.ownerId} |`, group.updatedDate ? `| Updated | ${group.updatedDate} |` : ''].filter(Boolean).join('\n'),

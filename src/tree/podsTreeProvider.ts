@@ -54,6 +54,23 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     });
   }
 
+  private view: vscode.TreeView<TreeNode> | undefined;
+
+  /** The view that shows this tree, so keybindings (which pass no node) act on its focused item. */
+  attachView(view: vscode.TreeView<TreeNode>): vscode.TreeView<TreeNode> {
+    this.view = view;
+    return view;
+  }
+
+  get treeView(): vscode.TreeView<TreeNode> | undefined {
+    return this.view;
+  }
+
+  /** The item selected in the view (the one a keybinding acts on), if any. */
+  get selected(): TreeNode | undefined {
+    return this.view?.selection[0];
+  }
+
   podNode(podId: string): PodNode | undefined {
     return this.pods.get(podId);
   }
