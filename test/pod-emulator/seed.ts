@@ -88,6 +88,7 @@ function directory(accounts: Account[], r: Rand, externals: number): Map<number,
     dir.set(id, {
       id, username, displayName: `${first} ${last}`, company, podId, internal, firstName: first, lastName: last,
       emailAddress: `${username}@${company.split(' ')[0].toLowerCase()}.example`, accountType: 'NORMAL', active: true,
+      title: `${DESKS[id % DESKS.length]} ${TEAMS[id % TEAMS.length]}`,
     });
   };
   for (let i = 0; i < INTERNAL_USERS; i++) { person(INTERNAL_BASE + 10 + i, POD_ID, 'Acme Capital Markets', true); }
