@@ -10,6 +10,7 @@ import { Requester } from './requester';
 import { SessionApi } from './session';
 import { Authenticate, TokenStore, memoryTokenStore } from './tokens';
 import { UserV2 } from './types';
+import { UsersApi } from './users';
 import { normalizePodUrl } from './validation';
 
 export interface PodClientOptions extends TransportOptions {
@@ -29,6 +30,7 @@ export class PodClient {
   readonly apps: AppsApi;
   readonly connections: ConnectionsApi;
   readonly groups: GroupsApi;
+  readonly users: UsersApi;
   private readonly transport: HttpTransport;
   private readonly requester: Requester;
 
@@ -42,6 +44,7 @@ export class PodClient {
     this.apps = new AppsApi(this.requester, this.transport, this.podUrl);
     this.connections = new ConnectionsApi(this.requester);
     this.groups = new GroupsApi(this.requester);
+    this.users = new UsersApi(this.requester);
   }
 
   /** Runs authenticate(), stores the session token, and returns who signed in. */

@@ -5,7 +5,7 @@
 export type PodApiErrorKind = 'validation' | 'network' | 'timeout' | 'http' | 'auth' | 'tls';
 
 /** What a request is about, so an error can name the role needed and the thing not found. */
-export type ApiArea = 'session' | 'auth' | 'certs' | 'apps' | 'connections' | 'groups';
+export type ApiArea = 'session' | 'auth' | 'certs' | 'apps' | 'connections' | 'groups' | 'users';
 export interface ErrorContext {
   area: ApiArea;
   /** e.g. "company certificate 3F2A…"; used by 404 messages. */
@@ -65,11 +65,12 @@ const ROLE_NEEDED: Record<ApiArea, string> = {
   apps: 'the SUPER_ADMINISTRATOR or USER_PROVISIONING role',
   connections: 'permission to manage connections for this account',
   groups: 'the Group Manager entitlement (CAN_CREATE_DISTRIBUTION_LIST)',
+  users: 'permission to look up users for this account',
 };
 
 const THING: Record<ApiArea, string> = {
   session: 'The session', auth: 'The sign-in endpoint', certs: 'The company certificate', apps: 'The application',
-  connections: 'The connection', groups: 'The group',
+  connections: 'The connection', groups: 'The group', users: 'The user',
 };
 
 export interface ResponseErrorInput {

@@ -16,4 +16,5 @@ export { AppsApi, validateApplicationDetail, validatePublicKey } from './apps';
 export { applicationChanges, noChanges } from './appChanges';
 export { ConnectionsApi, ListConnectionsOptions } from './connections';
 export { GroupsApi, ListGroupsOptions, groupUpdate, validateGroup } from './groups';
+export { UsersApi, UserLookupOptions, UserSearchOptions, MAX_USER_IDS_PER_REQUEST, MAX_USER_QUERY_LENGTH, validateUserQuery } from './users';
 export { PodClient, PodClientOptions } from './client';

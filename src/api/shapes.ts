@@ -122,6 +122,9 @@ export const SHAPES = {
   groupType: objectOf('a group type', [['id', 'text']]),
   groupPage: cursorPageOf('a page of groups', GROUP),
   group: objectOf('a group', GROUP),
+  // 204 "No user found" has no body.
+  userList: objectOf('a list of users', [['users[].id', 'number']], true),
+  userSearchResults: objectOf('user search results', [['users[].id', 'number']], true),
 } satisfies Record<string, Shape>;
 
 /** The sentence for an answer that does not have the expected shape. */

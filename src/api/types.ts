@@ -70,6 +70,22 @@ export type EntitlementPatchValue = 'TRUE' | 'FALSE' | 'KEEP' | 'REMOVE';
 export interface UserAppEntitlementPatch { appId: string; listed?: EntitlementPatchValue; install?: EntitlementPatchValue; product?: Product }
 export type UserAppEntitlementsPatchList = UserAppEntitlementPatch[];
 
+// ---- Users (names for ids) --------------------------------------------------------------------------------------
+
+/** `UserError` of /v3/users: one id or email the pod could not look up (`id` is a string in the spec). */
+export interface UserError { error?: string; email?: string; id?: string | number }
+/** `V2UserList`, the answer of GET /pod/v3/users. */
+export interface V2UserList { users?: UserV2[]; errors?: UserError[] }
+/** `UserSearchFilter` of POST /pod/v1/user/search. */
+export interface UserSearchFilter {
+  accountTypes?: AccountType[]; title?: string; company?: string; location?: string; marketCoverage?: string;
+  responsibility?: string; function?: string; instrument?: string;
+}
+/** `UserSearchQuery`: `query` matches first name, last name, display name or email. */
+export interface UserSearchQuery { query?: string; filters?: UserSearchFilter }
+/** `UserSearchResults`. */
+export interface UserSearchResults { count?: number; skip?: number; limit?: number; searchQuery?: UserSearchQuery; users?: UserV2[] }
+
 // ---- Connections ------------------------------------------------------------------------------------------------
 
 export type ConnectionStatus = 'PENDING_INCOMING' | 'PENDING_OUTGOING' | 'ACCEPTED' | 'REJECTED';

@@ -113,6 +113,15 @@ export function invisibleCharacters(text: string): string[] {
   return [...found].map(cp => `U+${cp.toString(16).toUpperCase().padStart(4, '0')} ${INVISIBLE_NAMES[cp] ?? 'an invisible format character'}`);
 }
 
+/**
+ * Text from the pod made safe to show as one line: control characters (line breaks, escapes) and invisible or
+ * direction-changing characters are removed, runs of spaces collapse. `removed` says whether anything was taken out.
+ */
+export function displayableText(text: string): { text: string; removed: boolean } {
+  const cleaned = text.replace(/\p{Cc}/gu, ' ').replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
+  return { text: cleaned, removed: cleaned !== text.replace(/\s+/g, ' ').trim() };
+}
+
 /** The sentence for text holding invisible characters, or undefined. */
 export function validateNoInvisible(value: string, label: string): Check {
   const found = invisibleCharacters(value);

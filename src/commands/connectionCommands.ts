@@ -3,16 +3,18 @@ import * as vscode from 'vscode';
 import { ConnectionStatus, UserConnection, validateUserId } from '../api';
 import { ConnectionNode } from '../tree/connectionNodes';
 import { TreeNode } from '../tree/treeNode';
+import { describePickedUser, pickUser } from '../ui/userPicker';
 import { CommandContext, prompts, registerCommand, requireNode, targetPod, withProgress } from './commandContext';
 
 export function registerConnectionCommands(context: CommandContext): vscode.Disposable[] {
   return [
     registerCommand(context, 'symphonyPodAdmin.connections.create', async (node?: TreeNode) => {
       const podId = await targetPod(context, node);
-      const userId = await askUserId(context, 'Send Connection Request', 'User id to connect with');
-      const connection = await withProgress(`Sending a connection request to ${userId}…`, () => context.sessions.client(podId).connections.createConnection(userId));
+      const client = context.sessions.client(podId);
+      const user = await pickUser(prompts(context), client, { title: 'Send Connection Request', local: false });
+      const connection = await withProgress(`Sending a connection request to ${describePickedUser(user)}…`, () => client.connections.createConnection(user.id));
       refreshStatuses(context, podId, connection.status, 'PENDING_OUTGOING');
-      void prompts(context).info(`Connection with user ${userId}: ${describeStatus(connection)}.`);
+      void prompts(context).info(`Connection with ${describePickedUser(user)}: ${describeStatus(connection)}.`);
     }),
     registerCommand(context, 'symphonyPodAdmin.connections.accept', async (node?: TreeNode) => {
       const connection = requireNode(node, ConnectionNode, 'an incoming connection request');

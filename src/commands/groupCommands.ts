@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { GroupStatus, groupUpdate, validateUserId, validateRequiredName } from '../api';
 import { GroupNode, GroupTypeNode } from '../tree/groupNodes';
 import { TreeNode } from '../tree/treeNode';
+import { describePickedUser, pickUser } from '../ui/userPicker';
 import { CommandContext, prompts, registerCommand, requireNode, targetPod, withProgress } from './commandContext';
 
 export function registerGroupCommands(context: CommandContext): vscode.Disposable[] {
@@ -40,9 +41,11 @@ async function createGroup(context: CommandContext, node?: TreeNode): Promise<vo
 
 async function addMember(context: CommandContext, group: GroupNode): Promise<void> {
   const ui = prompts(context);
-  const validate = (v: string) => validateUserId(v.trim()) ?? (Number.isSafeInteger(Number(v.trim())) ? undefined : 'This user id is too large for the group API (at most 9,007,199,254,740,991).');
-  const memberId = Number((await ui.input({ title: `Add Member to ${group.item.name}`, prompt: 'User id of the new member', validate })).trim());
-  await withProgress(`Adding ${memberId} to ${group.item.name}…`, () =>
+  const client = context.sessions.client(group.podId!);
+  const checkId = (id: string) => (Number.isSafeInteger(Number(id)) ? undefined : 'This user id is too large for the group API (at most 9,007,199,254,740,991).');
+  const user = await pickUser(ui, client, { title: `Add Member to ${group.item.name}`, local: true, checkId });
+  const memberId = Number(user.id);
+  await withProgress(`Adding ${describePickedUser(user)} to ${group.item.name}…`, () =>
     context.sessions.client(group.podId!).groups.addMember(group.groupId, { memberId, memberTenant: group.item.ownerId }),
   );
   refreshType(context, group.podId!, group.item.type);

@@ -4,6 +4,7 @@ import { ConnectionStatus, UserConnection } from '../api';
 import { PodSessions } from '../pods/podSessions';
 import { ContextValue } from './contextValues';
 import { Page, PagedListNode } from './pagedListNode';
+import { People, peopleOf, personLabel, personMatches, personTooltip } from './people';
 import { TreeNode } from './treeNode';
 
 const statuses: { status: ConnectionStatus; label: string; icon: string; context: string }[] = [
@@ -61,8 +62,15 @@ export class ConnectionStatusNode extends PagedListNode<UserConnection, never> {
     return item;
   }
 
+  get people(): People {
+    return peopleOf(this.sessions, this.podId!);
+  }
+
   protected async loadPage(): Promise<Page<UserConnection, never>> {
-    return { items: await this.sessions.client(this.podId!).connections.listConnections({ status: this.status }) };
+    const items = await this.sessions.client(this.podId!).connections.listConnections({ status: this.status });
+    // Loading the list is when names are asked again: a refreshed node shows current names.
+    await this.people.resolve(items.map((c) => c.userId!), { fresh: true });
+    return { items };
   }
 
   protected keyOf(item: UserConnection): string {
@@ -74,13 +82,13 @@ export class ConnectionStatusNode extends PagedListNode<UserConnection, never> {
   }
 
   protected matches(item: UserConnection, filter: string): boolean {
-    return String(item.userId).includes(filter);
+    return String(item.userId).includes(filter) || personMatches(this.people.get(item.userId!), filter);
   }
 }
 
 export class ConnectionNode extends TreeNode {
-  constructor(parent: ConnectionStatusNode, readonly item: UserConnection) {
-    super(parent);
+  constructor(private readonly list: ConnectionStatusNode, readonly item: UserConnection) {
+    super(list);
   }
 
   get userId(): number {
@@ -89,12 +97,15 @@ export class ConnectionNode extends TreeNode {
 
   toTreeItem(): vscode.TreeItem {
     const meta = statuses.find((s) => s.status === this.item.status) ?? statuses[0];
-    const item = new vscode.TreeItem(`User ${this.item.userId}`, vscode.TreeItemCollapsibleState.None);
+    const person = this.list.people.get(this.userId);
+    const item = new vscode.TreeItem(personLabel(person, this.userId), vscode.TreeItemCollapsibleState.None);
     item.id = `${this.podId}/connection/${this.item.userId}`;
     const updated = this.item.updatedAt ? new Date(this.item.updatedAt).toISOString().slice(0, 10) : undefined;
-    item.description = [meta.label.toLowerCase(), updated && `updated ${updated}`, this.item.requestCounter ? `${this.item.requestCounter} request(s)` : undefined]
+    const requests = this.item.requestCounter ? `${this.item.requestCounter} request${this.item.requestCounter === 1 ? '' : 's'}` : undefined;
+    item.description = [person?.name ? String(this.userId) : undefined, meta.label.toLowerCase(), updated && `updated ${updated}`, requests]
       .filter(Boolean)
       .join(' · ');
+    item.tooltip = personTooltip(person, this.userId, [`Connection: ${meta.label.toLowerCase()}`]);
     item.iconPath = new vscode.ThemeIcon('person');
     item.contextValue = meta.context;
     item.command = { command: 'symphonyPodAdmin.connections.showInfo', title: 'Show Connection Info', arguments: [this] };

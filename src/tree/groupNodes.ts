@@ -5,6 +5,7 @@ import { PodSessions } from '../pods/podSessions';
 import { escapeMarkdown } from './certNodes';
 import { ContextValue } from './contextValues';
 import { Page, PagedListNode } from './pagedListNode';
+import { People, peopleOf, personLabel, personTooltip } from './people';
 import { MessageNode, TreeNode } from './treeNode';
 
 export class GroupsNode extends PagedListNode<BaseType, never> {
@@ -69,7 +70,7 @@ export class GroupTypeNode extends PagedListNode<ReadGroup, string> {
   }
 
   protected createNode(item: ReadGroup): TreeNode {
-    return new GroupNode(this, item);
+    return new GroupNode(this, item, peopleOf(this.sessions, this.podId!));
   }
 
   protected matches(item: ReadGroup, filter: string): boolean {
@@ -78,7 +79,10 @@ export class GroupTypeNode extends PagedListNode<ReadGroup, string> {
 }
 
 export class GroupNode extends TreeNode {
-  constructor(parent: TreeNode, readonly item: ReadGroup) {
+  /** The first expand of this node asks the pod for the members' names; later repaints use the cache. */
+  private namesAsked = false;
+
+  constructor(parent: TreeNode, readonly item: ReadGroup, readonly people: People) {
     super(parent);
   }
 
@@ -108,6 +112,8 @@ export class GroupNode extends TreeNode {
   override async getChildren(): Promise<TreeNode[]> {
     const members = this.item.members ?? [];
     if (members.length === 0) return [new MessageNode(this, 'No members')];
+    await this.people.resolve(members.map((m) => m.memberId ?? 0), { fresh: !this.namesAsked });
+    this.namesAsked = true;
     return members.map((member) => new GroupMemberNode(this, member.memberId ?? 0, member.memberTenant, member.status));
   }
 }
@@ -118,8 +124,10 @@ export class GroupMemberNode extends TreeNode {
   }
 
   toTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(`User ${this.memberId}`, vscode.TreeItemCollapsibleState.None);
-    item.description = [this.tenant !== undefined ? `tenant ${this.tenant}` : undefined, this.status].filter(Boolean).join(' · ');
+    const person = (this.parent as GroupNode).people.get(this.memberId);
+    const item = new vscode.TreeItem(personLabel(person, this.memberId), vscode.TreeItemCollapsibleState.None);
+    item.description = [person?.name ? String(this.memberId) : undefined, this.tenant !== undefined ? `tenant ${this.tenant}` : undefined, this.status].filter(Boolean).join(' · ');
+    item.tooltip = personTooltip(person, this.memberId, [this.tenant !== undefined ? `Tenant: ${this.tenant}` : '', this.status ? `Membership: ${this.status.toLowerCase()}` : '']);
     item.iconPath = new vscode.ThemeIcon(this.status === 'DISABLED' ? 'person' : 'account');
     item.contextValue = ContextValue.groupMember;
     return item;

@@ -11,6 +11,7 @@ import { certRoutes } from './certs';
 import { connectionRoutes } from './connections';
 import { EmulatorControl, Runtime, ThrottleSpec, controlRoutes } from './control';
 import { groupRoutes } from './groups';
+import { userRoutes } from './users';
 import { getProcessKeys, getTlsKeys } from './keys';
 import type { Env } from './router';
 import { Scale, createAccounts, seedState } from './seed';
@@ -85,7 +86,7 @@ export async function startPodEmulator(options: EmulatorOptions = {}): Promise<P
   const control = rt.control();
   rt.startThrottle = options.throttle;
   rt.setRate(rt.startThrottle);
-  const api = [...authRoutes(), ...certRoutes(), ...appRoutes(), ...connectionRoutes(), ...groupRoutes()];
+  const api = [...authRoutes(), ...certRoutes(), ...appRoutes(), ...connectionRoutes(), ...groupRoutes(), ...userRoutes()];
 
   const listener = requestListener(rt, api, controlRoutes(control));
   const server = tlsKeys

@@ -76,10 +76,20 @@ export function createAccounts(keys: ProcessKeys): Account[] {
 
 function directory(accounts: Account[], r: Rand, externals: number): Map<number, DirectoryUser> {
   const dir = new Map<number, DirectoryUser>();
-  for (const a of accounts) { dir.set(a.id, { id: a.id, username: a.username, displayName: a.displayName, company: a.company, podId: POD_ID, internal: true }); }
+  for (const a of accounts) {
+    dir.set(a.id, {
+      id: a.id, username: a.username, displayName: a.displayName, company: a.company, podId: POD_ID, internal: true,
+      firstName: a.firstName, lastName: a.lastName, emailAddress: a.emailAddress, title: a.title, accountType: 'SYSTEM', active: true,
+    });
+  }
   const person = (id: number, podId: number, company: string, internal: boolean): void => {
     const first = r.pick(FIRST); const last = r.pick(LAST);
-    dir.set(id, { id, username: `${first}.${last}`.toLowerCase() + (id % 1000), displayName: `${first} ${last}`, company, podId, internal });
+    const username = `${first}.${last}`.toLowerCase() + (id % 1000);
+    dir.set(id, {
+      id, username, displayName: `${first} ${last}`, company, podId, internal, firstName: first, lastName: last,
+      emailAddress: `${username}@${company.split(' ')[0].toLowerCase()}.example`, accountType: 'NORMAL', active: true,
+      title: `${DESKS[id % DESKS.length]} ${TEAMS[id % TEAMS.length]}`,
+    });
   };
   for (let i = 0; i < INTERNAL_USERS; i++) { person(INTERNAL_BASE + 10 + i, POD_ID, 'Acme Capital Markets', true); }
   for (let i = 0; i < externals; i++) { const u = externalUser(i); person(u.id, u.tenant, COMPANIES[i % COMPANIES.length], false); }

@@ -23,6 +23,7 @@ export const COMPANY_CERT: Shape = { pem: true, attributes: CERT_ATTRIBUTES };
 export const STRING_ID = leaves('id');
 export const CERT_TYPE = leaves('type');
 export const USER_CONNECTION_REQUEST = leaves('userId');
+export const USER_SEARCH_QUERY: Shape = { query: true, filters: leaves('accountTypes', 'title', 'company', 'location', 'marketCoverage', 'responsibility', 'function', 'instrument') };
 export const POD_APP_ENTITLEMENT = leaves('appId', 'appName', 'enable', 'listed', 'install');
 const PRODUCT = leaves('appId', 'name', 'sku', 'subscribed', 'type');
 export const USER_APP_ENTITLEMENT: Shape = { ...leaves('appId', 'appName', 'listed', 'install'), products: [PRODUCT] };

@@ -25,7 +25,12 @@ export interface Session { token: string; accountId: number; expiresAt: number }
 export interface AppSession { token: string; appId: string; expiresAt: number }
 export interface Bearer { token: string; accountId: number; expiresAt: number }
 
-export interface DirectoryUser { id: number; username: string; displayName: string; company: string; podId: number; internal: boolean }
+export interface DirectoryUser {
+  id: number; username: string; displayName: string; company: string; podId: number; internal: boolean;
+  firstName?: string; lastName?: string; emailAddress?: string; title?: string; accountType?: 'NORMAL' | 'SYSTEM';
+  /** Deactivated users are still found by id (with `active` unset), never by search. */
+  active?: boolean;
+}
 
 export interface CertRecord {
   fingerPrint: string;

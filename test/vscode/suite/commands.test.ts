@@ -141,7 +141,7 @@ describe('Commands', () => {
       emulator.control.state.directory.set(target.id, target);
       const { prompts } = await run('connections.create', undefined, [input(String(target.id))]);
       assert.deepEqual(prompts.errors, []);
-      assert.ok((await children(api, await statusNode('Outgoing requests'))).some((n) => label(n) === `User ${target.id}`));
+      assert.ok((await children(api, await statusNode('Outgoing requests'))).some((n) => label(n) === 'New Contact'));
     });
 
     it('accepts one incoming request and rejects another after confirmation', async () => {

@@ -132,7 +132,7 @@ describe('Reliability and security (extension host)', () => {
       assert.deepEqual(emulator.control.requests(), []);
     });
 
-    for (const [id, expected] of [['9223372036854775808', /larger than any Symphony user id/], ['1.5', /not a whole number/], ['-3', /positive/], ['alice', /not a whole number/]] as const) {
+    for (const [id, expected] of [['9223372036854775808', /larger than any Symphony user id/], ['1.5', /not a whole number/], ['-3', /positive/]] as const) {
       it(`Send Connection Request refuses the user id ${id}`, async () => {
         const { prompts } = await run('connections.create', pod, [input(id)]);
         assert.match(prompts.rejectedInputs[0] ?? '', expected);

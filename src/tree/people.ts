@@ -1,0 +1,122 @@
+// Names for user ids, per pod: one GET /pod/v3/users per page of up to 100 ids, cached, with one request in flight
+// per id (a second ask for an id being looked up waits for that request). Nodes resolve the ids of a page when
+// they load it (`fresh`: a refreshed node asks again) and label themselves from the cache, synchronously.
+// What the pod says is shown as plain text, with control and invisible characters removed.
+import { MAX_USER_IDS_PER_REQUEST, PodClient, UserV2, displayableText } from '../api';
+import { PodSessions } from '../pods/podSessions';
+import { describeError } from '../ui/errors';
+
+export interface Person {
+  id: string;
+  /** The display name to show; undefined when the id could not be resolved (then `problem` says why). */
+  name?: string;
+  email?: string;
+  username?: string;
+  company?: string;
+  title?: string;
+  /** The pod's name held control or invisible characters that are not shown. */
+  cleaned?: boolean;
+  problem?: string;
+}
+
+const NOT_RETURNED = 'The pod did not return this user: it does not exist or is not visible to the signed-in account.';
+
+export class People {
+  private readonly known = new Map<string, Person>();
+  private readonly inFlight = new Map<string, Promise<Person>>();
+
+  constructor(private readonly client: () => PodClient) {}
+
+  /** What is known about the id, without a request. */
+  get(id: number | string | bigint): Person | undefined {
+    return this.known.get(String(id));
+  }
+
+  /**
+   * Resolves the ids: cached ones without a request (unless `fresh`), ids being looked up share that request, the
+   * rest in requests of up to 100 ids. Never throws: a failed lookup is a Person with `problem`.
+   */
+  async resolve(ids: Array<number | string | bigint>, options: { fresh?: boolean } = {}): Promise<Map<string, Person>> {
+    const wanted = [...new Set(ids.map(String))];
+    const missing = wanted.filter((id) => !this.inFlight.has(id) && (options.fresh || !this.known.has(id)));
+    for (let i = 0; i < missing.length; i += MAX_USER_IDS_PER_REQUEST) this.lookUp(missing.slice(i, i + MAX_USER_IDS_PER_REQUEST));
+    const people = await Promise.all(wanted.map((id) => this.inFlight.get(id) ?? Promise.resolve(this.known.get(id)!)));
+    return new Map(people.map((p) => [p.id, p]));
+  }
+
+  private lookUp(ids: string[]): void {
+    // Deferred so that a client that cannot be built (signed out) becomes a failed lookup, not a throw.
+    const request = Promise.resolve().then(() => this.client().users.listUsersByIds(ids)).then(
+      (list) => {
+        const found = new Map((list.users ?? []).filter((u) => u.id !== undefined).map((u) => [String(u.id), u]));
+        const reasons = new Map((list.errors ?? []).filter((e) => e.id !== undefined).map((e) => [String(e.id), e.error]));
+        return (id: string): Person => {
+          const user = found.get(id);
+          if (user) return personOf(id, user);
+          const reason = reasons.get(id);
+          return { id, problem: reason ? `The pod could not look up this user (${displayableText(reason).text}).` : NOT_RETURNED };
+        };
+      },
+      (error: unknown) => (id: string): Person => ({ id, problem: `Looking up the name failed: ${describeError(error)}` }),
+    );
+    for (const id of ids) {
+      const one = request.then((toPerson) => {
+        const person = toPerson(id);
+        this.known.set(id, person);
+        this.inFlight.delete(id);
+        return person;
+      });
+      this.inFlight.set(id, one);
+    }
+  }
+}
+
+function personOf(id: string, user: UserV2): Person {
+  const text = (value: string | undefined) => (value === undefined || value === null ? undefined : displayableText(String(value)));
+  const fields = { name: text(user.displayName), email: text(user.emailAddress), username: text(user.username), company: text(user.company), title: text(user.title) };
+  const shown = (f: { text: string } | undefined) => (f?.text ? f.text : undefined);
+  const fullName = shown(text([user.firstName, user.lastName].filter(Boolean).join(' ')));
+  const name = shown(fields.name) ?? fullName;
+  return {
+    id, name, email: shown(fields.email), username: shown(fields.username), company: shown(fields.company), title: shown(fields.title),
+    cleaned: Object.values(fields).some((f) => f?.removed) || undefined,
+    problem: name ? undefined : 'The pod returned this user without a name.',
+  };
+}
+
+/** The label of a node that stands for a user: the name, or the id when there is none. */
+export function personLabel(person: Person | undefined, id: number | string): string {
+  return person?.name ?? `User ${id}`;
+}
+
+/** A plain-text tooltip (never markdown): who it is, how to reach them, the id, and why a name is missing. */
+export function personTooltip(person: Person | undefined, id: number | string, extra: string[] = []): string {
+  const lines = [
+    person?.name,
+    person?.email && `Email: ${person.email}`,
+    person?.username && `Username: ${person.username}`,
+    person?.title && `Title: ${person.title}`,
+    person?.company && `Company: ${person.company}`,
+    `User id: ${id}`,
+    ...extra,
+    person?.problem,
+    person?.cleaned && 'Invisible or control characters in the name the pod returned are not shown.',
+  ];
+  return lines.filter(Boolean).join('\n');
+}
+
+/** Does the person's name, email or username contain the (lower-case) filter text? */
+export function personMatches(person: Person | undefined, filter: string): boolean {
+  return [person?.name, person?.email, person?.username].some((f) => f?.toLowerCase().includes(filter));
+}
+
+const registries = new WeakMap<PodSessions, Map<string, People>>();
+
+/** The name cache of one pod (one per PodSessions and pod id). */
+export function peopleOf(sessions: PodSessions, podId: string): People {
+  let pods = registries.get(sessions);
+  if (!pods) registries.set(sessions, (pods = new Map()));
+  let people = pods.get(podId);
+  if (!people) pods.set(podId, (people = new People(() => sessions.client(podId))));
+  return people;
+}
