@@ -9,6 +9,7 @@ import { ConnectionNode } from '../tree/connectionNodes';
 import { GroupNode } from '../tree/groupNodes';
 import { PodNode } from '../tree/podNode';
 import { TreeNode } from '../tree/treeNode';
+import { peopleOf } from '../tree/people';
 import { PickItem } from '../ui/prompts';
 import type { CommandContext } from './commandContext';
 
@@ -161,7 +162,7 @@ async function sourceFor(context: CommandContext, kind: ItemKind, pod: PodNode):
         all: () => client.groups.listAllGroups(typeId, { status: kind.status }),
         describe: (g) => ({ label: g.name, description: [g.profile?.displayName !== g.name ? g.profile?.displayName : undefined, g.status].filter(Boolean).join(' · '), detail: g.id }),
         matches: (g, text) => has(text, g.name, g.id, g.profile?.displayName),
-        node: (g) => new GroupNode(pod.groups, g),
+        node: (g) => new GroupNode(pod.groups, g, peopleOf(context.sessions, pod.podId)),
       };
       return groups as Source<unknown>;
     }
