@@ -42,36 +42,13 @@ export class CertificatesNode extends PagedListNode<CompanyCertInfoItem, Skip> {
     return !!fingerPrint && this.issuers.fingerPrints.has(fingerPrint);
   }
 
-  /**
-   * Fingerprints of the certificates the pod manages itself. The spec has no attribute for it on a certificate;
-   * `podmanaged/list` is the only place it shows. Read once with the first page and kept until the list is
-   * refreshed. When it cannot be read nothing is marked; the delete command asks the pod again before it confirms.
-   */
-  private podManaged: Promise<ReadonlySet<string>> | undefined;
-  private podManagedKnown: ReadonlySet<string> = new Set();
-
-  private podManagedFingerPrints(): Promise<ReadonlySet<string>> {
-    this.podManaged ??= this.sessions.client(this.podId!).certs.listAllPodManagedCertificates().then(
-      (certs) => new Set(certs.map((c) => c.companyCertInfo?.fingerPrint ?? '')),
-      () => new Set<string>(),
-    );
-    return this.podManaged;
-  }
-
-  override refresh(): void {
-    this.podManaged = undefined;
-    super.refresh();
-  }
-
   protected async loadPage(skip: Skip | undefined, limit: number): Promise<Page<CompanyCertInfoItem, Skip>> {
     const start = skip ?? 0;
-    const [items, podManaged] = await Promise.all([this.sessions.client(this.podId!).certs.listCompanyCertificates({ skip: start, limit }), this.podManagedFingerPrints()]);
-    this.podManagedKnown = podManaged;
+    const items = await this.sessions.client(this.podId!).certs.listCompanyCertificates({ skip: start, limit });
     return { items, next: items.length === limit ? start + limit : undefined };
   }
 
   protected override async loadRest(): Promise<void> {
-    this.podManagedKnown = await this.podManagedFingerPrints();
     this.setAll(await this.sessions.client(this.podId!).certs.listAllCompanyCertificates());
   }
 
@@ -81,7 +58,7 @@ export class CertificatesNode extends PagedListNode<CompanyCertInfoItem, Skip> {
 
   protected createNode(item: CompanyCertInfoItem): TreeNode {
     const fingerPrint = item.companyCertInfo?.fingerPrint ?? '';
-    return new CertificateNode(this, this.sessions, item, this.writable, this.isIssuer(fingerPrint), this.podManagedKnown.has(fingerPrint));
+    return new CertificateNode(this, this.sessions, item, this.writable, this.isIssuer(fingerPrint));
   }
 
   protected matches(item: CompanyCertInfoItem, filter: string): boolean {
