@@ -23,7 +23,7 @@ import { PodsTreeProvider } from './tree/podsTreeProvider';
 import { describeError } from './ui/errors';
 import { PromptHost, UserCancelled } from './ui/prompts';
 import { recordedLogChannel } from './ui/logRecorder';
-import { createPodStatusBar } from './ui/statusBar';
+import { PodStatusBar } from './ui/statusBar';
 
 /** What `activate` returns: the services, so the extension-host tests can drive and inspect them. */
 export interface SymphonyPodAdminApi {
@@ -35,6 +35,8 @@ export interface SymphonyPodAdminApi {
   readonly globalState: vscode.Memento;
   /** The detail webviews, so tests can drive them. */
   readonly panels: DetailPanels;
+  /** The current pod's status-bar item, shown from start-up when a pod is configured. */
+  readonly podStatusBar: PodStatusBar;
   /** The expiry radar and its status-bar warning. */
   readonly expiry: { radar: ExpiryRadar; statusBar: ExpiryStatusBar };
   /** Resolves once start-up work (the demo pod's sign-in) has finished. */
@@ -58,6 +60,7 @@ export function activate(context: vscode.ExtensionContext): SymphonyPodAdminApi 
   const commandContext: CommandContext = { store, sessions, tree, promptHost, log };
   const radar = new ExpiryRadar(store, sessions, knownAppKeys, log);
   const expiryStatusBar = new ExpiryStatusBar(radar, sessions, (message) => log.warn(`Expiry check: ${message}`));
+  const podStatusBar = new PodStatusBar(store, sessions);
   const detailPanels = registerDetailPanels(commandContext, context.extensionUri, radar);
   const view = vscode.window.createTreeView('symphonyPodAdmin.pods', { treeDataProvider: tree, showCollapseAll: true });
 
@@ -68,7 +71,7 @@ export function activate(context: vscode.ExtensionContext): SymphonyPodAdminApi 
     tree,
     view,
     vscode.window.registerFileDecorationProvider(new ExpiryDecorations()),
-    createPodStatusBar(store, sessions),
+    podStatusBar,
     ...registerPodCommands(commandContext),
     ...registerTreeCommands(commandContext),
     ...registerCertCommands(commandContext),
@@ -89,7 +92,7 @@ export function activate(context: vscode.ExtensionContext): SymphonyPodAdminApi 
     .then(() => addDemoPod(store, sessions, (line) => log.info(line)))
     .then(() => expiryStatusBar.start(store.list().filter((p) => sessions.state(p.id) === 'signedIn').map((p) => p.id)))
     .catch((error: unknown) => log.error(`Start-up: ${describeError(error)}`));
-  return { store, sessions, tree, promptHost, secrets, globalState: context.globalState, panels: detailPanels.panels, expiry: { radar, statusBar: expiryStatusBar }, ready,
+  return { store, sessions, tree, promptHost, secrets, globalState: context.globalState, panels: detailPanels.panels, podStatusBar, expiry: { radar, statusBar: expiryStatusBar }, ready,
     logLines: recorded.lines, storageUris: [context.globalStorageUri, context.logUri, ...(context.storageUri ? [context.storageUri] : [])], cancelled: () => new UserCancelled() };
 }
 

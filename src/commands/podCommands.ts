@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { normalizePodUrl, validatePodUrl, validateRequiredName } from '../api';
-import { AuthMethod, authMethodLabels, describeProfileProblem, PodProfile } from '../pods/podProfile';
+import { AuthMethod, authMethodLabels, describeDuplicatePod, describeProfileProblem, PodProfile } from '../pods/podProfile';
 import { PodNode } from '../tree/podNode';
 import { TreeNode } from '../tree/treeNode';
 import { PickItem } from '../ui/prompts';
@@ -21,9 +21,26 @@ export function registerPodCommands(context: CommandContext): vscode.Disposable[
 
 async function addPod(context: CommandContext): Promise<void> {
   const profile = await askProfile(context, { id: randomUUID(), label: '', podUrl: 'https://', authMethod: 'rsa' }, 'Add Pod');
+  const previousCurrent = context.store.currentId;
   await context.store.save(profile);
   await context.store.setCurrent(profile.id);
   await signIn(context, profile.id);
+  if (profile.authMethod === 'sessionToken') await refuseSameAccount(context, profile, previousCurrent);
+}
+
+/** A pasted token's account is known only once signed in: a second pod for an account already added is taken back. */
+async function refuseSameAccount(context: CommandContext, profile: PodProfile, previousCurrent: string | undefined): Promise<void> {
+  const account = context.sessions.user(profile.id);
+  const samePod = context.store.list().filter((p) => p.id !== profile.id && p.podUrl === profile.podUrl && context.sessions.state(p.id) === 'signedIn');
+  for (const other of samePod) {
+    const otherAccount = await context.sessions.whoAmI(other.id).catch(() => undefined);
+    if (!account || otherAccount?.id !== account.id) continue;
+    await context.sessions.signOut(profile.id);
+    await context.store.remove(profile.id);
+    await context.sessions.profileChanged(profile.id);
+    if (previousCurrent) await context.store.setCurrent(previousCurrent);
+    throw new Error(`The pod "${other.label}" already signs in to ${profile.podUrl} as ${account.username ?? account.id}: use that pod instead of adding it twice. The new one was not kept.`);
+  }
 }
 
 async function editPod(context: CommandContext, podId: string): Promise<void> {
@@ -120,7 +137,7 @@ async function askProfile(context: CommandContext, start: PodProfile, title: str
   );
   if (caChoice === 'file') profile.caBundlePath = (await ui.openFile({ title: 'CA bundle (PEM)', filters: { 'PEM files': ['pem', 'crt'], 'All files': ['*'] } })).fsPath;
   if (caChoice === 'keep') profile.caBundlePath = start.caBundlePath;
-  const problem = describeProfileProblem(profile);
+  const problem = describeProfileProblem(profile) ?? describeDuplicatePod(profile, context.store.list());
   if (problem) throw new Error(problem);
   return profile;
 }

@@ -3,7 +3,7 @@
 // user once, and while the user has not answered (or said no) it stays "needs sign-in" instead of prompting again.
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { assertValid, Authenticate, certificateAuthenticator, PodApiError, PodClient, rsaAuthenticator, TokenStore, UserV2, validatePrivateKey } from '../api';
+import { assertValid, Authenticate, certificateAuthenticator, HttpTransport, PodApiError, PodClient, rsaAuthenticator, TokenStore, UserV2, validatePrivateKey } from '../api';
 import { PromptHost } from '../ui/prompts';
 import { PodProfile } from './podProfile';
 import { PodSecrets } from './podSecrets';
@@ -47,6 +47,8 @@ export class PodSessions implements vscode.Disposable {
       this.states.set(profile.id, token ? 'signedIn' : 'signedOut');
     }
     await this.updateContextKeys();
+    // The status bar was drawn before the stored tokens were read: it now shows who is signed in.
+    this.changed.fire(undefined);
   }
 
   state(podId: string): SessionState {
@@ -204,7 +206,8 @@ export class PodSessions implements vscode.Disposable {
 
   /**
    * One prompt per pod at a time: concurrent 401s share it. Once the user dismissed it, the pod waits for an
-   * explicit "Sign In" instead of asking again with every tree refresh.
+   * explicit "Sign In" instead of asking again with every tree refresh. A pasted token is tried before it is kept:
+   * a token the pod refuses is said so in the one prompt that asks again, and a second refusal ends the attempt.
    */
   private askForToken(profile: PodProfile): Promise<string> {
     if (this.state(profile.id) === 'needsSignIn') {
@@ -212,14 +215,7 @@ export class PodSessions implements vscode.Disposable {
     }
     let pending = this.tokenPrompts.get(profile.id);
     if (!pending) {
-      pending = this.prompts.current
-        .input({
-          title: `Sign in to ${profile.label}`,
-          prompt: `Paste a session token for ${profile.podUrl} (it is kept in the OS keychain).`,
-          password: true,
-          validate: (value) => (value.trim() ? undefined : 'Paste the session token.'),
-        })
-        .then((token) => token.trim())
+      pending = this.pasteAcceptedToken(profile)
         .catch(async (error: unknown) => {
           this.states.set(profile.id, 'needsSignIn');
           await this.updateContextKeys();
@@ -230,6 +226,43 @@ export class PodSessions implements vscode.Disposable {
       this.tokenPrompts.set(profile.id, pending);
     }
     return pending;
+  }
+
+  private async pasteAcceptedToken(profile: PodProfile): Promise<string> {
+    const ask = async (refusal?: string) =>
+      (
+        await this.prompts.current.input({
+          title: `Sign in to ${profile.label}`,
+          prompt: `${refusal ? `${refusal}. Paste another` : 'Paste a'} session token for ${profile.podUrl} (it is kept in the OS keychain).`,
+          password: true,
+          validate: (value) => (value.trim() ? undefined : 'Paste the session token.'),
+        })
+      ).trim();
+    const first = await ask();
+    const refused = await this.tokenRefusal(profile, first);
+    if (!refused) return first;
+    const second = await ask(refused);
+    const refusedAgain = await this.tokenRefusal(profile, second);
+    if (refusedAgain) throw new PodApiError(`${refusedAgain}. Run "Sign In" on ${profile.label} to paste another.`, { kind: 'auth', status: 401 });
+    return second;
+  }
+
+  /** Asks the pod who the token belongs to; returns why the pod refused it, or undefined when it accepts it. */
+  private async tokenRefusal(profile: PodProfile, token: string): Promise<string | undefined> {
+    const transport = new HttpTransport({ caPem: caBundle(profile), timeoutMs: httpTimeoutMs() }, (line) =>
+      this.log.info(`[${profile.label}] pasted token check: ${line.method} ${line.path} → ${line.status} (${line.ms} ms)`),
+    );
+    try {
+      await transport.request({ method: 'GET', url: `${profile.podUrl}/pod/v2/sessioninfo`, headers: { sessionToken: token }, context: { area: 'session' } });
+      return undefined;
+    } catch (error) {
+      if (error instanceof PodApiError && (error.status === 401 || error.status === 403)) {
+        return `The pod did not accept this token: ${error.podMessage ?? `HTTP ${error.status}`}`;
+      }
+      throw error;
+    } finally {
+      transport.dispose();
+    }
   }
 
   private async updateContextKeys(): Promise<void> {
