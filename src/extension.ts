@@ -21,7 +21,7 @@ import { PodStore } from './pods/podStore';
 import { ExpiryDecorations } from './tree/expiryDecorations';
 import { PodsTreeProvider } from './tree/podsTreeProvider';
 import { describeError } from './ui/errors';
-import { PromptHost, UserCancelled } from './ui/prompts';
+import { GoBack, PromptHost, UserCancelled } from './ui/prompts';
 import { recordedLogChannel } from './ui/logRecorder';
 import { PodStatusBar } from './ui/statusBar';
 
@@ -47,6 +47,8 @@ export interface SymphonyPodAdminApi {
   readonly storageUris: readonly vscode.Uri[];
   /** The error a dismissed prompt raises; scripted prompts in tests raise the same. */
   cancelled(): Error;
+  /** The error a wizard's Back button raises; scripted prompts in tests raise the same. */
+  goBack(): Error;
 }
 
 export function activate(context: vscode.ExtensionContext): SymphonyPodAdminApi {
@@ -93,7 +95,7 @@ export function activate(context: vscode.ExtensionContext): SymphonyPodAdminApi 
     .then(() => expiryStatusBar.start(store.list().filter((p) => sessions.state(p.id) === 'signedIn').map((p) => p.id)))
     .catch((error: unknown) => log.error(`Start-up: ${describeError(error)}`));
   return { store, sessions, tree, promptHost, secrets, globalState: context.globalState, panels: detailPanels.panels, podStatusBar, expiry: { radar, statusBar: expiryStatusBar }, ready,
-    logLines: recorded.lines, storageUris: [context.globalStorageUri, context.logUri, ...(context.storageUri ? [context.storageUri] : [])], cancelled: () => new UserCancelled() };
+    logLines: recorded.lines, storageUris: [context.globalStorageUri, context.logUri, ...(context.storageUri ? [context.storageUri] : [])], cancelled: () => new UserCancelled(), goBack: () => new GoBack() };
 }
 
 export function deactivate(): void {}

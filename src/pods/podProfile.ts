@@ -47,9 +47,13 @@ export function describeProfileProblem(profile: PodProfile): string | undefined 
   }
 }
 
-/** The account a profile signs in as, when it is known before sign-in (a pasted token's account is not). */
+/**
+ * How a profile signs in, when it is known before sign-in: two profiles that sign in the same way to the same URL
+ * are one pod doubled. A second key for one service account stays possible (trying a rotated key); a pasted token's
+ * account is known only once signed in (see podCommands).
+ */
 function accountOf(profile: PodProfile): string | undefined {
-  if (profile.authMethod === 'rsa') return profile.username ? `the service account ${profile.username.trim().toLowerCase()}` : undefined;
+  if (profile.authMethod === 'rsa') return profile.username && profile.privateKeyPath ? `the service account ${profile.username.trim().toLowerCase()} with the key ${profile.privateKeyPath}` : undefined;
   if (profile.authMethod === 'certificate') return profile.clientCertPath ? `the client certificate ${profile.clientCertPath}` : undefined;
   return undefined;
 }

@@ -1,12 +1,13 @@
-// Wizards and sign-in in the real VS Code: a pod is never added twice for the same URL and account, and a pasted
-// token the pod refuses is said so in the one prompt that asks again.
+// Wizards and sign-in in the real VS Code: step counters and Back on every wizard step, a duplicate app id refused at
+// step 1, a pod never added twice for the same URL and account, a pasted token the pod refuses said so in the one
+// prompt that asks again, and the pod's status-bar item drawn from what is stored.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SymphonyPodAdminApi } from '../../../src/extension';
 import type { PodEmulator } from '../../pod-emulator';
-import { addRsaPod, answering, children, extensionApi, file, input, pickValue, removePod, startEmulator } from './helpers';
+import { addRsaPod, answering, child, children, extensionApi, file, input, pickValue, podNode, removePod, startEmulator } from './helpers';
 import { PodStatusBar } from '../../../src/ui/statusBar';
-import { Answer } from './scriptedPrompts';
+import { Answer, back } from './scriptedPrompts';
 
 describe('Wizards and sign-in', () => {
   let api: SymphonyPodAdminApi;
@@ -55,7 +56,7 @@ describe('Wizards and sign-in', () => {
       [input('Wizards RSA again'), input(`${emulator.url}/`), pickValue('rsa'), input(emulator.admin.username.toUpperCase()), file(emulator.admin.privateKeyPath), pickValue('system')],
       () => vscode.commands.executeCommand('symphonyPodAdmin.pods.add'),
     );
-    assert.match(prompts.errors[0] ?? '', /"Wizards RSA" already signs in to .* as the service account/);
+    assert.match(prompts.errors[0] ?? '', /"Wizards RSA" already signs in to .* as the service account demo-admin with the key/);
     assert.equal(api.store.list().length, before);
     assert.deepEqual(emulator.control.requests().filter((r) => r.path.startsWith('/login')), []);
   });
@@ -87,12 +88,43 @@ describe('Wizards and sign-in', () => {
     await removeLabelled('Wizards refused');
   });
 
-  it('does not keep a pasted-token pod whose account another pod of the same URL already signs in as', async () => {
+  it('does not keep a second pasted-token pod for an account another pasted-token pod of the same URL signs in as', async () => {
+    const first = await answering(api, tokenPod('Wizards pasted', await validToken()), () => vscode.commands.executeCommand('symphonyPodAdmin.pods.add'));
+    assert.deepEqual(first.prompts.errors, [], 'a pasted token next to an RSA key for the same account is another way in, kept');
     const before = api.store.list().length;
     const current = api.store.currentId;
     const { prompts } = await answering(api, tokenPod('Wizards same account', await validToken()), () => vscode.commands.executeCommand('symphonyPodAdmin.pods.add'));
-    assert.match(prompts.errors[0] ?? '', /"Wizards RSA" already signs in to .* not kept/);
+    assert.match(prompts.errors[0] ?? '', /"Wizards pasted" already signs in to .* not kept/);
     assert.equal(api.store.list().length, before);
     assert.equal(api.store.currentId, current);
+  });
+
+  const steps = (asked: string[]) => asked.map((q) => /\[(\d+\/\d+)\]$/.exec(q)?.[1] ?? '-');
+
+  it('Add Pod counts its steps and Back asks the previous step again, keeping what was typed', async () => {
+    const { prompts } = await answering(
+      api,
+      [input('Wizards back'), back(api), input('Wizards back renamed'), input(emulator.url), pickValue('rsa'), back(api), pickValue('rsa'), input(emulator.user.username), file(emulator.user.privateKeyPath), pickValue('system')],
+      () => vscode.commands.executeCommand('symphonyPodAdmin.pods.add'),
+    );
+    assert.deepEqual(prompts.errors, []);
+    assert.deepEqual(steps(prompts.asked), ['1/5', '2/5', '1/5', '2/5', '3/5', '4/5', '3/5', '4/5', '-', '5/5']);
+    const [pod] = podsLabelled('Wizards back renamed');
+    assert.equal(api.sessions.user(pod.id)?.username, emulator.user.username);
+    assert.deepEqual(podsLabelled('Wizards back'), []);
+  });
+
+  it('Create Application refuses an id the pod already has at step 1, before asking the rest', async () => {
+    const applications = await child(api, await podNode(api, rsaPod), 'Applications');
+    const created = await answering(api, [input('wizards-app'), back(api), input('wizards-app'), input('Wizards App'), input('https://apps.example.com/w'), input('Us'), pickValue('none')],
+      () => vscode.commands.executeCommand('symphonyPodAdmin.apps.create', applications));
+    assert.deepEqual(created.prompts.errors, []);
+    assert.deepEqual(steps(created.prompts.asked), ['1/5', '2/5', '1/5', '2/5', '3/5', '4/5', '5/5']);
+    assert.ok(emulator.control.state.apps.has('wizards-app'));
+    emulator.control.clearRequests();
+    const { prompts } = await answering(api, [input('wizards-app'), input('never asked')], () => vscode.commands.executeCommand('symphonyPodAdmin.apps.create', applications));
+    assert.match(prompts.errors[0] ?? '', /already has an app "wizards-app": choose another id/);
+    assert.equal(prompts.asked.length, 1, prompts.asked.join('\n'));
+    assert.deepEqual(emulator.control.requests().filter((r) => r.method !== 'GET'), [], 'nothing is sent');
   });
 });
