@@ -1,9 +1,9 @@
-// Application commands: a short create wizard (refusing at step 1 an id the pod already has, from its app list), the pod
-// entitlement toggles, delete.
+// Application commands: a short create wizard (refusing at step 1 an id the view's app list holds, and any id the
+// pod has before creating), the pod entitlement toggles, delete.
 import * as fs from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { ApplicationDetail, validateAppId, validateHttpsUrl, validateRequiredName } from '../api';
-import { ApplicationNode } from '../tree/appNodes';
+import { ApplicationNode, ApplicationsNode } from '../tree/appNodes';
 import { TreeNode } from '../tree/treeNode';
 import { runWizard } from '../ui/prompts';
 import { CommandContext, prompts, registerCommand, requireNode, targetPod, withProgress } from './commandContext';
@@ -20,14 +20,13 @@ async function createApplication(context: CommandContext, node?: TreeNode): Prom
   const podId = await targetPod(context, node);
   const apps = context.sessions.client(podId).apps;
   const title = 'Create Application';
+  const listed = new Set(node instanceof ApplicationsNode ? node.loadedItems.map((app) => app.appId) : []);
+  const alreadyThere = (appId: string) => `${context.store.get(podId)?.label ?? podId} already has an app "${appId}": choose another id, or edit that app (Edit Manifest).`;
   const answers = await runWizard(prompts(context), [
     {
       ask: async (ui, s) => {
-        s.appId = (await ui.input({ title, prompt: 'App id (unique on the pod)', value: s.appId, validate: validateAppId })).trim();
-        // Checked at once from the pod's app list (one read), before the user types the rest.
-        if (await apps.applicationExists(s.appId)) {
-          throw new Error(`${context.store.get(podId)?.label ?? podId} already has an app "${s.appId}": choose another id, or edit that app (Edit Manifest).`);
-        }
+        // The app list the view already holds refuses a known id as it is typed, without a request.
+        s.appId = (await ui.input({ title, prompt: 'App id (unique on the pod)', value: s.appId, validate: (v) => validateAppId(v) ?? (listed.has(v.trim()) ? alreadyThere(v.trim()) : undefined) })).trim();
       },
     },
     { ask: async (ui, s) => void (s.name = (await ui.input({ title, prompt: 'Display name', value: s.name || s.appId, validate: (v) => validateRequiredName(v, 'The name') })).trim()) },
@@ -56,6 +55,8 @@ async function createApplication(context: CommandContext, node?: TreeNode): Prom
     const file = await ui.openFile({ title: 'App certificate (PEM)', filters: { 'PEM files': ['pem', 'crt', 'cer'], 'All files': ['*'] } });
     detail.cert = await fs.readFile(file.fsPath, 'utf8');
   }
+  // The pod's own list decides (one read, once every answer is valid, so bad input costs no request).
+  if (await apps.applicationExists(appId)) throw new Error(alreadyThere(appId));
   await withProgress(`Creating ${name}…`, () => apps.createApplication(detail));
   context.tree.refreshCategory(podId, 'applications');
   void ui.info(`Created the application ${name} (${appId}).`);

@@ -1,6 +1,7 @@
 // Sign-in state of every pod and the one API client per pod that the tree, commands and editors share.
 // RSA and certificate pods re-authenticate silently on a 401 (inside the client); a pasted-token pod asks the
 // user once, and while the user has not answered (or said no) it stays "needs sign-in" instead of prompting again.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { assertValid, Authenticate, certificateAuthenticator, HttpTransport, PodApiError, PodClient, rsaAuthenticator, TokenStore, UserV2, validatePrivateKey } from '../api';
@@ -26,6 +27,8 @@ export class PodSessions implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
 
   private readonly settingsWatcher: vscode.Disposable;
+  /** Set while work runs that nobody asked for (start-up checks): a pasted-token pod is not prompted for then. */
+  private readonly unattended = new AsyncLocalStorage<true>();
 
   constructor(
     private readonly store: PodStore,
@@ -49,6 +52,14 @@ export class PodSessions implements vscode.Disposable {
     await this.updateContextKeys();
     // The status bar was drawn before the stored tokens were read: it now shows who is signed in.
     this.changed.fire(undefined);
+  }
+
+  /**
+   * Runs work the user did not ask for (the expiry check at start-up): a pasted-token pod whose token the pod
+   * refuses turns "needs sign-in" instead of opening a prompt, so starting VS Code never asks for anything.
+   */
+  unattendedWork<T>(work: () => T): T {
+    return this.unattended.run(true, work);
   }
 
   state(podId: string): SessionState {
@@ -210,22 +221,27 @@ export class PodSessions implements vscode.Disposable {
    * a token the pod refuses is said so in the one prompt that asks again, and a second refusal ends the attempt.
    */
   private askForToken(profile: PodProfile): Promise<string> {
-    if (this.state(profile.id) === 'needsSignIn') {
+    if (this.state(profile.id) === 'needsSignIn' || this.unattended.getStore()) {
+      if (this.state(profile.id) !== 'needsSignIn') void this.markNeedsSignIn(profile.id);
       return Promise.reject(new PodApiError(`Sign in to ${profile.label} again: its session token expired.`, { kind: 'auth' }));
     }
     let pending = this.tokenPrompts.get(profile.id);
     if (!pending) {
       pending = this.pasteAcceptedToken(profile)
         .catch(async (error: unknown) => {
-          this.states.set(profile.id, 'needsSignIn');
-          await this.updateContextKeys();
-          this.changed.fire(profile.id);
+          await this.markNeedsSignIn(profile.id);
           throw error;
         })
         .finally(() => this.tokenPrompts.delete(profile.id));
       this.tokenPrompts.set(profile.id, pending);
     }
     return pending;
+  }
+
+  private async markNeedsSignIn(podId: string): Promise<void> {
+    this.states.set(podId, 'needsSignIn');
+    await this.updateContextKeys();
+    this.changed.fire(podId);
   }
 
   private async pasteAcceptedToken(profile: PodProfile): Promise<string> {

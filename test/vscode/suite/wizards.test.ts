@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SymphonyPodAdminApi } from '../../../src/extension';
 import type { PodEmulator } from '../../pod-emulator';
-import { addRsaPod, answering, child, children, extensionApi, file, input, pickValue, podNode, removePod, startEmulator } from './helpers';
+import { addRsaPod, answering, backgroundReads, child, children, extensionApi, file, input, pickValue, podNode, removePod, startEmulator } from './helpers';
 import { PodStatusBar } from '../../../src/ui/statusBar';
 import { Answer, back } from './scriptedPrompts';
 
@@ -114,17 +114,29 @@ describe('Wizards and sign-in', () => {
     assert.deepEqual(podsLabelled('Wizards back'), []);
   });
 
-  it('Create Application refuses an id the pod already has at step 1, before asking the rest', async () => {
+  it('Create Application refuses an id the listed apps hold as it is typed at step 1, with no request', async () => {
     const applications = await child(api, await podNode(api, rsaPod), 'Applications');
     const created = await answering(api, [input('wizards-app'), back(api), input('wizards-app'), input('Wizards App'), input('https://apps.example.com/w'), input('Us'), pickValue('none')],
       () => vscode.commands.executeCommand('symphonyPodAdmin.apps.create', applications));
     assert.deepEqual(created.prompts.errors, []);
     assert.deepEqual(steps(created.prompts.asked), ['1/5', '2/5', '1/5', '2/5', '3/5', '4/5', '5/5']);
     assert.ok(emulator.control.state.apps.has('wizards-app'));
+    await children(api, applications);
     emulator.control.clearRequests();
     const { prompts } = await answering(api, [input('wizards-app'), input('never asked')], () => vscode.commands.executeCommand('symphonyPodAdmin.apps.create', applications));
-    assert.match(prompts.errors[0] ?? '', /already has an app "wizards-app": choose another id/);
+    assert.match(prompts.rejectedInputs[0] ?? '', /already has an app "wizards-app": choose another id/);
     assert.equal(prompts.asked.length, 1, prompts.asked.join('\n'));
-    assert.deepEqual(emulator.control.requests().filter((r) => r.method !== 'GET'), [], 'nothing is sent');
+    assert.deepEqual(emulator.control.requests(), [], 'nothing is sent');
+  });
+
+  it('a check nobody asked for (the expiry check at start-up) never prompts for an expired pasted token: the pod waits for Sign In', async () => {
+    const [pod] = podsLabelled('Wizards pasted');
+    await backgroundReads(api);
+    emulator.control.expireSessions();
+    const { result, prompts } = await answering(api, [], () =>
+      api.sessions.unattendedWork(() => api.sessions.client(pod.id).session.getSessionInfo()).then(() => undefined, (error: Error) => error.message));
+    assert.match(result ?? '', /Sign in to Wizards pasted again/);
+    assert.deepEqual(prompts.asked, []);
+    assert.equal(api.sessions.state(pod.id), 'needsSignIn');
   });
 });
