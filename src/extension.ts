@@ -1,4 +1,5 @@
 // Composition root: builds the shared services and registers every contribution. It only wires.
+import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { registerAppCommands } from './commands/appCommands';
 import { registerCertCommands } from './commands/certCommands';
@@ -21,9 +22,9 @@ import { PodStore } from './pods/podStore';
 import { ExpiryDecorations } from './tree/expiryDecorations';
 import { PodsTreeProvider } from './tree/podsTreeProvider';
 import { describeError } from './ui/errors';
-import { PromptHost, UserCancelled } from './ui/prompts';
+import { GoBack, PromptHost, UserCancelled } from './ui/prompts';
 import { recordedLogChannel } from './ui/logRecorder';
-import { createPodStatusBar } from './ui/statusBar';
+import { PodStatusBar } from './ui/statusBar';
 
 /** What `activate` returns: the services, so the extension-host tests can drive and inspect them. */
 export interface SymphonyPodAdminApi {
@@ -35,6 +36,8 @@ export interface SymphonyPodAdminApi {
   readonly globalState: vscode.Memento;
   /** The detail webviews, so tests can drive them. */
   readonly panels: DetailPanels;
+  /** The current pod's status-bar item, shown from start-up when a pod is configured. */
+  readonly podStatusBar: PodStatusBar;
   /** The expiry radar and its status-bar warning. */
   readonly expiry: { radar: ExpiryRadar; statusBar: ExpiryStatusBar };
   /** Resolves once start-up work (the demo pod's sign-in) has finished. */
@@ -43,11 +46,16 @@ export interface SymphonyPodAdminApi {
   logLines(): readonly string[];
   /** Where the extension may keep files, so tests can scan them for secrets. */
   readonly storageUris: readonly vscode.Uri[];
+  /** How long activate() took (ms), timed by activate() itself: VS Code may activate the extension at start-up, before anyone can wrap it. */
+  readonly activationMs: number;
   /** The error a dismissed prompt raises; scripted prompts in tests raise the same. */
   cancelled(): Error;
+  /** The error a wizard's Back button raises; scripted prompts in tests raise the same. */
+  goBack(): Error;
 }
 
 export function activate(context: vscode.ExtensionContext): SymphonyPodAdminApi {
+  const started = performance.now();
   const recorded = recordedLogChannel('Symphony Pod Admin');
   const log = recorded.channel;
   const store = new PodStore(context.globalState);
@@ -58,6 +66,7 @@ export function activate(context: vscode.ExtensionContext): SymphonyPodAdminApi 
   const commandContext: CommandContext = { store, sessions, tree, promptHost, log };
   const radar = new ExpiryRadar(store, sessions, knownAppKeys, log);
   const expiryStatusBar = new ExpiryStatusBar(radar, sessions, (message) => log.warn(`Expiry check: ${message}`));
+  const podStatusBar = new PodStatusBar(store, sessions);
   const detailPanels = registerDetailPanels(commandContext, context.extensionUri, radar);
   const view = tree.attachView(vscode.window.createTreeView('symphonyPodAdmin.pods', { treeDataProvider: tree, showCollapseAll: true }));
 
@@ -68,7 +77,7 @@ export function activate(context: vscode.ExtensionContext): SymphonyPodAdminApi 
     tree,
     view,
     vscode.window.registerFileDecorationProvider(new ExpiryDecorations()),
-    createPodStatusBar(store, sessions),
+    podStatusBar,
     ...registerPodCommands(commandContext),
     ...registerTreeCommands(commandContext),
     ...registerCertCommands(commandContext),
@@ -89,8 +98,10 @@ export function activate(context: vscode.ExtensionContext): SymphonyPodAdminApi 
     .then(() => addDemoPod(store, sessions, (line) => log.info(line)))
     .then(() => expiryStatusBar.start(store.list().filter((p) => sessions.state(p.id) === 'signedIn').map((p) => p.id)))
     .catch((error: unknown) => log.error(`Start-up: ${describeError(error)}`));
-  return { store, sessions, tree, promptHost, secrets, globalState: context.globalState, panels: detailPanels.panels, expiry: { radar, statusBar: expiryStatusBar }, ready,
-    logLines: recorded.lines, storageUris: [context.globalStorageUri, context.logUri, ...(context.storageUri ? [context.storageUri] : [])], cancelled: () => new UserCancelled() };
+  const activationMs = performance.now() - started;
+  log.info(`Activated in ${activationMs.toFixed(1)} ms (activate(); sign-in and checks continue in the background)`);
+  return { activationMs, store, sessions, tree, promptHost, secrets, globalState: context.globalState, panels: detailPanels.panels, podStatusBar, expiry: { radar, statusBar: expiryStatusBar }, ready,
+    logLines: recorded.lines, storageUris: [context.globalStorageUri, context.logUri, ...(context.storageUri ? [context.storageUri] : [])], cancelled: () => new UserCancelled(), goBack: () => new GoBack() };
 }
 
 export function deactivate(): void {}

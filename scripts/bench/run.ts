@@ -89,11 +89,12 @@ function hostRows(host: Awaited<ReturnType<typeof runHostBench>>, want: (id: str
   const where = `VS Code ${host.vscodeVersion}, extension host on Node ${host.node}`;
   const a = host.activation;
   if (want('activation') && a) {
-    if (a.wasAlreadyActive || a.activateFnMs === undefined) {
+    // An extension VS Code activated at start-up reports the time activate() measured itself (activateFnMs).
+    if (a.activateFnMs === undefined) {
       rows.push({
         id: 'activation', measure: 'activation time (activate() in the extension host)', result: 'not measured', goal: '≤ 20 ms',
         met: null, command: command('activation'),
-        note: a.wasAlreadyActive ? 'the extension was already active when the bench started' : 'activate() was not called through the wrapped module',
+        note: a.wasAlreadyActive ? 'the extension was already active when the bench started, and did not say how long activate() took' : 'activate() was not called through the wrapped module',
       });
     } else {
       rows.push({

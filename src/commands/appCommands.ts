@@ -1,10 +1,11 @@
-// Application commands: a short create wizard (refusing an id the pod already has, from its app list), the pod
-// entitlement toggles, delete.
+// Application commands: a short create wizard (refusing at step 1 an id the view's app list holds, and any id the
+// pod has before creating), the pod entitlement toggles, delete.
 import * as fs from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { ApplicationDetail, validateAppId, validateHttpsUrl, validateRequiredName } from '../api';
-import { ApplicationNode } from '../tree/appNodes';
+import { ApplicationNode, ApplicationsNode } from '../tree/appNodes';
 import { TreeNode } from '../tree/treeNode';
+import { runWizard } from '../ui/prompts';
 import { CommandContext, prompts, registerCommand, requireNode, targetPod, withProgress } from './commandContext';
 
 export function registerAppCommands(context: CommandContext): vscode.Disposable[] {
@@ -17,20 +18,35 @@ export function registerAppCommands(context: CommandContext): vscode.Disposable[
 
 async function createApplication(context: CommandContext, node?: TreeNode): Promise<void> {
   const podId = await targetPod(context, node);
-  const ui = prompts(context);
+  const apps = context.sessions.client(podId).apps;
   const title = 'Create Application';
-  const appId = (await ui.input({ title: `${title} (1/5)`, prompt: 'App id (unique on the pod)', validate: validateAppId })).trim();
-  const name = (await ui.input({ title: `${title} (2/5)`, prompt: 'Display name', value: appId, validate: (v) => validateRequiredName(v, 'The name') })).trim();
-  const appUrl = (await ui.input({ title: `${title} (3/5)`, prompt: 'App URL (https://…)', value: 'https://', validate: (v) => validateHttpsUrl(v, 'The app URL') })).trim();
-  const publisher = (await ui.input({ title: `${title} (4/5)`, prompt: 'Publisher', validate: (v) => validateRequiredName(v, 'The publisher') })).trim();
-  const auth = await ui.pick<'rsa' | 'cert' | 'none'>(
-    [
-      { label: 'RSA public key file…', description: 'the app signs in with its RSA key (recommended)', value: 'rsa' },
-      { label: 'Certificate file…', description: 'the app signs in with a certificate', value: 'cert' },
-      { label: 'No authentication yet', description: 'add a key later by editing the manifest', value: 'none' },
-    ],
-    { title: `${title} (5/5)`, placeHolder: 'How does the app authenticate?' },
-  );
+  const listed = new Set(node instanceof ApplicationsNode ? node.loadedItems.map((app) => app.appId) : []);
+  const alreadyThere = (appId: string) => `${context.store.get(podId)?.label ?? podId} already has an app "${appId}": choose another id, or edit that app (Edit Manifest).`;
+  const answers = await runWizard(prompts(context), [
+    {
+      ask: async (ui, s) => {
+        // The app list the view already holds refuses a known id as it is typed, without a request.
+        s.appId = (await ui.input({ title, prompt: 'App id (unique on the pod)', value: s.appId, validate: (v) => validateAppId(v) ?? (listed.has(v.trim()) ? alreadyThere(v.trim()) : undefined) })).trim();
+      },
+    },
+    { ask: async (ui, s) => void (s.name = (await ui.input({ title, prompt: 'Display name', value: s.name || s.appId, validate: (v) => validateRequiredName(v, 'The name') })).trim()) },
+    { ask: async (ui, s) => void (s.appUrl = (await ui.input({ title, prompt: 'App URL (https://…)', value: s.appUrl, validate: (v) => validateHttpsUrl(v, 'The app URL') })).trim()) },
+    { ask: async (ui, s) => void (s.publisher = (await ui.input({ title, prompt: 'Publisher', value: s.publisher, validate: (v) => validateRequiredName(v, 'The publisher') })).trim()) },
+    {
+      ask: async (ui, s) => {
+        s.auth = await ui.pick<'rsa' | 'cert' | 'none'>(
+          [
+            { label: 'RSA public key file…', description: 'the app signs in with its RSA key (recommended)', value: 'rsa' },
+            { label: 'Certificate file…', description: 'the app signs in with a certificate', value: 'cert' },
+            { label: 'No authentication yet', description: 'add a key later by editing the manifest', value: 'none' },
+          ],
+          { title, placeHolder: 'How does the app authenticate?' },
+        );
+      },
+    },
+  ], { appId: '', name: '', appUrl: 'https://', publisher: '', auth: 'none' as 'rsa' | 'cert' | 'none' });
+  const { appId, name, appUrl, publisher, auth } = answers;
+  const ui = prompts(context);
   const detail: ApplicationDetail = { applicationInfo: { appId, name, appUrl, domain: new URL(appUrl).hostname, publisher } };
   if (auth === 'rsa') {
     const file = await ui.openFile({ title: 'RSA public key of the app (PEM)', filters: { 'PEM files': ['pem', 'pub'], 'All files': ['*'] } });
@@ -39,11 +55,8 @@ async function createApplication(context: CommandContext, node?: TreeNode): Prom
     const file = await ui.openFile({ title: 'App certificate (PEM)', filters: { 'PEM files': ['pem', 'crt', 'cer'], 'All files': ['*'] } });
     detail.cert = await fs.readFile(file.fsPath, 'utf8');
   }
-  // Checked once every answer is valid, so bad input costs no request.
-  const apps = context.sessions.client(podId).apps;
-  if (await apps.applicationExists(appId)) {
-    throw new Error(`${context.store.get(podId)?.label ?? podId} already has an app "${appId}": choose another id, or edit that app (Edit Manifest).`);
-  }
+  // The pod's own list decides (one read, once every answer is valid, so bad input costs no request).
+  if (await apps.applicationExists(appId)) throw new Error(alreadyThere(appId));
   await withProgress(`Creating ${name}…`, () => apps.createApplication(detail));
   context.tree.refreshCategory(podId, 'applications');
   void ui.info(`Created the application ${name} (${appId}).`);

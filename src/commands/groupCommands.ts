@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { GroupStatus, groupUpdate, validateUserId, validateRequiredName } from '../api';
 import { GroupNode, GroupTypeNode } from '../tree/groupNodes';
 import { TreeNode } from '../tree/treeNode';
+import { runWizard } from '../ui/prompts';
 import { describePickedUser, pickUser } from '../ui/userPicker';
 import { CommandContext, prompts, registerCommand, requireNode, targetPod, withProgress } from './commandContext';
 
@@ -20,23 +21,30 @@ export function registerGroupCommands(context: CommandContext): vscode.Disposabl
 
 async function createGroup(context: CommandContext, node?: TreeNode): Promise<void> {
   const podId = await targetPod(context, node);
-  const ui = prompts(context);
   const client = context.sessions.client(podId);
-  const typeId =
-    node instanceof GroupTypeNode
-      ? node.typeId
-      : await ui.pick((await client.groups.listTypes()).map((t) => ({ label: t.name || t.id || '', description: t.id, value: t.id ?? '' })), { title: 'Create Group (1/4): type' });
-  const name = (await ui.input({ title: 'Create Group (2/4)', prompt: 'Group name', validate: (v) => validateRequiredName(v, 'The group name') })).trim();
+  // The pod's groups all belong to its own tenant: a loaded group of the type gives the owner as the default.
   const knownOwner = node instanceof GroupTypeNode ? node.loadedItems[0]?.ownerId : undefined;
-  const ownerId = Number(
-    (await ui.input({ title: 'Create Group (3/4)', prompt: 'Owner: the tenant (pod) id that owns the group', value: knownOwner ? String(knownOwner) : '', validate: (v) => (validateUserId(v.trim()) ?? (Number.isSafeInteger(Number(v.trim())) ? undefined : 'This id is too large for the group API (at most 9,007,199,254,740,991).'))?.replace('user id', 'tenant id') })).trim(),
-  );
-  const displayName = (await ui.input({ title: 'Create Group (4/4)', prompt: 'Profile display name', value: name, validate: (v) => validateRequiredName(v, 'The display name') })).trim();
+  const ownerProblem = (v: string) =>
+    (validateUserId(v.trim()) ?? (Number.isSafeInteger(Number(v.trim())) ? undefined : 'This id is too large for the group API (at most 9,007,199,254,740,991).'))?.replace('user id', 'tenant id');
+  const title = 'Create Group';
+  const answers = await runWizard(prompts(context), [
+    {
+      when: () => !(node instanceof GroupTypeNode),
+      ask: async (ui, s) => {
+        const types = (await client.groups.listTypes()).map((t) => ({ label: t.name || t.id || '', description: t.id, value: t.id ?? '', picked: t.id === s.typeId }));
+        s.typeId = await ui.pick(types, { title: `${title}: type` });
+      },
+    },
+    { ask: async (ui, s) => void (s.name = (await ui.input({ title, prompt: 'Group name', value: s.name, validate: (v) => validateRequiredName(v, 'The group name') })).trim()) },
+    { ask: async (ui, s) => void (s.owner = (await ui.input({ title, prompt: 'Owner: the tenant (pod) id that owns the group', value: s.owner, validate: ownerProblem })).trim()) },
+    { ask: async (ui, s) => void (s.displayName = (await ui.input({ title, prompt: 'Profile display name', value: s.displayName || s.name, validate: (v) => validateRequiredName(v, 'The display name') })).trim()) },
+  ], { typeId: node instanceof GroupTypeNode ? node.typeId : '', name: '', owner: knownOwner ? String(knownOwner) : '', displayName: '' });
+  const { typeId, name, displayName } = answers;
   const group = await withProgress(`Creating the group ${name}…`, () =>
-    client.groups.createGroup({ type: typeId, ownerType: 'TENANT', ownerId, name, profile: { displayName } }),
+    client.groups.createGroup({ type: typeId, ownerType: 'TENANT', ownerId: Number(answers.owner), name, profile: { displayName } }),
   );
   refreshType(context, podId, group.type);
-  void ui.info(`Created the group ${group.name}.`);
+  void prompts(context).info(`Created the group ${group.name}.`);
 }
 
 async function addMember(context: CommandContext, group: GroupNode): Promise<void> {

@@ -2,10 +2,10 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { normalizePodUrl, validatePodUrl, validateRequiredName } from '../api';
-import { AuthMethod, authMethodLabels, describeProfileProblem, PodProfile } from '../pods/podProfile';
+import { AuthMethod, authMethodLabels, describeDuplicatePod, describeProfileProblem, PodProfile } from '../pods/podProfile';
 import { PodNode } from '../tree/podNode';
 import { TreeNode } from '../tree/treeNode';
-import { PickItem } from '../ui/prompts';
+import { PickItem, Prompts, runWizard } from '../ui/prompts';
 import { CommandContext, prompts, registerCommand, withProgress } from './commandContext';
 
 export function registerPodCommands(context: CommandContext): vscode.Disposable[] {
@@ -21,9 +21,26 @@ export function registerPodCommands(context: CommandContext): vscode.Disposable[
 
 async function addPod(context: CommandContext): Promise<void> {
   const profile = await askProfile(context, { id: randomUUID(), label: '', podUrl: 'https://', authMethod: 'rsa' }, 'Add Pod');
+  const previousCurrent = context.store.currentId;
   await context.store.save(profile);
   await context.store.setCurrent(profile.id);
   await signIn(context, profile.id);
+  if (profile.authMethod === 'sessionToken') await refuseSameAccount(context, profile, previousCurrent);
+}
+
+/** A pasted token's account is known only once signed in: a second pasted-token pod for one account is taken back. */
+async function refuseSameAccount(context: CommandContext, profile: PodProfile, previousCurrent: string | undefined): Promise<void> {
+  const account = context.sessions.user(profile.id);
+  const samePod = context.store.list().filter((p) => p.id !== profile.id && p.authMethod === 'sessionToken' && p.podUrl === profile.podUrl && context.sessions.state(p.id) === 'signedIn');
+  for (const other of samePod) {
+    const otherAccount = await context.sessions.whoAmI(other.id).catch(() => undefined);
+    if (!account || otherAccount?.id !== account.id) continue;
+    await context.sessions.signOut(profile.id);
+    await context.store.remove(profile.id);
+    await context.sessions.profileChanged(profile.id);
+    if (previousCurrent) await context.store.setCurrent(previousCurrent);
+    throw new Error(`The pod "${other.label}" already signs in to ${profile.podUrl} as ${account.username ?? account.id}: use that pod instead of adding it twice. The new one was not kept.`);
+  }
 }
 
 async function editPod(context: CommandContext, podId: string): Promise<void> {
@@ -84,43 +101,57 @@ async function pickPod(context: CommandContext, node: TreeNode | undefined, titl
   return prompts(context).pick(items, { title });
 }
 
-/** The multi-step input behind Add Pod and Edit Pod; every step validates as the user types. */
+/** The wizard behind Add Pod and Edit Pod: step counters, Back, and every step validates as the user types. */
 async function askProfile(context: CommandContext, start: PodProfile, title: string): Promise<PodProfile> {
-  const ui = prompts(context);
-  const label = (await ui.input({ title: `${title} (1/4)`, prompt: 'A name for this pod, e.g. "UAT"', value: start.label, validate: (v) => validateRequiredName(v, 'The pod name') })).trim();
-  const podUrl = normalizePodUrl(
-    await ui.input({ title: `${title} (2/4)`, prompt: 'The pod URL, e.g. https://acme.symphony.com', value: start.podUrl, validate: validatePodUrl }),
-  );
-  const methods: PickItem<AuthMethod>[] = (Object.keys(authMethodLabels) as AuthMethod[]).map((m) => ({ label: authMethodLabels[m], value: m, picked: m === start.authMethod }));
-  const authMethod = await ui.pick(methods, { title: `${title} (3/4)`, placeHolder: 'How does this account sign in?' });
-  const profile: PodProfile = { id: start.id, label, podUrl, authMethod };
-  if (authMethod === 'rsa') {
-    profile.username = (await ui.input({ title: `${title}: RSA`, prompt: 'Service account username', value: start.username, validate: (v) => validateRequiredName(v, 'The service account username') })).trim();
-    profile.privateKeyPath = (await ui.openFile({ title: 'RSA private key of the service account (PEM, PKCS#1 or PKCS#8)', filters: { 'PEM files': ['pem', 'key'], 'All files': ['*'] } })).fsPath;
-  } else if (authMethod === 'certificate') {
-    profile.clientCertPath = (await ui.openFile({ title: 'Client certificate (PEM)', filters: { 'PEM files': ['pem', 'crt', 'cer'], 'All files': ['*'] } })).fsPath;
-    profile.clientKeyPath = (await ui.openFile({ title: 'Private key of the client certificate (PEM)', filters: { 'PEM files': ['pem', 'key'], 'All files': ['*'] } })).fsPath;
-    const sessionAuth = (
-      await ui.input({
-        title: `${title}: certificate`,
-        prompt: 'Session-auth URL, if it differs from the pod URL (leave empty otherwise)',
-        value: start.sessionAuthUrl ?? '',
-        validate: (v) => (v.trim() ? validatePodUrl(v) : undefined),
-      })
-    ).trim();
-    profile.sessionAuthUrl = sessionAuth ? normalizePodUrl(sessionAuth) : undefined;
-  }
-  const caChoice = await ui.pick<'system' | 'file' | 'keep'>(
-    [
-      { label: 'Use the system certificate authorities', value: 'system' },
-      { label: 'Choose a CA bundle file (PEM)…', description: 'for pods or proxies signed by a corporate CA', value: 'file' },
-      ...(start.caBundlePath ? [{ label: `Keep ${start.caBundlePath}`, value: 'keep' as const }] : []),
-    ],
-    { title: `${title} (4/4)`, placeHolder: 'Which certificate authorities sign the pod\'s TLS certificate?' },
-  );
-  if (caChoice === 'file') profile.caBundlePath = (await ui.openFile({ title: 'CA bundle (PEM)', filters: { 'PEM files': ['pem', 'crt'], 'All files': ['*'] } })).fsPath;
-  if (caChoice === 'keep') profile.caBundlePath = start.caBundlePath;
-  const problem = describeProfileProblem(profile);
+  const profile: PodProfile = { ...start };
+  await runWizard(prompts(context), [
+    { ask: async (ui, p) => void (p.label = (await ui.input({ title, prompt: 'A name for this pod, e.g. "UAT"', value: p.label, validate: (v) => validateRequiredName(v, 'The pod name') })).trim()) },
+    { ask: async (ui, p) => void (p.podUrl = normalizePodUrl(await ui.input({ title, prompt: 'The pod URL, e.g. https://acme.symphony.com', value: p.podUrl, validate: validatePodUrl }))) },
+    {
+      ask: async (ui, p) => {
+        const methods: PickItem<AuthMethod>[] = (Object.keys(authMethodLabels) as AuthMethod[]).map((m) => ({ label: authMethodLabels[m], value: m, picked: m === p.authMethod }));
+        p.authMethod = await ui.pick(methods, { title, placeHolder: 'How does this account sign in?' });
+      },
+    },
+    { when: (p) => p.authMethod === 'rsa', ask: (ui, p) => askRsaAccount(ui, p, title) },
+    { when: (p) => p.authMethod === 'certificate', ask: (ui, p) => askCertificateAccount(ui, p, title) },
+    {
+      ask: async (ui, p) => {
+        const caChoice = await ui.pick<'system' | 'file' | 'keep'>(
+          [
+            { label: 'Use the system certificate authorities', value: 'system' },
+            { label: 'Choose a CA bundle file (PEM)…', description: 'for pods or proxies signed by a corporate CA', value: 'file' },
+            ...(start.caBundlePath ? [{ label: `Keep ${start.caBundlePath}`, value: 'keep' as const }] : []),
+          ],
+          { title, placeHolder: 'Which certificate authorities sign the pod\'s TLS certificate?' },
+        );
+        p.caBundlePath = caChoice === 'file' ? (await ui.openFile({ title: 'CA bundle (PEM)', filters: { 'PEM files': ['pem', 'crt'], 'All files': ['*'] } })).fsPath : caChoice === 'keep' ? start.caBundlePath : undefined;
+      },
+    },
+  ], profile);
+  const chosen: PodProfile = { id: start.id, label: profile.label, podUrl: profile.podUrl, authMethod: profile.authMethod, caBundlePath: profile.caBundlePath };
+  if (profile.authMethod === 'rsa') Object.assign(chosen, { username: profile.username, privateKeyPath: profile.privateKeyPath });
+  if (profile.authMethod === 'certificate') Object.assign(chosen, { clientCertPath: profile.clientCertPath, clientKeyPath: profile.clientKeyPath, sessionAuthUrl: profile.sessionAuthUrl });
+  const problem = describeProfileProblem(chosen) ?? describeDuplicatePod(chosen, context.store.list());
   if (problem) throw new Error(problem);
-  return profile;
+  return chosen;
+}
+
+async function askRsaAccount(ui: Prompts, profile: PodProfile, title: string): Promise<void> {
+  profile.username = (await ui.input({ title: `${title}: RSA`, prompt: 'Service account username', value: profile.username, validate: (v) => validateRequiredName(v, 'The service account username') })).trim();
+  profile.privateKeyPath = (await ui.openFile({ title: 'RSA private key of the service account (PEM, PKCS#1 or PKCS#8)', filters: { 'PEM files': ['pem', 'key'], 'All files': ['*'] } })).fsPath;
+}
+
+async function askCertificateAccount(ui: Prompts, profile: PodProfile, title: string): Promise<void> {
+  profile.clientCertPath = (await ui.openFile({ title: 'Client certificate (PEM)', filters: { 'PEM files': ['pem', 'crt', 'cer'], 'All files': ['*'] } })).fsPath;
+  profile.clientKeyPath = (await ui.openFile({ title: 'Private key of the client certificate (PEM)', filters: { 'PEM files': ['pem', 'key'], 'All files': ['*'] } })).fsPath;
+  const sessionAuth = (
+    await ui.input({
+      title: `${title}: certificate`,
+      prompt: 'Session-auth URL, if it differs from the pod URL (leave empty otherwise)',
+      value: profile.sessionAuthUrl ?? '',
+      validate: (v) => (v.trim() ? validatePodUrl(v) : undefined),
+    })
+  ).trim();
+  profile.sessionAuthUrl = sessionAuth ? normalizePodUrl(sessionAuth) : undefined;
 }

@@ -1,6 +1,7 @@
 // The expiry warning in the status bar: how many credentials expire within the warning window (warning colour)
 // or have expired (error colour), hidden when there are none. Checks run when a pod signs in and then every
-// `symphonyPodAdmin.expiry.checkIntervalHours` (0 = only at sign-in); a click opens the expiry report.
+// `symphonyPodAdmin.expiry.checkIntervalHours` (0 = only at sign-in); a click opens the expiry report. It shows from
+// start-up (the extension activates on `onStartupFinished`); its checks never prompt for a pasted token.
 import * as vscode from 'vscode';
 import { PodSessions } from '../pods/podSessions';
 import { ExpiryRadar, ExpiryReport } from './expiryRadar';
@@ -64,8 +65,9 @@ export class ExpiryStatusBar implements vscode.Disposable {
     }
   }
 
+  /** Nobody asked for these checks (start-up, timer, sign-in): an expired pasted token waits for "Sign In" instead of prompting. */
   private runCheck(refresh?: string[]): void {
-    this.radar.check({ refresh }).catch((error: unknown) => this.onError(String(error)));
+    this.sessions.unattendedWork(() => this.radar.check({ refresh })).catch((error: unknown) => this.onError(String(error)));
   }
 
   private schedule(): void {

@@ -1,9 +1,10 @@
 // Sign-in state of every pod and the one API client per pod that the tree, commands and editors share.
 // RSA and certificate pods re-authenticate silently on a 401 (inside the client); a pasted-token pod asks the
 // user once, and while the user has not answered (or said no) it stays "needs sign-in" instead of prompting again.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { assertValid, Authenticate, certificateAuthenticator, PodApiError, PodClient, rsaAuthenticator, TokenStore, UserV2, validatePrivateKey } from '../api';
+import { assertValid, Authenticate, certificateAuthenticator, HttpTransport, PodApiError, PodClient, rsaAuthenticator, TokenStore, UserV2, validatePrivateKey } from '../api';
 import { PromptHost } from '../ui/prompts';
 import { PodProfile } from './podProfile';
 import { PodSecrets } from './podSecrets';
@@ -26,6 +27,8 @@ export class PodSessions implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
 
   private readonly settingsWatcher: vscode.Disposable;
+  /** Set while work runs that nobody asked for (start-up checks): a pasted-token pod is not prompted for then. */
+  private readonly unattended = new AsyncLocalStorage<true>();
 
   constructor(
     private readonly store: PodStore,
@@ -47,6 +50,16 @@ export class PodSessions implements vscode.Disposable {
       this.states.set(profile.id, token ? 'signedIn' : 'signedOut');
     }
     await this.updateContextKeys();
+    // The status bar was drawn before the stored tokens were read: it now shows who is signed in.
+    this.changed.fire(undefined);
+  }
+
+  /**
+   * Runs work the user did not ask for (the expiry check at start-up): a pasted-token pod whose token the pod
+   * refuses turns "needs sign-in" instead of opening a prompt, so starting VS Code never asks for anything.
+   */
+  unattendedWork<T>(work: () => T): T {
+    return this.unattended.run(true, work);
   }
 
   state(podId: string): SessionState {
@@ -204,32 +217,68 @@ export class PodSessions implements vscode.Disposable {
 
   /**
    * One prompt per pod at a time: concurrent 401s share it. Once the user dismissed it, the pod waits for an
-   * explicit "Sign In" instead of asking again with every tree refresh.
+   * explicit "Sign In" instead of asking again with every tree refresh. A pasted token is tried before it is kept:
+   * a token the pod refuses is said so in the one prompt that asks again, and a second refusal ends the attempt.
    */
   private askForToken(profile: PodProfile): Promise<string> {
-    if (this.state(profile.id) === 'needsSignIn') {
+    if (this.state(profile.id) === 'needsSignIn' || this.unattended.getStore()) {
+      if (this.state(profile.id) !== 'needsSignIn') void this.markNeedsSignIn(profile.id);
       return Promise.reject(new PodApiError(`Sign in to ${profile.label} again: its session token expired.`, { kind: 'auth' }));
     }
     let pending = this.tokenPrompts.get(profile.id);
     if (!pending) {
-      pending = this.prompts.current
-        .input({
-          title: `Sign in to ${profile.label}`,
-          prompt: `Paste a session token for ${profile.podUrl} (it is kept in the OS keychain).`,
-          password: true,
-          validate: (value) => (value.trim() ? undefined : 'Paste the session token.'),
-        })
-        .then((token) => token.trim())
+      pending = this.pasteAcceptedToken(profile)
         .catch(async (error: unknown) => {
-          this.states.set(profile.id, 'needsSignIn');
-          await this.updateContextKeys();
-          this.changed.fire(profile.id);
+          await this.markNeedsSignIn(profile.id);
           throw error;
         })
         .finally(() => this.tokenPrompts.delete(profile.id));
       this.tokenPrompts.set(profile.id, pending);
     }
     return pending;
+  }
+
+  private async markNeedsSignIn(podId: string): Promise<void> {
+    this.states.set(podId, 'needsSignIn');
+    await this.updateContextKeys();
+    this.changed.fire(podId);
+  }
+
+  private async pasteAcceptedToken(profile: PodProfile): Promise<string> {
+    const ask = async (refusal?: string) =>
+      (
+        await this.prompts.current.input({
+          title: `Sign in to ${profile.label}`,
+          prompt: `${refusal ? `${refusal}. Paste another` : 'Paste a'} session token for ${profile.podUrl} (it is kept in the OS keychain).`,
+          password: true,
+          validate: (value) => (value.trim() ? undefined : 'Paste the session token.'),
+        })
+      ).trim();
+    const first = await ask();
+    const refused = await this.tokenRefusal(profile, first);
+    if (!refused) return first;
+    const second = await ask(refused);
+    const refusedAgain = await this.tokenRefusal(profile, second);
+    if (refusedAgain) throw new PodApiError(`${refusedAgain}. Run "Sign In" on ${profile.label} to paste another.`, { kind: 'auth', status: 401 });
+    return second;
+  }
+
+  /** Asks the pod who the token belongs to; returns why the pod refused it, or undefined when it accepts it. */
+  private async tokenRefusal(profile: PodProfile, token: string): Promise<string | undefined> {
+    const transport = new HttpTransport({ caPem: caBundle(profile), timeoutMs: httpTimeoutMs() }, (line) =>
+      this.log.info(`[${profile.label}] pasted token check: ${line.method} ${line.path} → ${line.status} (${line.ms} ms)`),
+    );
+    try {
+      await transport.request({ method: 'GET', url: `${profile.podUrl}/pod/v2/sessioninfo`, headers: { sessionToken: token }, context: { area: 'session' } });
+      return undefined;
+    } catch (error) {
+      if (error instanceof PodApiError && (error.status === 401 || error.status === 403)) {
+        return `The pod did not accept this token: ${error.podMessage ?? `HTTP ${error.status}`}`;
+      }
+      throw error;
+    } finally {
+      transport.dispose();
+    }
   }
 
   private async updateContextKeys(): Promise<void> {

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 const EXTENSION_ID = 'symphony-pod-admin.symphony-pod-admin';
 
 interface Manifest {
+  activationEvents?: string[];
   contributes?: {
     commands?: { command: string }[];
     views?: Record<string, { id: string }[]>;
@@ -18,6 +19,14 @@ describe('Activation', () => {
     const found = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(found, `extension ${EXTENSION_ID} is not installed in this extension host`);
     extension = found;
+  });
+
+  it('activates by itself once VS Code has started, without the view being opened, and never on "*"', async () => {
+    const events = (extension.packageJSON as Manifest).activationEvents ?? [];
+    assert.ok(events.includes('onStartupFinished'), events.join(', '));
+    assert.ok(!events.includes('*'), 'activating on "*" would slow start-up');
+    // Nothing here activates it: VS Code does, after start-up (the mocha timeout bounds the wait).
+    while (!extension.isActive) await new Promise((resolve) => setTimeout(resolve, 50));
   });
 
   it('activates', async () => {

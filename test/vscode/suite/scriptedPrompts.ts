@@ -2,7 +2,7 @@
 // answer left fails the test with what was asked. Input answers go through the prompt's own validation, exactly
 // as the input box would run it, and a rejected answer is recorded and ends the command like a dismissed box.
 import * as vscode from 'vscode';
-import type { InputOptions, PickItem, Prompts } from '../../../src/ui/prompts';
+import type { InputOptions, PickItem, PickOptions, Prompts, WizardStep } from '../../../src/ui/prompts';
 
 export type Answer =
   | { input: string }
@@ -10,7 +10,9 @@ export type Answer =
   | { pickMany: (item: PickItem<unknown>) => boolean }
   | { confirm: boolean }
   | { file: string }
-  | { cancel: true };
+  | { cancel: true }
+  /** The wizard's Back button; the error comes from the extension (`api.goBack`), whose wizard recognises it. */
+  | { back: () => Error };
 
 export class ScriptedPrompts implements Prompts {
   readonly asked: string[] = [];
@@ -24,16 +26,21 @@ export class ScriptedPrompts implements Prompts {
     return this.answers.length;
   }
 
-  private next(kind: string, question: string): Answer {
-    this.asked.push(`${kind}: ${question}`);
+  /** Records the question (with its wizard step, as "[2/5]") and takes the next answer. */
+  private next(kind: string, question: string, wizard?: WizardStep): Answer {
+    this.asked.push(`${kind}: ${question}${wizard ? ` [${wizard.step}/${wizard.totalSteps}]` : ''}`);
     const answer = this.answers.shift();
     if (!answer) throw new Error(`Unexpected ${kind} prompt: ${question}`);
     if ('cancel' in answer) throw this.cancelled();
+    if ('back' in answer) {
+      if (!wizard || wizard.step < 2) throw new Error(`"${question}" has no Back button`);
+      throw answer.back();
+    }
     return answer;
   }
 
   async input(options: InputOptions): Promise<string> {
-    const answer = this.next('input', options.prompt);
+    const answer = this.next('input', options.prompt, options.wizard);
     if (!('input' in answer)) throw new Error(`Expected an answer for input "${options.prompt}"`);
     const problem = options.validate?.(answer.input);
     if (problem) {
@@ -43,8 +50,8 @@ export class ScriptedPrompts implements Prompts {
     return answer.input;
   }
 
-  async pick<T>(items: PickItem<T>[], options: { title?: string; placeHolder?: string }): Promise<T> {
-    const answer = this.next('pick', options.title ?? options.placeHolder ?? '');
+  async pick<T>(items: PickItem<T>[], options: PickOptions): Promise<T> {
+    const answer = this.next('pick', options.title ?? options.placeHolder ?? '', options.wizard);
     if (!('pick' in answer)) throw new Error(`Expected a pick for "${options.title}"`);
     const item = items.find((i) => answer.pick(i as PickItem<unknown>));
     if (!item) throw new Error(`No item matched in "${options.title}": ${items.map((i) => i.label).join(', ')}`);
@@ -92,3 +99,4 @@ export const pickValue = (value: unknown): Answer => ({ pick: (item) => item.val
 export const confirm = (yes = true): Answer => ({ confirm: yes });
 export const file = (path: string): Answer => ({ file: path });
 export const cancel: Answer = { cancel: true };
+export const back = (api: { goBack(): Error }): Answer => ({ back: () => api.goBack() });
