@@ -98,9 +98,9 @@ async function updateCertificate(context: CommandContext, cert: CertificateNode)
 
 /**
  * The pod lets any certificate be deleted, its own included (the spec's delete has no exception, and the pod does
- * not refuse). Deleting the pod-managed certificate can break the pod, so it is never offered in the tree's menu,
- * and deleting it from anywhere else asks the pod whether it manages it, then wants its name typed before the
- * modal confirmation.
+ * not refuse). Deleting a pod-managed certificate can break the pod, so every delete asks the pod whether it manages
+ * the certificate (the tree does not read `podmanaged/list` when it expands, to keep that one request), then wants
+ * its name typed before the modal confirmation.
  */
 async function deleteCertificate(context: CommandContext, cert: CertificateNode): Promise<void> {
   if (cert.podManaged || (await isPodManaged(context, cert))) await confirmPodManagedDelete(context, cert);
