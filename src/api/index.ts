@@ -17,4 +17,5 @@ export { applicationChanges, noChanges } from './appChanges';
 export { ConnectionsApi, ListConnectionsOptions } from './connections';
 export { GroupsApi, ListGroupsOptions, groupUpdate, validateGroup } from './groups';
 export { UsersApi, UserLookupOptions, UserSearchOptions, MAX_USER_IDS_PER_REQUEST, MAX_USER_QUERY_LENGTH, validateUserQuery } from './users';
+export { BulkOptions, BulkOutcome, BULK_CONCURRENCY, runBulk } from './bulk';
 export { PodClient, PodClientOptions } from './client';
