@@ -71,6 +71,11 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     return this.view?.selection[0];
   }
 
+  /** Every item selected in the view (the view allows selecting several). */
+  get selection(): readonly TreeNode[] {
+    return this.view?.selection ?? [];
+  }
+
   podNode(podId: string): PodNode | undefined {
     return this.pods.get(podId);
   }

@@ -19,6 +19,12 @@ export class ScriptedPrompts implements Prompts {
   readonly infos: string[] = [];
   readonly errors: string[] = [];
   readonly rejectedInputs: string[] = [];
+  /** The actions each notification offered, in order (the message is in `infos` / `errors`). */
+  readonly offered: string[][] = [];
+  /** Pages opened in the browser. */
+  readonly opened: string[] = [];
+  /** Which action of a notification to choose; none by default (the notification is left alone). */
+  chooseAction: (message: string, actions: string[]) => string | undefined = () => undefined;
 
   constructor(private readonly answers: Answer[], private readonly cancelled: () => Error) {}
 
@@ -82,14 +88,21 @@ export class ScriptedPrompts implements Prompts {
     return vscode.Uri.file(answer.file);
   }
 
-  async info(message: string): Promise<string | undefined> {
+  async info(message: string, ...actions: string[]): Promise<string | undefined> {
     this.infos.push(message);
-    return undefined;
+    this.offered.push(actions);
+    return this.chooseAction(message, actions);
   }
 
-  async error(message: string): Promise<string | undefined> {
+  async error(message: string, ...actions: string[]): Promise<string | undefined> {
     this.errors.push(message);
-    return undefined;
+    this.offered.push(actions);
+    return this.chooseAction(message, actions);
+  }
+
+  async openExternal(uri: vscode.Uri): Promise<boolean> {
+    this.opened.push(uri.toString(true));
+    return true;
   }
 }
 
