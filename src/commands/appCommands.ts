@@ -8,6 +8,7 @@ import { TreeNode } from '../tree/treeNode';
 import { runWizard } from '../ui/prompts';
 import { nameLines, refuseInvalid, runOnItems, selectedItems } from './bulk';
 import { CommandContext, prompts, registerCommand, requireNode, targetPod, withProgress } from './commandContext';
+import { announceCreated } from './revealCreated';
 
 export function registerAppCommands(context: CommandContext): vscode.Disposable[] {
   return [
@@ -60,8 +61,7 @@ async function createApplication(context: CommandContext, node?: TreeNode): Prom
   // The pod's own list decides (one read, once every answer is valid, so bad input costs no request).
   if (await apps.applicationExists(appId)) throw new Error(alreadyThere(appId));
   await withProgress(`Creating ${name}…`, () => apps.createApplication(detail));
-  context.tree.refreshCategory(podId, 'applications');
-  void ui.info(`Created the application ${name} (${appId}).`);
+  await announceCreated(context, context.tree.podNode(podId)?.applications, appId, undefined, `Created the application ${name} (${appId}).`);
 }
 
 type Entitlement = 'enable' | 'listed' | 'install';

@@ -11,6 +11,7 @@ import { TreeNode } from '../tree/treeNode';
 import { PickItem } from '../ui/prompts';
 import { counted, nameLines, nameSentence, refuseInvalid, runOnItems, selectedItems } from './bulk';
 import { CommandContext, prompts, registerCommand, requireNode, targetPod, withProgress } from './commandContext';
+import { announceCreated } from './revealCreated';
 
 const types: CompanyCertTypeName[] = ['USER', 'USERSIGNING', 'OPERATIONSUSER', 'OPERATIONSSIGNING'];
 const typeHelp: Record<CompanyCertTypeName, string> = {
@@ -68,9 +69,10 @@ async function createCertificate(context: CommandContext, node?: TreeNode): Prom
   );
   if (!confirmed) return;
   const attributes: CompanyCertAttributes = { name, type: { type }, status: { type: status } };
-  await withProgress(`Adding certificate ${name}…`, () => context.sessions.client(podId).certs.createCompanyCertificate(pem, attributes));
-  context.tree.refreshCategory(podId, 'certificates');
-  void ui.info(`Added the certificate ${name}.`);
+  const created = await withProgress(`Adding certificate ${name}…`, () => context.sessions.client(podId).certs.createCompanyCertificate(pem, attributes));
+  const fingerPrint = created.companyCertInfo?.fingerPrint;
+  const listed = fingerPrint ? { companyCertAttributes: created.companyCertAttributes ?? attributes, companyCertInfo: created.companyCertInfo } : undefined;
+  await announceCreated(context, context.tree.podNode(podId)?.certificates, fingerPrint ?? '', listed, `Added the certificate ${name}.`);
 }
 
 /**

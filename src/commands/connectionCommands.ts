@@ -6,6 +6,7 @@ import { TreeNode } from '../tree/treeNode';
 import { describePickedUser, pickUser } from '../ui/userPicker';
 import { nameLines, refuseInvalid, runOnItems, selectedItems } from './bulk';
 import { CommandContext, prompts, registerCommand, requireNode, targetPod, withProgress } from './commandContext';
+import { announceCreated } from './revealCreated';
 
 export function registerConnectionCommands(context: CommandContext): vscode.Disposable[] {
   return [
@@ -14,8 +15,10 @@ export function registerConnectionCommands(context: CommandContext): vscode.Disp
       const client = context.sessions.client(podId);
       const user = await pickUser(prompts(context), client, { title: 'Send Connection Request', local: false });
       const connection = await withProgress(`Sending a connection request to ${describePickedUser(user)}…`, () => client.connections.createConnection(user.id));
-      refreshStatuses(context, podId, connection.status, 'PENDING_OUTGOING');
-      void prompts(context).info(`Connection with ${describePickedUser(user)}: ${describeStatus(connection)}.`);
+      // Sent to a user of the same pod, a request is accepted at once: it shows under its status, whichever it is.
+      refreshStatuses(context, podId, 'PENDING_OUTGOING');
+      const list = connection.status && connection.userId !== undefined ? context.tree.podNode(podId)?.connections.statusNode(connection.status) : undefined;
+      await announceCreated(context, list, String(connection.userId), connection, `Connection with ${describePickedUser(user)}: ${describeStatus(connection)}.`);
     }),
     registerCommand(context, 'symphonyPodAdmin.connections.accept', (node?: TreeNode, nodes?: TreeNode[]) => answerRequests(context, incoming(context, node, nodes), 'accept')),
     registerCommand(context, 'symphonyPodAdmin.connections.reject', (node?: TreeNode, nodes?: TreeNode[]) => answerRequests(context, incoming(context, node, nodes), 'reject')),

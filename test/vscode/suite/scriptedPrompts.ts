@@ -21,6 +21,8 @@ export class ScriptedPrompts implements Prompts {
   readonly rejectedInputs: string[] = [];
   /** The actions each notification offered, in order (the message is in `infos` / `errors`). */
   readonly offered: string[][] = [];
+  /** Every modal confirmation in full: what it asked, the detail it showed, and its action button. */
+  readonly confirmations: Array<{ message: string; detail: string; action: string }> = [];
   /** Pages opened in the browser. */
   readonly opened: string[] = [];
   /** Which action of a notification to choose; none by default (the notification is left alone). */
@@ -70,7 +72,8 @@ export class ScriptedPrompts implements Prompts {
     return items.filter((i) => answer.pickMany(i as PickItem<unknown>)).map((i) => i.value);
   }
 
-  async confirm(message: string): Promise<boolean> {
+  async confirm(message: string, detail = '', action = ''): Promise<boolean> {
+    this.confirmations.push({ message, detail, action });
     const answer = this.next('confirm', message);
     if (!('confirm' in answer)) throw new Error(`Expected a confirmation for "${message}"`);
     return answer.confirm;
