@@ -8,7 +8,13 @@ const esbuild = require('esbuild');
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
-/** Each entry is one bundle: the extension host code, then one per webview. */
+/** Parts of the extension host code loaded only when first needed (src/parts/README.md): dist/parts/<name>.js. */
+const lazyParts = [];
+
+/** The node-side aliases every extension-host bundle shares. */
+const nodeAlias = { 'whatwg-url': './src/api/nodeUrl.js', 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' };
+
+/** Each entry is one bundle: the extension host code, its lazily loaded parts, then one per webview. */
 const entries = [
   {
     entryPoints: ['src/extension.ts'],
@@ -19,8 +25,16 @@ const entries = [
     // node-fetch@2 falls back to whatwg-url only where Node has no URL class; bundling it costs ~260 KB of
     // Unicode tables (tr46). Node's own URL serves instead.
     // jsonc-parser's `main` is a UMD build whose require() calls esbuild cannot follow; its ES module build bundles.
-    alias: { 'whatwg-url': './src/api/nodeUrl.js', 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
+    alias: nodeAlias,
   },
+  ...lazyParts.map((part) => ({
+    entryPoints: [part.entry],
+    outfile: `dist/parts/${part.name}.js`,
+    platform: 'node',
+    format: 'cjs',
+    external: ['vscode'],
+    alias: nodeAlias,
+  })),
   // Detail webviews (src/editors/detailPanels.ts): one browser bundle per view, loaded from media/webview.
   ...['certificate', 'group', 'application', 'expiryReport'].map((view) => ({
     entryPoints: [`src/webview/${view}.ts`],

@@ -1,6 +1,7 @@
 // Every question the extension asks the user goes through `Prompts`, so tests can script the answers
 // (the extension-host suite swaps in a scripted implementation through the extension's test API).
 import * as vscode from 'vscode';
+import { brand } from '../parts/branded';
 
 /** The user dismissed a prompt: the command stops quietly. */
 export class UserCancelled extends Error {
@@ -15,6 +16,8 @@ export class GoBack extends Error {
     super('Back');
   }
 }
+brand(UserCancelled, 'UserCancelled');
+brand(GoBack, 'GoBack');
 
 /** Where a prompt stands in a wizard: shown as "step/total", with a Back button from step 2 on. */
 export interface WizardStep {
