@@ -48,12 +48,12 @@ export function describeProfileProblem(profile: PodProfile): string | undefined 
 }
 
 /**
- * How a profile signs in, when it is known before sign-in: two profiles that sign in the same way to the same URL
- * are one pod doubled. A second key for one service account stays possible (trying a rotated key); a pasted token's
- * account is known only once signed in (see podCommands).
+ * Who a profile signs in as, when it is known before sign-in: two profiles that sign in as the same account to the
+ * same URL are one pod doubled, whatever key file each names (a new key for the account belongs in Edit Pod). A
+ * pasted token's account is known only once signed in (see podCommands).
  */
 function accountOf(profile: PodProfile): string | undefined {
-  if (profile.authMethod === 'rsa') return profile.username && profile.privateKeyPath ? `the service account ${profile.username.trim().toLowerCase()} with the key ${profile.privateKeyPath}` : undefined;
+  if (profile.authMethod === 'rsa') return profile.username?.trim() ? `the service account ${profile.username.trim().toLowerCase()}` : undefined;
   if (profile.authMethod === 'certificate') return profile.clientCertPath ? `the client certificate ${profile.clientCertPath}` : undefined;
   return undefined;
 }
@@ -64,6 +64,6 @@ export function describeDuplicatePod(profile: PodProfile, others: readonly PodPr
   if (!account) return undefined;
   const same = others.find((other) => other.id !== profile.id && other.podUrl === profile.podUrl && accountOf(other) === account);
   return same
-    ? `The pod "${same.label}" already signs in to ${profile.podUrl} as ${account}: use that pod (Sign In, or Edit Pod to change it) instead of adding it twice.`
+    ? `The pod "${same.label}" already signs in to ${profile.podUrl} as ${account}: use that pod (Sign In, or Edit Pod to change its key or certificate) instead of adding it twice.`
     : undefined;
 }
