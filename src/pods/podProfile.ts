@@ -67,3 +67,23 @@ export function describeDuplicatePod(profile: PodProfile, others: readonly PodPr
     ? `The pod "${same.label}" already signs in to ${profile.podUrl} as ${account}: use that pod (Sign In, or Edit Pod to change its key or certificate) instead of adding it twice.`
     : undefined;
 }
+
+/**
+ * The id of a new pod: its name made safe for a URI segment (`symphony-pod:/acme-prod/apps/…json` in tabs and the
+ * Problems view), with -2, -3… when another pod holds it. Chosen once, when the pod is added: renaming the pod
+ * later keeps the id, so open manifests, stored secrets and restored panels stay attached to it.
+ */
+export function readablePodId(label: string, taken: readonly string[]): string {
+  const base = label
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '') || 'pod';
+  const used = new Set(taken);
+  let id = base;
+  for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+  return id;
+}
