@@ -121,7 +121,7 @@ export const pickLabel = (label: string | RegExp): Answer => ({ pick: (item) => 
 export const pickValue = (value: unknown): Answer => ({ pick: (item) => item.value === value });
 export const confirm = (yes = true): Answer => ({ confirm: yes });
 export const file = (path: string): Answer => ({ file: path });
-/** Types `text` into a search pick and picks the result whose "label — description" matches. */
-export const searchFor = (text: string, result: RegExp): Answer => ({ search: text, pickResult: (item) => result.test(`${item.label} — ${item.description ?? ''}`) });
+/** Types `text` into a search pick and picks the result whose "label — description — detail" matches. */
+export const searchFor = (text: string, result: RegExp): Answer => ({ search: text, pickResult: (item) => result.test(`${item.label} — ${item.description ?? ''} — ${item.detail ?? ''}`) });
 export const cancel: Answer = { cancel: true };
 export const back = (api: { goBack(): Error }): Answer => ({ back: () => api.goBack() });
