@@ -6,7 +6,7 @@ import { PodSessions } from '../pods/podSessions';
 import { ContextValue } from './contextValues';
 import { expiryState, expiryUri } from './expiryDecorations';
 import { Page, PagedListNode } from './pagedListNode';
-import { ListNames, peopleOf, personInline } from './people';
+import { ListNames, namesOfList, personInline } from './people';
 import { MessageNode, TreeNode } from './treeNode';
 
 type Skip = number;
@@ -32,16 +32,15 @@ export class CertificatesNode extends PagedListNode<CompanyCertInfoItem, Skip> {
   }
 
   private issuers: { items: readonly CompanyCertInfoItem[]; fingerPrints: Set<string> } | undefined;
-  private listNames: ListNames | undefined;
 
   /** Who last changed each certificate, by name: asked on the first hover, for every loaded certificate at once. */
   get names(): ListNames {
-    return (this.listNames ??= new ListNames(peopleOf(this.sessions, this.podId!)));
+    return namesOfList(this, this.sessions);
   }
 
   override refresh(): void {
     super.refresh();
-    this.listNames?.reset();
+    this.names.reset();
   }
 
   /** Whether a loaded certificate names this fingerprint as its issuer (one pass per loaded list, not per node). */

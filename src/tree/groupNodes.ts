@@ -5,7 +5,7 @@ import { PodSessions } from '../pods/podSessions';
 import { escapeMarkdown } from './certNodes';
 import { ContextValue } from './contextValues';
 import { Page, PagedListNode } from './pagedListNode';
-import { ListNames, People, peopleOf, personInline, personLabel, personTooltip } from './people';
+import { ListNames, People, namesOfList, peopleOf, personInline, personLabel, personTooltip } from './people';
 import { MessageNode, TreeNode } from './treeNode';
 
 export class GroupsNode extends PagedListNode<BaseType, never> {
@@ -39,16 +39,14 @@ export class GroupsNode extends PagedListNode<BaseType, never> {
     return [item.id, item.name].some((field) => field?.toLowerCase().includes(filter));
   }
 
-  private listNames: ListNames | undefined;
-
   /** Owners and editors of the loaded groups, by name: asked on the first hover (see GroupNode.resolveTooltip). */
   get names(): ListNames {
-    return (this.listNames ??= new ListNames(peopleOf(this.sessions, this.podId!)));
+    return namesOfList(this, this.sessions);
   }
 
   override refresh(): void {
     super.refresh();
-    this.listNames?.reset();
+    this.names.reset();
   }
 
   /** "tenant 190 (this pod: Acme)" when the tenant is the signed-in account's own (read at sign-in: no request). */

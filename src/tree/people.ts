@@ -141,6 +141,15 @@ export function personMatches(person: Person | undefined, filter: string): boole
   return [person?.name, person?.email, person?.username].some((f) => f?.toLowerCase().includes(filter));
 }
 
+const lists = new WeakMap<object, ListNames>();
+
+/** The ListNames of a list node (made on first use, kept as long as the node). */
+export function namesOfList(list: { readonly podId?: string }, sessions: PodSessions): ListNames {
+  let names = lists.get(list);
+  if (!names) lists.set(list, (names = new ListNames(peopleOf(sessions, list.podId!))));
+  return names;
+}
+
 const registries = new WeakMap<PodSessions, Map<string, People>>();
 
 /** The name cache of one pod (one per PodSessions and pod id). */
