@@ -9,6 +9,7 @@
 //   docs/webview-group.png           a group's detail panel
 //   docs/manifest-intellisense.png   an app manifest as JSON, completion list open inside "permissions": [ … ]
 //   docs/expiry-report.png           Symphony: Show Expiry Report
+//   docs/tree-people.png             accepted connections by name, one person's tooltip (email, company, user id)
 // Each shot is its own step: a step that fails says what it looked for, saves test-results/screenshots-<name>-failed.png
 // and the run goes on with the next one (exit code 2). The environment (code-server's process group, the emulator)
 // is always stopped at the end.
@@ -233,6 +234,21 @@ async function shotGroup(page: Page, outDir: string): Promise<void> {
   await shot(page, outDir, 'webview-group.png');
 }
 
+async function shotPeople(page: Page, outDir: string): Promise<void> {
+  await showCategory(page, 'Connections');
+  await setExpanded(page, 'Accepted', true);
+  const accepted = await need(treeRow(page, 'Accepted'), 'tree row "Accepted"');
+  const level = Number(await accepted.getAttribute('aria-level'));
+  const people = page.locator(`.part.sidebar .monaco-list-row[aria-level="${level + 1}"]`);
+  const person = await need(people.filter({ hasNot: page.locator('.label-name', { hasText: /^\s*User \d/ }) }), 'a connection labelled with a name (not "User <id>")');
+  await person.hover();
+  await need(page.locator('.monaco-hover, .workbench-hover').filter({ hasText: /User id: \d+/ }), 'the tooltip of a connection (name, email, user id)', 10_000);
+  await page.waitForTimeout(500);
+  const file = path.join(outDir, 'tree-people.png');
+  await page.screenshot({ path: file }); // not shot(): it moves the pointer away, and the tooltip is the point
+  say(`saved ${path.relative(REPO_ROOT, file)}`);
+}
+
 async function shotExpiryReport(page: Page, outDir: string): Promise<void> {
   await runCommand(page, 'Symphony: Show Expiry Report');
   const content = await webviewContent(page, EXPIRED_CERT);
@@ -286,6 +302,7 @@ async function main(): Promise<number> {
       ['manifest-intellisense', shotManifest],
       ['webview-group', shotGroup],
       ['expiry-report', shotExpiryReport],
+      ['tree-people', shotPeople],
     ];
     const onlyIndex = argv.indexOf('--only');
     const only = onlyIndex >= 0 ? argv[onlyIndex + 1].split(',') : undefined;
