@@ -8,6 +8,7 @@ import { registerConnectionCommands } from './commands/connectionCommands';
 import { registerGroupCommands } from './commands/groupCommands';
 import { registerKeyCommands } from './commands/keyCommands';
 import { registerPodCommands } from './commands/podCommands';
+import { registerSearchCommands } from './commands/searchCommands';
 import { registerTreeCommands } from './commands/treeCommands';
 import { knownAppKeys } from './credentials/appKeyCache';
 import { ExpiryRadar } from './credentials/expiryRadar';
@@ -84,6 +85,7 @@ export function activate(context: vscode.ExtensionContext): SymphonyPodAdminApi 
     ...registerAppCommands(commandContext),
     ...registerConnectionCommands(commandContext),
     ...registerGroupCommands(commandContext),
+    ...registerSearchCommands(commandContext),
     ...detailPanels.disposables,
     ...registerManifestEditors(commandContext),
     radar,

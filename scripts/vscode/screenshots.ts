@@ -9,6 +9,7 @@
 //   docs/webview-group.png           a group's detail panel
 //   docs/manifest-intellisense.png   an app manifest as JSON, completion list open inside "permissions": [ … ]
 //   docs/expiry-report.png           Symphony: Show Expiry Report
+//   docs/tree-people.png             accepted connections by name, one person's tooltip (email, company, user id)
 //   docs/multi-select-confirmation.png  three certificates selected (Ctrl+click), Delete from the context menu: the
 //                                    one modal confirmation that lists them (answered Cancel: nothing is deleted)
 // Each shot is its own step: a step that fails says what it looked for, saves test-results/screenshots-<name>-failed.png
@@ -236,6 +237,21 @@ async function shotGroup(page: Page, outDir: string): Promise<void> {
   await shot(page, outDir, 'webview-group.png');
 }
 
+async function shotPeople(page: Page, outDir: string): Promise<void> {
+  await showCategory(page, 'Connections');
+  await setExpanded(page, 'Accepted', true);
+  const accepted = await need(treeRow(page, 'Accepted'), 'tree row "Accepted"');
+  const level = Number(await accepted.getAttribute('aria-level'));
+  const people = page.locator(`.part.sidebar .monaco-list-row[aria-level="${level + 1}"]`);
+  const person = await need(people.filter({ hasNot: page.locator('.label-name', { hasText: /^\s*User \d/ }) }), 'a connection labelled with a name (not "User <id>")');
+  await person.hover();
+  await need(page.locator('.monaco-hover, .workbench-hover').filter({ hasText: /User id: \d+/ }), 'the tooltip of a connection (name, email, user id)', 10_000);
+  await page.waitForTimeout(500);
+  const file = path.join(outDir, 'tree-people.png');
+  await page.screenshot({ path: file }); // not shot(): it moves the pointer away, and the tooltip is the point
+  say(`saved ${path.relative(REPO_ROOT, file)}`);
+}
+
 async function shotExpiryReport(page: Page, outDir: string): Promise<void> {
   await runCommand(page, 'Symphony: Show Expiry Report');
   const content = await webviewContent(page, EXPIRED_CERT);
@@ -308,6 +324,7 @@ async function main(): Promise<number> {
       ['manifest-intellisense', shotManifest],
       ['webview-group', shotGroup],
       ['expiry-report', shotExpiryReport],
+      ['tree-people', shotPeople],
       ['multi-select-confirmation', shotMultiSelect],
     ];
     const onlyIndex = argv.indexOf('--only');

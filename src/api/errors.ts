@@ -1,6 +1,7 @@
 // The one error type of the API client, and the functions that turn HTTP statuses, error bodies and socket
 // errors into it. Every message is a sentence a pod administrator understands; tokens, keys and passphrases never
 // appear in one (messages are built only from statuses, codes, the pod's message and request paths).
+import { brand } from '../parts/branded';
 
 export type PodApiErrorKind = 'validation' | 'network' | 'timeout' | 'http' | 'auth' | 'tls';
 
@@ -53,6 +54,7 @@ export class PodApiError extends Error {
     this.retryAfterSeconds = init.retryAfterSeconds;
   }
 }
+brand(PodApiError, 'PodApiError');
 
 export function validationError(field: string, message: string): PodApiError {
   return new PodApiError(message, { kind: 'validation', field });

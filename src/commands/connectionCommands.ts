@@ -1,7 +1,8 @@
 // Connection commands for the signed-in account: send a request, accept or reject one or several, remove, show info.
 import * as vscode from 'vscode';
-import { ConnectionStatus, UserConnection, validateUserId } from '../api';
+import { ConnectionStatus, PodApiError, UserConnection, validateUserId } from '../api';
 import { ConnectionNode } from '../tree/connectionNodes';
+import { peopleOf, personLabel, personTooltip } from '../tree/people';
 import { TreeNode } from '../tree/treeNode';
 import { describePickedUser, pickUser } from '../ui/userPicker';
 import { nameLines, refuseInvalid, runOnItems, selectedItems } from './bulk';
@@ -29,15 +30,7 @@ export function registerConnectionCommands(context: CommandContext): vscode.Disp
       await withProgress(`Removing the connection with ${connection.userId}…`, () => context.sessions.client(connection.podId!).connections.removeConnection(connection.userId));
       refreshStatuses(context, connection.podId!, connection.item.status);
     }),
-    registerCommand(context, 'symphonyPodAdmin.connections.showInfo', async (node?: TreeNode) => {
-      const podId = await targetPod(context, node);
-      const userId = node instanceof ConnectionNode ? node.userId : await askUserId(context, 'Show Connection Info', 'User id');
-      const connection = await context.sessions.client(podId).connections.getConnection(userId);
-      const when = (ms?: number) => (ms ? new Date(ms).toISOString().replace('T', ' ').slice(0, 16) : 'unknown');
-      void prompts(context).info(
-        `User ${connection.userId}: ${describeStatus(connection)} · first requested ${when(connection.firstRequestedAt)} · updated ${when(connection.updatedAt)} · ${connection.requestCounter ?? 0} request(s).`,
-      );
-    }),
+    registerCommand(context, 'symphonyPodAdmin.connections.showInfo', (target?: TreeNode | PersonTarget) => showInfo(context, target)),
   ];
 }
 
@@ -69,6 +62,33 @@ async function answerRequests(context: CommandContext, requests: ConnectionNode[
     write: (r) => (answer === 'accept' ? client.acceptConnection(r.userId) : client.rejectConnection(r.userId)),
     refresh: () => refreshStatuses(context, podId, 'PENDING_INCOMING', answer === 'accept' ? 'ACCEPTED' : 'REJECTED'),
   });
+}
+
+/** A person found elsewhere (Search All Pods): the pod and the user id. */
+export interface PersonTarget { podId: string; userId: string }
+
+/**
+ * A modal, not a toast: an admin reads who the person is and the connection's history, and may copy it (the modal's
+ * Copy button); a document would outlive the question. A user with no connection still gets their card.
+ */
+async function showInfo(context: CommandContext, target?: TreeNode | PersonTarget): Promise<void> {
+  const podId = target instanceof TreeNode || !target ? await targetPod(context, target) : target.podId;
+  const userId = target instanceof ConnectionNode ? String(target.userId) : target && !(target instanceof TreeNode) ? target.userId : await askUserId(context, 'Show Connection Info', 'User id');
+  const people = peopleOf(context.sessions, podId);
+  const [person, connection] = await withProgress(`Reading the connection with user ${userId}…`, () => Promise.all([
+    people.resolve([userId]).then((found) => found.get(userId)),
+    context.sessions.client(podId).connections.getConnection(userId).catch((error: unknown) => {
+      if (error instanceof PodApiError && error.status === 404) return undefined;
+      throw error;
+    }),
+  ]));
+  const when = (ms?: number) => (ms ? `${new Date(ms).toISOString().replace('T', ' ').slice(0, 16)} UTC` : 'unknown');
+  const history = connection
+    ? [`Connection: ${describeStatus(connection)}`, `First requested: ${when(connection.firstRequestedAt)}`, `Last changed: ${when(connection.updatedAt)}`,
+      `Requests sent: ${connection.requestCounter ?? 0}`]
+    : ['Connection: none (no request was sent either way)'];
+  const pod = context.store.get(podId)?.label ?? podId;
+  await prompts(context).details(`${personLabel(person, userId)}${connection ? `: ${describeStatus(connection)}` : ''}`, [personTooltip(person, userId), '', ...history, '', `Pod: ${pod}`].join('\n'));
 }
 
 /** The id as typed (digits): Number() would round ids above 2^53 to a different user's id. */

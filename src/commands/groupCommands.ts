@@ -2,7 +2,7 @@
 // Status changes go through update with the group's current eTag, so a concurrent change is never overwritten.
 import * as fs from 'node:fs/promises';
 import * as vscode from 'vscode';
-import { GroupStatus, groupUpdate, validateUserId, validateRequiredName } from '../api';
+import { GroupStatus, groupUpdate, tenantOfUserId, validateUserId, validateRequiredName } from '../api';
 import { GroupNode, GroupTypeNode } from '../tree/groupNodes';
 import { TreeNode } from '../tree/treeNode';
 import { runWizard } from '../ui/prompts';
@@ -23,8 +23,9 @@ export function registerGroupCommands(context: CommandContext): vscode.Disposabl
 async function createGroup(context: CommandContext, node?: TreeNode): Promise<void> {
   const podId = await targetPod(context, node);
   const client = context.sessions.client(podId);
-  // The pod's groups all belong to its own tenant: a loaded group of the type gives the owner as the default.
-  const knownOwner = node instanceof GroupTypeNode ? node.loadedItems[0]?.ownerId : undefined;
+  // Groups are owned by the pod's own tenant, which the signed-in account's id carries (read at sign-in, so
+  // usually no request); an empty or unloaded group list does not matter.
+  const podTenant = tenantOfUserId((await context.sessions.whoAmI(podId)).id ?? 0) || undefined;
   const ownerProblem = (v: string) =>
     (validateUserId(v.trim()) ?? (Number.isSafeInteger(Number(v.trim())) ? undefined : 'This id is too large for the group API (at most 9,007,199,254,740,991).'))?.replace('user id', 'tenant id');
   const title = 'Create Group';
@@ -37,9 +38,9 @@ async function createGroup(context: CommandContext, node?: TreeNode): Promise<vo
       },
     },
     { ask: async (ui, s) => void (s.name = (await ui.input({ title, prompt: 'Group name', value: s.name, validate: (v) => validateRequiredName(v, 'The group name') })).trim()) },
-    { ask: async (ui, s) => void (s.owner = (await ui.input({ title, prompt: 'Owner: the tenant (pod) id that owns the group', value: s.owner, validate: ownerProblem })).trim()) },
+    { ask: async (ui, s) => void (s.owner = (await ui.input({ title, prompt: `Owner: the tenant (pod) id that owns the group${podTenant ? ` (this pod is tenant ${podTenant})` : ''}`, value: s.owner, validate: ownerProblem })).trim()) },
     { ask: async (ui, s) => void (s.displayName = (await ui.input({ title, prompt: 'Profile display name', value: s.displayName || s.name, validate: (v) => validateRequiredName(v, 'The display name') })).trim()) },
-  ], { typeId: node instanceof GroupTypeNode ? node.typeId : '', name: '', owner: knownOwner ? String(knownOwner) : '', displayName: '' });
+  ], { typeId: node instanceof GroupTypeNode ? node.typeId : '', name: '', owner: podTenant ? String(podTenant) : '', displayName: '' });
   const { typeId, name, displayName } = answers;
   const group = await withProgress(`Creating the group ${name}…`, () =>
     client.groups.createGroup({ type: typeId, ownerType: 'TENANT', ownerId: Number(answers.owner), name, profile: { displayName } }),

@@ -35,6 +35,12 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     return node.toTreeItem();
   }
 
+  /** On hover: a node whose tooltip names people builds it now (see people.ts), so expanding a list looks up no names. */
+  async resolveTreeItem(item: vscode.TreeItem, node: TreeNode): Promise<vscode.TreeItem> {
+    if (hasLazyTooltip(node)) item.tooltip = await node.resolveTooltip();
+    return item;
+  }
+
   getParent(node: TreeNode): TreeNode | undefined {
     return node.parent;
   }
@@ -122,6 +128,10 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     this.subscriptions.forEach((s) => s.dispose());
     this.changed.dispose();
   }
+}
+
+function hasLazyTooltip(node: TreeNode): node is TreeNode & { resolveTooltip(): Promise<vscode.MarkdownString | string> } {
+  return typeof (node as { resolveTooltip?: unknown }).resolveTooltip === 'function';
 }
 
 function isRefreshable(node: TreeNode): node is TreeNode & Refreshable {

@@ -75,8 +75,8 @@ describe('Pods tree actions', () => {
   it('shows the info of a connection on click', async () => {
     const incoming = await children(api, await child(api, await child(api, pod, 'Connections'), 'Incoming requests'));
     const { prompts } = await answering(api, [], () => click(incoming[0]));
-    assert.equal(prompts.infos.length, 1);
-    assert.match(prompts.infos[0], /User \d+/);
+    assert.equal(prompts.shown.length, 1);
+    assert.match(prompts.shown[0].message, new RegExp(`^${label(incoming[0])}: pending incoming`));
   });
 
   it('contributes Delete, refresh and filter keys that act only while the Pods view has focus', () => {
