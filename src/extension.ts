@@ -69,7 +69,7 @@ export function activate(context: vscode.ExtensionContext): SymphonyPodAdminApi 
   const expiryStatusBar = new ExpiryStatusBar(radar, sessions, (message) => log.warn(`Expiry check: ${message}`));
   const podStatusBar = new PodStatusBar(store, sessions);
   const detailPanels = registerDetailPanels(commandContext, context.extensionUri, radar);
-  const view = tree.attachView(vscode.window.createTreeView('symphonyPodAdmin.pods', { treeDataProvider: tree, showCollapseAll: true }));
+  const view = tree.attachView(vscode.window.createTreeView('symphonyPodAdmin.pods', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true }));
 
   context.subscriptions.push(
     log,

@@ -10,6 +10,8 @@
 //   docs/manifest-intellisense.png   an app manifest as JSON, completion list open inside "permissions": [ … ]
 //   docs/expiry-report.png           Symphony: Show Expiry Report
 //   docs/tree-people.png             accepted connections by name, one person's tooltip (email, company, user id)
+//   docs/multi-select-confirmation.png  three certificates selected (Ctrl+click), Delete from the context menu: the
+//                                    one modal confirmation that lists them (answered Cancel: nothing is deleted)
 // Each shot is its own step: a step that fails says what it looked for, saves test-results/screenshots-<name>-failed.png
 // and the run goes on with the next one (exit code 2). The environment (code-server's process group, the emulator)
 // is always stopped at the end.
@@ -26,6 +28,7 @@ const FAILURE_DIR = path.join(REPO_ROOT, 'test-results');
 const POD = 'Demo pod';
 const EXPIRED_CERT = 'svc-rates-monitor-emea-0002';
 const APP_WITH_KEYS = 'Bloomberg Chat Bridge'; // current + previous (rotated) RSA key
+const SELECTED_CERTS = [EXPIRED_CERT, 'svc-rates-bot-apac-0004', 'svc-operations-notifier-emea-0005']; // none pod-managed
 
 class StepError extends Error {}
 
@@ -256,6 +259,25 @@ async function shotExpiryReport(page: Page, outDir: string): Promise<void> {
   await shot(page, outDir, 'expiry-report.png');
 }
 
+async function shotMultiSelect(page: Page, outDir: string): Promise<void> {
+  await showCategory(page, 'Certificates');
+  for (const name of SELECTED_CERTS) {
+    const row = await need(treeRow(page, name), `certificate row "${name}"`);
+    await row.scrollIntoViewIfNeeded();
+    // A plain click opens the details: select with Ctrl+click only (the first too, so nothing opens).
+    await row.locator('.label-name').click({ modifiers: ['Control'] });
+  }
+  await need(page.locator('.part.sidebar .monaco-list-row.selected'), 'selected rows in the Pods tree');
+  const selected = await page.locator('.part.sidebar .monaco-list-row.selected').count();
+  if (selected !== SELECTED_CERTS.length) throw new StepError(`${selected} rows selected after Ctrl+clicking ${SELECTED_CERTS.length}`);
+  await treeRow(page, SELECTED_CERTS[0]).locator('.label-name').click({ button: 'right' });
+  await (await need(page.locator('.context-view .action-item').filter({ hasText: /^Delete Certificate/ }), 'the context menu entry "Delete Certificate…"')).click();
+  const dialog = await need(page.locator('.monaco-dialog-box'), 'the modal confirmation (.monaco-dialog-box)', 20_000);
+  await need(dialog.getByText(new RegExp(`Delete ${SELECTED_CERTS.length} certificates`)), `"Delete ${SELECTED_CERTS.length} certificates" in the confirmation`);
+  await shot(page, outDir, 'multi-select-confirmation.png');
+  await (await need(dialog.locator('.monaco-button').filter({ hasText: /^Cancel$/ }), 'the Cancel button of the confirmation')).click();
+}
+
 // ---- driver ------------------------------------------------------------------------------------------------------
 
 async function main(): Promise<number> {
@@ -303,6 +325,7 @@ async function main(): Promise<number> {
       ['webview-group', shotGroup],
       ['expiry-report', shotExpiryReport],
       ['tree-people', shotPeople],
+      ['multi-select-confirmation', shotMultiSelect],
     ];
     const onlyIndex = argv.indexOf('--only');
     const only = onlyIndex >= 0 ? argv[onlyIndex + 1].split(',') : undefined;

@@ -8,6 +8,7 @@ import { TreeNode } from '../tree/treeNode';
 import { runWizard } from '../ui/prompts';
 import { describePickedUser, pickUser } from '../ui/userPicker';
 import { CommandContext, prompts, registerCommand, requireNode, targetPod, withProgress } from './commandContext';
+import { announceCreated } from './revealCreated';
 
 export function registerGroupCommands(context: CommandContext): vscode.Disposable[] {
   return [
@@ -44,8 +45,9 @@ async function createGroup(context: CommandContext, node?: TreeNode): Promise<vo
   const group = await withProgress(`Creating the group ${name}…`, () =>
     client.groups.createGroup({ type: typeId, ownerType: 'TENANT', ownerId: Number(answers.owner), name, profile: { displayName } }),
   );
-  refreshType(context, podId, group.type);
-  void prompts(context).info(`Created the group ${group.name}.`);
+  const groups = context.tree.podNode(podId)?.groups;
+  await groups?.getChildren();
+  await announceCreated(context, groups?.cachedChild(group.type) as GroupTypeNode | undefined, group.id ?? '', group, `Created the group ${group.name}.`);
 }
 
 async function addMember(context: CommandContext, group: GroupNode): Promise<void> {

@@ -77,6 +77,11 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     return this.view?.selection[0];
   }
 
+  /** Every item selected in the view (the view allows selecting several). */
+  get selection(): readonly TreeNode[] {
+    return this.view?.selection ?? [];
+  }
+
   podNode(podId: string): PodNode | undefined {
     return this.pods.get(podId);
   }
@@ -92,6 +97,21 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   refreshCategory(podId: string, category: 'certificates' | 'applications' | 'groups'): void {
     const list = this.pods.get(podId)?.[category];
     if (list) this.refresh(list);
+  }
+
+  /**
+   * Shows a new item selected in its list: the list reloads its first page, and an item beyond it is added from what
+   * the create answered (`created`) rather than by paging to it: at 10,000 certificates that would be 100 requests.
+   * Without `created`, the item must be on the first page (apps: the pod lists them all at once). Resolves with the
+   * node shown, or undefined when the list does not have it. Keyboard focus stays where it is (an editor, a form).
+   */
+  async revealNew<T>(list: PagedListNode<T>, key: string, created?: T): Promise<TreeNode | undefined> {
+    list.refresh();
+    await list.getChildren();
+    const node = list.cachedChild(key) ?? (created === undefined ? undefined : list.include(created));
+    this.changed.fire(list);
+    if (node) await this.view?.reveal(node, { select: true, focus: false });
+    return node;
   }
 
   async loadMore(node: PagedListNode<unknown>): Promise<void> {

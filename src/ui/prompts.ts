@@ -75,6 +75,8 @@ export interface Prompts {
   /** Non-modal notifications; resolve to the action chosen, if any. */
   info(message: string, ...actions: string[]): Promise<string | undefined>;
   error(message: string, ...actions: string[]): Promise<string | undefined>;
+  /** Opens a web page in the browser (VS Code asks first for an untrusted domain); resolves true when it opened. */
+  openExternal(uri: vscode.Uri): Promise<boolean>;
 }
 
 export const windowPrompts: Prompts = {
@@ -124,6 +126,9 @@ export const windowPrompts: Prompts = {
   },
   async error(message, ...actions) {
     return vscode.window.showErrorMessage(message, ...actions);
+  },
+  async openExternal(uri) {
+    return vscode.env.openExternal(uri);
   },
 };
 
@@ -210,6 +215,7 @@ function withWizard(ui: Prompts, wizard: WizardStep): Prompts {
     details: (message, detail, ...actions) => ui.details(message, detail, ...actions),
     info: (message, ...actions) => ui.info(message, ...actions),
     error: (message, ...actions) => ui.error(message, ...actions),
+    openExternal: (uri) => ui.openExternal(uri),
   };
 }
 
