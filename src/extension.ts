@@ -12,6 +12,7 @@ import { registerSearchCommands } from './commands/searchCommands';
 import { registerTreeCommands } from './commands/treeCommands';
 import { knownAppKeys } from './credentials/appKeyCache';
 import { ExpiryRadar } from './credentials/expiryRadar';
+import { knownPodManaged } from './credentials/podManagedCertificates';
 import { ExpiryStatusBar } from './credentials/expiryStatusBar';
 import { registerDetailPanels } from './editors/detailPanelCommands';
 import type { DetailPanels } from './editors/detailPanels';
@@ -65,7 +66,7 @@ export function activate(context: vscode.ExtensionContext): SymphonyPodAdminApi 
   const sessions = new PodSessions(store, secrets, promptHost, log);
   const tree = new PodsTreeProvider(store, sessions);
   const commandContext: CommandContext = { store, sessions, tree, promptHost, log };
-  const radar = new ExpiryRadar(store, sessions, knownAppKeys, log);
+  const radar = new ExpiryRadar(store, sessions, knownAppKeys, knownPodManaged, log);
   const expiryStatusBar = new ExpiryStatusBar(radar, sessions, (message) => log.warn(`Expiry check: ${message}`));
   const podStatusBar = new PodStatusBar(store, sessions);
   const detailPanels = registerDetailPanels(commandContext, context.extensionUri, radar);

@@ -2,6 +2,7 @@
 // upload), update attributes, change the status of one or several, delete one or several, copy the fingerprint,
 // show the certificates a CA issued.
 import { X509Certificate } from 'node:crypto';
+import { knownPodManaged } from '../credentials/podManagedCertificates';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -160,8 +161,8 @@ async function setStatus(context: CommandContext, certs: CertificateNode[]): Pro
 /** The pod-managed certificates among these, as the pod lists them (one read, whatever the number). */
 async function podManaged(context: CommandContext, certs: CertificateNode[]): Promise<CertificateNode[]> {
   if (certs.every((c) => c.podManaged)) return certs;
-  const managed = new Set((await context.sessions.client(certs[0].podId!).certs.listAllPodManagedCertificates()).map((c) => c.companyCertInfo?.fingerPrint));
-  return certs.filter((c) => c.podManaged || managed.has(c.fingerPrint));
+  knownPodManaged.remember(certs[0].podId!, await context.sessions.client(certs[0].podId!).certs.listAllPodManagedCertificates());
+  return certs.filter((c) => c.podManaged);
 }
 
 async function confirmPodManagedDelete(context: CommandContext, cert: CertificateNode): Promise<void> {

@@ -2,6 +2,7 @@
 // certificates it issued. Expiring certificates carry a warning, expired ones an error (see expiryDecorations.ts).
 import * as vscode from 'vscode';
 import { CompanyCertInfoItem } from '../api';
+import { knownPodManaged } from '../credentials/podManagedCertificates';
 import { PodSessions } from '../pods/podSessions';
 import { ContextValue } from './contextValues';
 import { expiryState, expiryUri } from './expiryDecorations';
@@ -85,10 +86,13 @@ export class CertificateNode extends TreeNode {
     readonly item: CompanyCertInfoItem,
     private readonly writable: boolean,
     private readonly issuesOthers: boolean,
-    /** The pod's own certificate (see `podmanaged/list`): marked, and never offered for deletion in the tree. */
-    readonly podManaged = false,
   ) {
     super(parent);
+  }
+
+  /** The pod's own certificate (`podmanaged/list`, as last read): marked, and never offered for deletion in the tree. */
+  get podManaged(): boolean {
+    return knownPodManaged.has(this.podId!, this.fingerPrint);
   }
 
   get fingerPrint(): string {

@@ -1,6 +1,7 @@
 // The Pods view: one PodNode per configured pod, kept across refreshes so paging and filters survive.
 // Refreshing a node reloads only that node; the view's refresh reloads everything.
 import * as vscode from 'vscode';
+import { knownPodManaged } from '../credentials/podManagedCertificates';
 import { PodSessions } from '../pods/podSessions';
 import { PodStore } from '../pods/podStore';
 import { PagedListNode } from './pagedListNode';
@@ -27,6 +28,11 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
         const node = podId ? this.pods.get(podId) : undefined;
         if (node) node.refresh();
         this.changed.fire(node);
+      }),
+      // The mark of the pod's own certificates, learnt after the list was shown: redraw it from what is loaded.
+      knownPodManaged.onDidChange((podId) => {
+        const certificates = this.pods.get(podId)?.certificates;
+        if (certificates?.loadedItems.length) this.changed.fire(certificates);
       }),
     ];
   }
