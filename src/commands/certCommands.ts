@@ -4,7 +4,7 @@ import { X509Certificate } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { CompanyCertAttributes, CompanyCertStatusName, CompanyCertTypeName, certificateBlocks, validateCertificatePem, validateRequiredName } from '../api';
+import { CompanyCertAttributes, CompanyCertStatusName, CompanyCertTypeName, certificateBlocks, counted, formatFingerprint, validateCertificatePem, validateRequiredName } from '../api';
 import { CertificateNode } from '../tree/certNodes';
 import { TreeNode } from '../tree/treeNode';
 import { PickItem } from '../ui/prompts';
@@ -106,7 +106,7 @@ async function deleteCertificate(context: CommandContext, cert: CertificateNode)
   if (cert.podManaged || (await isPodManaged(context, cert))) await confirmPodManagedDelete(context, cert);
   const confirmed = await prompts(context).confirm(
     `Delete the certificate "${cert.displayName}" from ${context.store.get(cert.podId!)?.label}?`,
-    `Fingerprint ${cert.fingerPrint}\n\nAccounts that authenticate with it, or with certificates it issued, can no longer sign in.`,
+    `Fingerprint ${formatFingerprint(cert.fingerPrint)}\n\nAccounts that authenticate with it, or with certificates it issued, can no longer sign in.`,
     'Delete Certificate',
   );
   if (!confirmed) return;
@@ -140,7 +140,7 @@ async function showIssued(context: CommandContext, cert: CertificateNode): Promi
     detail: c.companyCertInfo?.fingerPrint,
     value: c.companyCertInfo?.fingerPrint ?? '',
   }));
-  const fingerPrint = await prompts(context).pick(items, { title: `${issued.length} certificate(s) issued by ${cert.displayName}`, placeHolder: 'Pick one to copy its fingerprint' });
+  const fingerPrint = await prompts(context).pick(items, { title: `${counted(issued.length, 'certificate')} issued by ${cert.displayName}`, placeHolder: 'Pick one to copy its fingerprint' });
   await vscode.env.clipboard.writeText(fingerPrint);
 }
 
