@@ -127,26 +127,26 @@ let statusLine: HTMLElement | undefined;
 let lastAction: string | undefined;
 
 /**
- * Shows a notice next to the button whose action it answers (at the top when there is none), scrolled into view; an
- * error that names a field marks that field invalid and moves focus to it.
+ * Shows a notice where the user is looking: under the field it is about (marked invalid and focused), else next to the
+ * button whose action it answers, else at the top; always scrolled into view.
  */
 export function notice(level: 'info' | 'error', message: string, field?: string): void {
   if (!statusLine) return;
+  document.querySelectorAll('[invalid]').forEach((e) => ((e as ValueElement).invalid = false));
+  const target = field ? (document.querySelector(`[data-field="${CSS.escape(field)}"]`) as ValueElement | null) : null;
   const action = lastAction ? CSS.escape(lastAction) : undefined;
   const trigger = action ? document.querySelector(`[data-action="${action}"]`) : null;
-  const place = (action ? document.querySelector(`[data-answers="${action}"]`) : null) ?? trigger?.closest('.actions, .inline-form, .toolbar') ?? trigger?.parentElement;
+  const place = target?.closest('.field, .inline-form, .avatar-row') ?? (action ? document.querySelector(`[data-answers="${action}"]`) : null)
+    ?? trigger?.closest('.actions, .inline-form, .toolbar') ?? trigger?.parentElement;
   if (place) place.append(statusLine);
   else document.body.prepend(statusLine);
   statusLine.className = `status ${level}`;
   statusLine.setAttribute('role', level === 'error' ? 'alert' : 'status');
   statusLine.replaceChildren(h('vscode-icon', { name: level === 'error' ? 'error' : 'info' }), h('span', {}, message));
-  document.querySelectorAll('[invalid]').forEach((e) => ((e as ValueElement).invalid = false));
-  const target = field ? (document.querySelector(`[data-field="${CSS.escape(field)}"]`) as ValueElement | null) : null;
+  statusLine.scrollIntoView({ block: 'nearest' });
   if (target) {
     target.invalid = true;
     target.focus();
-  } else {
-    statusLine.scrollIntoView({ block: 'nearest' });
   }
 }
 

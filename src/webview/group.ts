@@ -96,7 +96,7 @@ function membersSection(model: GroupModel, app: HTMLElement): HTMLElement {
   on(input, 'keydown', (event) => (event as KeyboardEvent).key === 'Enter' && addMember(app));
   const remove = (memberId: number) => {
     const who = model.people.find((p) => p.id === String(memberId))?.name ?? String(memberId);
-    const removeButton = button('Remove', 'person-remove', () => send({ type: 'group.removeMember', memberId }), { secondary: true, title: `Remove ${who} from the group`, action: 'remove-member' });
+    const removeButton = button('Remove', 'remove', () => send({ type: 'group.removeMember', memberId }), { secondary: true, title: `Remove ${who} from the group`, action: 'remove-member' });
     removeButton.setAttribute('aria-label', `Remove ${who} from the group`);
     return removeButton;
   };
