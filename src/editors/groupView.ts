@@ -38,7 +38,8 @@ export class GroupView implements DetailView {
 
   async load(): Promise<{ title: string; model: GroupModel }> {
     const group = this.remember(await this.groups.getGroup(this.state.id));
-    return { title: `Group: ${group.name}`, model: await this.model(group) };
+    // A load (open, Reload, a tree refresh) asks for the names again, as a refreshed tree node does.
+    return { title: `Group: ${group.name}`, model: await this.model(group, true) };
   }
 
   imageOrigin(): string | undefined {
@@ -144,7 +145,7 @@ export class GroupView implements DetailView {
     return group;
   }
 
-  private async model(group: ReadGroup): Promise<GroupModel> {
+  private async model(group: ReadGroup, freshNames = false): Promise<GroupModel> {
     const profile = group.profile ?? {};
     const avatar = this.avatarPreview ? { avatarPreview: this.avatarPreview } : avatarOf(profile.avatars ?? [], this.podUrl);
     return {
@@ -163,7 +164,7 @@ export class GroupView implements DetailView {
         .map((m) => ({ memberId: m.memberId!, ...defined({ memberTenant: m.memberTenant, status: m.status, addedDate: m.addedDate }) })),
       avatars: (profile.avatars ?? []).map((a) => ({ size: a.size ?? '', url: a.url ?? '' })),
       ...avatar,
-      people: await this.people(group),
+      people: await this.people(group, freshNames),
       visibilityRestriction: idListsOf(group, 'visibilityRestriction'),
       implicitConnection: idListsOf(group, 'implicitConnection'),
       interactionTransfer: idListsOf(group, 'interactionTransfer'),
@@ -171,11 +172,11 @@ export class GroupView implements DetailView {
   }
 
   /** Names for the owner (when a user), the members and "updated by": one lookup for all of them. */
-  private async people(group: ReadGroup): Promise<GroupModel['people']> {
+  private async people(group: ReadGroup, fresh: boolean): Promise<GroupModel['people']> {
     const ids = [...(group.members ?? []).map((m) => m.memberId), group.ownerType === 'USER' ? group.ownerId : undefined, group.updatedBy]
       .map((id) => String(id ?? '')).filter((id) => /^[1-9]\d{0,18}$/.test(id));
     if (ids.length === 0) return [];
-    const people = await peopleOf(this.context.sessions, this.state.podId).resolve(ids);
+    const people = await peopleOf(this.context.sessions, this.state.podId).resolve(ids, { fresh });
     return [...people.values()].map((p) => ({ id: p.id, name: personLabel(p, p.id), tooltip: personTooltip(p, p.id) }));
   }
 }
