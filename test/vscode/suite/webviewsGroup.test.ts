@@ -6,93 +6,69 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { HostToView } from '../../../src/editors/webviewMessages';
-import type { SymphonyPodAdminApi } from '../../../src/extension';
 import type { TreeNode } from '../../../src/tree/treeNode';
-import type { PodEmulator } from '../../pod-emulator';
 import { avatarOf } from '../../../src/editors/groupView';
+import { Load, exchange as exchangeWith, nextLoad, panelPod } from './panelHelpers';
 import { confirm } from './scriptedPrompts';
-import { addRsaPod, answering, child, children, contextValue, extensionApi, extensionId, label, podNode, removePod, startEmulator } from './helpers';
+import { answering, child, children, contextValue, extensionId, label } from './helpers';
 
-type Load = Extract<HostToView, { type: 'load' }>;
 type GroupModel = Extract<Load['model'], { kind: 'group' }>;
 
 describe('Detail webviews: the group panel', () => {
-  let api: SymphonyPodAdminApi;
-  let emulator: PodEmulator;
-  let podId: string;
-  let pod: TreeNode;
+  const t = panelPod('Group panel pod');
 
-  const requests = () => emulator.control.requests();
-  const writes = () => requests().filter((r) => r.method !== 'GET');
-  const posted = (key: string) => api.panels.postedMessages(key);
-  const firstGroup = async (): Promise<TreeNode> => (await children(api, (await children(api, await child(api, pod, 'Groups')))[0]))[0];
+  const firstGroup = () => t.first('Groups', 2);
 
-  /** Opens the group's panel and returns the first model its webview received. */
+  /** Opens a panel from the tree and returns the first model its webview received. */
+  async function open(command: string, node: TreeNode): Promise<{ key: string; model: Load['model'] }> {
+    const key = (await vscode.commands.executeCommand<string>(`symphonyPodAdmin.${command}`, node))!;
+    return { key, model: (await nextLoad(t.api, key, 0)).model };
+  }
   async function openGroup(node: TreeNode): Promise<{ key: string; model: GroupModel }> {
-    const key = (await vscode.commands.executeCommand<string>('symphonyPodAdmin.groups.open', node))!;
-    for (;;) {
-      const load = posted(key).find((m): m is Load => m.type === 'load');
-      if (load?.model.kind === 'group') return { key, model: load.model };
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    const { key, model } = await open('groups.open', node);
+    return model.kind === 'group' ? { key, model } : assert.fail('not a group');
   }
+  const exchange = (key: string, message: unknown) => exchangeWith(t.api, key, message);
 
-  async function exchange(key: string, message: unknown): Promise<HostToView[]> {
-    const before = posted(key).length;
-    await api.panels.handleMessage(key, message);
-    return posted(key).slice(before);
-  }
-
-  before(async () => {
-    api = await extensionApi();
-    emulator = await startEmulator();
-    podId = await addRsaPod(api, emulator, 'Group panel pod');
-    pod = await podNode(api, podId);
-  });
-  after(async () => {
-    await removePod(api, podId);
-    await emulator.close();
-  });
   afterEach(() => {
-    for (const key of api.panels.openKeys()) api.panels.close(key);
+    for (const key of t.api.panels.openKeys()) t.api.panels.close(key);
   });
 
   it('shows members and "updated by" by name from one lookup, and an unknown id as the id', async () => {
     const node = await firstGroup();
-    const stored = emulator.control.state.groups.get((node as unknown as { groupId: string }).groupId)!;
+    const stored = t.emulator.control.state.groups.get((node as unknown as { groupId: string }).groupId)!;
     const unknownId = 13056799999999;
     stored.members = [...stored.members, { memberId: unknownId, memberTenant: stored.ownerId } as (typeof stored.members)[number]];
-    api.tree.refresh(await child(api, pod, 'Groups'));
-    emulator.control.clearRequests();
+    t.api.tree.refresh(await child(t.api, t.pod, 'Groups'));
+    t.emulator.control.clearRequests();
     const { model } = await openGroup(await firstGroup());
-    assert.equal(requests().filter((r) => r.path === '/pod/v3/users').length, 1, 'one lookup for the page of ids');
-    const named = model.members.filter((m) => emulator.control.state.directory.get(m.memberId)?.displayName);
+    assert.equal(t.requests().filter((r) => r.path === '/pod/v3/users').length, 1, 'one lookup for the page of ids');
+    const named = model.members.filter((m) => t.emulator.control.state.directory.get(m.memberId)?.displayName);
     assert.ok(named.length > 0);
     for (const member of named) {
-      assert.equal(model.people.find((p) => p.id === String(member.memberId))?.name, emulator.control.state.directory.get(member.memberId)!.displayName);
+      assert.equal(model.people.find((p) => p.id === String(member.memberId))?.name, t.emulator.control.state.directory.get(member.memberId)!.displayName);
     }
     const unknown = model.people.find((p) => p.id === String(unknownId));
     assert.equal(unknown?.name, `User ${unknownId}`, 'an unresolvable id stays visible as the id');
     assert.match(unknown!.tooltip, /User id: 13056799999999\n.*(could not look up|did not return) this user/);
-    const updater = emulator.control.state.directory.get(Number(model.updatedBy));
+    const updater = t.emulator.control.state.directory.get(Number(model.updatedBy));
     if (updater) assert.equal(model.people.find((p) => p.id === model.updatedBy)?.name, updater.displayName);
   });
 
   it('removes a member from the panel after a modal naming the person and the group, with one update', async () => {
     const { key, model } = await openGroup(await firstGroup());
-    const member = model.members.find((m) => emulator.control.state.directory.get(m.memberId)?.displayName)!;
-    const name = emulator.control.state.directory.get(member.memberId)!.displayName;
-    emulator.control.clearRequests();
-    const declined = await answering(api, [confirm(false)], () => exchange(key, { type: 'group.removeMember', memberId: member.memberId }));
+    const member = model.members.find((m) => t.emulator.control.state.directory.get(m.memberId)?.displayName)!;
+    const name = t.emulator.control.state.directory.get(member.memberId)!.displayName;
+    t.emulator.control.clearRequests();
+    const declined = await answering(t.api, [confirm(false)], () => exchange(key, { type: 'group.removeMember', memberId: member.memberId }));
     assert.equal(declined.prompts.asked.length, 1);
     assert.ok(declined.prompts.asked[0].includes(`Remove ${name} from the group "${model.name}"?`), declined.prompts.asked[0]);
-    assert.deepEqual(writes(), [], 'nothing is written when the user says no');
+    assert.deepEqual(t.writes(), [], 'nothing is written when the user says no');
 
-    emulator.control.clearRequests();
-    const done = await answering(api, [confirm(true)], () => exchange(key, { type: 'group.removeMember', memberId: member.memberId }));
-    assert.deepEqual(writes().map((r) => `${r.method} ${r.status}`), ['PUT 200'], 'one update');
-    const stored = emulator.control.state.groups.get(model.id)!;
+    t.emulator.control.clearRequests();
+    const done = await answering(t.api, [confirm(true)], () => exchange(key, { type: 'group.removeMember', memberId: member.memberId }));
+    assert.deepEqual(t.writes().map((r) => `${r.method} ${r.status}`), ['PUT 200'], 'one update');
+    const stored = t.emulator.control.state.groups.get(model.id)!;
     assert.ok(!stored.members.some((m) => m.memberId === member.memberId));
     assert.equal(stored.members.length, model.members.length - 1, 'the other members are kept');
     const load = done.result.find((m): m is Load => m.type === 'load');
@@ -102,21 +78,21 @@ describe('Detail webviews: the group panel', () => {
 
   it('removes a member from the tree\'s context menu with the same confirmation', async () => {
     const group = await firstGroup();
-    const members = await children(api, group);
+    const members = await children(t.api, group);
     const member = members.find((n) => contextValue(n) === 'groupMember' && !/^User \d+$/.test(label(n)))!;
     const memberId = (member as unknown as { memberId: number }).memberId;
     const groupId = (group as unknown as { groupId: string }).groupId;
     const manifest = vscode.extensions.getExtension(extensionId)!.packageJSON as { contributes: { menus: Record<string, Array<{ command: string; when?: string }>> } };
     assert.ok(manifest.contributes.menus['view/item/context'].some((m) => m.command === 'symphonyPodAdmin.groups.removeMember' && m.when?.includes('viewItem == groupMember')));
-    emulator.control.clearRequests();
-    const run = await answering(api, [confirm(true)], () => vscode.commands.executeCommand('symphonyPodAdmin.groups.removeMember', member));
+    t.emulator.control.clearRequests();
+    const run = await answering(t.api, [confirm(true)], () => vscode.commands.executeCommand('symphonyPodAdmin.groups.removeMember', member));
     assert.ok(run.prompts.asked[0].includes(`Remove ${label(member)} from the group "${label(group)}"?`), run.prompts.asked[0]);
-    assert.deepEqual(writes().map((r) => r.method), ['PUT']);
-    assert.ok(!emulator.control.state.groups.get(groupId)!.members.some((m) => m.memberId === memberId));
+    assert.deepEqual(t.writes().map((r) => r.method), ['PUT']);
+    assert.ok(!t.emulator.control.state.groups.get(groupId)!.members.some((m) => m.memberId === memberId));
     assert.deepEqual(run.prompts.infos, [`Removed ${label(member)} from ${label(group)}.`]);
   });
 
-  it('previews only a data: image or an https avatar on the pod itself, and the CSP allows only that origin', async () => {
+  it('previews only a data: image or an https avatar on the t.pod itself, and the CSP allows only that origin', async () => {
     const png = 'data:image/png;base64,iVBORw0KGgo=';
     assert.deepEqual(avatarOf([{ size: 'original', url: png }], 'http://127.0.0.1:1'), { avatarPreview: png });
     assert.deepEqual(avatarOf([{ size: 'original', url: '../avatars/g/600/a.png' }], 'https://acme.symphony.com'), { avatarPreview: 'https://acme.symphony.com/avatars/g/600/a.png' });
@@ -127,24 +103,19 @@ describe('Detail webviews: the group panel', () => {
     }
 
     const node = await firstGroup();
-    const stored = emulator.control.state.groups.get((node as unknown as { groupId: string }).groupId)!;
+    const stored = t.emulator.control.state.groups.get((node as unknown as { groupId: string }).groupId)!;
     stored.profile = { ...stored.profile, avatars: [{ size: 'original', url: png }] };
     const { key, model } = await openGroup(node);
-    assert.equal(model.avatarPreview, png, 'the pod\'s data: avatar is previewed');
-    const csp = /content="([^"]+)"/.exec(api.panels.html(key)!)![1].split('; ');
+    assert.equal(model.avatarPreview, png, 'the t.pod\'s data: avatar is previewed');
+    const csp = /content="([^"]+)"/.exec(t.api.panels.html(key)!)![1].split('; ');
     const extension = /^style-src (.+) 'unsafe-inline'$/.exec(csp.find((d) => d.startsWith('style-src '))!)![1];
-    assert.equal(csp.find((d) => d.startsWith('img-src ')), `img-src ${extension} data:`, 'the emulator pod is http: no origin besides the extension\'s and data:');
+    assert.equal(csp.find((d) => d.startsWith('img-src ')), `img-src ${extension} data:`, 'the t.emulator t.pod is http: no origin besides the extension\'s and data:');
   });
 
   it('shows fingerprints in one format in the tree and the panels', async () => {
-    const certNode = (await children(api, await child(api, pod, 'Certificates')))[0];
+    const certNode = (await children(t.api, await child(t.api, t.pod, 'Certificates')))[0];
     const fingerPrint = (certNode as unknown as { fingerPrint: string }).fingerPrint;
-    const key = (await vscode.commands.executeCommand<string>('symphonyPodAdmin.certs.open', certNode))!;
-    for (;;) {
-      if (posted(key).some((m) => m.type === 'load')) break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    const model = posted(key).find((m): m is Load => m.type === 'load')!.model;
+    const { model } = await open('certs.open', certNode);
     assert.ok(model.kind === 'certificate');
     assert.match(model.fingerPrint, /^[0-9a-f]{64}$/);
     assert.equal(model.fingerPrint, fingerPrint.toLowerCase());
@@ -166,8 +137,8 @@ describe('Detail webviews: the group panel', () => {
         assert.doesNotMatch(text, /If-Match|ETag/i, `${bundle}: ${text}`);
       }
     }
-    const shown = posted(key).filter((m) => m.type === 'notice').map((m) => (m as { message: string }).message).join('\n');
+    const shown = t.posted(key).filter((m) => m.type === 'notice').map((m) => (m as { message: string }).message).join('\n');
     assert.doesNotMatch(shown, /eTag|\(s\)/i);
-    assert.doesNotMatch(api.panels.html(key)!, /eTag|If-Match/i);
+    assert.doesNotMatch(t.api.panels.html(key)!, /eTag|If-Match/i);
   });
 });
