@@ -196,10 +196,14 @@ export class DetailPanels implements vscode.Disposable {
   /** The panel closed with unsaved edits: keep them for its next opening, and say how to get them back. */
   private keepClosedDraft(entry: Entry, draft: Draft): void {
     this.closedDrafts.set(entry.key, draft);
-    const reopen = 'Reopen with Your Edits';
+    const [reopen, discard] = ['Reopen with Your Edits', 'Discard Them'];
     void this.context.promptHost.current
-      .info(`"${entry.title}" was closed with unsaved edits. They are kept: reopen it (or open it again from the tree) to save or discard them.`, reopen)
-      .then((choice) => (choice === reopen ? this.open(entry.state) : undefined));
+      .info(`"${entry.title}" was closed with unsaved edits. They are kept: reopen it (or open it again from the tree) to save them.`, reopen, discard)
+      .then((choice) => {
+        if (choice === reopen) this.open(entry.state);
+        // Only the draft this notification is about: one kept by a later close stays.
+        if (choice === discard && this.closedDrafts.get(entry.key) === draft) this.closedDrafts.delete(entry.key);
+      });
   }
 
   private showTitle(entry: Entry): void {
