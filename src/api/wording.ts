@@ -2,7 +2,7 @@
 // so every surface says them the same way. Plain functions with no imports: the webviews bundle this file too.
 
 /** "1 credential", "3 credentials": a count with its noun, never "credential(s)". */
-export function counted(n: number, noun: string, plural = `${noun}s`): string {
+export function countOf(n: number, noun: string, plural = `${noun}s`): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? noun : plural}`;
 }
 

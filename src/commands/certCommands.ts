@@ -4,7 +4,7 @@ import { X509Certificate } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { CompanyCertAttributes, CompanyCertStatusName, CompanyCertTypeName, certificateBlocks, counted, formatFingerprint, validateCertificatePem, validateRequiredName } from '../api';
+import { CompanyCertAttributes, CompanyCertStatusName, CompanyCertTypeName, certificateBlocks, countOf, formatFingerprint, validateCertificatePem, validateRequiredName } from '../api';
 import { CertificateNode } from '../tree/certNodes';
 import { TreeNode } from '../tree/treeNode';
 import { PickItem } from '../ui/prompts';
@@ -140,7 +140,7 @@ async function showIssued(context: CommandContext, cert: CertificateNode): Promi
     detail: c.companyCertInfo?.fingerPrint,
     value: c.companyCertInfo?.fingerPrint ?? '',
   }));
-  const fingerPrint = await prompts(context).pick(items, { title: `${counted(issued.length, 'certificate')} issued by ${cert.displayName}`, placeHolder: 'Pick one to copy its fingerprint' });
+  const fingerPrint = await prompts(context).pick(items, { title: `${countOf(issued.length, 'certificate')} issued by ${cert.displayName}`, placeHolder: 'Pick one to copy its fingerprint' });
   await vscode.env.clipboard.writeText(fingerPrint);
 }
 

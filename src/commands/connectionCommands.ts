@@ -1,6 +1,6 @@
 // Connection commands for the signed-in account: send a request, accept, reject, remove, show info.
 import * as vscode from 'vscode';
-import { ConnectionStatus, UserConnection, counted, validateUserId } from '../api';
+import { ConnectionStatus, UserConnection, countOf, validateUserId } from '../api';
 import { ConnectionNode } from '../tree/connectionNodes';
 import { TreeNode } from '../tree/treeNode';
 import { describePickedUser, pickUser } from '../ui/userPicker';
@@ -41,7 +41,7 @@ export function registerConnectionCommands(context: CommandContext): vscode.Disp
       const connection = await context.sessions.client(podId).connections.getConnection(userId);
       const when = (ms?: number) => (ms ? new Date(ms).toISOString().replace('T', ' ').slice(0, 16) : 'unknown');
       void prompts(context).info(
-        `User ${connection.userId}: ${describeStatus(connection)} · first requested ${when(connection.firstRequestedAt)} · updated ${when(connection.updatedAt)} · ${counted(connection.requestCounter ?? 0, 'request')}.`,
+        `User ${connection.userId}: ${describeStatus(connection)} · first requested ${when(connection.firstRequestedAt)} · updated ${when(connection.updatedAt)} · ${countOf(connection.requestCounter ?? 0, 'request')}.`,
       );
     }),
   ];

@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { counted, formatFingerprint, shortFingerprint } from '../../../src/api/wording';
+import { countOf, formatFingerprint, shortFingerprint } from '../../../src/api/wording';
 
 describe('wording', () => {
   it('says a count with its noun, never "(s)"', () => {
-    assert.equal(counted(1, 'request'), '1 request');
-    assert.equal(counted(0, 'request'), '0 requests');
-    assert.equal(counted(1200, 'row'), '1,200 rows');
-    assert.equal(counted(2, 'day'), '2 days');
+    assert.equal(countOf(1, 'request'), '1 request');
+    assert.equal(countOf(0, 'request'), '0 requests');
+    assert.equal(countOf(1200, 'row'), '1,200 rows');
+    assert.equal(countOf(2, 'day'), '2 days');
   });
 
   it('writes every fingerprint as the pod writes a certificate\'s: lower-case hex without separators', () => {
