@@ -7,6 +7,7 @@
 //   docs/webview-certificate.png     an expired certificate's detail panel
 //   docs/webview-application.png     an app with a current and a rotated RSA key, scrolled to its Keys section
 //   docs/webview-group.png           a group's detail panel
+//   docs/webview-unsaved.png         the same panel with unsaved edits (● in its tab) and a refused Save's answer
 //   docs/manifest-intellisense.png   an app manifest as JSON, completion list open inside "permissions": [ … ]
 //   docs/expiry-report.png           Symphony: Show Expiry Report
 //   docs/tree-people.png             accepted connections by name, one person's tooltip (email, company, user id)
@@ -222,7 +223,8 @@ async function shotManifest(page: Page, outDir: string): Promise<void> {
   await page.keyboard.press('Escape');
 }
 
-async function shotGroup(page: Page, outDir: string): Promise<void> {
+/** Opens the first group of the first group type from the tree; returns its webview content. */
+async function openFirstGroup(page: Page): Promise<FrameLocator> {
   await showCategory(page, 'Groups');
   // Groups → group types → groups: expand the first type, open its first group.
   const groups = await need(treeRow(page, 'Groups'), 'tree row "Groups"');
@@ -233,7 +235,11 @@ async function shotGroup(page: Page, outDir: string): Promise<void> {
   const group = await need(page.locator(`.part.sidebar .monaco-list-row[aria-level="${level + 2}"]`), `a group row under "${typeName}"`);
   const groupName = (await group.locator('.label-name').innerText()).trim();
   await clickInlineAction(page, groupName, 'Open Details');
-  await webviewContent(page, groupName);
+  return webviewContent(page, groupName);
+}
+
+async function shotGroup(page: Page, outDir: string): Promise<void> {
+  await openFirstGroup(page);
   await shot(page, outDir, 'webview-group.png');
 }
 
@@ -250,6 +256,17 @@ async function shotPeople(page: Page, outDir: string): Promise<void> {
   const file = path.join(outDir, 'tree-people.png');
   await page.screenshot({ path: file }); // not shot(): it moves the pointer away, and the tooltip is the point
   say(`saved ${path.relative(REPO_ROOT, file)}`);
+}
+
+/** Types into two fields (one list the form cannot read), presses Save: the tab shows ●, the answer sits by the field. */
+async function shotUnsaved(page: Page, outDir: string): Promise<void> {
+  const content = await openFirstGroup(page);
+  await (await need(content.locator('#p-jobTitle input'), 'the "Job title" field of the group form')).fill('Head of Rates');
+  await (await need(content.locator('#visibilityRestriction-users input'), 'the "Visibility restriction: user ids" field')).fill('13056700580913, rates desk');
+  await need(page.locator('.tab.active', { hasText: /● Group: / }), 'the active tab titled "● Group: …" (unsaved edits)', 5000);
+  await (await need(content.locator('vscode-button[data-action="Save"]'), 'the form\'s Save button')).click();
+  await need(content.getByText(/enter ids as positive whole numbers/), 'the refusal next to the list field', 5000);
+  await shot(page, outDir, 'webview-unsaved.png');
 }
 
 async function shotExpiryReport(page: Page, outDir: string): Promise<void> {
@@ -323,6 +340,7 @@ async function main(): Promise<number> {
       ['webview-application', shotApplication],
       ['manifest-intellisense', shotManifest],
       ['webview-group', shotGroup],
+      ['webview-unsaved', shotUnsaved],
       ['expiry-report', shotExpiryReport],
       ['tree-people', shotPeople],
       ['multi-select-confirmation', shotMultiSelect],

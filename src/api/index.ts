@@ -9,6 +9,7 @@ export { SkipLimitOptions, CursorPage, listAllBySkip, iterateByCursor, listAllBy
 export { PageRequest, validateSegment, MAX_SEGMENT_LENGTH } from './paths';
 export { Shape, SHAPES } from './shapes';
 export * from './validation';
+export { countOf, formatFingerprint, shortFingerprint } from './wording';
 export { signJwt, rsaAuthenticator, certificateAuthenticator, RsaAuthenticatorOptions, CertificateAuthenticatorOptions, JWT_LIFETIME_SECONDS } from './auth';
 export { SessionApi } from './session';
 export { CertsApi } from './certs';

@@ -2,7 +2,7 @@
 // palette's picker give a list of one, so single and several are one code path), refusing a mixed selection before
 // anything is sent, the names a confirmation lists, and the run: the writes through `runBulk` (a few at a time,
 // throttling honoured), the affected lists refreshed once, one message naming what succeeded and what failed.
-import { BulkOutcome, runBulk } from '../api';
+import { BulkOutcome, countOf, runBulk } from '../api';
 import { TreeNode } from '../tree/treeNode';
 import { describeError } from '../ui/errors';
 import { CommandContext, prompts, requireNode, withProgress } from './commandContext';
@@ -40,9 +40,9 @@ export function refuseInvalid<T>(items: readonly T[], problemOf: (item: T) => st
   throw new Error(`${intro}${shortList(problems, 5, '; ')}`);
 }
 
-/** "the certificate" for one, "3 certificates" for more. */
+/** "the certificate" for one, "3 certificates" for more (what a bulk message says of its items). */
 export function counted(count: number, noun: { one: string; many: string }): string {
-  return count === 1 ? `the ${noun.one}` : `${count} ${noun.many}`;
+  return count === 1 ? `the ${noun.one}` : countOf(count, noun.one, noun.many);
 }
 
 /** Names as the lines of a modal's detail: up to 12 (a taller modal pushes its buttons off small screens), then "… and N more". */

@@ -6,7 +6,7 @@ import { knownPodManaged } from '../credentials/podManagedCertificates';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { CompanyCertAttributes, CompanyCertStatusName, CompanyCertTypeName, certificateBlocks, validateCertificatePem, validateRequiredName, validateSegment } from '../api';
+import { CompanyCertAttributes, CompanyCertStatusName, CompanyCertTypeName, certificateBlocks, countOf, formatFingerprint, validateCertificatePem, validateRequiredName, validateSegment } from '../api';
 import { CertificateNode } from '../tree/certNodes';
 import { TreeNode } from '../tree/treeNode';
 import { PickItem } from '../ui/prompts';
@@ -126,7 +126,7 @@ async function deleteCertificates(context: CommandContext, certs: CertificateNod
   const cert = certs[0];
   const confirmed = await prompts(context).confirm(
     `Delete ${certs.length === 1 ? `the certificate "${cert.displayName}"` : `${certs.length} certificates`} from ${context.store.get(podId)?.label}?`,
-    `${certs.length === 1 ? `Fingerprint ${cert.fingerPrint}` : nameLines(certs.map((c) => c.displayName))}\n\nAccounts that authenticate with ${certs.length === 1 ? 'it' : 'them'}, or with certificates ${certs.length === 1 ? 'it' : 'they'} issued, can no longer sign in.`,
+    `${certs.length === 1 ? `Fingerprint ${formatFingerprint(cert.fingerPrint)}` : nameLines(certs.map((c) => c.displayName))}\n\nAccounts that authenticate with ${certs.length === 1 ? 'it' : 'them'}, or with certificates ${certs.length === 1 ? 'it' : 'they'} issued, can no longer sign in.`,
     certs.length === 1 ? 'Delete Certificate' : `Delete ${certs.length} Certificates`,
   );
   if (!confirmed) return;
@@ -186,7 +186,7 @@ async function showIssued(context: CommandContext, cert: CertificateNode): Promi
     detail: c.companyCertInfo?.fingerPrint,
     value: c.companyCertInfo?.fingerPrint ?? '',
   }));
-  const fingerPrint = await prompts(context).pick(items, { title: `${issued.length} certificate(s) issued by ${cert.displayName}`, placeHolder: 'Pick one to copy its fingerprint' });
+  const fingerPrint = await prompts(context).pick(items, { title: `${countOf(issued.length, 'certificate')} issued by ${cert.displayName}`, placeHolder: 'Pick one to copy its fingerprint' });
   await vscode.env.clipboard.writeText(fingerPrint);
 }
 

@@ -42,6 +42,7 @@ export const itemCommands: Readonly<Record<string, ItemKind & { many?: true }>> 
   'symphonyPodAdmin.apps.openInAdminPortal': { kind: 'application' },
   'symphonyPodAdmin.groups.open': { kind: 'group' },
   'symphonyPodAdmin.groups.addMember': { kind: 'group', status: 'ACTIVE' },
+  'symphonyPodAdmin.groups.removeMember': { kind: 'group', status: 'ACTIVE' },
   'symphonyPodAdmin.groups.setAvatar': { kind: 'group', status: 'ACTIVE' },
   'symphonyPodAdmin.groups.markDeleted': { kind: 'group', status: 'ACTIVE' },
   'symphonyPodAdmin.groups.restore': { kind: 'group', status: 'DELETED' },

@@ -1,7 +1,7 @@
 // Certificates in the Pods tree: the pod's company certificates, a page at a time, and under a CA the
 // certificates it issued. Expiring certificates carry a warning, expired ones an error (see expiryDecorations.ts).
 import * as vscode from 'vscode';
-import { CompanyCertInfoItem } from '../api';
+import { CompanyCertInfoItem, formatFingerprint } from '../api';
 import { knownPodManaged } from '../credentials/podManagedCertificates';
 import { PodSessions } from '../pods/podSessions';
 import { ContextValue } from './contextValues';
@@ -139,7 +139,7 @@ export class CertificateNode extends TreeNode {
         `| Status | ${attributes?.status?.type ?? ''} |`,
         this.podManaged ? '| Managed by | the pod itself: deleting it can break the pod |' : '',
         `| Expires | ${expiry}${state === 'expired' ? ' (expired)' : state === 'expiring' ? ' (soon)' : ''} |`,
-        `| Fingerprint | \`${this.fingerPrint}\` |`,
+        `| Fingerprint | \`${formatFingerprint(this.fingerPrint)}\` |`,
         info?.issuerFingerPrint ? `| Issuer | \`${info.issuerFingerPrint}\` |` : '',
         info?.lastSeen ? `| Last seen | ${new Date(info.lastSeen).toISOString()} |` : '',
         info?.updatedAt !== undefined || updatedBy ? `| Updated | ${info?.updatedAt !== undefined ? new Date(info.updatedAt).toISOString().slice(0, 10) : ''}${updatedBy} |` : '',
