@@ -6,6 +6,7 @@ import { CompanyCertDetail, formatFingerprint, validateRequiredName } from '../a
 import { CommandContext } from '../commands/commandContext';
 import { expiryState, expiryWarningDays } from '../tree/expiryDecorations';
 import { PodNode } from '../tree/podNode';
+import { peopleOf, personLabel, personTooltip } from '../tree/people';
 import { DetailView, ViewUi } from './detailPanels';
 import { CertificateModel, PanelState, ViewToHost } from './webviewMessages';
 
@@ -21,6 +22,12 @@ export class CertificateView implements DetailView {
   async load(): Promise<{ title: string; model: CertificateModel }> {
     const detail = await this.context.sessions.client(this.state.podId).certs.getCompanyCertificate(this.fingerPrint);
     const model = toCertificateModel(detail, this.fingerPrint, this.context.store.get(this.state.podId)?.label ?? this.state.podId, this.context.sessions.can(this.state.podId, 'certificates'));
+    const updatedBy = detail.companyCertInfo?.updatedBy;
+    if (updatedBy !== undefined) {
+      // Asked again on every load, as a refreshed tree node does; a failed lookup leaves the id on show.
+      const person = (await peopleOf(this.context.sessions, this.state.podId).resolve([updatedBy], { fresh: true })).get(String(updatedBy));
+      if (person?.name) model.updatedByPerson = { name: personLabel(person, updatedBy), tooltip: personTooltip(person, updatedBy) };
+    }
     this.name = model.name || model.commonName || this.fingerPrint;
     return { title: `Certificate: ${this.name}`, model };
   }

@@ -46,6 +46,8 @@ export const certificateModel = object({
   lastSeen: optional(number),
   updatedAt: optional(number),
   updatedBy: optional(number),
+  /** Who `updatedBy` is (name, and a tooltip with email and id); absent when the id could not be named. */
+  updatedByPerson: optional(object({ name: text(), tooltip: text() })),
   sections: array(object({ name: text(), rows: array(row) })),
 });
 export type CertificateModel = Infer<typeof certificateModel>;

@@ -50,10 +50,17 @@ function render(model: CertificateModel, app: HTMLElement): void {
       ['Issuer fingerprint', model.issuerFingerPrint ? h('code', {}, model.issuerFingerPrint) : '—'],
       ['Expires', expiryText(model)],
       ['Last seen', date(model.lastSeen) || '—'],
-      ['Updated', [date(model.updatedAt), model.updatedBy ? `by user ${model.updatedBy}` : ''].filter(Boolean).join(' ') || '—'],
+      ['Updated', h('span', {}, date(model.updatedAt) || (model.updatedBy ? '' : '—'), ...updatedBy(model))],
     ])),
     ...model.sections.map((s) => section(s.name || 'Details', dataTable(s.name, ['Name', 'Value'], s.rows.map((r) => [r.name, r.value]), 'Nothing in this section.'))),
   );
 }
 
 startView<CertificateModel>('certificate', { render });
+
+/** " by <name>" (email and id on hover), or " by user <id>" when the pod could not name them. */
+function updatedBy(model: CertificateModel): Array<string | HTMLElement> {
+  if (model.updatedBy === undefined) return [];
+  const person = model.updatedByPerson;
+  return [' by ', person ? h('span', { title: person.tooltip }, person.name) : `user ${model.updatedBy}`];
+}

@@ -119,7 +119,8 @@ describe('Detail webviews: the group panel', () => {
     assert.ok(model.kind === 'certificate');
     assert.match(model.fingerPrint, /^[0-9a-f]{64}$/);
     assert.equal(model.fingerPrint, fingerPrint.toLowerCase());
-    const tooltip = (certNode.toTreeItem().tooltip as vscode.MarkdownString).value;
+    const hovered = await t.api.tree.resolveTreeItem(certNode.toTreeItem(), certNode); // what VS Code asks on hover
+    const tooltip = (hovered.tooltip as vscode.MarkdownString).value;
     assert.ok(tooltip.includes(model.fingerPrint), 'the tree tooltip writes it the same way');
   });
 
