@@ -27,6 +27,14 @@ const entries = [
     // jsonc-parser's `main` is a UMD build whose require() calls esbuild cannot follow; its ES module build bundles.
     alias: nodeAlias,
   },
+  // The symphony-pod CLI (src/cli/README.md): plain Node, everything bundled, runnable as `node dist/cli.js`.
+  {
+    entryPoints: ['src/cli/cli.ts'],
+    outfile: 'dist/cli.js',
+    platform: 'node',
+    format: 'cjs',
+    alias: nodeAlias,
+  },
   ...lazyParts.map((part) => ({
     entryPoints: [part.entry],
     outfile: `dist/parts/${part.name}.js`,
