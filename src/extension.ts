@@ -7,6 +7,7 @@ import { CommandContext } from './commands/commandContext';
 import { registerConnectionCommands } from './commands/connectionCommands';
 import { registerGroupCommands } from './commands/groupCommands';
 import { registerKeyCommands } from './commands/keyCommands';
+import { registerPodAsCodeCommands } from './commands/podAsCodeCommands';
 import { registerPodCommands } from './commands/podCommands';
 import { registerTreeCommands } from './commands/treeCommands';
 import { knownAppKeys } from './credentials/appKeyCache';
@@ -86,6 +87,7 @@ export function activate(context: vscode.ExtensionContext): SymphonyPodAdminApi 
     ...registerGroupCommands(commandContext),
     ...detailPanels.disposables,
     ...registerManifestEditors(commandContext),
+    ...registerPodAsCodeCommands(commandContext),
     radar,
     expiryStatusBar,
     ...registerKeyCommands(commandContext, radar, detailPanels.panels),

@@ -52,7 +52,8 @@ export interface Prompts {
   pickMany<T>(items: PickItem<T>[], options: { title?: string; placeHolder?: string }): Promise<T[]>;
   /** A modal confirmation that names the resource; resolves true only when the user chose `action`. */
   confirm(message: string, detail: string, action: string): Promise<boolean>;
-  openFile(options: { title: string; filters?: Record<string, string[]> }): Promise<vscode.Uri>;
+  /** A file to read, or with `folders` a folder (pod folders of "Pod as code"). */
+  openFile(options: { title: string; filters?: Record<string, string[]>; folders?: boolean }): Promise<vscode.Uri>;
   /** Where to write a new file (the dialog asks before replacing one). */
   saveFile(options: { title: string; defaultUri?: vscode.Uri; filters?: Record<string, string[]> }): Promise<vscode.Uri>;
   /** Non-modal notifications; resolve to the action chosen, if any. */
@@ -89,7 +90,10 @@ export const windowPrompts: Prompts = {
     return (await vscode.window.showWarningMessage(message, { modal: true, detail }, action)) === action;
   },
   async openFile(options) {
-    const picked = await vscode.window.showOpenDialog({ title: options.title, filters: options.filters, canSelectMany: false, openLabel: 'Select' });
+    const picked = await vscode.window.showOpenDialog({
+      title: options.title, filters: options.filters, canSelectMany: false, openLabel: 'Select',
+      canSelectFiles: !options.folders, canSelectFolders: !!options.folders,
+    });
     if (!picked?.[0]) throw new UserCancelled();
     return picked[0];
   },
