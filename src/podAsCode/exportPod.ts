@@ -8,7 +8,7 @@ import { readFolderState } from './desiredState';
 import { canonical, stableJson, writeIfChanged } from './folderFiles';
 import { KIND_NAMES } from './kinds/registry';
 import { POD_FILE, PodFolderConfig, preserveTemplate, readPodConfig, writePodConfig } from './podFolder';
-import { EngineHost, silentHost } from './plan';
+import { EngineHost, listKinds, silentHost } from './plan';
 import { PodFolderError } from './folderFiles';
 
 export interface ExportOptions { environment?: string; host?: EngineHost }
@@ -35,9 +35,9 @@ export async function exportPod(client: PodClient, folder: string, options: Expo
   }
   const state = await readFolderState(folder, options.environment);
   const result: ExportResult = { folder, podUrl: client.podUrl, counts: {}, written: [], removed: [], unchanged: 0 };
-  for (const { kind, resources } of state.kinds) {
-    host.progress(`Reading ${kind.name} from ${client.podUrl}…`);
-    const onPod = (await kind.list(client, host.progress)).filter((r) => !r.tombstone && !r.unmanageable);
+  const listed = await listKinds(client, state.kinds.map((k) => k.kind), host);
+  for (const [i, { kind, resources }] of state.kinds.entries()) {
+    const onPod = listed[i].filter((r) => !r.tombstone && !r.unmanageable);
     const ignored = new Set(config.ignore[kind.name] ?? []);
     const inFolder = new Map(resources.map((r) => [r.id, r]));
     const taken = new Set(resources.map((r) => r.source.file));

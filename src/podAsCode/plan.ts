@@ -5,7 +5,7 @@ import { PodClient } from '../api';
 import { FieldDiff, contentHash, fieldDiffs } from './diff';
 import { readFolderState } from './desiredState';
 import { fieldPathOf } from './folderFiles';
-import { DesiredResource, PodResource } from './kinds/kind';
+import { DesiredResource, PodResource, ResourceKind } from './kinds/kind';
 import { RESOURCE_KINDS } from './kinds/registry';
 
 export type ChangeAction = 'create' | 'update' | 'delete' | 'unchanged' | 'unmanaged';
@@ -50,9 +50,9 @@ export async function planFolder(client: PodClient, folder: string, options: Pla
   const host = options.host ?? silentHost;
   const state = await readFolderState(folder, options.environment);
   const changes: PlannedChange[] = [];
-  for (const { kind, resources } of state.kinds) {
-    host.progress(`Reading ${kind.name} from ${client.podUrl}…`);
-    const onPod = new Map((await kind.list(client, host.progress)).map((r) => [r.id, r]));
+  const listed = await listKinds(client, state.kinds.map((k) => k.kind), host);
+  for (const [i, { kind, resources }] of state.kinds.entries()) {
+    const onPod = new Map(listed[i].map((r) => [r.id, r]));
     const ignored = new Set(state.config.ignore[kind.name] ?? []);
     for (const desired of resources) {
       const current = onPod.get(desired.id);
@@ -81,6 +81,12 @@ export async function planFolder(client: PodClient, folder: string, options: Pla
     kinds: RESOURCE_KINDS.map((k) => ({ name: k.name, managed: state.config.manages.includes(k.name) })),
     changes,
   };
+}
+
+/** Every kind's resources from the pod, the kinds read side by side (each keeps its own paging and concurrency). */
+export function listKinds(client: PodClient, kinds: readonly ResourceKind[], host: EngineHost): Promise<PodResource[][]> {
+  host.progress(`Reading ${kinds.map((k) => k.name).join(', ')} from ${client.podUrl}…`);
+  return Promise.all(kinds.map((kind) => kind.list(client, host.progress)));
 }
 
 export function hasWrites(plan: Plan): boolean {
