@@ -1,11 +1,15 @@
 // Reads what the folder says: pod.json, then every file of every managed kind, placeholders filled in for the
 // chosen environment. All of it is read and checked before the pod is asked anything; the first bad file stops
 // everything (an unreadable file never counts as an absent resource).
+import { mapConcurrently } from './concurrency';
 import { Json } from './folderFiles';
 import { DesiredResource, ResourceKind } from './kinds/kind';
 import { KIND_NAMES, RESOURCE_KINDS } from './kinds/registry';
 import { POD_FILE, PodFolderConfig, readPodConfig, substitute, variablesOf } from './podFolder';
 import { PodFolderError, readJsonFile, refusePrivateKeys } from './folderFiles';
+
+/** Files read at once: enough to keep the disk busy, few enough to stay far from the open-files limit. */
+export const FILE_CONCURRENCY = 16;
 
 export interface FolderState {
   config: PodFolderConfig;
@@ -20,16 +24,16 @@ export async function readFolderState(root: string, environment: string | undefi
   const variables = variablesOf(config, environment);
   const kinds = [];
   for (const kind of RESOURCE_KINDS.filter((k) => config.manages.includes(k.name))) {
-    const resources: DesiredResource[] = [];
-    const seen = new Map<string, string>();
-    for (const name of await kind.files(root)) {
+    const resources = await mapConcurrently(await kind.files(root), FILE_CONCURRENCY, async (name) => {
       const file = await readJsonFile(root, name);
       refusePrivateKeys(file);
-      const resource = await kind.fromFile(file, substitute(file, variables), root);
+      return kind.fromFile(file, substitute(file, variables), root);
+    });
+    const seen = new Map<string, string>();
+    for (const resource of resources) {
       const other = seen.get(resource.id);
-      if (other) throw file.error([], `describes the same ${kind.name} resource (${resource.id}) as ${other}.`);
-      seen.set(resource.id, name);
-      resources.push(resource);
+      if (other) throw resource.source.error([], `describes the same ${kind.name} resource (${resource.id}) as ${other}.`);
+      seen.set(resource.id, resource.source.file);
     }
     kinds.push({ kind, resources });
   }

@@ -4,7 +4,8 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { PodClient } from '../api';
-import { readFolderState } from './desiredState';
+import { mapConcurrently } from './concurrency';
+import { FILE_CONCURRENCY, readFolderState } from './desiredState';
 import { canonical, stableJson, writeIfChanged } from './folderFiles';
 import { KIND_NAMES } from './kinds/registry';
 import { POD_FILE, PodFolderConfig, preserveTemplate, readPodConfig, writePodConfig } from './podFolder';
@@ -41,6 +42,7 @@ export async function exportPod(client: PodClient, folder: string, options: Expo
     const ignored = new Set(config.ignore[kind.name] ?? []);
     const inFolder = new Map(resources.map((r) => [r.id, r]));
     const taken = new Set(resources.map((r) => r.source.file));
+    const toWrite: Array<{ file: string; text: string }> = [];
     for (const resource of onPod) {
       if (ignored.has(resource.id)) continue;
       const existing = inFolder.get(resource.id);
@@ -52,11 +54,11 @@ export async function exportPod(client: PodClient, folder: string, options: Expo
       for (const out of kind.toFiles(resource, taken)) {
         const file = existing?.source.file ?? out.file;
         taken.add(file);
-        const value = preserveTemplate(existing?.source.value, out.value, state.variables);
-        if (await writeIfChanged(folder, file, stableJson(value, kind.keyOrder))) result.written.push(file);
-        else result.unchanged++;
+        toWrite.push({ file, text: stableJson(preserveTemplate(existing?.source.value, out.value, state.variables), kind.keyOrder) });
       }
     }
+    const written = await mapConcurrently(toWrite, FILE_CONCURRENCY, ({ file, text }) => writeIfChanged(folder, file, text));
+    toWrite.forEach(({ file }, i) => (written[i] ? result.written.push(file) : result.unchanged++));
     for (const gone of inFolder.values()) {
       if (ignored.has(gone.id)) continue;
       await fs.rm(path.join(folder, gone.source.file));

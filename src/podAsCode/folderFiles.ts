@@ -1,6 +1,7 @@
 // Reading and writing the pod folder's files: stable text (sorted keys unless a kind gives an order, 2 spaces,
 // one field per line, a final newline) and parse errors that name the file, the line and the field. Any file
 // that cannot be read stops the whole operation: a resource whose file is unreadable is never taken as absent.
+import { readFile as readFileCallback, writeFile as writeFileCallback } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { Node as JsonNode, ParseError, findNodeAtLocation, parseTree, printParseErrorCode } from 'jsonc-parser';
@@ -29,36 +30,39 @@ export interface FolderFile {
 }
 
 export async function readJsonFile(root: string, file: string): Promise<FolderFile> {
-  const text = (await fs.readFile(path.join(root, file), 'utf8')).replace(/^\uFEFF/, '');
-  return parseJsonText(file, text);
+  return parseJsonText(file, (await readText(path.join(root, file))).replace(/^\uFEFF/, ''));
+}
+
+/**
+ * A small file's text. The callback API, not `fs/promises`: its readFile takes four thread-pool trips per file
+ * (open, fstat, read, close), which made reading a folder of 12,000 files twice as slow.
+ */
+export function readText(file: string): Promise<string> {
+  return new Promise((resolve, reject) => readFileCallback(file, 'utf8', (error, text) => (error ? reject(error) : resolve(text))));
 }
 
 export function parseJsonText(file: string, text: string): FolderFile {
-  const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
   const lineAt = (offset: number) => text.slice(0, offset).split('\n').length;
-  if (errors.length || !tree) {
+  let value: Json;
+  try {
+    value = JSON.parse(text) as Json; // fast; the tree below is built only to say where a problem is
+  } catch {
+    const errors: ParseError[] = [];
+    parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
     const first = errors[0];
     throw new PodFolderError(file, first ? lineAt(first.offset) : 1, undefined,
       first ? `not valid JSON (${printParseErrorCode(first.error)}).` : 'the file is empty: it must hold one JSON object.');
   }
-  const value = nodeValue(tree);
+  let tree: JsonNode | undefined;
   const lineOf = (fieldPath: ReadonlyArray<string | number>): number | undefined => {
-    for (let n = fieldPath.length; n >= 0; n--) {
+    tree ??= parseTree(text);
+    for (let n = fieldPath.length; tree && n >= 0; n--) {
       const node = findNodeAtLocation(tree, fieldPath.slice(0, n) as Array<string | number>);
       if (node) return lineAt(node.parent?.type === 'property' ? node.parent.offset : node.offset);
     }
     return undefined;
   };
   return { file, value, lineOf, error: (fieldPath, problem) => new PodFolderError(file, lineOf(fieldPath), fieldName(fieldPath), problem) };
-}
-
-function nodeValue(node: JsonNode): Json {
-  switch (node.type) {
-    case 'object': return Object.fromEntries((node.children ?? []).map((p) => [p.children![0].value as string, nodeValue(p.children![1])]));
-    case 'array': return (node.children ?? []).map(nodeValue);
-    default: return node.value as Json;
-  }
 }
 
 /** `manifest.permissions[0]` from ['manifest', 'permissions', 0]. */
@@ -112,10 +116,13 @@ export async function listFiles(root: string, dir: string, suffix: string, depth
 /** Writes `text` unless the file already holds exactly it; true when written. */
 export async function writeIfChanged(root: string, file: string, text: string): Promise<boolean> {
   const target = path.join(root, file);
-  const old = await fs.readFile(target, 'utf8').catch(() => undefined);
+  const old = await readText(target).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
   if (old === text) return false;
-  await fs.mkdir(path.dirname(target), { recursive: true });
-  await fs.writeFile(target, text);
+  if (old === undefined) await fs.mkdir(path.dirname(target), { recursive: true });
+  await new Promise<void>((resolve, reject) => writeFileCallback(target, text, (error) => (error ? reject(error) : resolve())));
   return true;
 }
 

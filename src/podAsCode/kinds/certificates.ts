@@ -4,11 +4,11 @@
 // needs. The fingerprint is the identity: the SHA-256 of the certificate's DER, as the pod (and the emulator) uses.
 // Pod-managed certificates (the pod's own) are never part of the folder.
 import { X509Certificate } from 'node:crypto';
-import * as fs from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { CompanyCertAttributes, CompanyCertInfoItem, certificateBlocks, issuesOf, validateCertificatePem } from '../../api';
 import { READ_CONCURRENCY, mapConcurrently } from '../concurrency';
-import { JsonObject, PodFolderError, fileSlug, isObject, listFiles } from '../folderFiles';
+import { JsonObject, PodFolderError, fileSlug, isObject, listFiles, readText } from '../folderFiles';
 import { PodResource, ResourceKind } from './kind';
 
 const TYPES = ['USER', 'USERSIGNING', 'OPERATIONSSIGNING', 'OPERATIONSUSER'];
@@ -35,10 +35,7 @@ export const certificatesKind: ResourceKind = {
     if (!TYPES.includes(value.type as string)) throw file.error(['type'], `type must be one of ${TYPES.join(', ')}.`);
     if (!STATUSES.includes(value.status as string)) throw file.error(['status'], `status must be one of ${STATUSES.join(', ')}.`);
     const pemFile = file.file.replace(/\.json$/, '.pem');
-    const pem = await fs.readFile(path.join(root, pemFile), 'utf8').catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return undefined;
-      throw error;
-    });
+    const pem = existsSync(path.join(root, pemFile)) ? await readText(path.join(root, pemFile)) : undefined;
     const fromPem = pem === undefined ? undefined : pemFingerPrint(pem, pemFile);
     const stated = typeof value.fingerPrint === 'string' ? value.fingerPrint.toLowerCase() : undefined;
     if (value.fingerPrint !== undefined && !stated) throw file.error(['fingerPrint'], 'fingerPrint must be text (the SHA-256 of the certificate).');
