@@ -3,7 +3,7 @@
 // action with its field-level differences. The Plan is a value: apply executes it as it is, never recomputing.
 import { PodClient } from '../api';
 import { FieldDiff, contentHash, fieldDiffs } from './diff';
-import { readFolderState } from './desiredState';
+import { readFolderConfig, readResources } from './desiredState';
 import { fieldPathOf } from './folderFiles';
 import { DesiredResource, PodResource, ResourceKind } from './kinds/kind';
 import { RESOURCE_KINDS } from './kinds/registry';
@@ -48,9 +48,11 @@ export interface PlanOptions { environment?: string; prune?: boolean; host?: Eng
 
 export async function planFolder(client: PodClient, folder: string, options: PlanOptions = {}): Promise<Plan> {
   const host = options.host ?? silentHost;
-  const state = await readFolderState(folder, options.environment);
+  const { config, variables, kinds } = await readFolderConfig(folder, options.environment);
+  // The folder's files are read while the pod's listings run (reads only: a bad file still stops the plan before any write).
+  const [resources, listed] = await Promise.all([readResources(folder, kinds, variables), listKinds(client, kinds, host)]);
+  const state = { config, kinds: resources };
   const changes: PlannedChange[] = [];
-  const listed = await listKinds(client, state.kinds.map((k) => k.kind), host);
   for (const [i, { kind, resources }] of state.kinds.entries()) {
     const onPod = new Map(listed[i].map((r) => [r.id, r]));
     const ignored = new Set(state.config.ignore[kind.name] ?? []);
