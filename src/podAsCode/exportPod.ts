@@ -9,7 +9,7 @@ import { FILE_CONCURRENCY, readFolderState } from './desiredState';
 import { canonical, stableJson, writeIfChanged } from './folderFiles';
 import { KIND_NAMES } from './kinds/registry';
 import { POD_FILE, PodFolderConfig, preserveTemplate, readPodConfig, writePodConfig } from './podFolder';
-import { EngineHost, listKinds, silentHost } from './plan';
+import { EngineHost, silentHost } from './plan';
 import { PodFolderError } from './folderFiles';
 
 export interface ExportOptions { environment?: string; host?: EngineHost }
@@ -36,10 +36,12 @@ export async function exportPod(client: PodClient, folder: string, options: Expo
   }
   const state = await readFolderState(folder, options.environment);
   const result: ExportResult = { folder, podUrl: client.podUrl, counts: {}, written: [], removed: [], unchanged: 0 };
-  const listed = await listKinds(client, state.kinds.map((k) => k.kind), host);
-  for (const [i, { kind, resources }] of state.kinds.entries()) {
-    const onPod = listed[i].filter((r) => !r.tombstone && !r.unmanageable);
-    const ignored = new Set(config.ignore[kind.name] ?? []);
+  for (const { kind } of state.kinds) result.counts[kind.name] = 0;
+  host.progress(`Reading ${state.kinds.map((k) => k.kind.name).join(', ')} from ${client.podUrl}…`);
+  // Each kind writes its files as soon as its own listing is done, while the slower kinds are still being read.
+  await Promise.all(state.kinds.map(async ({ kind, resources }) => {
+    const onPod = (await kind.list(client, host.progress)).filter((r) => !r.tombstone && !r.unmanageable);
+    const ignored = new Set(config!.ignore[kind.name] ?? []);
     const inFolder = new Map(resources.map((r) => [r.id, r]));
     const taken = new Set(resources.map((r) => r.source.file));
     const toWrite: Array<{ file: string; text: string }> = [];
@@ -65,6 +67,6 @@ export async function exportPod(client: PodClient, folder: string, options: Expo
       result.removed.push(gone.source.file);
     }
     result.counts[kind.name] = onPod.filter((r) => !ignored.has(r.id)).length;
-  }
+  }));
   return result;
 }
