@@ -26,14 +26,12 @@ export interface ExportResult {
 
 export async function exportPod(client: PodClient, folder: string, options: ExportOptions = {}): Promise<ExportResult> {
   const host = options.host ?? silentHost;
-  let config = await readPodConfig(folder, KIND_NAMES);
-  if (config && Object.keys(config.environments).length && options.environment === undefined) {
-    throw new PodFolderError(POD_FILE, undefined, 'environments', `the folder has environments (${Object.keys(config.environments).join(', ')}): say which one this pod is (--env), so that their values stay placeholders.`);
+  const onDisk = await readPodConfig(folder, KIND_NAMES);
+  if (onDisk && Object.keys(onDisk.environments).length && options.environment === undefined) {
+    throw new PodFolderError(POD_FILE, undefined, 'environments', `the folder has environments (${Object.keys(onDisk.environments).join(', ')}): say which one this pod is (--env), so that their values stay placeholders.`);
   }
-  if (!config) {
-    config = { manages: [...KIND_NAMES], ignore: {}, environments: {} } satisfies PodFolderConfig;
-    await writePodConfig(folder, config);
-  }
+  const config: PodFolderConfig = onDisk ?? { manages: [...KIND_NAMES], ignore: {}, environments: {} };
+  if (!onDisk) await writePodConfig(folder, config);
   const state = await readFolderState(folder, options.environment);
   const result: ExportResult = { folder, podUrl: client.podUrl, counts: {}, written: [], removed: [], unchanged: 0 };
   for (const { kind } of state.kinds) result.counts[kind.name] = 0;
@@ -41,7 +39,7 @@ export async function exportPod(client: PodClient, folder: string, options: Expo
   // Each kind writes its files as soon as its own listing is done, while the slower kinds are still being read.
   await Promise.all(state.kinds.map(async ({ kind, resources }) => {
     const onPod = (await kind.list(client, host.progress)).filter((r) => !r.tombstone && !r.unmanageable);
-    const ignored = new Set(config!.ignore[kind.name] ?? []);
+    const ignored = new Set(config.ignore[kind.name] ?? []);
     const inFolder = new Map(resources.map((r) => [r.id, r]));
     const taken = new Set(resources.map((r) => r.source.file));
     const toWrite: Array<{ file: string; text: string }> = [];
