@@ -9,7 +9,7 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
 /** Parts of the extension host code loaded only when first needed (src/parts/README.md): dist/parts/<name>.js. */
-const lazyParts = [];
+const lazyParts = [{ name: 'podAsCode', entry: 'src/podAsCode/vscode/part.ts' }];
 
 /**
  * The node-side aliases every extension-host bundle shares.
@@ -34,6 +34,14 @@ const entries = [
     platform: 'node',
     format: 'cjs',
     external: ['vscode'],
+    alias: nodeAlias,
+  },
+  // The symphony-pod CLI (src/cli/README.md): plain Node, everything bundled, runnable as `node dist/cli.js`.
+  {
+    entryPoints: ['src/cli/cli.ts'],
+    outfile: 'dist/cli.js',
+    platform: 'node',
+    format: 'cjs',
     alias: nodeAlias,
   },
   ...lazyParts.map((part) => ({

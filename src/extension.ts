@@ -7,6 +7,7 @@ import { CommandContext } from './commands/commandContext';
 import { registerConnectionCommands } from './commands/connectionCommands';
 import { registerGroupCommands } from './commands/groupCommands';
 import { registerKeyCommands } from './commands/keyCommands';
+import { registerPodAsCodeCommands } from './commands/podAsCodeCommands';
 import { registerPodCommands } from './commands/podCommands';
 import { registerSearchCommands } from './commands/searchCommands';
 import { registerTreeCommands } from './commands/treeCommands';
@@ -89,6 +90,7 @@ export function activate(context: vscode.ExtensionContext): SymphonyPodAdminApi 
     ...registerSearchCommands(commandContext),
     ...detailPanels.disposables,
     ...registerManifestEditors(commandContext),
+    ...registerPodAsCodeCommands(commandContext),
     radar,
     expiryStatusBar,
     ...registerKeyCommands(commandContext, radar, detailPanels.panels),
