@@ -1,6 +1,7 @@
 // PodClient: one per pod, shared by the tree, the commands, the webviews and the document provider. It owns the
 // HTTP transport (one keep-alive agent) and the token renewal, and exposes the typed areas.
 
+import { AccountsApi } from './accounts';
 import { AppsApi } from './apps';
 import { CertsApi } from './certs';
 import { ConnectionsApi } from './connections';
@@ -31,6 +32,7 @@ export class PodClient {
   readonly connections: ConnectionsApi;
   readonly groups: GroupsApi;
   readonly users: UsersApi;
+  readonly accounts: AccountsApi;
   private readonly transport: HttpTransport;
   private readonly requester: Requester;
 
@@ -45,6 +47,7 @@ export class PodClient {
     this.connections = new ConnectionsApi(this.requester);
     this.groups = new GroupsApi(this.requester);
     this.users = new UsersApi(this.requester);
+    this.accounts = new AccountsApi(this.requester, this.transport, this.podUrl);
   }
 
   /** Runs authenticate(), stores the session token, and returns who signed in. */

@@ -17,4 +17,8 @@ export { applicationChanges, noChanges } from './appChanges';
 export { ConnectionsApi, ListConnectionsOptions } from './connections';
 export { GroupsApi, ListGroupsOptions, groupUpdate, validateGroup } from './groups';
 export { UsersApi, UserLookupOptions, UserSearchOptions, MAX_USER_IDS_PER_REQUEST, MAX_USER_QUERY_LENGTH, validateUserQuery } from './users';
+export {
+  AccountsApi, ServiceAccountPage, MAX_ACCOUNTS_PER_PAGE, ACCOUNT_ATTRIBUTE_FIELDS, isServiceAccount, validateAccountAttributes,
+  validateAccountCreate, validateEmail, validateRoleId, validateUserName,
+} from './accounts';
 export { PodClient, PodClientOptions } from './client';
