@@ -9,7 +9,10 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
 /** Parts of the extension host code loaded only when first needed (src/parts/README.md): dist/parts/<name>.js. */
-const lazyParts = [];
+const lazyParts = [
+  { name: 'accounts', entry: 'src/commands/accounts/part.ts' },
+  { name: 'keyRotation', entry: 'src/commands/keyRotationFlow.ts' },
+];
 
 /** The node-side aliases every extension-host bundle shares. */
 const nodeAlias = { 'whatwg-url': './src/api/nodeUrl.js', 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' };

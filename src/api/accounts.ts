@@ -1,8 +1,9 @@
-// User administration: people and service accounts (`/pod/v2/admin/user/*`, `/pod/v1/admin/user/{uid}/*`, the
-// system role and feature lists, `/pod/v1/users/{uid}/sessions`) and signing in as a service account to check its
-// key. A service account is a user with `accountType: SYSTEM`; its RSA keys are `userAttributes.currentKey` /
-// `previousKey` (rotation rules: src/credentials/keyRotation.ts). Names for ids and the directory search are in
-// users.ts (any session may use them; these need USER_PROVISIONING or SUPER_ADMINISTRATOR).
+// Administration of one account, person or service account (`/pod/v2/admin/user/*`, `/pod/v1/admin/user/{uid}/*`,
+// the system role and feature lists, `/pod/v1/users/{uid}/sessions`), and signing in as a service account to check
+// its key. A service account is a user with `accountType: SYSTEM`; its RSA keys are `userAttributes.currentKey` /
+// `previousKey` (rotation rules: src/credentials/keyRotation.ts). The user list itself is in users.ts (the tree and
+// the expiry radar page it). Not built with every client: `client.area(AccountsApi)` builds it on first use, so the
+// extension bundle need not carry it (the accounts part does).
 
 import { validatePublicKey } from './apps';
 import { exchangeJwt, signJwt } from './auth';
@@ -20,42 +21,8 @@ import {
   validateRequiredName, validateTextField,
 } from './validation';
 
-/** The spec: limit "must not exceed 1000". */
-export const MAX_ACCOUNTS_PER_PAGE = 1000;
-
-export interface ServiceAccountPage {
-  items: V2UserDetail[];
-  /** The `skip` of the next raw page; undefined when the pod's list is exhausted. */
-  next?: number;
-  /** Raw list requests it took. */
-  requests: number;
-}
-
 export class AccountsApi {
   constructor(private readonly requester: Requester, private readonly transport: HttpTransport, private readonly origin: string) {}
-
-  /** Every user of the pod, people and service accounts, a page at a time (default 100, at most 1000). */
-  async listAccounts(page: PageRequest = {}): Promise<V2UserDetail[]> {
-    assertValid('limit', page.limit === undefined || page.limit <= MAX_ACCOUNTS_PER_PAGE ? undefined : `limit must be at most ${MAX_ACCOUNTS_PER_PAGE}.`);
-    return this.call<V2UserDetail[]>('GET', '/pod/v2/admin/user/list', ACCOUNTS, undefined, SHAPES.accountList, pageQuery(page));
-  }
-
-  /**
-   * At least `wanted` service accounts (or every one left) from `skip` on. The list has no account-type filter, so
-   * this reads pages of 1000 users and keeps the SYSTEM ones; `next` is where the following call continues.
-   */
-  async pageServiceAccounts(skip: number, wanted: number): Promise<ServiceAccountPage> {
-    const items: V2UserDetail[] = [];
-    let next: number | undefined = skip;
-    let requests = 0;
-    while (next !== undefined && items.length < wanted) {
-      const page = await this.listAccounts({ skip: next, limit: MAX_ACCOUNTS_PER_PAGE });
-      requests++;
-      items.push(...page.filter(isServiceAccount));
-      next = page.length === MAX_ACCOUNTS_PER_PAGE ? next + MAX_ACCOUNTS_PER_PAGE : undefined;
-    }
-    return { items, next, requests };
-  }
 
   /** Users with a role, a feature or a status (POST, a read). */
   async findAccounts(filter: UserFilter, page: PageRequest = {}): Promise<V2UserDetail[]> {
@@ -169,8 +136,6 @@ export class AccountsApi {
     return res.body as T;
   }
 }
-
-export const isServiceAccount = (user: V2UserDetail): boolean => user.userAttributes?.accountType === 'SYSTEM';
 
 const ACCOUNTS: ErrorContext = { area: 'accounts' };
 const accountContext = (uid: UserIdInput): ErrorContext => ({ area: 'accounts', thing: `the account ${String(uid)}` });

@@ -1,7 +1,6 @@
 // PodClient: one per pod, shared by the tree, the commands, the webviews and the document provider. It owns the
 // HTTP transport (one keep-alive agent) and the token renewal, and exposes the typed areas.
 
-import { AccountsApi } from './accounts';
 import { AppsApi } from './apps';
 import { CertsApi } from './certs';
 import { ConnectionsApi } from './connections';
@@ -32,7 +31,6 @@ export class PodClient {
   readonly connections: ConnectionsApi;
   readonly groups: GroupsApi;
   readonly users: UsersApi;
-  readonly accounts: AccountsApi;
   private readonly transport: HttpTransport;
   private readonly requester: Requester;
 
@@ -47,7 +45,18 @@ export class PodClient {
     this.connections = new ConnectionsApi(this.requester);
     this.groups = new GroupsApi(this.requester);
     this.users = new UsersApi(this.requester);
-    this.accounts = new AccountsApi(this.requester, this.transport, this.podUrl);
+  }
+
+  private readonly areas = new Map<unknown, unknown>();
+
+  /**
+   * An API area built on this client's session and transport on first use, for areas the extension bundle does not
+   * carry (a lazily loaded part brings the class: `client.area(AccountsApi)`). One instance per class and client.
+   */
+  area<T>(Area: new (requester: Requester, transport: HttpTransport, origin: string) => T): T {
+    let area = this.areas.get(Area) as T | undefined;
+    if (!area) this.areas.set(Area, (area = new Area(this.requester, this.transport, this.podUrl)));
+    return area;
   }
 
   /** Runs authenticate(), stores the session token, and returns who signed in. */

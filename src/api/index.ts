@@ -16,9 +16,11 @@ export { AppsApi, validateApplicationDetail, validatePublicKey } from './apps';
 export { applicationChanges, noChanges } from './appChanges';
 export { ConnectionsApi, ListConnectionsOptions } from './connections';
 export { GroupsApi, ListGroupsOptions, groupUpdate, validateGroup } from './groups';
-export { UsersApi, UserLookupOptions, UserSearchOptions, MAX_USER_IDS_PER_REQUEST, MAX_USER_QUERY_LENGTH, validateUserQuery } from './users';
 export {
-  AccountsApi, ServiceAccountPage, MAX_ACCOUNTS_PER_PAGE, ACCOUNT_ATTRIBUTE_FIELDS, isServiceAccount, validateAccountAttributes,
-  validateAccountCreate, validateEmail, validateRoleId, validateUserName,
+  UsersApi, UserLookupOptions, UserSearchOptions, MAX_USER_IDS_PER_REQUEST, MAX_USER_QUERY_LENGTH, MAX_USERS_PER_PAGE, ServiceAccountPage, isServiceAccount,
+  validateUserQuery,
+} from './users';
+export {
+  AccountsApi, ACCOUNT_ATTRIBUTE_FIELDS, validateAccountAttributes, validateAccountCreate, validateEmail, validateRoleId, validateUserName,
 } from './accounts';
 export { PodClient, PodClientOptions } from './client';

@@ -1,6 +1,6 @@
-// App RSA key commands (Rotate RSA Key…, Extend / Revoke Previous Key, Revoke Current Key; the flows are shared with
-// service accounts in keyRotationFlow.ts) and Show Expiry Report. After every change the app's known keys, the
-// expiry radar and the tree's app list are brought up to date.
+// App RSA key commands (Rotate RSA Key…, Extend / Revoke Previous Key, Revoke Current Key) and Show Expiry Report.
+// The flows, shared with service accounts, are keyRotationFlow.ts, loaded as the part `keyRotation` on first use.
+// After every change the app's known keys, the expiry radar and the tree's app list are brought up to date.
 import * as vscode from 'vscode';
 import { ApplicationDetail } from '../api';
 import { knownAppKeys } from '../credentials/appKeyCache';
@@ -9,8 +9,12 @@ import { showExpiryReportCommand } from '../credentials/expiryStatusBar';
 import { appKeyHolder } from '../credentials/keyRotation';
 import { DetailPanels } from '../editors/detailPanels';
 import { ApplicationNode } from '../tree/appNodes';
+import { loadPart } from '../parts/loadPart';
 import { CommandContext, registerCommand } from './commandContext';
-import { KeyTarget, extendPreviousKey, revokeCurrentKey, revokePreviousKey, rotateKey } from './keyRotationFlow';
+import type { KeyTarget } from './keyRotationFlow';
+
+type Flows = typeof import('./keyRotationFlow');
+const flows = () => loadPart<Flows>('keyRotation');
 
 /** An app a key command acts on: its tree node, or the pod and app id (from a detail view or the expiry report). */
 export interface AppTarget {
@@ -21,20 +25,20 @@ export interface AppTarget {
 export const expiryReportPanel = { podId: '', kind: 'expiryReport', id: 'Expiry report' } as const;
 
 export function registerKeyCommands(context: CommandContext, radar: ExpiryRadar, panels: DetailPanels): vscode.Disposable[] {
-  const keyCommand = (id: string, flow: (context: CommandContext, target: KeyTarget<ApplicationDetail>) => Promise<ApplicationDetail>) =>
+  const keyCommand = (id: string, flow: (f: Flows, target: KeyTarget<ApplicationDetail>) => Promise<ApplicationDetail>) =>
     registerCommand(context, id, async (node?: unknown) => {
       const target = appTarget(node);
-      const detail = await flow(context, appKeyTarget(context, target));
+      const detail = await flow(flows(), appKeyTarget(context, target));
       knownAppKeys.remember(target.podId, target.appId, detail);
       radar.recompute();
       const list = context.tree.podNode(target.podId)?.applications;
       if (list) context.tree.refresh(list);
     });
   return [
-    keyCommand('symphonyPodAdmin.apps.rotateKey', rotateKey),
-    keyCommand('symphonyPodAdmin.apps.extendPreviousKey', extendPreviousKey),
-    keyCommand('symphonyPodAdmin.apps.revokePreviousKey', revokePreviousKey),
-    keyCommand('symphonyPodAdmin.apps.revokeCurrentKey', (c, t) => revokeCurrentKey(c, t)),
+    keyCommand('symphonyPodAdmin.apps.rotateKey', (f, t) => f.rotateKey(context, t)),
+    keyCommand('symphonyPodAdmin.apps.extendPreviousKey', (f, t) => f.extendPreviousKey(context, t)),
+    keyCommand('symphonyPodAdmin.apps.revokePreviousKey', (f, t) => f.revokePreviousKey(context, t)),
+    keyCommand('symphonyPodAdmin.apps.revokeCurrentKey', (f, t) => f.revokeCurrentKey(context, t)),
     registerCommand(context, showExpiryReportCommand, async () => panels.open({ ...expiryReportPanel })),
   ];
 }

@@ -2,7 +2,8 @@
 // generated 4096-bit pair whose private key goes only to the file the user chooses, or an existing public key),
 // Extend / Revoke Previous Key, Revoke Current Key. A rotation the pod would refuse (a valid previous key, the same
 // key again) is explained before anything is sent, with the way forward. Each change sends only the keys and reads
-// the holder back, so the dates shown are the pod's. Used by keyCommands.ts (apps) and the accounts part.
+// the holder back, so the dates shown are the pod's. Loaded as the part `keyRotation` by keyCommands.ts (apps);
+// the accounts part bundles its own copy.
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';

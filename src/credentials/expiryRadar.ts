@@ -152,7 +152,7 @@ export class ExpiryRadar implements vscode.Disposable {
       reads.push((async () => {
         const list: string[] = [];
         for (let next: number | undefined = 0; next !== undefined;) {
-          const page = await client.accounts.pageServiceAccounts(next, 1);
+          const page = await client.users.pageServiceAccounts(next, 1);
           for (const account of page.items) {
             const uid = String(account.userSystemInfo?.id);
             knownAccountKeys.remember(podId, uid, account);

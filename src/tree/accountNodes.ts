@@ -9,7 +9,6 @@ import { knownAccountKeys } from '../credentials/appKeyCache';
 import { keyDate } from '../credentials/keyRotation';
 import { PodSessions } from '../pods/podSessions';
 import { describeError } from '../ui/errors';
-import { escapeMarkdown } from './certNodes';
 import { ContextValue } from './contextValues';
 import { Page, PagedListNode } from './pagedListNode';
 import { ErrorNode, MessageNode, TreeNode } from './treeNode';
@@ -44,7 +43,7 @@ export class ServiceAccountsNode extends PagedListNode<V2UserDetail, Skip> {
   }
 
   protected async loadPage(skip: Skip | undefined, limit: number): Promise<Page<V2UserDetail, Skip>> {
-    const page = await this.sessions.client(this.podId!).accounts.pageServiceAccounts(skip ?? 0, limit);
+    const page = await this.sessions.client(this.podId!).users.pageServiceAccounts(skip ?? 0, limit);
     for (const account of page.items) knownAccountKeys.remember(this.podId!, String(account.userSystemInfo?.id), account);
     return { items: page.items, next: page.next };
   }
@@ -87,13 +86,9 @@ export class ServiceAccountNode extends TreeNode {
     item.iconPath = disabled ? new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground')) : new vscode.ThemeIcon('robot');
     item.contextValue = ContextValue.serviceAccount;
     item.command = { command: 'symphonyPodAdmin.accounts.open', title: 'Open Details', arguments: [this] };
-    item.tooltip = new vscode.MarkdownString([
-      `**${escapeMarkdown(text(a.displayName) || this.username)}**`, '', '| | |', '|---|---|',
-      `| Username | \`${escapeMarkdown(text(this.username))}\` |`, `| User id | \`${this.uid}\` |`, `| Status | ${disabled ? 'disabled' : 'enabled'} |`,
-      `| Roles | ${escapeMarkdown((this.item.roles ?? []).join(', ') || 'none')} |`,
-      `| Current key | ${a.currentKey?.key ? 'set' : 'none'} |`,
-      a.previousKey?.key ? `| Previous key | valid until ${keyDate(previous)} |` : '',
-    ].filter(Boolean).join('\n'));
+    item.tooltip = [text(a.displayName) || this.username, `Username: ${text(this.username)} · user id ${this.uid}`, `Status: ${disabled ? 'disabled' : 'enabled'}`,
+      `Roles: ${text((this.item.roles ?? []).join(', ')) || 'none'}`, `Current key: ${a.currentKey?.key ? 'set' : 'none'}`,
+      a.previousKey?.key ? `Previous key: accepted until ${keyDate(previous)}` : ''].filter(Boolean).join('\n');
     return item;
   }
 }

@@ -2,7 +2,7 @@
 // list, roles / features / status / sessions, and the full rotation story of a bot's key.
 import * as assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
-import { PodApiError, V2UserDetail } from '../../../src/api';
+import { AccountsApi, PodApiError, PodClient, V2UserDetail } from '../../../src/api';
 import { keyChanges, serviceAccountKeyHolder } from '../../../src/credentials/keyRotation';
 import { apiRequests, clientFor, isApiError, usePod } from './podFixture';
 
@@ -13,10 +13,13 @@ const pair = () => {
 
 describe('client: accounts (user administration)', () => {
   const pod = usePod();
+  /** The accounts area is built on demand (`client.area`), as the extension's accounts part builds it. */
+  const withAccounts = (client: PodClient) => Object.assign(client, { accounts: client.area(AccountsApi) });
+  const admin = (emu: ReturnType<typeof pod>, who: 'admin' | 'user' = 'admin') => withAccounts(clientFor(emu, who).client);
   const bot = (username: string, publicPem: string) => ({ userAttributes: { userName: username, displayName: username, accountType: 'SYSTEM' as const, currentKey: { key: publicPem, action: 'SAVE' as const } }, roles: ['INDIVIDUAL'] });
 
   it('creates a service account with only its public key, and gets it back by id', async () => {
-    const { client } = clientFor(pod());
+    const client = admin(pod());
     const a = pair();
     const created = await client.accounts.createAccount(bot('pricing-bot', a.publicPem));
     assert.equal(created.userAttributes?.accountType, 'SYSTEM');
@@ -26,7 +29,7 @@ describe('client: accounts (user administration)', () => {
 
   it('refuses a private key, an unknown attribute, a bad username or role id before any request', async () => {
     const emu = pod();
-    const { client } = clientFor(emu);
+    const client = admin(emu);
     emu.control.clearRequests();
     const a = pair();
     await assert.rejects(client.accounts.createAccount(bot('x', a.privatePem)), isApiError(/private key/, { kind: 'validation', field: 'currentKey.key' }));
@@ -41,13 +44,13 @@ describe('client: accounts (user administration)', () => {
   it('pages service accounts out of the user list, reading pages of 1000', async () => {
     const emu = pod();
     emu.control.reset({ users: 1500, serviceAccounts: 30 });
-    const { client } = clientFor(emu);
+    const client = admin(emu);
     emu.control.clearRequests();
-    const first = await client.accounts.pageServiceAccounts(0, 10);
+    const first = await client.users.pageServiceAccounts(0, 10);
     assert.ok(first.items.length >= 10 && first.items.every((u) => u.userAttributes?.accountType === 'SYSTEM'));
     const all: V2UserDetail[] = [...first.items];
     for (let next = first.next; next !== undefined;) {
-      const page = await client.accounts.pageServiceAccounts(next, 10);
+      const page = await client.users.pageServiceAccounts(next, 10);
       all.push(...page.items);
       next = page.next;
     }
@@ -57,7 +60,7 @@ describe('client: accounts (user administration)', () => {
 
   it('adds and removes roles, changes features and status, lists and ends sessions', async () => {
     const emu = pod();
-    const { client } = clientFor(emu);
+    const client = admin(emu);
     const a = pair();
     const uid = (await client.accounts.createAccount(bot('ops-bot', a.publicPem))).userSystemInfo!.id!;
     assert.ok((await client.accounts.listRoles()).some((r) => r.id === 'USER_PROVISIONING'));
@@ -84,12 +87,12 @@ describe('client: accounts (user administration)', () => {
   });
 
   it('says which role is needed when a read-only account administers users', async () => {
-    const { client } = clientFor(pod(), 'user');
-    await assert.rejects(client.accounts.listAccounts(), isApiError(/USER_PROVISIONING or SUPER_ADMINISTRATOR/, { status: 403 }));
+    const client = admin(pod(), 'user');
+    await assert.rejects(client.users.listUsers(), isApiError(/USER_PROVISIONING or SUPER_ADMINISTRATOR/, { status: 403 }));
   });
 
   it('rotates a bot key by the rules: A signs in, rotate to B, A and B sign in, SAVE C refused, revoke previous, revoke current explained', async () => {
-    const { client } = clientFor(pod());
+    const client = admin(pod());
     const [A, B, C] = [pair(), pair(), pair()];
     const accounts = client.accounts;
     const holder = serviceAccountKeyHolder;
