@@ -25,6 +25,7 @@ const FAILURE_DIR = path.join(REPO_ROOT, 'test-results');
 const POD = 'Demo pod';
 const EXPIRED_CERT = 'svc-rates-monitor-emea-0002';
 const APP_WITH_KEYS = 'Bloomberg Chat Bridge'; // current + previous (rotated) RSA key
+const BOT_WITH_KEYS = 'Jira Alerts Bot'; // a service account with a current and a still valid previous key
 
 class StepError extends Error {}
 
@@ -120,7 +121,7 @@ async function setExpanded(page: Page, label: string, expanded: boolean): Promis
   await page.waitForTimeout(expanded ? 1500 : 300); // children load from the pod
 }
 
-const CATEGORIES = ['Certificates', 'Applications', 'Connections', 'Groups'];
+const CATEGORIES = ['Certificates', 'Applications', 'Connections', 'Groups', 'Service accounts', 'Users'];
 
 /** Expands the demo pod and one of its categories, collapsing the others so the category's rows are in view. */
 async function showCategory(page: Page, category: string): Promise<void> {
@@ -233,6 +234,19 @@ async function shotGroup(page: Page, outDir: string): Promise<void> {
   await shot(page, outDir, 'webview-group.png');
 }
 
+async function shotServiceAccounts(page: Page, outDir: string): Promise<void> {
+  await showCategory(page, 'Service accounts');
+  await need(treeRow(page, BOT_WITH_KEYS), `service account row "${BOT_WITH_KEYS}"`);
+  await shot(page, outDir, 'tree-service-accounts.png');
+}
+
+async function shotAccountDetails(page: Page, outDir: string): Promise<void> {
+  await showCategory(page, 'Service accounts');
+  await clickInlineAction(page, BOT_WITH_KEYS, 'Open Details');
+  await webviewContent(page, /RSA keys/);
+  await shot(page, outDir, 'account-details.png');
+}
+
 async function shotExpiryReport(page: Page, outDir: string): Promise<void> {
   await runCommand(page, 'Symphony: Show Expiry Report');
   const content = await webviewContent(page, EXPIRED_CERT);
@@ -286,6 +300,8 @@ async function main(): Promise<number> {
       ['manifest-intellisense', shotManifest],
       ['webview-group', shotGroup],
       ['expiry-report', shotExpiryReport],
+      ['tree-service-accounts', shotServiceAccounts],
+      ['account-details', shotAccountDetails],
     ];
     const onlyIndex = argv.indexOf('--only');
     const only = onlyIndex >= 0 ? argv[onlyIndex + 1].split(',') : undefined;
