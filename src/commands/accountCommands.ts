@@ -68,13 +68,15 @@ const isAccount = (value: unknown): value is V2UserDetail => typeof value === 'o
 
 /** A service account node, or `{ podId, uid }` from the detail view, the expiry report or a test. */
 export function accountTarget(node: unknown): AccountTarget {
-  if (node instanceof ServiceAccountNode && node.podId) return { podId: node.podId, uid: String(node.uid) };
-  const candidate = node as { podId?: unknown; uid?: unknown } | undefined;
-  if (typeof candidate?.podId === 'string' && (typeof candidate.uid === 'string' || typeof candidate.uid === 'number')) return { podId: candidate.podId, uid: String(candidate.uid) };
+  if (node instanceof ServiceAccountNode && node.podId) return { podId: node.podId, uid: String(node.uid), username: node.username };
+  const candidate = node as { podId?: unknown; uid?: unknown; username?: unknown } | undefined;
+  if (typeof candidate?.podId === 'string' && (typeof candidate.uid === 'string' || typeof candidate.uid === 'number')) {
+    return { podId: candidate.podId, uid: String(candidate.uid), ...(typeof candidate.username === 'string' ? { username: candidate.username } : {}) };
+  }
   throw new Error('Select a service account in the Pods tree (or open its details), then run this command from there.');
 }
 
-/** The detail documents: `symphony-account:/<uid>.md?pod=<podId>`, rendered by the part on each read. */
+/** The detail documents: `symphony-account:/<uid>/<username>.md?pod=<podId>` (the preview's title is the file name), rendered by the part on each read. */
 class AccountDocuments implements vscode.TextDocumentContentProvider {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
@@ -82,7 +84,8 @@ class AccountDocuments implements vscode.TextDocumentContentProvider {
   constructor(private readonly context: CommandContext) {}
 
   uri(target: AccountTarget): vscode.Uri {
-    return vscode.Uri.from({ scheme: accountScheme, path: `/${target.uid}.md`, query: new URLSearchParams({ pod: target.podId }).toString() });
+    const name = (target.username ?? 'account').replace(/[^\w.-]+/g, '_');
+    return vscode.Uri.from({ scheme: accountScheme, path: `/${target.uid}/${name}.md`, query: new URLSearchParams({ pod: target.podId }).toString() });
   }
 
   async open(target: AccountTarget): Promise<vscode.Uri> {
@@ -91,13 +94,15 @@ class AccountDocuments implements vscode.TextDocumentContentProvider {
     return uri;
   }
 
+  /** Every open document of the account, whatever name it was opened under. */
   refresh(target: AccountTarget): void {
-    this.changed.fire(this.uri(target));
+    const open = vscode.workspace.textDocuments.map((d) => d.uri).filter((uri) => uri.scheme === accountScheme && uri.path.split('/')[1] === target.uid);
+    for (const uri of open.length ? open : [this.uri(target)]) this.changed.fire(uri);
   }
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const podId = new URLSearchParams(uri.query).get('pod') ?? '';
-    const uid = uri.path.replace(/^\/|\.md$/g, '');
+    const uid = uri.path.split('/')[1] ?? '';
     try {
       return await part().accountMarkdown(this.context, { podId, uid });
     } catch (error) {

@@ -1,5 +1,5 @@
-// The read-only detail view of an account: a Markdown document (shown in the Markdown preview) with its attributes,
-// roles, features, status, keys (fingerprints and the previous key's expiry, never a key) and sessions. Three reads:
+// The read-only detail view of an account: a Markdown document (shown in the Markdown preview) with its status, keys
+// first (what a rotation needs), then attributes, roles, features (fingerprints and the previous key's expiry, never a key) and sessions. Three reads:
 // the account, its features, its sessions. Edits go through the account commands, which refresh it.
 import { V1Session, V2UserDetail, displayableText } from '../api';
 import { keyDate, publicKeyFingerprint } from '../credentials/keyRotation';
@@ -27,6 +27,16 @@ export function renderAccount(view: AccountView, podLabel: string): string {
     '',
     `${system ? 'Service account' : 'Person'} on ${cell(podLabel)} · user id \`${s.id}\` · **${s.status === 'DISABLED' ? 'disabled' : 'enabled'}**`,
     '',
+    ...(system ? [
+      '## RSA keys',
+      '| Key | Accepted until | Fingerprint (SHA-256) |', '|---|---|---|',
+      a.currentKey?.key ? `| Current | until rotated or revoked | \`${publicKeyFingerprint(a.currentKey.key) || 'unreadable'}\` |` : '| Current | none: the account cannot sign in with a key | |',
+      previous?.key ? `| Previous | ${date(previous.expirationDate)}${previous.expirationDate && previous.expirationDate <= now ? ' (expired)' : ''} | \`${publicKeyFingerprint(previous.key) || 'unreadable'}\` |` : '| Previous | none | |',
+      '',
+      previous?.key && previous.expirationDate && previous.expirationDate > now
+        ? 'The pod refuses a new key until the previous key expires or is revoked (Revoke Previous Key…).' : 'A rotation (Rotate Key…) keeps the current key valid for 72 hours as the previous key.',
+      '',
+    ] : []),
     '## Attributes',
     ...rows([['Username', a.userName], ['Display name', a.displayName], ['Email', a.emailAddress], ['First name', a.firstName], ['Last name', a.lastName],
       ['Company', a.companyName], ['Title', a.title], ['Department', a.department], ['Division', a.division], ['Location', a.location],
@@ -35,16 +45,6 @@ export function renderAccount(view: AccountView, podLabel: string): string {
     '## Roles',
     detail.roles?.length ? detail.roles.map((r) => `- ${cell(r)}`).join('\n') : 'None.',
     '',
-    ...(system ? [
-      '## RSA keys',
-      '| Key | Fingerprint (SHA-256) | Accepted until |', '|---|---|---|',
-      a.currentKey?.key ? `| Current | \`${publicKeyFingerprint(a.currentKey.key) || 'unreadable'}\` | until rotated or revoked |` : '| Current | none: the account cannot sign in with a key | |',
-      previous?.key ? `| Previous | \`${publicKeyFingerprint(previous.key) || 'unreadable'}\` | ${date(previous.expirationDate)}${previous.expirationDate && previous.expirationDate <= now ? ' (expired)' : ''} |` : '| Previous | none | |',
-      '',
-      previous?.key && previous.expirationDate && previous.expirationDate > now
-        ? 'The pod refuses a new key until the previous key expires or is revoked (Revoke Previous Key…).' : 'A rotation (Rotate Key…) keeps the current key valid for 72 hours as the previous key.',
-      '',
-    ] : []),
     '## Features',
     features.length ? features.map((f) => `- ${f.enabled ? '✓' : '✗'} ${cell(f.entitlment)}`).join('\n') : 'None reported.',
     '',

@@ -82,7 +82,7 @@ export class ServiceAccountNode extends TreeNode {
     item.id = `${this.podId}/serviceAccount/${this.uid}`;
     const previous = a.previousKey?.expirationDate;
     item.description = [text(this.username), disabled ? 'disabled' : undefined, !a.currentKey?.key ? 'no key' : undefined,
-      previous && previous > Date.now() ? `previous key until ${keyDate(previous)}` : undefined].filter(Boolean).join(' · ');
+      previous && previous > Date.now() ? `previous key: ${Math.ceil((previous - Date.now()) / 3600_000)} h left` : undefined].filter(Boolean).join(' · ');
     item.iconPath = disabled ? new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground')) : new vscode.ThemeIcon('robot');
     item.contextValue = ContextValue.serviceAccount;
     item.command = { command: 'symphonyPodAdmin.accounts.open', title: 'Open Details', arguments: [this] };

@@ -9,6 +9,8 @@ export interface AccountTarget {
   podId: string;
   /** The user id, digits. */
   uid: string;
+  /** When the caller knows it (the tree): names the detail document. */
+  username?: string;
 }
 
 export const accountsOf = (context: CommandContext, podId: string) => context.sessions.client(podId).area(AccountsApi);
