@@ -2,13 +2,12 @@
 // person), update, status, roles, features, sessions and avatar. A service account is a user with
 // `accountType: SYSTEM`; its RSA keys follow keyRules.ts. Every endpoint needs SUPER_ADMINISTRATOR or
 // USER_PROVISIONING (as the company-certificate and app endpoints).
-import * as crypto from 'node:crypto';
 import { requireAdmin } from './auth';
-import { imageKind } from './groups';
+import { avatarOf } from './groups';
 import { ACCOUNT_KEY_FIELDS, applyKeys } from './keyRules';
 import { Ctx, Reply, Route, ok, route, success } from './router';
 import { POD_ID, userIdOf } from './seed';
-import { FEATURE_LIST, STRING_ID, USER_FILTER, USER_STATUS, V2_USER_ATTRIBUTES, V2_USER_CREATE, UPLOAD_AVATAR, bodyOf } from './shapes';
+import { FEATURE_LIST, STRING_ID, USER_FILTER, USER_STATUS, V2_USER_ATTRIBUTES, V2_USER_CREATE, bodyOf } from './shapes';
 import type { AdminRecord, AppKey, DirectoryUser, EmulatorState } from './state';
 import { Obj, array, bad, int64, object, oneOf, optBool, optString, queryInt, reqString } from './validate';
 
@@ -33,7 +32,6 @@ export const DEFAULT_FEATURES = (system: boolean): Record<string, boolean> =>
   Object.fromEntries(FEATURES.map((f) => [f, system ? ['postReadEnabled', 'postWriteEnabled', 'sendFilesEnabled'].includes(f) : !['mustBeRecorded', 'canUseFirehose'].includes(f)]));
 
 const MAX_LIMIT = 1000;
-const MAX_AVATAR_BYTES = 2 * 1024 * 1024;
 /** V2UserAttributes the directory entry holds itself; the rest live in `admin.attributes`. */
 const TEXT_ATTRIBUTES = ['emailAddress', 'firstName', 'lastName', 'userName', 'displayName', 'companyName', 'department', 'division', 'title',
   'workPhoneNumber', 'mobilePhoneNumber', 'twoFactorAuthPhone', 'smsNumber', 'location', 'recommendedLanguage', 'jobFunction'];
@@ -251,13 +249,7 @@ export function accountRoutes(): Route[] {
     route('POST', '/pod/v1/admin/user/:uid/avatar/update', (ctx) => {
       requireAdmin(ctx);
       const user = findUser(ctx);
-      const image = reqString(object(bodyOf(ctx, UPLOAD_AVATAR), 'body').image, 'image');
-      if (!/^[A-Za-z0-9+/=\r\n]+$/.test(image)) { bad('image must be base64-encoded'); }
-      const bytes = Buffer.from(image, 'base64');
-      if (bytes.length > MAX_AVATAR_BYTES) { bad('image must be at most 2 MB'); }
-      const kind = imageKind(bytes);
-      if (!kind) { bad('image must be a .jpg, .png or .gif'); }
-      const hash = crypto.createHash('sha1').update(bytes).digest('hex').slice(0, 12);
+      const { hash, kind } = avatarOf(ctx, bad);
       user.admin.avatars = [{ size: 'original', url: `../avatars/${user.id}/600/${hash}.${kind}` }, { size: 'small', url: `../avatars/${user.id}/150/${hash}.${kind}` }];
       return success('Avatar updated');
     }),
