@@ -14,8 +14,20 @@ const lazyParts = [
   { name: 'keyRotation', entry: 'src/commands/keyRotationFlow.ts' },
 ];
 
-/** The node-side aliases every extension-host bundle shares. */
-const nodeAlias = { 'whatwg-url': './src/api/nodeUrl.js', 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' };
+/**
+ * The node-side aliases every extension-host bundle shares.
+ * - node-fetch@2 falls back to whatwg-url only where Node has no URL class; bundling it costs ~260 KB of Unicode
+ *   tables (tr46). Node's own URL serves instead.
+ * - node-fetch@2 parses every request URL with `url.parse()`, which Node 24 deprecates with a warning at the first
+ *   request; src/api/legacyUrl.js answers it with the WHATWG parser (keeping node-fetch, and with it VS Code's
+ *   proxy support, the CA bundle and client certificates on the https.Agent).
+ * - jsonc-parser's `main` is a UMD build whose require() calls esbuild cannot follow; its ES module build bundles.
+ */
+const nodeAlias = {
+  'whatwg-url': './src/api/nodeUrl.js',
+  url: './src/api/legacyUrl.js',
+  'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js',
+};
 
 /** Each entry is one bundle: the extension host code, its lazily loaded parts, then one per webview. */
 const entries = [
@@ -25,9 +37,6 @@ const entries = [
     platform: 'node',
     format: 'cjs',
     external: ['vscode'],
-    // node-fetch@2 falls back to whatwg-url only where Node has no URL class; bundling it costs ~260 KB of
-    // Unicode tables (tr46). Node's own URL serves instead.
-    // jsonc-parser's `main` is a UMD build whose require() calls esbuild cannot follow; its ES module build bundles.
     alias: nodeAlias,
   },
   ...lazyParts.map((part) => ({
@@ -82,7 +91,11 @@ async function main() {
   await Promise.all(contexts.map((ctx) => ctx.dispose()));
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+module.exports = { nodeAlias };
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -19,9 +19,9 @@ import {
 } from './nodeRows';
 import { BenchResults, BenchRow, formatComparison, formatResults, machine, mb, ms } from './report';
 
-const HOST_ROWS = ['activation', 'tree-first', 'tree-heap', 'requests-open', 'requests-refresh', 'requests-save'];
+const HOST_ROWS = ['activation', 'tree-first', 'tree-heap', 'requests-open', 'requests-refresh', 'requests-save', 'names-connections', 'names-members', 'names-hover'];
 const CLIENT_ROWS = ['first-page', 'list-all', 'groups-cursor', 'requests-detail'];
-const ALL_ROWS = ['bundle', 'vsix', 'activation', ...CLIENT_ROWS.slice(0, 3), 'tree-first', 'tree-heap', 'requests-detail', 'requests-open', 'requests-refresh', 'requests-save', 'keep-alive'];
+const ALL_ROWS = ['bundle', 'vsix', 'activation', ...CLIENT_ROWS.slice(0, 3), 'tree-first', 'tree-heap', 'requests-detail', 'requests-open', 'requests-refresh', 'requests-save', 'names-connections', 'names-members', 'names-hover', 'keep-alive'];
 
 interface Args { out?: string; compare?: string; only?: Set<string>; skipHost: boolean }
 
@@ -70,7 +70,7 @@ function requestsRow(id: string, measure: string, minimum: number, minimumText: 
   const n = counted.requests.length;
   return {
     id, measure,
-    result: `${n} request${n === 1 ? '' : 's'} (${counted.requests.map((r) => r.replace(/\b[0-9a-f]{64}\b/g, '{fp}')).join(', ')})${counted.duplicates ? `; ${counted.duplicates} duplicate` : ''}`,
+    result: `${n} request${n === 1 ? '' : 's'} (${counted.requests.map((r) => r.replace(/\b[0-9a-f]{64}\b/g, '{fp}').replace(/uid=([\d%C]+)/, (_, ids: string) => `uid={${ids.split('%2C').length} ids}`)).join(', ')})${counted.duplicates ? `; ${counted.duplicates} duplicate` : ''}`,
     value: n, unit: 'requests', goal: `no duplicate; minimum = ${minimumText}`, ratio: n / minimum,
     met: n <= minimum && counted.duplicates === 0, command: command(id), details: { ...counted, where },
   };
@@ -143,6 +143,19 @@ function hostRows(host: Awaited<ReturnType<typeof runHostBench>>, want: (id: str
   if (want('requests-save')) {
     rows.push(requestsRow('requests-save', 'requests: save an application manifest (saveApplication, one field edited, no conflict)', 2,
       '2 (GET …/app/{id}/get to check for a conflict, POST …/app/{id}/update, which returns the saved app)', host.save, where, failed('save')));
+  }
+  const names = host.names;
+  if (want('names-connections')) {
+    rows.push(requestsRow('names-connections', `requests: expand "Accepted" connections (${names?.connectionCount ?? 100} people, names included)`, 2,
+      '2 (GET …/connection/list, one GET /pod/v3/users for the page of ids)', names?.connections, where, failed('names')));
+  }
+  if (want('names-members')) {
+    rows.push(requestsRow('names-members', `requests: expand a group of ${names?.memberCount ?? 100} members (names included)`, 1,
+      '1 (one GET /pod/v3/users; the members come with the group)', names?.members, where, failed('names')));
+  }
+  if (want('names-hover')) {
+    rows.push(requestsRow('names-hover', `requests: hover every certificate of a page (${names?.hovered ?? 100}, "updated by" by name)`, 1,
+      '1 (one GET /pod/v3/users for the page; expanding looks up none)', names?.hover, where, failed('names')));
   }
   return rows;
 }

@@ -81,6 +81,15 @@ export class UsersApi {
 
 export const isServiceAccount = (user: V2UserDetail): boolean => user.userAttributes?.accountType === 'SYSTEM';
 
+/**
+ * The tenant (pod) id a user id belongs to: "the tenant ID is stored in the 27 highest bits … this leaves 36 lowest
+ * bits for the user ID" (BDK Java `UserIdUtil`, Python `extract_tenant_id`). So the signed-in account's id names the
+ * pod's own tenant, the owner of its groups.
+ */
+export function tenantOfUserId(userId: number | string | bigint): number {
+  return Number(BigInt(userId) >> 36n);
+}
+
 /** What is wrong with a search text, or undefined. */
 export function validateUserQuery(query: string): string | undefined {
   if (query.trim().length < 2) return 'Type at least 2 characters of a name or email.';

@@ -8,7 +8,7 @@ import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { validatePublicKey } from '../api';
+import { shortFingerprint, validatePublicKey } from '../api';
 import {
   HeldKeys, KeyChange, KeyHolderKind, SaveRefusal, generateKeyPairToFile, generatedKeyBits, heldKeySaveRefusal, keyChanges, keyDate,
   publicKeyFingerprint, saveRefusalMessage,
@@ -29,7 +29,7 @@ export interface KeyTarget<D> {
 }
 
 const podLabel = (context: CommandContext, podId: string) => context.store.get(podId)?.label ?? podId;
-const fingerprintStart = (pem: string) => `${publicKeyFingerprint(pem).slice(0, 23)}…`;
+const fingerprintStart = (pem: string) => shortFingerprint(publicKeyFingerprint(pem));
 
 /** Sends one key instruction, then reads the holder back: every date shown afterwards is the pod's. */
 async function changeKeys<D>(target: KeyTarget<D>, change: KeyChange, progress: string): Promise<D> {
@@ -125,7 +125,7 @@ async function confirmRevokeFirst<D>(context: CommandContext, target: KeyTarget<
   const until = keyDate(refusal.previousExpires);
   const ok = await ui.confirm(
     `The pod refuses a new key for "${name}" while its previous key is still valid (until ${until}). Revoke the previous key now, then rotate?`,
-    `Bots and services still signing in to ${podLabel(context, target.podId)} with the previous key (${refusal.previousFingerprint.slice(0, 23)}…) stop working as soon as it is revoked.\nTo keep them working, cancel and rotate after ${until}, when the previous key has expired.`,
+    `Bots and services still signing in to ${podLabel(context, target.podId)} with the previous key (${shortFingerprint(refusal.previousFingerprint)}) stop working as soon as it is revoked.\nTo keep them working, cancel and rotate after ${until}, when the previous key has expired.`,
     'Revoke Previous Key and Rotate',
   );
   if (!ok) {

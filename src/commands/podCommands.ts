@@ -1,8 +1,7 @@
 // Add, edit, remove, sign in to, sign out of and switch between pods.
-import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { normalizePodUrl, validatePodUrl, validateRequiredName } from '../api';
-import { AuthMethod, authMethodLabels, describeDuplicatePod, describeProfileProblem, PodProfile } from '../pods/podProfile';
+import { AuthMethod, authMethodLabels, describeDuplicatePod, describeProfileProblem, PodProfile, readablePodId } from '../pods/podProfile';
 import { PodNode } from '../tree/podNode';
 import { TreeNode } from '../tree/treeNode';
 import { PickItem, Prompts, runWizard } from '../ui/prompts';
@@ -20,7 +19,8 @@ export function registerPodCommands(context: CommandContext): vscode.Disposable[
 }
 
 async function addPod(context: CommandContext): Promise<void> {
-  const profile = await askProfile(context, { id: randomUUID(), label: '', podUrl: 'https://', authMethod: 'rsa' }, 'Add Pod');
+  const asked = await askProfile(context, { id: '', label: '', podUrl: 'https://', authMethod: 'rsa' }, 'Add Pod');
+  const profile: PodProfile = { ...asked, id: readablePodId(asked.label, context.store.list().map((p) => p.id)) };
   const previousCurrent = context.store.currentId;
   await context.store.save(profile);
   await context.store.setCurrent(profile.id);

@@ -1,6 +1,6 @@
 // The expiry radar's rows, without `vscode`: company certificates (`expiryDate`) and rotated app and service-account
 // keys (`expirationDate`) that expire within the warning window or already have, sorted by date (oldest first).
-import { CompanyCertInfoItem } from '../api';
+import { CompanyCertInfoItem, shortFingerprint } from '../api';
 import { KnownAppKeys } from './appKeyCache';
 
 export type ExpiryItemKind = 'certificate' | 'appKey' | 'accountKey';
@@ -58,7 +58,7 @@ export function rotatedKeyItems(pod: { id: string; label: string }, holders: Rea
       if (!state) continue;
       items.push({
         podId: pod.id, podLabel: pod.label, kind, id, name: holder.name,
-        detail: `Rotated ${kind === 'appKey' ? 'app' : 'service account'} RSA key ${key.fingerprint.slice(0, 23)}…`, date: key.expirationDate!, state,
+        detail: `Rotated ${kind === 'appKey' ? 'app' : 'service account'} RSA key ${shortFingerprint(key.fingerprint)}`, date: key.expirationDate!, state,
       });
     }
   }

@@ -5,7 +5,7 @@
 // rotation rules checked before anything is sent. `KeyHolderKind` adapts one kind of holder.
 import { createHash, createPublicKey, generateKeyPair } from 'node:crypto';
 import * as fs from 'node:fs/promises';
-import { AppAuthenticationKey, ApplicationDetail, V2UserAttributes, V2UserDetail } from '../api';
+import { AppAuthenticationKey, ApplicationDetail, V2UserAttributes, V2UserDetail, formatFingerprint, shortFingerprint } from '../api';
 
 export const generatedKeyBits = 4096;
 
@@ -23,7 +23,7 @@ export interface AppKeyInfo {
 export function publicKeyFingerprint(pem: string): string {
   try {
     const der = createPublicKey(pem).export({ type: 'spki', format: 'der' });
-    return createHash('sha256').update(der).digest('hex').toUpperCase().match(/../g)!.join(':');
+    return formatFingerprint(createHash('sha256').update(der).digest('hex'));
   } catch {
     return '';
   }
@@ -152,7 +152,7 @@ export function keyDate(ms: number | undefined): string {
 export function saveRefusalMessage(refusal: SaveRefusal, id: string): string {
   return refusal.reason === 'sameAsCurrent'
     ? `This is already the current key of ${id}: choose a new public key.`
-    : `The pod refuses a new key for ${id} while its previous key (${refusal.previousFingerprint.slice(0, 23)}…) is still valid, until ${keyDate(refusal.previousExpires)}: revoke the previous key first (Revoke Previous Key), or rotate after it has expired.`;
+    : `The pod refuses a new key for ${id} while its previous key (${shortFingerprint(refusal.previousFingerprint)}) is still valid, until ${keyDate(refusal.previousExpires)}: revoke the previous key first (Revoke Previous Key), or rotate after it has expired.`;
 }
 
 function requireKey(keys: HeldKeys, slot: KeySlot, noun: string): string {

@@ -2,7 +2,7 @@
 // copy fingerprint and delete (after a modal confirmation that names the certificate), expiry highlighted with the
 // tree's own warning window.
 import * as vscode from 'vscode';
-import { CompanyCertDetail, validateRequiredName } from '../api';
+import { CompanyCertDetail, formatFingerprint, validateRequiredName } from '../api';
 import { CommandContext } from '../commands/commandContext';
 import { expiryState, expiryWarningDays } from '../tree/expiryDecorations';
 import { PodNode } from '../tree/podNode';
@@ -41,7 +41,7 @@ export class CertificateView implements DetailView {
       case 'certificate.delete': {
         const confirmed = await this.context.promptHost.current.confirm(
           `Delete the certificate "${this.name}" from ${this.context.store.get(this.state.podId)?.label}?`,
-          `Fingerprint ${this.fingerPrint}\n\nAccounts that authenticate with it, or with certificates it issued, can no longer sign in.`,
+          `Fingerprint ${formatFingerprint(this.fingerPrint)}\n\nAccounts that authenticate with it, or with certificates it issued, can no longer sign in.`,
           'Delete Certificate',
         );
         if (!confirmed) return;
@@ -70,12 +70,12 @@ export function toCertificateModel(detail: CompanyCertDetail, fingerPrint: strin
     kind: 'certificate',
     podLabel,
     writable,
-    fingerPrint: info?.fingerPrint ?? fingerPrint,
+    fingerPrint: formatFingerprint(info?.fingerPrint ?? fingerPrint),
     name: attributes?.name ?? '',
     type: attributes?.type?.type ?? '',
     status: attributes?.status?.type ?? '',
     commonName: info?.commonName ?? '',
-    ...defined({ issuerFingerPrint: info?.issuerFingerPrint, expiryDate: info?.expiryDate, lastSeen: info?.lastSeen, updatedAt: info?.updatedAt, updatedBy: info?.updatedBy }),
+    ...defined({ issuerFingerPrint: info?.issuerFingerPrint && formatFingerprint(info.issuerFingerPrint), expiryDate: info?.expiryDate, lastSeen: info?.lastSeen, updatedAt: info?.updatedAt, updatedBy: info?.updatedBy }),
     expiry: expiryState(info?.expiryDate),
     warningDays: expiryWarningDays(),
     sections: (detail.certInfo ?? []).map((section) => ({

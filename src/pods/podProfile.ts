@@ -48,12 +48,12 @@ export function describeProfileProblem(profile: PodProfile): string | undefined 
 }
 
 /**
- * How a profile signs in, when it is known before sign-in: two profiles that sign in the same way to the same URL
- * are one pod doubled. A second key for one service account stays possible (trying a rotated key); a pasted token's
- * account is known only once signed in (see podCommands).
+ * Who a profile signs in as, when it is known before sign-in: two profiles that sign in as the same account to the
+ * same URL are one pod doubled, whatever key file each names (a new key for the account belongs in Edit Pod). A
+ * pasted token's account is known only once signed in (see podCommands).
  */
 function accountOf(profile: PodProfile): string | undefined {
-  if (profile.authMethod === 'rsa') return profile.username && profile.privateKeyPath ? `the service account ${profile.username.trim().toLowerCase()} with the key ${profile.privateKeyPath}` : undefined;
+  if (profile.authMethod === 'rsa') return profile.username?.trim() ? `the service account ${profile.username.trim().toLowerCase()}` : undefined;
   if (profile.authMethod === 'certificate') return profile.clientCertPath ? `the client certificate ${profile.clientCertPath}` : undefined;
   return undefined;
 }
@@ -64,6 +64,26 @@ export function describeDuplicatePod(profile: PodProfile, others: readonly PodPr
   if (!account) return undefined;
   const same = others.find((other) => other.id !== profile.id && other.podUrl === profile.podUrl && accountOf(other) === account);
   return same
-    ? `The pod "${same.label}" already signs in to ${profile.podUrl} as ${account}: use that pod (Sign In, or Edit Pod to change it) instead of adding it twice.`
+    ? `The pod "${same.label}" already signs in to ${profile.podUrl} as ${account}: use that pod (Sign In, or Edit Pod to change its key or certificate) instead of adding it twice.`
     : undefined;
+}
+
+/**
+ * The id of a new pod: its name made safe for a URI segment (`symphony-pod:/acme-prod/apps/…json` in tabs and the
+ * Problems view), with -2, -3… when another pod holds it. Chosen once, when the pod is added: renaming the pod
+ * later keeps the id, so open manifests, stored secrets and restored panels stay attached to it.
+ */
+export function readablePodId(label: string, taken: readonly string[]): string {
+  const base = label
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '') || 'pod';
+  const used = new Set(taken);
+  let id = base;
+  for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+  return id;
 }

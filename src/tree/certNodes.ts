@@ -1,11 +1,13 @@
 // Certificates in the Pods tree: the pod's company certificates, a page at a time, and under a CA the
 // certificates it issued. Expiring certificates carry a warning, expired ones an error (see expiryDecorations.ts).
 import * as vscode from 'vscode';
-import { CompanyCertInfoItem } from '../api';
+import { CompanyCertInfoItem, formatFingerprint } from '../api';
+import { knownPodManaged } from '../credentials/podManagedCertificates';
 import { PodSessions } from '../pods/podSessions';
 import { ContextValue } from './contextValues';
 import { expiryState, expiryUri } from './expiryDecorations';
 import { Page, PagedListNode } from './pagedListNode';
+import { ListNames, namesOfList, personInline } from './people';
 import { MessageNode, TreeNode } from './treeNode';
 
 type Skip = number;
@@ -31,6 +33,16 @@ export class CertificatesNode extends PagedListNode<CompanyCertInfoItem, Skip> {
   }
 
   private issuers: { items: readonly CompanyCertInfoItem[]; fingerPrints: Set<string> } | undefined;
+
+  /** Who last changed each certificate, by name: asked on the first hover, for every loaded certificate at once. */
+  get names(): ListNames {
+    return namesOfList(this, this.sessions);
+  }
+
+  override refresh(): void {
+    super.refresh();
+    this.names.reset();
+  }
 
   /** Whether a loaded certificate names this fingerprint as its issuer (one pass per loaded list, not per node). */
   isIssuer(fingerPrint: string | undefined): boolean {
@@ -74,10 +86,13 @@ export class CertificateNode extends TreeNode {
     readonly item: CompanyCertInfoItem,
     private readonly writable: boolean,
     private readonly issuesOthers: boolean,
-    /** The pod's own certificate (see `podmanaged/list`): marked, and never offered for deletion in the tree. */
-    readonly podManaged = false,
   ) {
     super(parent);
+  }
+
+  /** The pod's own certificate (`podmanaged/list`, as last read): marked, and never offered for deletion in the tree. */
+  get podManaged(): boolean {
+    return knownPodManaged.has(this.podId!, this.fingerPrint);
   }
 
   get fingerPrint(): string {
@@ -101,7 +116,19 @@ export class CertificateNode extends TreeNode {
     item.resourceUri = expiryUri('certificate', this.fingerPrint, state);
     item.contextValue = !this.writable ? ContextValue.certificateReadOnly : this.podManaged ? ContextValue.certificatePodManaged : ContextValue.certificate;
     item.command = { command: 'symphonyPodAdmin.certs.open', title: 'Open Details', arguments: [this] };
-    item.tooltip = new vscode.MarkdownString(
+    // No tooltip here: VS Code asks `resolveTooltip` on hover, so expanding the list costs no name lookup.
+    return item;
+  }
+
+  /** The hover: the certificate's facts and who last changed it, by name (one lookup for the whole loaded list). */
+  async resolveTooltip(): Promise<vscode.MarkdownString> {
+    const { companyCertAttributes: attributes, companyCertInfo: info } = this.item;
+    const list = this.rootList();
+    await list.names.resolve([info?.updatedBy, ...list.loadedItems.map((c) => c.companyCertInfo?.updatedBy)]);
+    const state = expiryState(info?.expiryDate);
+    const expiry = info?.expiryDate ? new Date(info.expiryDate).toISOString().slice(0, 10) : 'no expiry date';
+    const updatedBy = info?.updatedBy !== undefined ? ` by ${escapeMarkdown(personInline(list.names.people.get(info.updatedBy), info.updatedBy))}` : '';
+    return new vscode.MarkdownString(
       [
         `**${escapeMarkdown(this.displayName)}**`,
         '',
@@ -112,14 +139,21 @@ export class CertificateNode extends TreeNode {
         `| Status | ${attributes?.status?.type ?? ''} |`,
         this.podManaged ? '| Managed by | the pod itself: deleting it can break the pod |' : '',
         `| Expires | ${expiry}${state === 'expired' ? ' (expired)' : state === 'expiring' ? ' (soon)' : ''} |`,
-        `| Fingerprint | \`${this.fingerPrint}\` |`,
+        `| Fingerprint | \`${formatFingerprint(this.fingerPrint)}\` |`,
         info?.issuerFingerPrint ? `| Issuer | \`${info.issuerFingerPrint}\` |` : '',
         info?.lastSeen ? `| Last seen | ${new Date(info.lastSeen).toISOString()} |` : '',
+        info?.updatedAt !== undefined || updatedBy ? `| Updated | ${info?.updatedAt !== undefined ? new Date(info.updatedAt).toISOString().slice(0, 10) : ''}${updatedBy} |` : '',
       ]
         .filter((line) => line !== '')
         .join('\n'),
     );
-    return item;
+  }
+
+  /** The Certificates list this certificate belongs to (an issued certificate hangs below its issuer). */
+  private rootList(): CertificatesNode {
+    let node = this.parent;
+    while (node && !(node instanceof CertificatesNode)) node = node.parent;
+    return node as CertificatesNode;
   }
 
   override async getChildren(): Promise<TreeNode[]> {

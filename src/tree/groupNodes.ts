@@ -1,11 +1,11 @@
 // Groups (Profile Manager distribution lists): types, then the groups of a type by cursor, then members.
 import * as vscode from 'vscode';
-import { BaseType, ReadGroup } from '../api';
+import { BaseType, ReadGroup, tenantOfUserId } from '../api';
 import { PodSessions } from '../pods/podSessions';
 import { escapeMarkdown } from './certNodes';
 import { ContextValue } from './contextValues';
 import { Page, PagedListNode } from './pagedListNode';
-import { People, peopleOf, personLabel, personTooltip } from './people';
+import { ListNames, People, namesOfList, peopleOf, personInline, personLabel, personTooltip } from './people';
 import { MessageNode, TreeNode } from './treeNode';
 
 export class GroupsNode extends PagedListNode<BaseType, never> {
@@ -37,6 +37,23 @@ export class GroupsNode extends PagedListNode<BaseType, never> {
 
   protected matches(item: BaseType, filter: string): boolean {
     return [item.id, item.name].some((field) => field?.toLowerCase().includes(filter));
+  }
+
+  /** Owners and editors of the loaded groups, by name: asked on the first hover (see GroupNode.resolveTooltip). */
+  get names(): ListNames {
+    return namesOfList(this, this.sessions);
+  }
+
+  override refresh(): void {
+    super.refresh();
+    this.names.reset();
+  }
+
+  /** "tenant 190 (this pod: Acme)" when the tenant is the signed-in account's own (read at sign-in: no request). */
+  describeTenant(tenant: number): string {
+    const me = this.sessions.user(this.podId!);
+    if (me?.id === undefined || tenantOfUserId(me.id) !== tenant) return `tenant ${tenant}`;
+    return `tenant ${tenant} (this pod${me.company ? `: ${me.company}` : ''})`;
   }
 }
 
@@ -76,6 +93,11 @@ export class GroupTypeNode extends PagedListNode<ReadGroup, string> {
   protected matches(item: ReadGroup, filter: string): boolean {
     return [item.name, item.id, item.profile?.displayName, item.status].some((field) => field?.toLowerCase().includes(filter));
   }
+
+  override refresh(): void {
+    super.refresh();
+    (this.parent as GroupsNode).names.reset();
+  }
 }
 
 export class GroupNode extends TreeNode {
@@ -102,11 +124,31 @@ export class GroupNode extends TreeNode {
     item.iconPath = deleted ? new vscode.ThemeIcon('trash', new vscode.ThemeColor('disabledForeground')) : new vscode.ThemeIcon('organization');
     item.contextValue = deleted ? ContextValue.groupDeleted : ContextValue.groupActive;
     item.command = { command: 'symphonyPodAdmin.groups.open', title: 'Open Details', arguments: [this] };
-    item.tooltip = new vscode.MarkdownString(
-      [`**${escapeMarkdown(group.name)}**`, '', '| | |', '|---|---|', `| Id | \`${group.id}\` |`, `| Type | ${group.type} |`, `| Status | ${group.status ?? ''} |`,
-        `| Members | ${members} |`, `| Owner | ${group.ownerType} ${group.ownerId} |`, group.updatedDate ? `| Updated | ${group.updatedDate} |` : ''].filter(Boolean).join('\n'),
-    );
+    // No tooltip here: VS Code asks `resolveTooltip` on hover, so expanding a type costs no name lookup.
     return item;
+  }
+
+  /** The hover: the group's facts, its owner and who created and last changed it, by name (one lookup per list). */
+  async resolveTooltip(): Promise<vscode.MarkdownString> {
+    const group = this.item;
+    const groups = this.groupsNode();
+    const loaded = this.parent instanceof GroupTypeNode ? this.parent.loadedItems : [];
+    await groups.names.resolve([group, ...loaded].flatMap((g) => [g.ownerType === 'USER' ? g.ownerId : undefined, g.createdBy, g.updatedBy]));
+    const who = (id: string | number | undefined) => (id === undefined || id === '' ? '' : ` by ${escapeMarkdown(/^\d+$/.test(String(id)) ? personInline(this.people.get(id), id) : String(id))}`);
+    const owner = group.ownerType === 'USER' ? personInline(this.people.get(group.ownerId), group.ownerId)
+      : group.ownerType === 'TENANT' ? groups.describeTenant(group.ownerId) : `${group.ownerType} ${group.ownerId}`;
+    return new vscode.MarkdownString(
+      [`**${escapeMarkdown(group.name)}**`, '', '| | |', '|---|---|', `| Id | \`${group.id}\` |`, `| Type | ${group.type} |`, `| Status | ${group.status ?? ''} |`,
+        `| Members | ${group.members?.length ?? 0} |`, `| Owner | ${escapeMarkdown(owner)} |`,
+        group.createdDate || group.createdBy ? `| Created | ${group.createdDate ?? ''}${who(group.createdBy)} |` : '',
+        group.updatedDate || group.updatedBy ? `| Updated | ${group.updatedDate ?? ''}${who(group.updatedBy)} |` : ''].filter(Boolean).join('\n'),
+    );
+  }
+
+  private groupsNode(): GroupsNode {
+    let node = this.parent;
+    while (node && !(node instanceof GroupsNode)) node = node.parent;
+    return node as GroupsNode;
   }
 
   override async getChildren(): Promise<TreeNode[]> {

@@ -105,9 +105,49 @@ export function personTooltip(person: Person | undefined, id: number | string, e
   return lines.filter(Boolean).join('\n');
 }
 
+/** One line of plain text for a person inside a longer text: "Jane Doe <jane@example.com>, user 123". */
+export function personInline(person: Person | undefined, id: number | string): string {
+  if (!person?.name) return `user ${id}${person?.problem ? ` (name unknown: ${person.problem})` : ''}`;
+  const reach = person.email ?? person.username;
+  return `${person.name}${reach ? ` <${reach}>` : ''}, user ${id}`;
+}
+
+/**
+ * The names a list shows (certificates' "updated by", group owners): the first ask of an id since the list's last
+ * refresh goes to the pod, later asks (another hover, a repaint) use the cache. Ids that are not user ids (a group's
+ * `updatedBy` is free text in the spec) are left alone.
+ */
+export class ListNames {
+  private readonly asked = new Set<string>();
+
+  constructor(readonly people: People) {}
+
+  async resolve(ids: Array<number | string | bigint | undefined | null>): Promise<void> {
+    const wanted = [...new Set(ids.filter((id) => id !== undefined && id !== null && /^\d{1,19}$/.test(String(id))).map(String))];
+    const fresh = wanted.filter((id) => !this.asked.has(id));
+    for (const id of fresh) this.asked.add(id);
+    // The fresh ids first: the second call then shares their requests instead of answering from the old cache.
+    await Promise.all([this.people.resolve(fresh, { fresh: true }), this.people.resolve(wanted)]);
+  }
+
+  /** The list was refreshed: its names are asked again. */
+  reset(): void {
+    this.asked.clear();
+  }
+}
+
 /** Does the person's name, email or username contain the (lower-case) filter text? */
 export function personMatches(person: Person | undefined, filter: string): boolean {
   return [person?.name, person?.email, person?.username].some((f) => f?.toLowerCase().includes(filter));
+}
+
+const lists = new WeakMap<object, ListNames>();
+
+/** The ListNames of a list node (made on first use, kept as long as the node). */
+export function namesOfList(list: { readonly podId?: string }, sessions: PodSessions): ListNames {
+  let names = lists.get(list);
+  if (!names) lists.set(list, (names = new ListNames(peopleOf(sessions, list.podId!))));
+  return names;
 }
 
 const registries = new WeakMap<PodSessions, Map<string, People>>();

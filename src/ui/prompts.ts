@@ -2,6 +2,7 @@
 // (the extension-host suite swaps in a scripted implementation through the extension's test API).
 import * as vscode from 'vscode';
 import { brand } from '../parts/branded';
+import { showSearchPick } from './searchPick';
 
 /** The user dismissed a prompt: the command stops quietly. */
 export class UserCancelled extends Error {
@@ -46,18 +47,36 @@ export interface PickOptions {
   wizard?: WizardStep;
 }
 
+export interface SearchPickOptions<T> {
+  title: string;
+  placeHolder: string;
+  /** Shown before anything is typed. */
+  initial?: PickItem<T | undefined>[];
+  /**
+   * Searches for the typed text; `show` replaces the items (call it again as more results arrive). Items whose value
+   * is undefined (hints, errors) cannot be picked. `signal` aborts when the user typed on.
+   */
+  search(text: string, signal: AbortSignal, show: (items: PickItem<T | undefined>[]) => void): Promise<void>;
+}
+
 export interface Prompts {
   input(options: InputOptions): Promise<string>;
   pick<T>(items: PickItem<T>[], options: PickOptions): Promise<T>;
   pickMany<T>(items: PickItem<T>[], options: { title?: string; placeHolder?: string }): Promise<T[]>;
+  /** A quick pick that searches as the user types (see searchPick.ts). */
+  searchPick<T>(options: SearchPickOptions<T>): Promise<T>;
   /** A modal confirmation that names the resource; resolves true only when the user chose `action`. */
   confirm(message: string, detail: string, action: string): Promise<boolean>;
   openFile(options: { title: string; filters?: Record<string, string[]> }): Promise<vscode.Uri>;
   /** Where to write a new file (the dialog asks before replacing one). */
   saveFile(options: { title: string; defaultUri?: vscode.Uri; filters?: Record<string, string[]> }): Promise<vscode.Uri>;
+  /** A modal that shows a record to read, not a decision (e.g. a connection's history); resolves to the action chosen. */
+  details(message: string, detail: string, ...actions: string[]): Promise<string | undefined>;
   /** Non-modal notifications; resolve to the action chosen, if any. */
   info(message: string, ...actions: string[]): Promise<string | undefined>;
   error(message: string, ...actions: string[]): Promise<string | undefined>;
+  /** Opens a web page in the browser (VS Code asks first for an untrusted domain); resolves true when it opened. */
+  openExternal(uri: vscode.Uri): Promise<boolean>;
 }
 
 export const windowPrompts: Prompts = {
@@ -85,6 +104,7 @@ export const windowPrompts: Prompts = {
     if (!picked) throw new UserCancelled();
     return picked.map((item) => item.value);
   },
+  searchPick: (options) => showSearchPick(options),
   async confirm(message, detail, action) {
     return (await vscode.window.showWarningMessage(message, { modal: true, detail }, action)) === action;
   },
@@ -98,11 +118,17 @@ export const windowPrompts: Prompts = {
     if (!picked) throw new UserCancelled();
     return picked;
   },
+  async details(message, detail, ...actions) {
+    return vscode.window.showInformationMessage(message, { modal: true, detail }, ...actions);
+  },
   async info(message, ...actions) {
     return vscode.window.showInformationMessage(message, ...actions);
   },
   async error(message, ...actions) {
     return vscode.window.showErrorMessage(message, ...actions);
+  },
+  async openExternal(uri) {
+    return vscode.env.openExternal(uri);
   },
 };
 
@@ -182,11 +208,14 @@ function withWizard(ui: Prompts, wizard: WizardStep): Prompts {
     input: (options) => ui.input({ ...options, wizard }),
     pick: (items, options) => ui.pick(items, { ...options, wizard }),
     pickMany: (items, options) => ui.pickMany(items, options),
+    searchPick: (options) => ui.searchPick(options),
     confirm: (message, detail, action) => ui.confirm(message, detail, action),
     openFile: (options) => ui.openFile(options),
     saveFile: (options) => ui.saveFile(options),
+    details: (message, detail, ...actions) => ui.details(message, detail, ...actions),
     info: (message, ...actions) => ui.info(message, ...actions),
     error: (message, ...actions) => ui.error(message, ...actions),
+    openExternal: (uri) => ui.openExternal(uri),
   };
 }
 

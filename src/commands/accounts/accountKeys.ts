@@ -3,7 +3,7 @@
 // account with a private key file and says whether the pod accepts it, so an admin can check a deployment before
 // revoking the old key.
 import * as fs from 'node:fs/promises';
-import { PodApiError, V2UserDetail, validatePrivateKey } from '../../api';
+import { PodApiError, V2UserDetail, shortFingerprint, validatePrivateKey } from '../../api';
 import { keyDate, publicKeyFingerprint } from '../../credentials/keyRotation';
 import { createPublicKey } from 'node:crypto';
 import { CommandContext, prompts, withProgress } from '../commandContext';
@@ -43,7 +43,7 @@ export async function verifyKey(context: CommandContext, target: AccountTarget):
     void ui.error(`The pod refused ${username} with this key (401): ${slot ? `it matches ${slot}, but the pod does not accept it now` : 'it matches neither the current nor the previous key'}. Bots using it cannot sign in.`);
     return false;
   }
-  context.log.info(`Verify key: ${username} signed in with the key ${fingerprint.slice(0, 23)}… (${slot ?? 'matching no key the pod returned'}).`);
+  context.log.info(`Verify key: ${username} signed in with the key ${shortFingerprint(fingerprint)} (${slot ?? 'matching no key the pod returned'}).`);
   void ui.info(`The pod accepts this key for ${username}${slot ? `: it is ${slot}` : ''}.`);
   return true;
 }

@@ -11,6 +11,8 @@
 //   refresh      "Refresh" on the Certificates node, then expanding it again: requests sent.
 //   detail       "Open" on a certificate (symphonyPodAdmin.certs.open, the detail panel): requests sent.
 //   save         saveApplication (src/editors/applicationSave.ts) of a manifest with one edited field: requests sent.
+//   names        people by name: expanding "Accepted" with 100 connections, a group with 100 members, and hovering
+//                every certificate of a page ("updated by"): requests sent (one users lookup per page of ids).
 import * as fs from 'fs';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
@@ -58,6 +60,7 @@ export interface HostBenchResults {
   refresh?: RequestCount;
   detail?: RequestCount;
   save?: RequestCount;
+  names?: { connections: RequestCount; members: RequestCount; hover: RequestCount; connectionCount: number; memberCount: number; hovered: number };
   errors: string[];
 }
 
@@ -222,6 +225,51 @@ async function measureActions(api: SymphonyPodAdminApi, podId: string, first: Tr
   }
 }
 
+/** Names for ids: each list of up to 100 people costs one GET /pod/v3/users, whether connections, members or hovers. */
+async function measureNames(api: SymphonyPodAdminApi, results: HostBenchResults): Promise<void> {
+  const people = 100;
+  const emulator = await startEmulator({ scale: { connections: people * 4, groups: 3, certs: 100 } });
+  try {
+    const state = emulator.control.state;
+    const group = [...state.groups.values()][0];
+    const internal = [...state.directory.values()].filter((u) => u.internal);
+    for (let i = internal.length; i < people; i++) {
+      const id = internal[0].id + 100_000 + i;
+      state.directory.set(id, { ...internal[0], id, username: `bench.member${i}`, displayName: `Bench Member ${i}`, emailAddress: `bench.member${i}@acme.example` });
+    }
+    group.members = [...state.directory.values()].filter((u) => u.internal).slice(0, people)
+      .map((u) => ({ memberTenant: state.podId, memberId: u.id, addedDate: new Date().toISOString(), status: 'ENABLED' as const }));
+    const podId = await addRsaPod(api, emulator, 'Names bench pod');
+    await api.tree.getChildren();
+    const pod = api.tree.podNode(podId) as TreeNode;
+    const control = emulator.control;
+
+    const accepted = await child(api, await child(api, pod, 'Connections'), 'Accepted');
+    control.clearRequests();
+    const connections = await api.tree.getChildren(accepted);
+    connections.forEach((node) => api.tree.getTreeItem(node));
+    const connectionCount = countRequests(control.requests());
+
+    const type = (await api.tree.getChildren(await child(api, pod, 'Groups')))[0];
+    const groupNode = (await api.tree.getChildren(type)).find((node) => api.tree.getTreeItem(node).label === group.name)!;
+    control.clearRequests();
+    const members = await api.tree.getChildren(groupNode);
+    members.forEach((node) => api.tree.getTreeItem(node));
+    const memberCount = countRequests(control.requests());
+
+    const certs = await api.tree.getChildren(await child(api, pod, 'Certificates'));
+    control.clearRequests();
+    const hovered = certs.filter((node) => api.tree.getTreeItem(node).contextValue?.startsWith('certificate'));
+    for (const node of hovered) await api.tree.resolveTreeItem(api.tree.getTreeItem(node), node);
+    results.names = {
+      connections: connectionCount, members: memberCount, hover: countRequests(control.requests()),
+      connectionCount: connections.length, memberCount: members.length, hovered: hovered.length,
+    };
+  } finally {
+    await emulator.close();
+  }
+}
+
 function countRequests(log: Array<{ method: string; path: string; query: string }>): RequestCount {
   const seen = new Set<string>();
   let duplicates = 0;
@@ -257,6 +305,7 @@ export async function run(): Promise<void> {
   if (api) {
     await step('ready', () => api.ready);
     await step('tree', () => measureTree(api, results));
+    await step('names', () => measureNames(api, results));
   }
   const text = JSON.stringify(results, null, 2);
   if (out) fs.writeFileSync(out, text);

@@ -158,7 +158,7 @@ describe('Commands', () => {
     it('shows a connection and removes it', async () => {
       const accepted = (await children(api, await statusNode('Accepted'))).find((n) => contextValue(n) === ContextValue.connectionAccepted)!;
       const info = await run('connections.showInfo', accepted, []);
-      assert.match(info.prompts.infos[0], /accepted/i);
+      assert.match(info.prompts.shown[0]?.message ?? '', /: accepted$/);
       await run('connections.remove', accepted, [confirm()]);
       assert.ok(!(await children(api, await statusNode('Accepted'))).some((n) => label(n) === label(accepted)));
     });

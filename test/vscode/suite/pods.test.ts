@@ -29,6 +29,18 @@ describe('Pods and sign-in', () => {
     assert.deepEqual(categories, ['Certificates', 'Applications', 'Connections', 'Groups', 'Service accounts', 'Users']);
   });
 
+  it('gives a pod added by hand a readable id, which its manifests show in their tab and Problems path', async () => {
+    const podId = added[0];
+    assert.match(podId, /^emulator-rsa(-\d+)?$/);
+    const apps = await children(api, await child(api, await podNode(api, podId), 'Applications'));
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('symphonyPodAdmin.apps.editManifest', apps[0]);
+    try {
+      assert.match(editor.document.uri.toString(), new RegExp(`^symphony-pod:/${podId}/apps/[^/]+\\.json$`));
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    }
+  });
+
   it('keeps the session token in SecretStorage and nowhere in globalState', async () => {
     const podId = added[0];
     const token = await api.secrets.get(podId, 'session');

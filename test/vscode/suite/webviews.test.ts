@@ -10,10 +10,10 @@ import type { SymphonyPodAdminApi } from '../../../src/extension';
 import type { TreeNode } from '../../../src/tree/treeNode';
 import type { PodEmulator } from '../../pod-emulator';
 import { eTagOf } from '../../pod-emulator/groups';
+import { Load, exchange as exchangeWith, nextLoad as nextPanelLoad } from './panelHelpers';
 import { confirm, file } from './scriptedPrompts';
 import { addRsaPod, answering, child, children, extensionApi, label, podNode, removePod, startEmulator } from './helpers';
 
-type Load = Extract<HostToView, { type: 'load' }>;
 
 describe('Detail webviews', () => {
   let api: SymphonyPodAdminApi;
@@ -40,25 +40,8 @@ describe('Detail webviews', () => {
     return { key, model: loads[loads.length - 1].model };
   }
 
-  /**
-   * The first load posted after `after` messages. It waits for the load the real webview asks for ('ready' when its
-   * script starts): answering for a slow webview as well made two loads, and the late one's request landed in the
-   * next step's request log.
-   */
-  async function nextLoad(key: string, after: number): Promise<Load['model']> {
-    for (;;) {
-      const load = posted(key).slice(after).find((m): m is Load => m.type === 'load');
-      if (load) return load.model;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-
-  /** Sends a message and returns what the host posted back while handling it. */
-  async function exchange(key: string, message: unknown): Promise<HostToView[]> {
-    const before = posted(key).length;
-    await send(key, message);
-    return posted(key).slice(before);
-  }
+  const nextLoad = async (key: string, after: number) => (await nextPanelLoad(api, key, after)).model;
+  const exchange = (key: string, message: unknown) => exchangeWith(api, key, message);
 
   before(async () => {
     api = await extensionApi();

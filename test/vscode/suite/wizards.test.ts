@@ -1,6 +1,9 @@
 // Wizards and sign-in in the real VS Code: step counters and Back on every wizard step, a duplicate app id refused at
 // step 1, a pod never added twice for the same URL and account, a pasted token the pod refuses said so in the one
 // prompt that asks again, and the pod's status-bar item drawn from what is stored.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SymphonyPodAdminApi } from '../../../src/extension';
@@ -48,15 +51,21 @@ describe('Wizards and sign-in', () => {
     }
   });
 
-  it('refuses a second pod with the same URL and RSA account before anything is saved or sent', async () => {
+  it('refuses a second pod with the same URL and RSA account, even with another key file, before anything is saved or sent', async () => {
     const before = api.store.list().length;
     emulator.control.clearRequests();
-    const { prompts } = await answering(
-      api,
-      [input('Wizards RSA again'), input(`${emulator.url}/`), pickValue('rsa'), input(emulator.admin.username.toUpperCase()), file(emulator.admin.privateKeyPath), pickValue('system')],
-      () => vscode.commands.executeCommand('symphonyPodAdmin.pods.add'),
-    );
-    assert.match(prompts.errors[0] ?? '', /"Wizards RSA" already signs in to .* as the service account demo-admin with the key/);
+    const otherKey = path.join(os.tmpdir(), `spa-wizards-${process.pid}.pem`);
+    fs.copyFileSync(emulator.admin.privateKeyPath, otherKey);
+    try {
+      const { prompts } = await answering(
+        api,
+        [input('Wizards RSA again'), input(`${emulator.url}/`), pickValue('rsa'), input(emulator.admin.username.toUpperCase()), file(otherKey), pickValue('system')],
+        () => vscode.commands.executeCommand('symphonyPodAdmin.pods.add'),
+      );
+      assert.match(prompts.errors[0] ?? '', /"Wizards RSA" already signs in to .* as the service account demo-admin: use that pod \(Sign In, or Edit Pod to change its key/);
+    } finally {
+      fs.rmSync(otherKey, { force: true });
+    }
     assert.equal(api.store.list().length, before);
     assert.deepEqual(emulator.control.requests().filter((r) => r.path.startsWith('/login')), []);
   });
