@@ -9,7 +9,11 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
 /** Parts of the extension host code loaded only when first needed (src/parts/README.md): dist/parts/<name>.js. */
-const lazyParts = [{ name: 'podAsCode', entry: 'src/podAsCode/vscode/part.ts' }];
+const lazyParts = [
+  { name: 'podAsCode', entry: 'src/podAsCode/vscode/part.ts' },
+  { name: 'accounts', entry: 'src/commands/accounts/part.ts' },
+  { name: 'keyRotation', entry: 'src/commands/keyRotationFlow.ts' },
+];
 
 /**
  * The node-side aliases every extension-host bundle shares.

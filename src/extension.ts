@@ -1,6 +1,7 @@
 // Composition root: builds the shared services and registers every contribution. It only wires.
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
+import { registerAccountCommands } from './commands/accountCommands';
 import { registerAppCommands } from './commands/appCommands';
 import { registerCertCommands } from './commands/certCommands';
 import { CommandContext } from './commands/commandContext';
@@ -94,6 +95,7 @@ export function activate(context: vscode.ExtensionContext): SymphonyPodAdminApi 
     radar,
     expiryStatusBar,
     ...registerKeyCommands(commandContext, radar, detailPanels.panels),
+    ...registerAccountCommands(commandContext, radar),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('symphonyPodAdmin') && tree.refresh()),
   );
 
