@@ -7,6 +7,7 @@ import { CommandContext } from './commands/commandContext';
 import { registerConnectionCommands } from './commands/connectionCommands';
 import { registerGroupCommands } from './commands/groupCommands';
 import { registerKeyCommands } from './commands/keyCommands';
+import { registerLockCommands } from './commands/lockCommands';
 import { registerPodCommands } from './commands/podCommands';
 import { registerTreeCommands } from './commands/treeCommands';
 import { knownAppKeys } from './credentials/appKeyCache';
@@ -79,6 +80,7 @@ export function activate(context: vscode.ExtensionContext): SymphonyPodAdminApi 
     vscode.window.registerFileDecorationProvider(new ExpiryDecorations()),
     podStatusBar,
     ...registerPodCommands(commandContext),
+    ...registerLockCommands(commandContext),
     ...registerTreeCommands(commandContext),
     ...registerCertCommands(commandContext),
     ...registerAppCommands(commandContext),

@@ -18,4 +18,4 @@ export { ConnectionsApi, ListConnectionsOptions } from './connections';
 export { GroupsApi, ListGroupsOptions, groupUpdate, validateGroup } from './groups';
 export { UsersApi, UserLookupOptions, UserSearchOptions, MAX_USER_IDS_PER_REQUEST, MAX_USER_QUERY_LENGTH, validateUserQuery } from './users';
 export { PodClient, PodClientOptions } from './client';
-export { READS_SENT_AS_POST, WriteAttempt, WriteGate, WriteMethod, WriteObserver, WriteOutcome, isWrite, lockedError } from './writeGate';
+export { READS_SENT_AS_POST, WriteAttempt, WriteGate, WriteMethod, WriteObserver, WriteOutcome, isDestructiveWrite, isWrite, lockedError } from './writeGate';

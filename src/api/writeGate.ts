@@ -51,6 +51,17 @@ export function isWrite(method: string, path: string): method is WriteMethod {
   return method !== 'GET' && !READS_SENT_AS_POST.some((read) => read.test(path));
 }
 
+/**
+ * Writes that take something away: deletes, removals, rejections, a group marked DELETED, a key revoked. On a
+ * production pod they need the pod's name typed (ui/confirmChange.ts); the extension's gate checks that it was.
+ */
+export function isDestructiveWrite(write: WriteAttempt): boolean {
+  if (/\/(delete|remove|reject)$/.test(write.path)) return true;
+  const body = write.body as { status?: unknown; authenticationKeys?: Record<string, { action?: unknown } | undefined> } | undefined;
+  if (/^\/profile-manager\/v1\/groups\/[^/]+$/.test(write.path) && body?.status === 'DELETED') return true;
+  return Object.values(body?.authenticationKeys ?? {}).some((key) => key?.action === 'REVOKE');
+}
+
 /** The header a pod names its trace id with (read case-insensitively). */
 export const TRACE_ID_HEADER = 'x-trace-id';
 

@@ -3,6 +3,7 @@
 import * as fs from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { ApplicationDetail, validateAppId, validateHttpsUrl, validateRequiredName } from '../api';
+import { confirmChange } from '../ui/confirmChange';
 import { ApplicationNode, ApplicationsNode } from '../tree/appNodes';
 import { TreeNode } from '../tree/treeNode';
 import { runWizard } from '../ui/prompts';
@@ -79,11 +80,12 @@ async function changeEntitlement(context: CommandContext, app: ApplicationNode):
 }
 
 async function deleteApplication(context: CommandContext, app: ApplicationNode): Promise<void> {
-  const confirmed = await prompts(context).confirm(
-    `Delete the application "${app.item.appName || app.appId}" from ${context.store.get(app.podId!)?.label}?`,
-    `App id ${app.appId}\n\nUsers lose the app and its entitlements. This cannot be undone.`,
-    'Delete Application',
-  );
+  const confirmed = await confirmChange(prompts(context), context.store.get(app.podId!), {
+    message: `Delete the application "${app.item.appName || app.appId}"?`,
+    detail: `App id ${app.appId}\n\nUsers lose the app and its entitlements. This cannot be undone.`,
+    action: 'Delete Application',
+    destructive: true,
+  });
   if (!confirmed) return;
   await withProgress(`Deleting ${app.item.appName}…`, () => context.sessions.client(app.podId!).apps.deleteApplication(app.appId));
   context.tree.refreshCategory(app.podId!, 'applications');

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { CompanyCertAttributes, CompanyCertStatusName, CompanyCertTypeName, certificateBlocks, validateCertificatePem, validateRequiredName } from '../api';
 import { CertificateNode } from '../tree/certNodes';
 import { TreeNode } from '../tree/treeNode';
+import { confirmChange } from '../ui/confirmChange';
 import { PickItem } from '../ui/prompts';
 import { CommandContext, prompts, registerCommand, requireNode, targetPod, withProgress } from './commandContext';
 
@@ -104,11 +105,12 @@ async function updateCertificate(context: CommandContext, cert: CertificateNode)
  */
 async function deleteCertificate(context: CommandContext, cert: CertificateNode): Promise<void> {
   if (cert.podManaged || (await isPodManaged(context, cert))) await confirmPodManagedDelete(context, cert);
-  const confirmed = await prompts(context).confirm(
-    `Delete the certificate "${cert.displayName}" from ${context.store.get(cert.podId!)?.label}?`,
-    `Fingerprint ${cert.fingerPrint}\n\nAccounts that authenticate with it, or with certificates it issued, can no longer sign in.`,
-    'Delete Certificate',
-  );
+  const confirmed = await confirmChange(prompts(context), context.store.get(cert.podId!), {
+    message: `Delete the certificate "${cert.displayName}"?`,
+    detail: `Fingerprint ${cert.fingerPrint}\n\nAccounts that authenticate with it, or with certificates it issued, can no longer sign in.`,
+    action: 'Delete Certificate',
+    destructive: true,
+  });
   if (!confirmed) return;
   await withProgress(`Deleting ${cert.displayName}…`, () => context.sessions.client(cert.podId!).certs.deleteCompanyCertificate(cert.fingerPrint));
   context.tree.refreshCategory(cert.podId!, 'certificates');

@@ -1,6 +1,7 @@
 // Connection commands for the signed-in account: send a request, accept, reject, remove, show info.
 import * as vscode from 'vscode';
 import { ConnectionStatus, UserConnection, validateUserId } from '../api';
+import { confirmChange } from '../ui/confirmChange';
 import { ConnectionNode } from '../tree/connectionNodes';
 import { TreeNode } from '../tree/treeNode';
 import { describePickedUser, pickUser } from '../ui/userPicker';
@@ -23,14 +24,18 @@ export function registerConnectionCommands(context: CommandContext): vscode.Disp
     }),
     registerCommand(context, 'symphonyPodAdmin.connections.reject', async (node?: TreeNode) => {
       const connection = requireNode(node, ConnectionNode, 'an incoming connection request');
-      const confirmed = await prompts(context).confirm(`Reject the connection request from user ${connection.userId}?`, 'The user is not told; they can send a new request later.', 'Reject');
+      const confirmed = await confirmChange(prompts(context), context.store.get(connection.podId!), {
+        message: `Reject the connection request from user ${connection.userId}?`, detail: 'The user is not told; they can send a new request later.', action: 'Reject', destructive: true,
+      });
       if (!confirmed) return;
       await withProgress(`Rejecting user ${connection.userId}…`, () => context.sessions.client(connection.podId!).connections.rejectConnection(connection.userId));
       refreshStatuses(context, connection.podId!, 'PENDING_INCOMING', 'REJECTED');
     }),
     registerCommand(context, 'symphonyPodAdmin.connections.remove', async (node?: TreeNode) => {
       const connection = requireNode(node, ConnectionNode, 'a connection');
-      const confirmed = await prompts(context).confirm(`Remove the connection with user ${connection.userId}?`, 'You will no longer be able to chat with this user until a new request is accepted.', 'Remove Connection');
+      const confirmed = await confirmChange(prompts(context), context.store.get(connection.podId!), {
+        message: `Remove the connection with user ${connection.userId}?`, detail: 'You will no longer be able to chat with this user until a new request is accepted.', action: 'Remove Connection', destructive: true,
+      });
       if (!confirmed) return;
       await withProgress(`Removing the connection with ${connection.userId}…`, () => context.sessions.client(connection.podId!).connections.removeConnection(connection.userId));
       refreshStatuses(context, connection.podId!, connection.item.status);

@@ -3,6 +3,7 @@
 import * as fs from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { GroupStatus, groupUpdate, validateUserId, validateRequiredName } from '../api';
+import { confirmChange } from '../ui/confirmChange';
 import { GroupNode, GroupTypeNode } from '../tree/groupNodes';
 import { TreeNode } from '../tree/treeNode';
 import { runWizard } from '../ui/prompts';
@@ -68,11 +69,12 @@ async function setAvatar(context: CommandContext, group: GroupNode): Promise<voi
 
 async function setStatus(context: CommandContext, group: GroupNode, status: GroupStatus): Promise<void> {
   if (status === 'DELETED') {
-    const confirmed = await prompts(context).confirm(
-      `Mark the group "${group.item.name}" deleted?`,
-      `Group id ${group.groupId}\n\nIts members lose the distribution list. You can restore it later.`,
-      'Mark Deleted',
-    );
+    const confirmed = await confirmChange(prompts(context), context.store.get(group.podId!), {
+      message: `Mark the group "${group.item.name}" deleted?`,
+      detail: `Group id ${group.groupId}\n\nIts members lose the distribution list. You can restore it later.`,
+      action: 'Mark Deleted',
+      destructive: true,
+    });
     if (!confirmed) return;
   }
   const client = context.sessions.client(group.podId!);

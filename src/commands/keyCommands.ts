@@ -17,6 +17,7 @@ import {
   revokePreviousKey, saveCurrentKey, saveRefusalMessage,
 } from '../credentials/keyRotation';
 import { DetailPanels } from '../editors/detailPanels';
+import { confirmChange } from '../ui/confirmChange';
 import { ApplicationNode } from '../tree/appNodes';
 import { UserCancelled } from '../ui/prompts';
 import { CommandContext, prompts, registerCommand, withProgress } from './commandContext';
@@ -136,11 +137,12 @@ async function rotateKey(context: CommandContext, target: AppTarget): Promise<Ap
 async function confirmRevokeFirst(context: CommandContext, target: AppTarget, base: ApplicationDetail, refusal: SaveRefusal & { reason: 'previousKeyValid' }): Promise<boolean> {
   const ui = prompts(context);
   const until = keyDate(refusal.previousExpires);
-  const ok = await ui.confirm(
-    `The pod refuses a new key for "${base.applicationInfo?.name ?? target.appId}" while its previous key is still valid (until ${until}). Revoke the previous key now, then rotate?`,
-    `Bots and services still signing in to ${podLabel(context, target.podId)} with the previous key (${refusal.previousFingerprint.slice(0, 23)}…) stop working as soon as it is revoked.\nTo keep them working, cancel and rotate after ${until}, when the previous key has expired.`,
-    'Revoke Previous Key and Rotate',
-  );
+  const ok = await confirmChange(ui, context.store.get(target.podId), {
+    message: `The pod refuses a new key for "${base.applicationInfo?.name ?? target.appId}" while its previous key is still valid (until ${until}). Revoke the previous key now, then rotate?`,
+    detail: `Bots and services still signing in to ${podLabel(context, target.podId)} with the previous key (${refusal.previousFingerprint.slice(0, 23)}…) stop working as soon as it is revoked.\nTo keep them working, cancel and rotate after ${until}, when the previous key has expired.`,
+    action: 'Revoke Previous Key and Rotate',
+    destructive: true,
+  });
   if (!ok) {
     void ui.info(`Nothing was changed on ${target.appId}: ${saveRefusalMessage(refusal, target.appId)}`);
     throw new UserCancelled();
@@ -175,8 +177,10 @@ async function extendPrevious(context: CommandContext, target: AppTarget): Promi
 async function revokePrevious(context: CommandContext, target: AppTarget): Promise<ApplicationDetail> {
   const ui = prompts(context);
   const { apps, base, previous } = await readPreviousKey(context, target, 'revoke');
-  const ok = await ui.confirm(`Revoke the previous RSA key of "${target.appId}" on ${podLabel(context, target.podId)}?`,
-    `Key ${fingerprintStart(previous.key)} stops working now instead of ${keyDate(previous.expirationDate)}. Anything still signing in with it will fail.`, 'Revoke Previous Key');
+  const ok = await confirmChange(ui, context.store.get(target.podId), {
+    message: `Revoke the previous RSA key of "${target.appId}"?`,
+    detail: `Key ${fingerprintStart(previous.key)} stops working now instead of ${keyDate(previous.expirationDate)}. Anything still signing in with it will fail.`, action: 'Revoke Previous Key', destructive: true,
+  });
   if (!ok) throw new UserCancelled();
   const updated = await changeKeys(apps, target.appId, revokePreviousKey(base), `Revoking the previous key of ${target.appId}…`);
   void ui.info(`Revoked the previous key of ${target.appId}.`);
@@ -190,13 +194,14 @@ async function revokeCurrent(context: CommandContext, target: AppTarget): Promis
   const current = base.authenticationKeys?.current;
   if (!current?.key) throw new Error(`The app "${target.appId}" has no current RSA key to revoke.`);
   const previous = base.authenticationKeys?.previous;
-  const ok = await ui.confirm(
-    `Revoke the CURRENT RSA key of "${target.appId}" on ${podLabel(context, target.podId)}? The app will stop authenticating with it.`,
-    `Key ${fingerprintStart(current.key)} is removed now. ${previous?.key
+  const ok = await confirmChange(ui, context.store.get(target.podId), {
+    message: `Revoke the CURRENT RSA key of "${target.appId}"? The app will stop authenticating with it.`,
+    detail: `Key ${fingerprintStart(current.key)} is removed now. ${previous?.key
       ? `The previous key (${fingerprintStart(previous.key)}) becomes the current key: only it will still work.`
       : 'The app has no other key: it will not be able to authenticate until a new key is saved.'}`,
-    'Revoke Current Key',
-  );
+    action: 'Revoke Current Key',
+    destructive: true,
+  });
   if (!ok) throw new UserCancelled();
   await ui.input({
     title: `Revoke Current Key of ${target.appId}`,

@@ -6,6 +6,7 @@ import { CompanyCertDetail, validateRequiredName } from '../api';
 import { CommandContext } from '../commands/commandContext';
 import { expiryState, expiryWarningDays } from '../tree/expiryDecorations';
 import { PodNode } from '../tree/podNode';
+import { confirmChange } from '../ui/confirmChange';
 import { DetailView, ViewUi } from './detailPanels';
 import { CertificateModel, PanelState, ViewToHost } from './webviewMessages';
 
@@ -39,11 +40,12 @@ export class CertificateView implements DetailView {
         return ui.notice('info', `Saved the attributes of ${name.trim()}.`);
       }
       case 'certificate.delete': {
-        const confirmed = await this.context.promptHost.current.confirm(
-          `Delete the certificate "${this.name}" from ${this.context.store.get(this.state.podId)?.label}?`,
-          `Fingerprint ${this.fingerPrint}\n\nAccounts that authenticate with it, or with certificates it issued, can no longer sign in.`,
-          'Delete Certificate',
-        );
+        const confirmed = await confirmChange(this.context.promptHost.current, this.context.store.get(this.state.podId), {
+          message: `Delete the certificate "${this.name}"?`,
+          detail: `Fingerprint ${this.fingerPrint}\n\nAccounts that authenticate with it, or with certificates it issued, can no longer sign in.`,
+          action: 'Delete Certificate',
+          destructive: true,
+        });
         if (!confirmed) return;
         ui.post({ type: 'busy', busy: true, message: 'Deleting…' });
         await certs.deleteCompanyCertificate(this.fingerPrint);

@@ -3,7 +3,8 @@
 // reloads a panel when the tree refreshes the list its resource belongs to. What each kind shows and does lives in
 // certificateView.ts, groupView.ts and applicationView.ts.
 import * as vscode from 'vscode';
-import { CommandContext } from '../commands/commandContext';
+import { withChange } from '../activity/changeContext';
+import { CommandContext, reportError } from '../commands/commandContext';
 import { CertificatesNode } from '../tree/certNodes';
 import { ApplicationsNode } from '../tree/appNodes';
 import { GroupsNode, GroupTypeNode } from '../tree/groupNodes';
@@ -166,12 +167,14 @@ export class DetailPanels implements vscode.Disposable {
     const ui = this.ui(entry);
     try {
       if (message.type === 'ready' || message.type === 'reload') await ui.reload();
-      else await entry.view.handle(message, ui);
+      else await withChange({ action: `panel ${message.type}` }, () => entry.view.handle(message, ui));
     } catch (error) {
       if (error instanceof UserCancelled) return;
       const text = describeError(error);
       this.context.log.error(`Detail ${entry.key} (${message.type}): ${text}`);
       ui.notice('error', text, (error as { field?: string }).field);
+      // A refusal by the production lock also offers to unlock, as every command does.
+      if (this.context.sessions.lock.refusedPod(error)) reportError(this.context, `Detail ${entry.key}`, error);
     } finally {
       this.post(entry, { type: 'busy', busy: false });
     }

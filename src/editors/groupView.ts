@@ -5,6 +5,7 @@
 import * as fs from 'node:fs/promises';
 import { PodApiError, ReadGroup, UpdateGroup, groupUpdate, imageTypeOf, toUserId, validateAvatar, validateRequiredName, validateUserId } from '../api';
 import { CommandContext } from '../commands/commandContext';
+import { confirmChange } from '../ui/confirmChange';
 import { PodNode } from '../tree/podNode';
 import { defined } from './certificateView';
 import { DetailView, ViewUi } from './detailPanels';
@@ -61,7 +62,9 @@ export class GroupView implements DetailView {
     const problem = validateEdit(edit);
     if (problem) return ui.notice('error', problem.message, problem.field);
     if (edit.status === 'DELETED' && base.status !== 'DELETED') {
-      const confirmed = await this.context.promptHost.current.confirm(`Mark the group "${base.name}" deleted?`, `Group id ${base.id}\n\nIts members lose the distribution list. You can restore it later.`, 'Mark Deleted');
+      const confirmed = await confirmChange(this.context.promptHost.current, this.context.store.get(this.state.podId), {
+        message: `Mark the group "${base.name}" deleted?`, detail: `Group id ${base.id}\n\nIts members lose the distribution list. You can restore it later.`, action: 'Mark Deleted', destructive: true,
+      });
       if (!confirmed) return undefined;
     }
     ui.post({ type: 'busy', busy: true, message: 'Saving…' });
