@@ -80,7 +80,7 @@ async function changeEntitlement(context: CommandContext, app: ApplicationNode):
 }
 
 async function deleteApplication(context: CommandContext, app: ApplicationNode): Promise<void> {
-  const confirmed = await confirmChange(prompts(context), context.store.get(app.podId!), {
+  const confirmed = await confirmChange(context, app.podId!, {
     message: `Delete the application "${app.item.appName || app.appId}"?`,
     detail: `App id ${app.appId}\n\nUsers lose the app and its entitlements. This cannot be undone.`,
     action: 'Delete Application',

@@ -52,11 +52,11 @@ async function createCertificate(context: CommandContext, node?: TreeNode): Prom
   const name = (await ui.input({ title: 'Add Company Certificate (1/3)', prompt: `Name for ${info.commonName}`, value: info.commonName, validate: (v) => validateRequiredName(v, 'The name') })).trim();
   const type = await pickType(context, undefined);
   const status = await pickStatus(context, undefined);
-  const confirmed = await ui.confirm(
-    `Add the certificate "${name}" to ${context.store.get(podId)?.label}?`,
-    `Subject: ${info.subject}\nIssuer: ${info.issuer}\nExpires: ${info.validTo.toISOString().slice(0, 10)}\nType: ${type} · Status: ${status}`,
-    'Add Certificate',
-  );
+  const confirmed = await confirmChange(context, podId, {
+    message: `Add the certificate "${name}"?`,
+    detail: `Subject: ${info.subject}\nIssuer: ${info.issuer}\nExpires: ${info.validTo.toISOString().slice(0, 10)}\nType: ${type} · Status: ${status}`,
+    action: 'Add Certificate',
+  });
   if (!confirmed) return;
   const attributes: CompanyCertAttributes = { name, type: { type }, status: { type: status } };
   await withProgress(`Adding certificate ${name}…`, () => context.sessions.client(podId).certs.createCompanyCertificate(pem, attributes));
@@ -105,7 +105,7 @@ async function updateCertificate(context: CommandContext, cert: CertificateNode)
  */
 async function deleteCertificate(context: CommandContext, cert: CertificateNode): Promise<void> {
   if (cert.podManaged || (await isPodManaged(context, cert))) await confirmPodManagedDelete(context, cert);
-  const confirmed = await confirmChange(prompts(context), context.store.get(cert.podId!), {
+  const confirmed = await confirmChange(context, cert.podId!, {
     message: `Delete the certificate "${cert.displayName}"?`,
     detail: `Fingerprint ${cert.fingerPrint}\n\nAccounts that authenticate with it, or with certificates it issued, can no longer sign in.`,
     action: 'Delete Certificate',

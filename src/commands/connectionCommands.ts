@@ -24,7 +24,7 @@ export function registerConnectionCommands(context: CommandContext): vscode.Disp
     }),
     registerCommand(context, 'symphonyPodAdmin.connections.reject', async (node?: TreeNode) => {
       const connection = requireNode(node, ConnectionNode, 'an incoming connection request');
-      const confirmed = await confirmChange(prompts(context), context.store.get(connection.podId!), {
+      const confirmed = await confirmChange(context, connection.podId!, {
         message: `Reject the connection request from user ${connection.userId}?`, detail: 'The user is not told; they can send a new request later.', action: 'Reject', destructive: true,
       });
       if (!confirmed) return;
@@ -33,7 +33,7 @@ export function registerConnectionCommands(context: CommandContext): vscode.Disp
     }),
     registerCommand(context, 'symphonyPodAdmin.connections.remove', async (node?: TreeNode) => {
       const connection = requireNode(node, ConnectionNode, 'a connection');
-      const confirmed = await confirmChange(prompts(context), context.store.get(connection.podId!), {
+      const confirmed = await confirmChange(context, connection.podId!, {
         message: `Remove the connection with user ${connection.userId}?`, detail: 'You will no longer be able to chat with this user until a new request is accepted.', action: 'Remove Connection', destructive: true,
       });
       if (!confirmed) return;

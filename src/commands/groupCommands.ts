@@ -69,7 +69,7 @@ async function setAvatar(context: CommandContext, group: GroupNode): Promise<voi
 
 async function setStatus(context: CommandContext, group: GroupNode, status: GroupStatus): Promise<void> {
   if (status === 'DELETED') {
-    const confirmed = await confirmChange(prompts(context), context.store.get(group.podId!), {
+    const confirmed = await confirmChange(context, group.podId!, {
       message: `Mark the group "${group.item.name}" deleted?`,
       detail: `Group id ${group.groupId}\n\nIts members lose the distribution list. You can restore it later.`,
       action: 'Mark Deleted',

@@ -92,16 +92,16 @@ async function rotateKey(context: CommandContext, target: AppTarget): Promise<Ap
   }
 
   const { current, previous } = base.authenticationKeys ?? {};
-  const ok = await ui.confirm(
-    `Rotate the RSA key of "${base.applicationInfo?.name ?? target.appId}" on ${podLabel(context, target.podId)}?`,
-    [
+  const ok = await confirmChange(context, target.podId, {
+    message: `Rotate the RSA key of "${base.applicationInfo?.name ?? target.appId}"?`,
+    detail: [
       revokeFirst ? `First the previous key (${fingerprintStart(previous!.key!)}) is revoked: anything still signing in with it stops working.` : '',
       current?.key ? `The current key (${fingerprintStart(current.key)}) becomes the previous key: the app can still sign in with it until the pod's grace period ends.` : 'The app has no current key yet.',
       !revokeFirst && previous?.key ? `The expired previous key (${fingerprintStart(previous.key)}) is replaced.` : '',
       privateKeyPath ? `The new private key is written to ${privateKeyPath} (mode 0600); it is never uploaded.` : '',
     ].filter(Boolean).join('\n'),
-    'Rotate Key',
-  );
+    action: 'Rotate Key',
+  });
   if (!ok) throw new UserCancelled();
 
   if (privateKeyPath) {
@@ -137,7 +137,7 @@ async function rotateKey(context: CommandContext, target: AppTarget): Promise<Ap
 async function confirmRevokeFirst(context: CommandContext, target: AppTarget, base: ApplicationDetail, refusal: SaveRefusal & { reason: 'previousKeyValid' }): Promise<boolean> {
   const ui = prompts(context);
   const until = keyDate(refusal.previousExpires);
-  const ok = await confirmChange(ui, context.store.get(target.podId), {
+  const ok = await confirmChange(context, target.podId, {
     message: `The pod refuses a new key for "${base.applicationInfo?.name ?? target.appId}" while its previous key is still valid (until ${until}). Revoke the previous key now, then rotate?`,
     detail: `Bots and services still signing in to ${podLabel(context, target.podId)} with the previous key (${refusal.previousFingerprint.slice(0, 23)}…) stop working as soon as it is revoked.\nTo keep them working, cancel and rotate after ${until}, when the previous key has expired.`,
     action: 'Revoke Previous Key and Rotate',
@@ -177,7 +177,7 @@ async function extendPrevious(context: CommandContext, target: AppTarget): Promi
 async function revokePrevious(context: CommandContext, target: AppTarget): Promise<ApplicationDetail> {
   const ui = prompts(context);
   const { apps, base, previous } = await readPreviousKey(context, target, 'revoke');
-  const ok = await confirmChange(ui, context.store.get(target.podId), {
+  const ok = await confirmChange(context, target.podId, {
     message: `Revoke the previous RSA key of "${target.appId}"?`,
     detail: `Key ${fingerprintStart(previous.key)} stops working now instead of ${keyDate(previous.expirationDate)}. Anything still signing in with it will fail.`, action: 'Revoke Previous Key', destructive: true,
   });
@@ -194,7 +194,7 @@ async function revokeCurrent(context: CommandContext, target: AppTarget): Promis
   const current = base.authenticationKeys?.current;
   if (!current?.key) throw new Error(`The app "${target.appId}" has no current RSA key to revoke.`);
   const previous = base.authenticationKeys?.previous;
-  const ok = await confirmChange(ui, context.store.get(target.podId), {
+  const ok = await confirmChange(context, target.podId, {
     message: `Revoke the CURRENT RSA key of "${target.appId}"? The app will stop authenticating with it.`,
     detail: `Key ${fingerprintStart(current.key)} is removed now. ${previous?.key
       ? `The previous key (${fingerprintStart(previous.key)}) becomes the current key: only it will still work.`

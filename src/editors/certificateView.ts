@@ -40,7 +40,7 @@ export class CertificateView implements DetailView {
         return ui.notice('info', `Saved the attributes of ${name.trim()}.`);
       }
       case 'certificate.delete': {
-        const confirmed = await confirmChange(this.context.promptHost.current, this.context.store.get(this.state.podId), {
+        const confirmed = await confirmChange(this.context, this.state.podId, {
           message: `Delete the certificate "${this.name}"?`,
           detail: `Fingerprint ${this.fingerPrint}\n\nAccounts that authenticate with it, or with certificates it issued, can no longer sign in.`,
           action: 'Delete Certificate',

@@ -62,7 +62,7 @@ export class GroupView implements DetailView {
     const problem = validateEdit(edit);
     if (problem) return ui.notice('error', problem.message, problem.field);
     if (edit.status === 'DELETED' && base.status !== 'DELETED') {
-      const confirmed = await confirmChange(this.context.promptHost.current, this.context.store.get(this.state.podId), {
+      const confirmed = await confirmChange(this.context, this.state.podId, {
         message: `Mark the group "${base.name}" deleted?`, detail: `Group id ${base.id}\n\nIts members lose the distribution list. You can restore it later.`, action: 'Mark Deleted', destructive: true,
       });
       if (!confirmed) return undefined;

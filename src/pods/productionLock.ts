@@ -65,6 +65,14 @@ export class ProductionLock implements vscode.Disposable {
     };
   }
 
+  /** Refuses, as the gate would, a change about to be asked for on a locked pod: nothing is asked, nothing sent. */
+  refuseIfLocked(profile: PodProfile, what: string): void {
+    if (!this.isLocked(profile)) return;
+    const error = new PodApiError(`${podTitle(profile)} is a production pod and is locked: Unlock for changes… first. Nothing was asked or sent (${what}).`, { kind: 'locked' });
+    this.refused.set(error, profile.id);
+    throw error;
+  }
+
   /** The pod whose lock refused this error, if it is such a refusal. */
   refusedPod(error: unknown): string | undefined {
     return error instanceof PodApiError && error.kind === 'locked' ? this.refused.get(error) : undefined;

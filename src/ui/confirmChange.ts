@@ -3,8 +3,8 @@
 // name typed first. The typed name is recorded in the change (activity/changeContext.ts): the production gate
 // refuses a destructive write without it, so a delete that skips this helper cannot reach a production pod.
 import { currentChange } from '../activity/changeContext';
-import { PodProfile, environmentOf, podTitle } from '../pods/podProfile';
-import { Prompts } from './prompts';
+import type { CommandContext } from '../commands/commandContext';
+import { environmentOf, podTitle } from '../pods/podProfile';
 
 export interface ChangeConfirmation {
   /** "Delete the certificate "x"?": the pod and environment are added. */
@@ -16,8 +16,14 @@ export interface ChangeConfirmation {
   destructive?: boolean;
 }
 
-/** Resolves true when the user confirmed; false when they chose not to (Escape on the typed name cancels quietly). */
-export async function confirmChange(ui: Prompts, profile: PodProfile | undefined, confirmation: ChangeConfirmation): Promise<boolean> {
+/**
+ * Resolves true when the user confirmed; false when they chose not to (Escape on the typed name cancels quietly).
+ * A locked production pod is refused before anything is asked (the same refusal as the client's gate).
+ */
+export async function confirmChange(context: Pick<CommandContext, 'promptHost' | 'store' | 'sessions'>, podId: string, confirmation: ChangeConfirmation): Promise<boolean> {
+  const ui = context.promptHost.current;
+  const profile = context.store.get(podId);
+  if (profile) context.sessions.lock.refuseIfLocked(profile, confirmation.action);
   const where = profile ? ` on ${podTitle(profile)}` : '';
   if (profile && confirmation.destructive && environmentOf(profile) === 'production') {
     const scope = currentChange();

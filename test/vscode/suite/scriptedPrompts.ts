@@ -18,6 +18,8 @@ export class ScriptedPrompts implements Prompts {
   readonly asked: string[] = [];
   readonly infos: string[] = [];
   readonly errors: string[] = [];
+  /** The actions each error offered (e.g. "Unlock for Changes…"), in the order of `errors`. */
+  readonly errorActions: string[][] = [];
   readonly rejectedInputs: string[] = [];
 
   constructor(private readonly answers: Answer[], private readonly cancelled: () => Error) {}
@@ -87,8 +89,9 @@ export class ScriptedPrompts implements Prompts {
     return undefined;
   }
 
-  async error(message: string): Promise<string | undefined> {
+  async error(message: string, ...actions: string[]): Promise<string | undefined> {
     this.errors.push(message);
+    this.errorActions.push(actions);
     return undefined;
   }
 }
