@@ -16,6 +16,8 @@ export interface ChangeContext {
   resource?: ChangeResource;
   /** The resource as it was before the change, where the caller read it (public material only; see redact.ts). */
   before?: unknown;
+  /** The activity-log entry this change undoes or recreates. */
+  reverts?: string;
   /** Pods whose name the user typed for this change (deletes on production); shared by nested scopes. */
   readonly typedPods: Set<string>;
 }

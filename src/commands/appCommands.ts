@@ -3,9 +3,9 @@
 import * as fs from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { ApplicationDetail, validateAppId, validateHttpsUrl, validateRequiredName } from '../api';
-import { confirmChange } from '../ui/confirmChange';
 import { ApplicationNode, ApplicationsNode } from '../tree/appNodes';
 import { TreeNode } from '../tree/treeNode';
+import { confirmChange } from '../ui/confirmChange';
 import { runWizard } from '../ui/prompts';
 import { CommandContext, prompts, registerCommand, requireNode, targetPod, withProgress } from './commandContext';
 

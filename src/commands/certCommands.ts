@@ -4,6 +4,7 @@ import { X509Certificate } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { noteChange } from '../activity/changeContext';
 import { CompanyCertAttributes, CompanyCertStatusName, CompanyCertTypeName, certificateBlocks, validateCertificatePem, validateRequiredName } from '../api';
 import { CertificateNode } from '../tree/certNodes';
 import { TreeNode } from '../tree/treeNode';
@@ -91,6 +92,7 @@ async function updateCertificate(context: CommandContext, cert: CertificateNode)
   const name = (await prompts(context).input({ title: `Update ${cert.displayName} (1/3)`, prompt: 'Name', value: current?.name ?? '', validate: (v) => validateRequiredName(v, 'The name') })).trim();
   const type = await pickType(context, current?.type?.type);
   const status = await pickStatus(context, current?.status?.type);
+  noteChange({ resource: { kind: 'certificate', id: cert.fingerPrint, name: cert.displayName }, before: current });
   await withProgress(`Updating ${cert.displayName}…`, () =>
     context.sessions.client(cert.podId!).certs.updateCompanyCertificate(cert.fingerPrint, { name, type: { type }, status: { type: status } }),
   );

@@ -1,9 +1,9 @@
 // Connection commands for the signed-in account: send a request, accept, reject, remove, show info.
 import * as vscode from 'vscode';
 import { ConnectionStatus, UserConnection, validateUserId } from '../api';
-import { confirmChange } from '../ui/confirmChange';
 import { ConnectionNode } from '../tree/connectionNodes';
 import { TreeNode } from '../tree/treeNode';
+import { confirmChange } from '../ui/confirmChange';
 import { describePickedUser, pickUser } from '../ui/userPicker';
 import { CommandContext, prompts, registerCommand, requireNode, targetPod, withProgress } from './commandContext';
 

@@ -2,10 +2,11 @@
 // Status changes go through update with the group's current eTag, so a concurrent change is never overwritten.
 import * as fs from 'node:fs/promises';
 import * as vscode from 'vscode';
+import { noteChange } from '../activity/changeContext';
 import { GroupStatus, groupUpdate, validateUserId, validateRequiredName } from '../api';
-import { confirmChange } from '../ui/confirmChange';
 import { GroupNode, GroupTypeNode } from '../tree/groupNodes';
 import { TreeNode } from '../tree/treeNode';
+import { confirmChange } from '../ui/confirmChange';
 import { runWizard } from '../ui/prompts';
 import { describePickedUser, pickUser } from '../ui/userPicker';
 import { CommandContext, prompts, registerCommand, requireNode, targetPod, withProgress } from './commandContext';
@@ -80,6 +81,7 @@ async function setStatus(context: CommandContext, group: GroupNode, status: Grou
   const client = context.sessions.client(group.podId!);
   await withProgress(`${status === 'DELETED' ? 'Deleting' : 'Restoring'} ${group.item.name}…`, async () => {
     const current = await client.groups.getGroup(group.groupId);
+    noteChange({ resource: { kind: 'group', id: group.groupId, name: current.name }, before: current });
     await client.groups.updateGroup(group.groupId, groupUpdate(current, status), current.eTag ?? '');
   });
   refreshType(context, group.podId!, group.item.type);

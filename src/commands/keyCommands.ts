@@ -17,8 +17,8 @@ import {
   revokePreviousKey, saveCurrentKey, saveRefusalMessage,
 } from '../credentials/keyRotation';
 import { DetailPanels } from '../editors/detailPanels';
-import { confirmChange } from '../ui/confirmChange';
 import { ApplicationNode } from '../tree/appNodes';
+import { confirmChange } from '../ui/confirmChange';
 import { UserCancelled } from '../ui/prompts';
 import { CommandContext, prompts, registerCommand, withProgress } from './commandContext';
 

@@ -3,10 +3,11 @@
 // eTag the view's form was loaded from; on 412 the view is shown what changed on the server (a field diff) and
 // nothing is written until the user reapplies their edit on top of the server's version.
 import * as fs from 'node:fs/promises';
+import { noteChange } from '../activity/changeContext';
 import { PodApiError, ReadGroup, UpdateGroup, groupUpdate, imageTypeOf, toUserId, validateAvatar, validateRequiredName, validateUserId } from '../api';
 import { CommandContext } from '../commands/commandContext';
-import { confirmChange } from '../ui/confirmChange';
 import { PodNode } from '../tree/podNode';
+import { confirmChange } from '../ui/confirmChange';
 import { defined } from './certificateView';
 import { DetailView, ViewUi } from './detailPanels';
 import {
@@ -70,6 +71,7 @@ export class GroupView implements DetailView {
     ui.post({ type: 'busy', busy: true, message: 'Saving…' });
     let saved: ReadGroup;
     try {
+      noteChange({ resource: { kind: 'group', id: this.state.id, name: base.name }, before: base });
       saved = await this.groups.updateGroup(this.state.id, applyEdit(base, edit), eTag);
     } catch (error) {
       if (!(error instanceof PodApiError && error.status === 412)) throw error;

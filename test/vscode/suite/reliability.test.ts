@@ -332,6 +332,8 @@ describe('Reliability and security (extension host)', () => {
       const needles = [...secrets].filter((s) => s.length >= 8);
       assert.ok(needles.length >= 5, `${needles.length} secrets to look for`);
 
+      const logged = await api.activity.log.read();
+      assert.ok(logged.some((e) => e.pod.id === podId), 'the activity log has this pod\'s changes to scan');
       const places: Array<[string, string]> = [
         ['output channel', api.logLines().join('\n')],
         ['globalState', JSON.stringify(api.globalState.keys().map((k) => [k, api.globalState.get(k)]))],
@@ -340,6 +342,7 @@ describe('Reliability and security (extension host)', () => {
         ...api.storageUris.flatMap((uri) => walk(uri.fsPath)).map((f): [string, string] => [f, fs.readFileSync(f, 'latin1')]),
       ];
       assert.ok(api.logLines().length > 20, 'the log has lines to scan');
+      assert.ok(places.some(([where]) => where.endsWith('activity.jsonl')), 'the activity log file is among the files scanned');
       assert.ok(api.panels.openKeys().length >= 3, 'webviews to scan');
       const hits = places.flatMap(([where, text]) => needles.filter((s) => text.includes(s)).map((s) => `${where}: ${s.slice(0, 6)}…`));
       assert.deepEqual(hits, []);
