@@ -2,6 +2,7 @@
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { ActivityLog } from './activity/activityLog';
+import { registerActivity } from './activity/vscode/activityCommands';
 import { ActivityRecorder } from './activity/recorder';
 import { registerAppCommands } from './commands/appCommands';
 import { registerCertCommands } from './commands/certCommands';
@@ -99,6 +100,7 @@ export function activate(context: vscode.ExtensionContext): SymphonyPodAdminApi 
     radar,
     expiryStatusBar,
     ...registerKeyCommands(commandContext, radar, detailPanels.panels),
+    ...registerActivity(commandContext, activity, detailPanels.panels),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('symphonyPodAdmin') && tree.refresh()),
   );
 

@@ -2,6 +2,7 @@
 // pod has before creating), the pod entitlement toggles, delete.
 import * as fs from 'node:fs/promises';
 import * as vscode from 'vscode';
+import { noteChange } from '../activity/changeContext';
 import { ApplicationDetail, validateAppId, validateHttpsUrl, validateRequiredName } from '../api';
 import { ApplicationNode, ApplicationsNode } from '../tree/appNodes';
 import { TreeNode } from '../tree/treeNode';
@@ -87,6 +88,9 @@ async function deleteApplication(context: CommandContext, app: ApplicationNode):
     destructive: true,
   });
   if (!confirmed) return;
-  await withProgress(`Deleting ${app.item.appName}…`, () => context.sessions.client(app.podId!).apps.deleteApplication(app.appId));
+  const apps = context.sessions.client(app.podId!).apps;
+  // The manifest as deleted goes into the activity log, so Recreate can offer it back.
+  noteChange({ resource: { kind: 'application', id: app.appId, name: app.item.appName }, before: await apps.getApplication(app.appId) });
+  await withProgress(`Deleting ${app.item.appName}…`, () => apps.deleteApplication(app.appId));
   context.tree.refreshCategory(app.podId!, 'applications');
 }

@@ -114,6 +114,7 @@ async function deleteCertificate(context: CommandContext, cert: CertificateNode)
     destructive: true,
   });
   if (!confirmed) return;
+  noteChange({ resource: { kind: 'certificate', id: cert.fingerPrint, name: cert.displayName }, before: cert.item });
   await withProgress(`Deleting ${cert.displayName}…`, () => context.sessions.client(cert.podId!).certs.deleteCompanyCertificate(cert.fingerPrint));
   context.tree.refreshCategory(cert.podId!, 'certificates');
 }
