@@ -1,16 +1,13 @@
 // Composition root: builds the shared services and registers every contribution. It only wires.
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
-import { ActivityLog } from './activity/activityLog';
-import { registerActivity } from './activity/vscode/activityCommands';
-import { ActivityRecorder } from './activity/recorder';
+import { Activity, registerActivity } from './activity/vscode/activityCommands';
 import { registerAppCommands } from './commands/appCommands';
 import { registerCertCommands } from './commands/certCommands';
 import { CommandContext } from './commands/commandContext';
 import { registerConnectionCommands } from './commands/connectionCommands';
 import { registerGroupCommands } from './commands/groupCommands';
 import { registerKeyCommands } from './commands/keyCommands';
-import { registerLockCommands } from './commands/lockCommands';
 import { registerPodCommands } from './commands/podCommands';
 import { registerTreeCommands } from './commands/treeCommands';
 import { knownAppKeys } from './credentials/appKeyCache';
@@ -52,7 +49,7 @@ export interface SymphonyPodAdminApi {
   /** Where the extension may keep files, so tests can scan them for secrets. */
   readonly storageUris: readonly vscode.Uri[];
   /** Every change sent to a pod, as JSON lines in global storage (src/activity/README.md). */
-  readonly activity: ActivityRecorder;
+  readonly activity: Activity;
   /** How long activate() took (ms), timed by activate() itself: VS Code may activate the extension at start-up, before anyone can wrap it. */
   readonly activationMs: number;
   /** The error a dismissed prompt raises; scripted prompts in tests raise the same. */
@@ -70,7 +67,7 @@ export function activate(context: vscode.ExtensionContext): SymphonyPodAdminApi 
   const promptHost = new PromptHost();
   const sessions = new PodSessions(store, secrets, promptHost, log);
   const tree = new PodsTreeProvider(store, sessions);
-  const activity = new ActivityRecorder(new ActivityLog(vscode.Uri.joinPath(context.globalStorageUri, 'activity').fsPath, { onError: (e) => log.warn(`Activity log not written: ${describeError(e)}`) }));
+  const activity = new Activity(vscode.Uri.joinPath(context.globalStorageUri, 'activity').fsPath, (e) => log.warn(`Activity log not written: ${describeError(e)}`));
   sessions.writeObserver = (profile, outcome) => activity.record(outcome, { id: profile.id, label: profile.label, url: profile.podUrl, environment: environmentOf(profile),
     account: sessions.user(profile.id)?.username, reason: sessions.lock.reason(profile.id) });
   const commandContext: CommandContext = { store, sessions, tree, promptHost, log };
@@ -89,7 +86,6 @@ export function activate(context: vscode.ExtensionContext): SymphonyPodAdminApi 
     vscode.window.registerFileDecorationProvider(new ExpiryDecorations()),
     podStatusBar,
     ...registerPodCommands(commandContext),
-    ...registerLockCommands(commandContext),
     ...registerTreeCommands(commandContext),
     ...registerCertCommands(commandContext),
     ...registerAppCommands(commandContext),

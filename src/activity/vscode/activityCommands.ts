@@ -1,38 +1,69 @@
-// The Activity view and its commands, as registered at start-up. Everything they do lives in the lazily loaded
-// `activity` part (part.ts); this file only wires, so the extension bundle stays within its budget.
+// The activity log, the Activity view and their commands (and Unlock / Lock Now), as registered at start-up.
+// Everything they do lives in the lazily loaded `activity` part (part.ts), loaded at the first change recorded or
+// command run; this file only wires, so the extension bundle stays small.
 import * as vscode from 'vscode';
+import type { WriteOutcome } from '../../api';
 import { CommandContext, prompts, registerCommand } from '../../commands/commandContext';
 import { saveApplication } from '../../editors/applicationSave';
 import type { DetailPanels } from '../../editors/detailPanels';
 import { showManifestDiff } from '../../editors/manifestSnapshots';
 import { loadPart } from '../../parts/loadPart';
-import type { ActivityEntry } from '../activityEntry';
+import type { ActivityEntry, EntryPod } from '../activityEntry';
 import type { ActivityRecorder } from '../recorder';
 
 type Part = typeof import('./part');
 const part = (): Part => loadPart<Part>('activity');
 const detailKinds: Record<string, 'certificate' | 'application' | 'group' | undefined> = { certificate: 'certificate', application: 'application', group: 'group' };
 
-export function registerActivity(context: CommandContext, recorder: ActivityRecorder, panels: DetailPanels): vscode.Disposable[] {
+/** The window's activity log: the part's recorder, created at the first change recorded or read. */
+export class Activity {
+  private instance: ActivityRecorder | undefined;
+  private readonly appended = new vscode.EventEmitter<void>();
+  readonly onDidAppend = this.appended.event;
+
+  constructor(private readonly dir: string, private readonly onError: (error: unknown) => void) {}
+
+  get recorder(): ActivityRecorder {
+    if (!this.instance) {
+      const { ActivityLog, ActivityRecorder } = part();
+      this.instance = new ActivityRecorder(new ActivityLog(this.dir, { onError: this.onError }));
+      this.instance.onDidAppend(() => this.appended.fire());
+    }
+    return this.instance;
+  }
+
+  get log(): ActivityRecorder['log'] {
+    return this.recorder.log;
+  }
+
+  record(outcome: WriteOutcome, pod: EntryPod): void {
+    this.recorder.record(outcome, pod);
+  }
+}
+
+export function registerActivity(context: CommandContext, activity: Activity, panels: DetailPanels): vscode.Disposable[] {
+  const recorder = () => activity.recorder;
   const changed = new vscode.EventEmitter<void>();
   const provider: vscode.TreeDataProvider<ActivityEntry> = {
     onDidChangeTreeData: changed.event,
     getTreeItem: (entry) => part().treeItem(entry),
-    getChildren: (entry) => (entry ? [] : part().listEntries(recorder)),
+    getChildren: (entry) => (entry ? [] : part().listEntries(recorder())),
   };
   const view = vscode.window.createTreeView('symphonyPodAdmin.activity', { treeDataProvider: provider });
   const refresh = () => changed.fire();
   const host = { saveApplication, showManifestDiff };
   const entryCommand = (id: string, run: (entry: ActivityEntry) => Promise<unknown>) =>
-    registerCommand(context, `symphonyPodAdmin.activity.${id}`, async (entry?: ActivityEntry) => run(entry ?? (await pickEntry(context, recorder))));
+    registerCommand(context, `symphonyPodAdmin.activity.${id}`, async (entry?: ActivityEntry) => run(entry ?? (await pickEntry(context, recorder()))));
   return [
     changed,
     view,
-    recorder.onDidAppend(refresh),
+    activity.onDidAppend(refresh),
+    registerCommand(context, 'symphonyPodAdmin.pods.unlock', async (target?: { podId?: string }) => part().unlock(context, target)),
+    registerCommand(context, 'symphonyPodAdmin.pods.lock', async (target?: { podId?: string }) => part().lockNow(context, target)),
     registerCommand(context, 'symphonyPodAdmin.activity.refresh', async () => refresh()),
-    registerCommand(context, 'symphonyPodAdmin.activity.filter', async () => { await part().askFilter(context, recorder, view); refresh(); }),
+    registerCommand(context, 'symphonyPodAdmin.activity.filter', async () => { await part().askFilter(context, recorder(), view); refresh(); }),
     registerCommand(context, 'symphonyPodAdmin.activity.clearFilter', async () => { part().clearFilter(view); refresh(); }),
-    registerCommand(context, 'symphonyPodAdmin.activity.export', async () => part().exportEntries(recorder, await prompts(context).pick([{ label: 'CSV', value: 'csv' as const }, { label: 'Markdown', value: 'markdown' as const }], { title: 'Export the activity shown as' }))),
+    registerCommand(context, 'symphonyPodAdmin.activity.export', async () => part().exportEntries(recorder(), await prompts(context).pick([{ label: 'CSV', value: 'csv' as const }, { label: 'Markdown', value: 'markdown' as const }], { title: 'Export the activity shown as' }))),
     entryCommand('showDiff', (entry) => part().showDiff(entry)),
     entryCommand('undo', (entry) => part().undo(context, host, entry)),
     entryCommand('recreate', (entry) => part().recreate(context, host, entry)),

@@ -52,7 +52,7 @@ describe('Activity log and a way back', () => {
   it('lists the entries newest first in the Activity view, filtered by pod, and shows the diff', async () => {
     const items = await answering(api, [pickValue('pod'), pickValue(podId)], () => vscode.commands.executeCommand('symphonyPodAdmin.activity.filter'));
     assert.deepEqual(items.prompts.errors, []);
-    const entries = await (await import('../../../src/activity/vscode/activityView')).listEntries(api.activity);
+    const entries = await (await import('../../../src/activity/vscode/activityView')).listEntries(api.activity.recorder);
     assert.ok(entries.every((e) => e.pod.id === podId));
     assert.deepEqual(entries.map((e) => e.time), [...entries.map((e) => e.time)].sort().reverse());
     await run('activity.showDiff', entries[0], []);

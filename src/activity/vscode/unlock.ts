@@ -1,27 +1,23 @@
-// Unlock for Changes… and Lock Now: the production lock of this window (pods/productionLock.ts). Unlocking asks
-// why (as the admin portal's "Begin Session" objective) and for how long; the reason goes into every activity-log
-// entry of the changes made while it lasts.
-import * as vscode from 'vscode';
-import { environmentOf, PodProfile, podTitle } from '../pods/podProfile';
-import { DEFAULT_UNLOCK_MINUTES } from '../pods/productionLock';
-import { PickItem } from '../ui/prompts';
-import { CommandContext, prompts, registerCommand } from './commandContext';
+// Unlock for Changes… and Lock Now, the commands of this window's production lock (pods/productionLock.ts; in the
+// lazily loaded part: they run rarely, the lock itself lives in the extension). Unlocking asks why (as the admin
+// portal's "Begin Session" objective) and for how long; the reason goes into every activity-log entry of the
+// changes made while it lasts.
+import type { CommandContext } from '../../commands/commandContext';
+import { environmentOf, PodProfile, podTitle } from '../../pods/podProfile';
+import { DEFAULT_UNLOCK_MINUTES } from '../../pods/productionLock';
+import { PickItem } from '../../ui/prompts';
 
 const durations = [15, DEFAULT_UNLOCK_MINUTES, 60, 120];
 
-export function registerLockCommands(context: CommandContext): vscode.Disposable[] {
-  return [
-    registerCommand(context, 'symphonyPodAdmin.pods.unlock', async (target?: { podId?: string }) => unlock(context, await productionPod(context, target, true))),
-    registerCommand(context, 'symphonyPodAdmin.pods.lock', async (target?: { podId?: string }) => {
-      const profile = await productionPod(context, target, false);
-      context.sessions.lock.lock(profile.id);
-      void prompts(context).info(`${podTitle(profile)} is locked again: changes are refused until you unlock it.`);
-    }),
-  ];
+export async function lockNow(context: CommandContext, target: { podId?: string } | undefined): Promise<void> {
+  const profile = await productionPod(context, target, false);
+  context.sessions.lock.lock(profile.id);
+  void context.promptHost.current.info(`${podTitle(profile)} is locked again: changes are refused until you unlock it.`);
 }
 
-async function unlock(context: CommandContext, profile: PodProfile): Promise<void> {
-  const ui = prompts(context);
+export async function unlock(context: CommandContext, target: { podId?: string } | undefined): Promise<void> {
+  const profile = await productionPod(context, target, true);
+  const ui = context.promptHost.current;
   const reason = (await ui.input({
     title: `Unlock ${podTitle(profile)} for changes`,
     prompt: 'Why are you changing this production pod? (a change ticket or the objective; it goes into the activity log)',
@@ -49,5 +45,5 @@ async function productionPod(context: CommandContext, target: { podId?: string }
   const candidates = context.store.list().filter((p) => environmentOf(p) === 'production' && context.sessions.lock.isLocked(p) === toUnlock);
   if (candidates.length === 0) throw new Error(toUnlock ? 'No production pod is locked.' : 'No production pod is unlocked.');
   if (candidates.length === 1) return candidates[0];
-  return prompts(context).pick(candidates.map((p) => ({ label: p.label, description: p.podUrl, value: p })), { title: toUnlock ? 'Unlock which production pod?' : 'Lock which production pod?' });
+  return context.promptHost.current.pick(candidates.map((p) => ({ label: p.label, description: p.podUrl, value: p })), { title: toUnlock ? 'Unlock which production pod?' : 'Lock which production pod?' });
 }
