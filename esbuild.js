@@ -13,6 +13,7 @@ const lazyParts = [
   { name: 'podAsCode', entry: 'src/podAsCode/vscode/part.ts' },
   { name: 'accounts', entry: 'src/commands/accounts/part.ts' },
   { name: 'keyRotation', entry: 'src/commands/keyRotationFlow.ts' },
+  { name: 'activity', entry: 'src/activity/vscode/part.ts' },
 ];
 
 /**

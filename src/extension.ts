@@ -2,6 +2,7 @@
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { registerAccountCommands } from './commands/accountCommands';
+import { Activity, registerActivity } from './activity/vscode/activityCommands';
 import { registerAppCommands } from './commands/appCommands';
 import { registerCertCommands } from './commands/certCommands';
 import { CommandContext } from './commands/commandContext';
@@ -20,6 +21,7 @@ import { registerDetailPanels } from './editors/detailPanelCommands';
 import type { DetailPanels } from './editors/detailPanels';
 import { registerManifestEditors } from './editors/manifestCommands';
 import { addDemoPod } from './pods/demoPod';
+import { environmentOf } from './pods/podProfile';
 import { PodSecrets, warnIfNoKeyring } from './pods/podSecrets';
 import { PodSessions } from './pods/podSessions';
 import { PodStore } from './pods/podStore';
@@ -50,6 +52,8 @@ export interface SymphonyPodAdminApi {
   logLines(): readonly string[];
   /** Where the extension may keep files, so tests can scan them for secrets. */
   readonly storageUris: readonly vscode.Uri[];
+  /** Every change sent to a pod, as JSON lines in global storage (src/activity/README.md). */
+  readonly activity: Activity;
   /** How long activate() took (ms), timed by activate() itself: VS Code may activate the extension at start-up, before anyone can wrap it. */
   readonly activationMs: number;
   /** The error a dismissed prompt raises; scripted prompts in tests raise the same. */
@@ -67,6 +71,9 @@ export function activate(context: vscode.ExtensionContext): SymphonyPodAdminApi 
   const promptHost = new PromptHost();
   const sessions = new PodSessions(store, secrets, promptHost, log);
   const tree = new PodsTreeProvider(store, sessions);
+  const activity = new Activity(vscode.Uri.joinPath(context.globalStorageUri, 'activity').fsPath, (e) => log.warn(`Activity log not written: ${describeError(e)}`));
+  sessions.writeObserver = (profile, outcome) => activity.record(outcome, { id: profile.id, label: profile.label, url: profile.podUrl, environment: environmentOf(profile),
+    account: sessions.user(profile.id)?.username, reason: sessions.lock.reason(profile.id) });
   const commandContext: CommandContext = { store, sessions, tree, promptHost, log };
   const radar = new ExpiryRadar(store, sessions, knownAppKeys, knownPodManaged, log);
   const expiryStatusBar = new ExpiryStatusBar(radar, sessions, (message) => log.warn(`Expiry check: ${message}`));
@@ -96,6 +103,7 @@ export function activate(context: vscode.ExtensionContext): SymphonyPodAdminApi 
     expiryStatusBar,
     ...registerKeyCommands(commandContext, radar, detailPanels.panels),
     ...registerAccountCommands(commandContext, radar),
+    ...registerActivity(commandContext, activity, detailPanels.panels),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('symphonyPodAdmin') && tree.refresh()),
   );
 
@@ -107,7 +115,7 @@ export function activate(context: vscode.ExtensionContext): SymphonyPodAdminApi 
     .catch((error: unknown) => log.error(`Start-up: ${describeError(error)}`));
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms (activate(); sign-in and checks continue in the background)`);
-  return { activationMs, store, sessions, tree, promptHost, secrets, globalState: context.globalState, panels: detailPanels.panels, podStatusBar, expiry: { radar, statusBar: expiryStatusBar }, ready,
+  return { activationMs, activity, store, sessions, tree, promptHost, secrets, globalState: context.globalState, panels: detailPanels.panels, podStatusBar, expiry: { radar, statusBar: expiryStatusBar }, ready,
     logLines: recorded.lines, storageUris: [context.globalStorageUri, context.logUri, ...(context.storageUri ? [context.storageUri] : [])], cancelled: () => new UserCancelled(), goBack: () => new GoBack() };
 }
 

@@ -30,6 +30,8 @@ export interface DemoEnvironmentOptions {
   freshProfile?: boolean;
   /** Where code-server's output goes (inherited when omitted). */
   logFile?: string;
+  /** The demo pod's environment (development when omitted); screenshots of the production lock use 'production'. */
+  demoEnvironment?: 'development' | 'uat' | 'production';
 }
 
 export interface DemoEnvironment {
@@ -145,6 +147,7 @@ export async function startDemoEnvironment(options: DemoEnvironmentOptions): Pro
   if (emulator.caPath) {
     demoPod.caBundlePath = emulator.caPath;
   }
+  if (options.demoEnvironment) demoPod.environment = options.demoEnvironment;
   fs.writeFileSync(demoPodFile, `${JSON.stringify(demoPod, null, 2)}\n`);
   const extensionEnv = { SYMPHONY_POD_ADMIN_DEMO_POD: demoPodFile };
 

@@ -13,6 +13,10 @@
 //   docs/tree-people.png             accepted connections by name, one person's tooltip (email, company, user id)
 //   docs/multi-select-confirmation.png  three certificates selected (Ctrl+click), Delete from the context menu: the
 //                                    one modal confirmation that lists them (answered Cancel: nothing is deleted)
+// With `--production` the demo pod is a production pod, and the shots are of the production lock:
+//   docs/production.png              the pod in the tree and the status bar, locked
+//   docs/unlock-prompt.png           Symphony: Unlock for Changes… asking why
+//   docs/activity.png                the Activity view after a change made while unlocked
 // Each shot is its own step: a step that fails says what it looked for, saves test-results/screenshots-<name>-failed.png
 // and the run goes on with the next one (exit code 2). The environment (code-server's process group, the emulator)
 // is always stopped at the end.
@@ -309,6 +313,45 @@ async function shotMultiSelect(page: Page, outDir: string): Promise<void> {
   await (await need(dialog.locator('.monaco-button').filter({ hasText: /^Cancel$/ }), 'the Cancel button of the confirmation')).click();
 }
 
+async function shotProduction(page: Page, outDir: string): Promise<void> {
+  await showCategory(page, 'Certificates');
+  await need(page.locator('.part.statusbar').getByText(/Locked/), 'the status bar\'s "Locked" item');
+  await shot(page, outDir, 'production.png');
+}
+
+async function shotUnlockPrompt(page: Page, outDir: string): Promise<void> {
+  await runCommand(page, 'Symphony: Unlock for Changes…');
+  const input = await need(page.locator('.quick-input-widget input'), 'the unlock reason input');
+  await input.fill('CHG-20417: rename the EMEA rates monitor certificate');
+  await shot(page, outDir, 'unlock-prompt.png');
+  await page.keyboard.press('Enter');
+  await need(page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: '30 minutes' }), 'the duration pick (30 minutes)');
+  await page.keyboard.press('Enter');
+  await need(page.locator('.part.statusbar').getByText(/Unlocked \d+:\d\d/), 'the status bar countdown');
+}
+
+async function shotActivity(page: Page, outDir: string): Promise<void> {
+  if (!(await page.locator('.part.statusbar').getByText(/Unlocked \d+:\d\d/).first().isVisible().catch(() => false))) await shotUnlockPrompt(page, outDir);
+  // A change made as a user makes it: Update Certificate on the expired certificate's row, then the Activity view.
+  await showCategory(page, 'Certificates');
+  const row = await need(treeRow(page, EXPIRED_CERT), `tree row "${EXPIRED_CERT}"`);
+  await row.click({ button: 'right' });
+  await (await need(page.locator('.context-view .action-label').filter({ hasText: /^Update Certificate Name/ }), 'the "Update Certificate Name, Type or Status…" menu entry')).click();
+  const input = await need(page.locator('.quick-input-widget input'), 'the certificate name input');
+  await input.fill(`${EXPIRED_CERT} (retired)`);
+  await page.keyboard.press('Enter');
+  for (const what of ['certificate type', 'certificate status']) {
+    await need(page.locator('.quick-input-widget .monaco-list-row'), `the ${what} pick`);
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(500);
+  }
+  await setExpanded(page, POD, false);
+  const header = await need(page.locator('.part.sidebar .pane-header').filter({ hasText: /activity/i }), 'the "Activity" view header');
+  if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+  await need(page.locator('.part.sidebar .monaco-list-row').filter({ hasText: /Update certificate/ }), 'an "Update certificate" entry in the Activity view', 20_000);
+  await shot(page, outDir, 'activity.png');
+}
+
 // ---- driver ------------------------------------------------------------------------------------------------------
 
 async function main(): Promise<number> {
@@ -317,6 +360,7 @@ async function main(): Promise<number> {
   const outDir = path.resolve(outIndex >= 0 ? argv[outIndex + 1] : path.join(REPO_ROOT, 'docs'));
   fs.mkdirSync(outDir, { recursive: true });
   const chromePath = findChromium();
+  const production = argv.includes('--production');
 
   let env: DemoEnvironment | undefined;
   let browser: Browser | undefined;
@@ -334,6 +378,7 @@ async function main(): Promise<number> {
       stateDir: path.join(REPO_ROOT, '.vscode-test', 'screenshots'),
       freshProfile: true,
       logFile: path.join(REPO_ROOT, 'test-results', 'screenshots-code-server.log'),
+      demoEnvironment: production ? 'production' : undefined,
     });
     say(`VS Code at ${env.url}, pod emulator at ${env.podUrl}`);
     browser = await chromium.launch({ executablePath: chromePath, headless: true, args: CHROMIUM_FLAGS });
@@ -342,13 +387,17 @@ async function main(): Promise<number> {
     await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
     await page.locator('.part.activitybar').waitFor({ state: 'visible', timeout: 30_000 });
     await page.waitForTimeout(5000); // extensions activate, notifications settle
-    await shot(page, outDir, 'workbench.png');
+    if (!production) await shot(page, outDir, 'workbench.png');
 
     await dismissNotifications(page);
     await openSymphonyView(page);
     await setSidebarWidth(page, 460);
 
-    const steps: Array<[string, (page: Page, outDir: string) => Promise<void>]> = [
+    const steps: Array<[string, (page: Page, outDir: string) => Promise<void>]> = production ? [
+      ['production', shotProduction],
+      ['unlock-prompt', shotUnlockPrompt],
+      ['activity', shotActivity],
+    ] : [
       ['tree', shotTree],
       ['webview-certificate', shotCertificate],
       ['webview-application', shotApplication],

@@ -6,12 +6,13 @@ import { CertsApi } from './certs';
 import { ConnectionsApi } from './connections';
 import { GroupsApi } from './groups';
 import { HttpTransport, RequestLogLine, TransportOptions } from './http';
-import { Requester } from './requester';
+import { Requester, WriteHooks } from './requester';
 import { SessionApi } from './session';
 import { Authenticate, TokenStore, memoryTokenStore } from './tokens';
 import { UserV2 } from './types';
 import { UsersApi } from './users';
 import { normalizePodUrl } from './validation';
+import { WriteGate, WriteObserver } from './writeGate';
 
 export interface PodClientOptions extends TransportOptions {
   podUrl: string;
@@ -20,6 +21,10 @@ export interface PodClientOptions extends TransportOptions {
   authenticate: Authenticate;
   tokens?: TokenStore;
   logger?: (line: RequestLogLine) => void;
+  /** Refuses writes before anything is sent (the production lock); see writeGate.ts. */
+  writeGate?: WriteGate;
+  /** Told the outcome of every write (the activity log). */
+  onWrite?: WriteObserver;
 }
 
 export class PodClient {
@@ -33,12 +38,14 @@ export class PodClient {
   readonly users: UsersApi;
   private readonly transport: HttpTransport;
   private readonly requester: Requester;
+  private readonly writes: WriteHooks;
 
   constructor(options: PodClientOptions) {
     this.podUrl = normalizePodUrl(options.podUrl);
     this.sessionAuthUrl = options.sessionAuthUrl;
     this.transport = new HttpTransport(options, options.logger);
-    this.requester = new Requester(this.transport, this.podUrl, options.tokens ?? memoryTokenStore(), options.authenticate);
+    this.writes = { gate: options.writeGate, observe: options.onWrite };
+    this.requester = new Requester(this.transport, this.podUrl, options.tokens ?? memoryTokenStore(), options.authenticate, this.writes);
     this.session = new SessionApi(this.requester);
     this.certs = new CertsApi(this.requester);
     this.apps = new AppsApi(this.requester, this.transport, this.podUrl);
@@ -71,6 +78,11 @@ export class PodClient {
    */
   setTimeoutMs(timeoutMs: number): void {
     this.transport.setTimeoutMs(timeoutMs);
+  }
+
+  /** Replaces the write gate (undefined: every write goes); the CLI sets it from `--unlock`. */
+  setWriteGate(gate: WriteGate | undefined): void {
+    this.writes.gate = gate;
   }
 
   /** The per-attempt timeout in use. */

@@ -3,7 +3,8 @@
 // appear in one (messages are built only from statuses, codes, the pod's message and request paths).
 import { brand } from '../parts/branded';
 
-export type PodApiErrorKind = 'validation' | 'network' | 'timeout' | 'http' | 'auth' | 'tls';
+/** `locked`: a write refused by the client's write gate (a locked production pod) before anything was sent. */
+export type PodApiErrorKind = 'validation' | 'network' | 'timeout' | 'http' | 'auth' | 'tls' | 'locked';
 
 /** What a request is about, so an error can name the role needed and the thing not found. */
 export type ApiArea = 'session' | 'auth' | 'certs' | 'apps' | 'connections' | 'groups' | 'users' | 'accounts';
@@ -24,6 +25,8 @@ export interface PodApiErrorInit {
   path?: string;
   field?: string;
   retryAfterSeconds?: number;
+  /** The pod's trace id header on an error answer, if it sent one. */
+  traceId?: string;
   cause?: unknown;
 }
 
@@ -40,6 +43,7 @@ export class PodApiError extends Error {
   /** For validation errors: the input field to fix. */
   readonly field: string | undefined;
   readonly retryAfterSeconds: number | undefined;
+  readonly traceId: string | undefined;
 
   constructor(message: string, init: PodApiErrorInit) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -52,6 +56,7 @@ export class PodApiError extends Error {
     this.path = init.path;
     this.field = init.field;
     this.retryAfterSeconds = init.retryAfterSeconds;
+    this.traceId = init.traceId;
   }
 }
 brand(PodApiError, 'PodApiError');
@@ -87,6 +92,7 @@ export interface ResponseErrorInput {
   throttled?: boolean;
   /** The request was already retried (GETs only). */
   retried?: boolean;
+  traceId?: string;
 }
 
 /** Maps a non-2xx response to a PodApiError whose message says what happened and what to do. */
@@ -95,7 +101,7 @@ export function errorFromResponse(input: ResponseErrorInput): PodApiError {
   const { code, message: podMessage } = readErrorBody(input.body);
   const init: PodApiErrorInit = {
     kind: status === 401 ? 'auth' : 'http', status, code, podMessage, method, path,
-    retryAfterSeconds: input.retryAfterSeconds,
+    retryAfterSeconds: input.retryAfterSeconds, traceId: input.traceId,
   };
   const message = input.throttled ? throttledSentence(method, input.retryAfterSeconds, input.retried)
     : sentenceFor(status, podMessage, context, input.retryAfterSeconds);

@@ -10,6 +10,7 @@ import { ErrorContext, PodApiError, errorFromNetwork, errorFromResponse } from '
 import { MAX_RETRY_AFTER_MS, RetryOptions, RetryPolicy, backoffDelayMs, isRetryableStatus, isThrottled, parseRetryAfterMs, retryPolicy, sleep } from './retry';
 import { Shape, describeValue, unexpectedAnswer } from './shapes';
 import { formatBytes } from './validation';
+import { TRACE_ID_HEADER } from './writeGate';
 
 export type RequestLogLine = { method: string; path: string; status: number | 'network error' | 'timeout'; ms: number; attempt: number };
 export type RequestLogger = (line: RequestLogLine) => void;
@@ -119,6 +120,7 @@ export class HttpTransport {
         status: res.status, body: res.body, method: req.method, path: pathOf(req.url), context: req.context,
         retryAfterSeconds: retryAfterMs === undefined ? undefined : Math.ceil(retryAfterMs / 1000),
         throttled: isThrottled(res.status, retryAfterMs), retried: idempotent && attempt > 1,
+        traceId: res.headers.get(TRACE_ID_HEADER) ?? undefined,
       });
     }
   }

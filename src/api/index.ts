@@ -27,3 +27,4 @@ export {
 export { BulkOptions, BulkOutcome, BULK_CONCURRENCY, runBulk } from './bulk';
 export { PodClient, PodClientOptions } from './client';
 export { SearchArea, SearchHit, PodSearchResult, PodToSearch, SearchLists, SEARCH_AREAS, MAX_HITS_PER_KIND, SEARCH_CONCURRENCY, searchPods, searchPod, validateSearchText, normalizeFingerprint, SearchAsYouType, SEARCH_DEBOUNCE_MS } from './search';
+export { READS_SENT_AS_POST, WriteAttempt, WriteGate, WriteMethod, WriteObserver, WriteOutcome, isDestructiveWrite, isWrite, lockedError } from './writeGate';

@@ -8,6 +8,13 @@ import { HttpRequest, HttpResponse, HttpTransport, refuseOversizedBody, toJson }
 import { Authenticate, TokenName, TokenStore } from './tokens';
 import { Shape } from './shapes';
 import { JwtToken } from './types';
+import { isWrite, TRACE_ID_HEADER, WriteGate, WriteObserver, WriteOutcome } from './writeGate';
+
+/** The write hooks of a client (writeGate.ts); the client's owner may replace them at any time. */
+export interface WriteHooks {
+  gate?: WriteGate;
+  observe?: WriteObserver;
+}
 
 export type Query = Record<string, string | number | undefined>;
 
@@ -33,6 +40,7 @@ export class Requester {
     private readonly origin: string,
     private readonly tokens: TokenStore,
     private readonly authenticate: Authenticate,
+    private readonly writes: WriteHooks = {},
   ) {
     this.host = new URL(origin).hostname;
   }
@@ -60,7 +68,34 @@ export class Requester {
     return this.renew('session', undefined, true);
   }
 
+  /**
+   * Every authenticated call passes here: a write is put to the gate first (a refusal sends nothing, not even a
+   * sign-in), and its outcome is told to the observer, whether the pod accepted it or not.
+   */
   private async withToken<T>(name: TokenName, call: ApiCall, headers: (token: string) => Record<string, string>): Promise<HttpResponse<T>> {
+    if (!isWrite(call.method, call.path)) return this.send<T>(name, call, headers);
+    const write = { method: call.method as WriteOutcome['method'], path: call.path, body: call.body };
+    this.writes.gate?.(write);
+    const started = Date.now();
+    const tell = (outcome: Omit<WriteOutcome, 'method' | 'path' | 'body' | 'at' | 'ms'>) => {
+      try {
+        this.writes.observe?.({ ...write, ...outcome, at: new Date(started), ms: Date.now() - started });
+      } catch { /* the observer (the activity log) must never change what the caller sees */ }
+    };
+    try {
+      const res = await this.send<T>(name, call, headers);
+      tell({ status: res.status, ok: true, traceId: res.headers.get(TRACE_ID_HEADER) ?? undefined, response: res.body });
+      return res;
+    } catch (err) {
+      // A refusal before sending (validation, oversized body) reached nothing: only what was sent is told.
+      if (err instanceof PodApiError && err.kind !== 'validation') {
+        tell({ status: err.status ?? (err.kind === 'timeout' ? 'timeout' : 'network error'), ok: false, podMessage: err.podMessage ?? err.message, traceId: err.traceId });
+      }
+      throw err;
+    }
+  }
+
+  private async send<T>(name: TokenName, call: ApiCall, headers: (token: string) => Record<string, string>): Promise<HttpResponse<T>> {
     // An oversized body is refused before any sign-in or token request, not only before the call itself.
     if (call.body !== undefined) refuseOversizedBody(call.method, call.path, Buffer.byteLength(toJson(call.body)));
     const first = (await this.tokens.get(name)) ?? (await this.renew(name, undefined));

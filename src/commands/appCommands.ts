@@ -2,9 +2,11 @@
 // pod has before creating), the pod entitlement toggles, delete.
 import * as fs from 'node:fs/promises';
 import * as vscode from 'vscode';
+import { noteChange } from '../activity/changeContext';
 import { ApplicationDetail, validateAppId, validateHttpsUrl, validateRequiredName } from '../api';
 import { ApplicationNode, ApplicationsNode } from '../tree/appNodes';
 import { TreeNode } from '../tree/treeNode';
+import { confirmChange } from '../ui/confirmChange';
 import { runWizard } from '../ui/prompts';
 import { nameLines, refuseInvalid, runOnItems, selectedItems } from './bulk';
 import { CommandContext, prompts, registerCommand, requireNode, targetPod, withProgress } from './commandContext';
@@ -93,11 +95,12 @@ async function changeEntitlement(context: CommandContext, apps: ApplicationNode[
       { title: `Pod entitlement of ${apps.length} applications`, placeHolder: 'The change to make on every one of them' },
     );
     const what = `${picked.on ? picked.setting.on : picked.setting.off}`;
-    const confirmed = await prompts(context).confirm(
-      `${what}: ${apps.length} applications on ${context.store.get(podId)?.label}?`,
-      `${nameLines(apps.map((app) => `${nameOf(app)} (${picked.setting.label.toLowerCase()} now ${app.item[picked.setting.value] ? 'on' : 'off'})`))}\n\n${picked.setting.label}: ${picked.setting.description}.`,
-      what,
-    );
+    const confirmed = await confirmChange(context, podId, {
+      message: `${what}: ${apps.length} applications?`,
+      detail: `${nameLines(apps.map((app) => `${nameOf(app)} (${picked.setting.label.toLowerCase()} now ${app.item[picked.setting.value] ? 'on' : 'off'})`))}\n\n${picked.setting.label}: ${picked.setting.description}.`,
+      action: what,
+      destructive: true,
+    });
     if (!confirmed) return;
     change = (app) => ({ enable: app.item.enable, listed: app.item.listed, install: app.item.install, [picked.setting.value]: picked.on });
   }
@@ -116,12 +119,16 @@ function countWith(apps: ApplicationNode[], setting: Entitlement, on: boolean): 
 }
 
 async function deleteApplication(context: CommandContext, app: ApplicationNode): Promise<void> {
-  const confirmed = await prompts(context).confirm(
-    `Delete the application "${app.item.appName || app.appId}" from ${context.store.get(app.podId!)?.label}?`,
-    `App id ${app.appId}\n\nUsers lose the app and its entitlements. This cannot be undone.`,
-    'Delete Application',
-  );
+  const confirmed = await confirmChange(context, app.podId!, {
+    message: `Delete the application "${app.item.appName || app.appId}"?`,
+    detail: `App id ${app.appId}\n\nUsers lose the app and its entitlements. This cannot be undone.`,
+    action: 'Delete Application',
+    destructive: true,
+  });
   if (!confirmed) return;
-  await withProgress(`Deleting ${app.item.appName}…`, () => context.sessions.client(app.podId!).apps.deleteApplication(app.appId));
+  const apps = context.sessions.client(app.podId!).apps;
+  // The manifest as deleted goes into the activity log, so Recreate can offer it back.
+  noteChange({ resource: { kind: 'application', id: app.appId, name: app.item.appName }, before: await apps.getApplication(app.appId) });
+  await withProgress(`Deleting ${app.item.appName}…`, () => apps.deleteApplication(app.appId));
   context.tree.refreshCategory(app.podId!, 'applications');
 }

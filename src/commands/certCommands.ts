@@ -6,9 +6,11 @@ import { knownPodManaged } from '../credentials/podManagedCertificates';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { noteChange } from '../activity/changeContext';
 import { CompanyCertAttributes, CompanyCertStatusName, CompanyCertTypeName, certificateBlocks, countOf, formatFingerprint, validateCertificatePem, validateRequiredName, validateSegment } from '../api';
 import { CertificateNode } from '../tree/certNodes';
 import { TreeNode } from '../tree/treeNode';
+import { confirmChange } from '../ui/confirmChange';
 import { PickItem } from '../ui/prompts';
 import { counted, nameLines, nameSentence, refuseInvalid, runOnItems, selectedItems } from './bulk';
 import { CommandContext, prompts, registerCommand, requireNode, targetPod, withProgress } from './commandContext';
@@ -63,11 +65,11 @@ async function createCertificate(context: CommandContext, node?: TreeNode): Prom
   const name = (await ui.input({ title: 'Add Company Certificate (1/3)', prompt: `Name for ${info.commonName}`, value: info.commonName, validate: (v) => validateRequiredName(v, 'The name') })).trim();
   const type = await pickType(context, undefined);
   const status = await pickStatus(context, undefined);
-  const confirmed = await ui.confirm(
-    `Add the certificate "${name}" to ${context.store.get(podId)?.label}?`,
-    `Subject: ${info.subject}\nIssuer: ${info.issuer}\nExpires: ${info.validTo.toISOString().slice(0, 10)}\nType: ${type} · Status: ${status}`,
-    'Add Certificate',
-  );
+  const confirmed = await confirmChange(context, podId, {
+    message: `Add the certificate "${name}"?`,
+    detail: `Subject: ${info.subject}\nIssuer: ${info.issuer}\nExpires: ${info.validTo.toISOString().slice(0, 10)}\nType: ${type} · Status: ${status}`,
+    action: 'Add Certificate',
+  });
   if (!confirmed) return;
   const attributes: CompanyCertAttributes = { name, type: { type }, status: { type: status } };
   const created = await withProgress(`Adding certificate ${name}…`, () => context.sessions.client(podId).certs.createCompanyCertificate(pem, attributes));
@@ -103,6 +105,7 @@ async function updateCertificate(context: CommandContext, cert: CertificateNode)
   const name = (await prompts(context).input({ title: `Update ${cert.displayName} (1/3)`, prompt: 'Name', value: current?.name ?? '', validate: (v) => validateRequiredName(v, 'The name') })).trim();
   const type = await pickType(context, current?.type?.type);
   const status = await pickStatus(context, current?.status?.type);
+  noteChange({ resource: { kind: 'certificate', id: cert.fingerPrint, name: cert.displayName }, before: current });
   await withProgress(`Updating ${cert.displayName}…`, () =>
     context.sessions.client(cert.podId!).certs.updateCompanyCertificate(cert.fingerPrint, { name, type: { type }, status: { type: status } }),
   );
@@ -124,12 +127,14 @@ async function deleteCertificates(context: CommandContext, certs: CertificateNod
   }
   if (managed.length) await confirmPodManagedDelete(context, managed[0]);
   const cert = certs[0];
-  const confirmed = await prompts(context).confirm(
-    `Delete ${certs.length === 1 ? `the certificate "${cert.displayName}"` : `${certs.length} certificates`} from ${context.store.get(podId)?.label}?`,
-    `${certs.length === 1 ? `Fingerprint ${formatFingerprint(cert.fingerPrint)}` : nameLines(certs.map((c) => c.displayName))}\n\nAccounts that authenticate with ${certs.length === 1 ? 'it' : 'them'}, or with certificates ${certs.length === 1 ? 'it' : 'they'} issued, can no longer sign in.`,
-    certs.length === 1 ? 'Delete Certificate' : `Delete ${certs.length} Certificates`,
-  );
+  const confirmed = await confirmChange(context, podId, {
+    message: `Delete ${certs.length === 1 ? `the certificate "${cert.displayName}"` : `${certs.length} certificates`}?`,
+    detail: `${certs.length === 1 ? `Fingerprint ${formatFingerprint(cert.fingerPrint)}` : nameLines(certs.map((c) => c.displayName))}\n\nAccounts that authenticate with ${certs.length === 1 ? 'it' : 'them'}, or with certificates ${certs.length === 1 ? 'it' : 'they'} issued, can no longer sign in.`,
+    action: certs.length === 1 ? 'Delete Certificate' : `Delete ${certs.length} Certificates`,
+    destructive: true,
+  });
   if (!confirmed) return;
+  for (const c of certs) noteChange({ resource: { kind: 'certificate', id: c.fingerPrint, name: c.displayName }, before: c.item });
   await runOnItems(context, {
     items: certs, nameOf: (c) => c.displayName, noun: certificates, done: 'Deleted',
     progress: `Deleting ${counted(certs.length, certificates)}…`,
@@ -144,11 +149,12 @@ async function setStatus(context: CommandContext, certs: CertificateNode[]): Pro
   refuseInvalid(certs, (cert) => validateSegment(cert.fingerPrint, 'fingerPrint'), (cert) => cert.displayName);
   const current = new Set(certs.map((c) => c.item.companyCertAttributes?.status?.type));
   const status = await pickStatus(context, current.size === 1 ? [...current][0] : undefined, `Status of ${certs.length === 1 ? certs[0].displayName : `${certs.length} certificates`}`);
-  const confirmed = await prompts(context).confirm(
-    `Set the status of ${certs.length === 1 ? `the certificate "${certs[0].displayName}"` : `${certs.length} certificates`} on ${context.store.get(podId)?.label} to ${status}?`,
-    `${nameLines(certs.map((c) => `${c.displayName} (now ${c.item.companyCertAttributes?.status?.type ?? 'unknown'})`))}\n\n${statusHelp[status]}`,
-    `Set ${status}`,
-  );
+  const confirmed = await confirmChange(context, podId, {
+    message: `Set the status of ${certs.length === 1 ? `the certificate "${certs[0].displayName}"` : `${certs.length} certificates`} to ${status}?`,
+    detail: `${nameLines(certs.map((c) => `${c.displayName} (now ${c.item.companyCertAttributes?.status?.type ?? 'unknown'})`))}\n\n${statusHelp[status]}`,
+    action: `Set ${status}`,
+    destructive: certs.length > 1,
+  });
   if (!confirmed) return;
   await runOnItems(context, {
     items: certs, nameOf: (c) => c.displayName, noun: certificates, done: `Set ${status} on`,

@@ -2,6 +2,7 @@
 // the client's sentence with a "Show Log" action, quiet cancellation, and a log line. An item command run without a
 // tree node (command palette) first asks which item, so no command says "select it in the tree".
 import * as vscode from 'vscode';
+import { withChange } from '../activity/changeContext';
 import { PodSessions } from '../pods/podSessions';
 import { PodStore } from '../pods/podStore';
 import { PodsTreeProvider } from '../tree/podsTreeProvider';
@@ -20,8 +21,15 @@ export interface CommandContext {
 
 export type CommandHandler = (...args: any[]) => Promise<unknown>;
 
+/** The action a refusal by the production lock offers (runs symphonyPodAdmin.pods.unlock for that pod). */
+export const UNLOCK_ACTION = 'Unlock for Changes…';
+
+/**
+ * Every command runs as one change (activity/changeContext.ts: what the activity log records and where a typed
+ * confirmation is kept). A write refused by the production lock is said with an "Unlock for Changes…" action.
+ */
 export function registerCommand(context: CommandContext, id: string, handler: CommandHandler): vscode.Disposable {
-  return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+  return vscode.commands.registerCommand(id, (...args: unknown[]) => withChange({ action: id }, async () => {
     try {
       const kind = itemCommands[id];
       if (kind && !kind.many && Array.isArray(args[1]) && args[1].length > 1) {
@@ -31,11 +39,21 @@ export function registerCommand(context: CommandContext, id: string, handler: Co
       return await handler(...args);
     } catch (error) {
       if (error instanceof UserCancelled) return undefined;
-      const message = describeError(error);
-      context.log.error(`${id}: ${message}`);
-      void context.promptHost.current.error(message, 'Show Log').then((choice) => choice === 'Show Log' && context.log.show());
+      reportError(context, id, error);
       return undefined;
     }
+  }));
+}
+
+/** The one way a failed change is shown: the sentence, "Show Log", and "Unlock for Changes…" when the lock refused it. */
+export function reportError(context: CommandContext, where: string, error: unknown): void {
+  const message = describeError(error);
+  context.log.error(`${where}: ${message}`);
+  const lockedPod = context.sessions.lock.refusedPod(error);
+  const actions = lockedPod ? [UNLOCK_ACTION, 'Show Log'] : ['Show Log'];
+  void context.promptHost.current.error(message, ...actions).then((choice) => {
+    if (choice === 'Show Log') context.log.show();
+    if (choice === UNLOCK_ACTION) void vscode.commands.executeCommand('symphonyPodAdmin.pods.unlock', { podId: lockedPod });
   });
 }
 

@@ -4,6 +4,7 @@ import { ConnectionStatus, PodApiError, UserConnection, validateUserId } from '.
 import { ConnectionNode } from '../tree/connectionNodes';
 import { peopleOf, personLabel, personTooltip } from '../tree/people';
 import { TreeNode } from '../tree/treeNode';
+import { confirmChange } from '../ui/confirmChange';
 import { describePickedUser, pickUser } from '../ui/userPicker';
 import { nameLines, refuseInvalid, runOnItems, selectedItems } from './bulk';
 import { CommandContext, prompts, registerCommand, requireNode, targetPod, withProgress } from './commandContext';
@@ -25,7 +26,9 @@ export function registerConnectionCommands(context: CommandContext): vscode.Disp
     registerCommand(context, 'symphonyPodAdmin.connections.reject', (node?: TreeNode, nodes?: TreeNode[]) => answerRequests(context, incoming(context, node, nodes), 'reject')),
     registerCommand(context, 'symphonyPodAdmin.connections.remove', async (node?: TreeNode) => {
       const connection = requireNode(node, ConnectionNode, 'a connection');
-      const confirmed = await prompts(context).confirm(`Remove the connection with user ${connection.userId}?`, 'You will no longer be able to chat with this user until a new request is accepted.', 'Remove Connection');
+      const confirmed = await confirmChange(context, connection.podId!, {
+        message: `Remove the connection with user ${connection.userId}?`, detail: 'You will no longer be able to chat with this user until a new request is accepted.', action: 'Remove Connection', destructive: true,
+      });
       if (!confirmed) return;
       await withProgress(`Removing the connection with ${connection.userId}…`, () => context.sessions.client(connection.podId!).connections.removeConnection(connection.userId));
       refreshStatuses(context, connection.podId!, connection.item.status);
@@ -48,11 +51,12 @@ async function answerRequests(context: CommandContext, requests: ConnectionNode[
   refuseInvalid(requests, (r) => (r.item.status === 'PENDING_INCOMING' ? validateUserId(String(r.userId)) : `not an incoming request (it is ${describeStatus(r.item)})`), nameOf);
   const who = requests.length === 1 ? nameOf(requests[0]) : `${requests.length} people`;
   if (answer === 'reject' || requests.length > 1) {
-    const confirmed = await prompts(context).confirm(
-      `${answer === 'accept' ? 'Accept' : 'Reject'} the connection request${requests.length === 1 ? '' : 's'} from ${who}?`,
-      `${requests.length === 1 ? '' : `${nameLines(requests.map(nameOf))}\n\n`}${answer === 'accept' ? 'They can chat with the signed-in account once accepted.' : 'The user is not told; they can send a new request later.'}`,
-      answer === 'accept' ? (requests.length === 1 ? 'Accept' : `Accept ${requests.length}`) : requests.length === 1 ? 'Reject' : `Reject ${requests.length}`,
-    );
+    const confirmed = await confirmChange(context, podId, {
+      message: `${answer === 'accept' ? 'Accept' : 'Reject'} the connection request${requests.length === 1 ? '' : 's'} from ${who}?`,
+      detail: `${requests.length === 1 ? '' : `${nameLines(requests.map(nameOf))}\n\n`}${answer === 'accept' ? 'They can chat with the signed-in account once accepted.' : 'The user is not told; they can send a new request later.'}`,
+      action: answer === 'accept' ? (requests.length === 1 ? 'Accept' : `Accept ${requests.length}`) : requests.length === 1 ? 'Reject' : `Reject ${requests.length}`,
+      destructive: answer === 'reject' || requests.length > 1,
+    });
     if (!confirmed) return;
   }
   const client = context.sessions.client(podId).connections;

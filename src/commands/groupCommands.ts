@@ -3,10 +3,12 @@
 // overwritten (the pod has no endpoint that removes one member).
 import * as fs from 'node:fs/promises';
 import * as vscode from 'vscode';
+import { noteChange } from '../activity/changeContext';
 import { GroupStatus, ReadGroup, groupUpdate, tenantOfUserId, validateUserId, validateRequiredName } from '../api';
 import { GroupMemberNode, GroupNode, GroupTypeNode } from '../tree/groupNodes';
 import { peopleOf, personLabel } from '../tree/people';
 import { TreeNode } from '../tree/treeNode';
+import { confirmChange } from '../ui/confirmChange';
 import { UserCancelled, runWizard } from '../ui/prompts';
 import { describePickedUser, pickUser } from '../ui/userPicker';
 import { CommandContext, prompts, registerCommand, requireNode, targetPod, withProgress } from './commandContext';
@@ -87,8 +89,12 @@ export async function removeMember(context: CommandContext, target: { podId: str
   const who = personLabel(people.get(String(target.memberId)), target.memberId);
   const members = current.members ?? [];
   if (!members.some((m) => m.memberId === target.memberId)) throw new Error(`${who} is no longer a member of ${current.name}.`);
-  const confirmed = await prompts(context).confirm(`Remove ${who} from the group "${current.name}"?`,
-    `User id ${target.memberId}\n\nThey no longer receive what is sent to the group. You can add them again later.`, 'Remove Member');
+  const confirmed = await confirmChange(context, target.podId, {
+    message: `Remove ${who} from the group "${current.name}"?`,
+    detail: `User id ${target.memberId}\n\nThey no longer receive what is sent to the group. You can add them again later.`,
+    action: 'Remove Member',
+    destructive: true,
+  });
   if (!confirmed) throw new UserCancelled();
   const update = { ...groupUpdate(current, current.status ?? 'ACTIVE'), members: members.filter((m) => m.memberId !== target.memberId).map(({ memberId, memberTenant }) => ({ memberId, memberTenant })) };
   const updated = await withProgress(`Removing ${who} from ${current.name}…`, () => groups.updateGroup(target.groupId, update, current.eTag ?? ''));
@@ -105,16 +111,18 @@ async function setAvatar(context: CommandContext, group: GroupNode): Promise<voi
 
 async function setStatus(context: CommandContext, group: GroupNode, status: GroupStatus): Promise<void> {
   if (status === 'DELETED') {
-    const confirmed = await prompts(context).confirm(
-      `Mark the group "${group.item.name}" deleted?`,
-      `Group id ${group.groupId}\n\nIts members lose the distribution list. You can restore it later.`,
-      'Mark Deleted',
-    );
+    const confirmed = await confirmChange(context, group.podId!, {
+      message: `Mark the group "${group.item.name}" deleted?`,
+      detail: `Group id ${group.groupId}\n\nIts members lose the distribution list. You can restore it later.`,
+      action: 'Mark Deleted',
+      destructive: true,
+    });
     if (!confirmed) return;
   }
   const client = context.sessions.client(group.podId!);
   await withProgress(`${status === 'DELETED' ? 'Deleting' : 'Restoring'} ${group.item.name}…`, async () => {
     const current = await client.groups.getGroup(group.groupId);
+    noteChange({ resource: { kind: 'group', id: group.groupId, name: current.name }, before: current });
     await client.groups.updateGroup(group.groupId, groupUpdate(current, status), current.eTag ?? '');
   });
   refreshType(context, group.podId!, group.item.type);

@@ -5,6 +5,7 @@
 // the holder back, so the dates shown are the pod's. Loaded as the part `keyRotation` by keyCommands.ts (apps);
 // the accounts part bundles its own copy.
 import * as fs from 'node:fs/promises';
+import { confirmChange } from '../ui/confirmChange';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -61,16 +62,17 @@ export async function rotateKey<D>(context: CommandContext, target: KeyTarget<D>
   }
 
   const { current, previous } = keys;
-  const ok = await ui.confirm(
-    `Rotate the RSA key of "${target.nameOf(base)}" on ${podLabel(context, target.podId)}?`,
-    [
+  const ok = await confirmChange(context, target.podId, {
+    message: `Rotate the RSA key of "${target.nameOf(base)}"?`,
+    detail: [
       revokeFirst ? `First the previous key (${fingerprintStart(previous!.key!)}) is revoked: anything still signing in with it stops working.` : '',
       current?.key ? `The current key (${fingerprintStart(current.key)}) becomes the previous key: the ${noun} can still sign in with it until the pod's grace period ends.` : `The ${noun} has no current key yet.`,
       !revokeFirst && previous?.key ? `The expired previous key (${fingerprintStart(previous.key)}) is replaced.` : '',
       privateKeyPath ? `The new private key is written to ${privateKeyPath} (mode 0600); it is never uploaded.` : '',
     ].filter(Boolean).join('\n'),
-    'Rotate Key',
-  );
+    action: 'Rotate Key',
+    destructive: revokeFirst,
+  });
   if (!ok) throw new UserCancelled();
 
   if (privateKeyPath) publicKeyPem = await generateToFile(privateKeyPath);
@@ -123,11 +125,12 @@ export async function generateToFile(file: string): Promise<string> {
 async function confirmRevokeFirst<D>(context: CommandContext, target: KeyTarget<D>, name: string, refusal: SaveRefusal & { reason: 'previousKeyValid' }): Promise<boolean> {
   const ui = prompts(context);
   const until = keyDate(refusal.previousExpires);
-  const ok = await ui.confirm(
-    `The pod refuses a new key for "${name}" while its previous key is still valid (until ${until}). Revoke the previous key now, then rotate?`,
-    `Bots and services still signing in to ${podLabel(context, target.podId)} with the previous key (${shortFingerprint(refusal.previousFingerprint)}) stop working as soon as it is revoked.\nTo keep them working, cancel and rotate after ${until}, when the previous key has expired.`,
-    'Revoke Previous Key and Rotate',
-  );
+  const ok = await confirmChange(context, target.podId, {
+    message: `The pod refuses a new key for "${name}" while its previous key is still valid (until ${until}). Revoke the previous key now, then rotate?`,
+    detail: `Bots and services still signing in to ${podLabel(context, target.podId)} with the previous key (${shortFingerprint(refusal.previousFingerprint)}) stop working as soon as it is revoked.\nTo keep them working, cancel and rotate after ${until}, when the previous key has expired.`,
+    action: 'Revoke Previous Key and Rotate',
+    destructive: true,
+  });
   if (!ok) {
     void ui.info(`Nothing was changed on ${target.id}: ${saveRefusalMessage(refusal, target.id)}`);
     throw new UserCancelled();
@@ -161,8 +164,12 @@ export async function extendPreviousKey<D>(context: CommandContext, target: KeyT
 export async function revokePreviousKey<D>(context: CommandContext, target: KeyTarget<D>): Promise<D> {
   const ui = prompts(context);
   const { keys, previous } = await readPreviousKey(target, 'revoke');
-  const ok = await ui.confirm(`Revoke the previous RSA key of "${target.id}" on ${podLabel(context, target.podId)}?`,
-    `Key ${fingerprintStart(previous.key)} stops working now instead of ${keyDate(previous.expirationDate)}. Anything still signing in with it will fail.`, 'Revoke Previous Key');
+  const ok = await confirmChange(context, target.podId, {
+    message: `Revoke the previous RSA key of "${target.id}"?`,
+    detail: `Key ${fingerprintStart(previous.key)} stops working now instead of ${keyDate(previous.expirationDate)}. Anything still signing in with it will fail.`,
+    action: 'Revoke Previous Key',
+    destructive: true,
+  });
   if (!ok) throw new UserCancelled();
   const updated = await changeKeys(target, keyChanges.revokePrevious(keys, target.kind.noun), `Revoking the previous key of ${target.id}…`);
   void ui.info(`Revoked the previous key of ${target.id}.`);
@@ -177,13 +184,14 @@ export async function revokeCurrentKey<D>(context: CommandContext, target: KeyTa
   const noun = target.kind.noun;
   if (!keys.current?.key) throw new Error(`The ${noun} "${target.id}" has no current RSA key to revoke.`);
   const previous = keys.previous;
-  const ok = await ui.confirm(
-    `Revoke the CURRENT RSA key of "${target.id}" on ${podLabel(context, target.podId)}? The ${noun} will stop authenticating with it.`,
-    `Key ${fingerprintStart(keys.current.key)} is removed now. ${previous?.key
+  const ok = await confirmChange(context, target.podId, {
+    message: `Revoke the CURRENT RSA key of "${target.id}"? The ${noun} will stop authenticating with it.`,
+    detail: `Key ${fingerprintStart(keys.current.key)} is removed now. ${previous?.key
       ? `The previous key (${fingerprintStart(previous.key)}) becomes the current key: only it will still work.`
       : `The ${noun} has no other key: it will not be able to authenticate until a new key is saved.`}${sessionsEnd ? ` ${sessionsEnd}` : ''}`,
-    'Revoke Current Key',
-  );
+    action: 'Revoke Current Key',
+    destructive: true,
+  });
   if (!ok) throw new UserCancelled();
   await ui.input({
     title: `Revoke Current Key of ${target.id}`,

@@ -1,7 +1,7 @@
 // Add, edit, remove, sign in to, sign out of and switch between pods.
 import * as vscode from 'vscode';
 import { normalizePodUrl, validatePodUrl, validateRequiredName } from '../api';
-import { AuthMethod, authMethodLabels, describeDuplicatePod, describeProfileProblem, PodProfile, readablePodId } from '../pods/podProfile';
+import { AuthMethod, authMethodLabels, describeDuplicatePod, describeProfileProblem, environmentLabels, environmentOf, PodEnvironment, PodProfile, readablePodId } from '../pods/podProfile';
 import { PodNode } from '../tree/podNode';
 import { TreeNode } from '../tree/treeNode';
 import { PickItem, Prompts, runWizard } from '../ui/prompts';
@@ -128,13 +128,24 @@ async function askProfile(context: CommandContext, start: PodProfile, title: str
         p.caBundlePath = caChoice === 'file' ? (await ui.openFile({ title: 'CA bundle (PEM)', filters: { 'PEM files': ['pem', 'crt'], 'All files': ['*'] } })).fsPath : caChoice === 'keep' ? start.caBundlePath : undefined;
       },
     },
+    { ask: async (ui, p) => void (p.environment = await ui.pick(environmentItems(environmentOf(p)), { title, placeHolder: 'Which environment is this pod?' })) },
   ], profile);
-  const chosen: PodProfile = { id: start.id, label: profile.label, podUrl: profile.podUrl, authMethod: profile.authMethod, caBundlePath: profile.caBundlePath };
+  const chosen: PodProfile = { id: start.id, label: profile.label, podUrl: profile.podUrl, authMethod: profile.authMethod, caBundlePath: profile.caBundlePath, environment: profile.environment };
   if (profile.authMethod === 'rsa') Object.assign(chosen, { username: profile.username, privateKeyPath: profile.privateKeyPath });
   if (profile.authMethod === 'certificate') Object.assign(chosen, { clientCertPath: profile.clientCertPath, clientKeyPath: profile.clientKeyPath, sessionAuthUrl: profile.sessionAuthUrl });
   const problem = describeProfileProblem(chosen) ?? describeDuplicatePod(chosen, context.store.list());
   if (problem) throw new Error(problem);
   return chosen;
+}
+
+const environmentHelp: Record<PodEnvironment, string> = {
+  development: 'changes go through at once',
+  uat: 'changes go through at once; confirmations name the environment',
+  production: 'read-only in each window until you unlock it with a reason; deletes ask you to type the pod\'s name',
+};
+
+function environmentItems(current: PodEnvironment): PickItem<PodEnvironment>[] {
+  return (Object.keys(environmentLabels) as PodEnvironment[]).map((e) => ({ label: environmentLabels[e], description: environmentHelp[e], value: e, picked: e === current }));
 }
 
 async function askRsaAccount(ui: Prompts, profile: PodProfile, title: string): Promise<void> {

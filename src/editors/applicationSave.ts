@@ -3,6 +3,7 @@
 // fetch the pod's current version → if it changed since the editor's base, show a diff and ask "Overwrite" → a new
 // key the pod would refuse is explained before sending → create, or update with only the fields that differ from
 // the pod's version → refresh the app list in the tree. Every failure throws; the caller keeps the user's edits.
+import { noteChange } from '../activity/changeContext';
 import { ApplicationDetail, PodApiError, applicationChanges, assertNoIssues, noChanges, validateApplicationDetail } from '../api';
 import { CommandContext, prompts, withProgress } from '../commands/commandContext';
 import { keySaveRefusal, saveRefusalMessage } from '../credentials/keyRotation';
@@ -49,6 +50,7 @@ export async function saveApplication(context: CommandContext, request: SaveAppl
   const changes = applicationChanges(current, edited);
   if (noChanges(changes)) return afterWrite(context, podId, current);
   refuseKeyThePodWouldRefuse(current, changes, appId);
+  noteChange({ resource: { kind: 'application', id: appId, name }, before: current });
   const saved = await withProgress(`Saving ${name} on ${podLabel}…`, () => apps.updateApplication(appId, changes));
   return afterWrite(context, podId, saved);
 }

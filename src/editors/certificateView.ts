@@ -7,6 +7,7 @@ import { CommandContext } from '../commands/commandContext';
 import { expiryState, expiryWarningDays } from '../tree/expiryDecorations';
 import { PodNode } from '../tree/podNode';
 import { peopleOf, personLabel, personTooltip } from '../tree/people';
+import { confirmChange } from '../ui/confirmChange';
 import { DetailView, ViewUi } from './detailPanels';
 import { CertificateModel, PanelState, ViewToHost } from './webviewMessages';
 
@@ -46,11 +47,12 @@ export class CertificateView implements DetailView {
         return ui.notice('info', `Saved the attributes of ${name.trim()}.`);
       }
       case 'certificate.delete': {
-        const confirmed = await this.context.promptHost.current.confirm(
-          `Delete the certificate "${this.name}" from ${this.context.store.get(this.state.podId)?.label}?`,
-          `Fingerprint ${formatFingerprint(this.fingerPrint)}\n\nAccounts that authenticate with it, or with certificates it issued, can no longer sign in.`,
-          'Delete Certificate',
-        );
+        const confirmed = await confirmChange(this.context, this.state.podId, {
+          message: `Delete the certificate "${this.name}"?`,
+          detail: `Fingerprint ${formatFingerprint(this.fingerPrint)}\n\nAccounts that authenticate with it, or with certificates it issued, can no longer sign in.`,
+          action: 'Delete Certificate',
+          destructive: true,
+        });
         if (!confirmed) return;
         ui.post({ type: 'busy', busy: true, message: 'Deleting…' });
         await certs.deleteCompanyCertificate(this.fingerPrint);

@@ -7,7 +7,8 @@
 // change; the host marks the title, gives the draft back when the webview is recreated (shown again, window
 // reloaded), and keeps it when the panel is closed, offering to reopen it: a WebviewPanel cannot refuse to close.
 import * as vscode from 'vscode';
-import { CommandContext } from '../commands/commandContext';
+import { withChange } from '../activity/changeContext';
+import { CommandContext, reportError } from '../commands/commandContext';
 import { CertificatesNode } from '../tree/certNodes';
 import { ApplicationsNode } from '../tree/appNodes';
 import { GroupsNode, GroupTypeNode } from '../tree/groupNodes';
@@ -229,12 +230,14 @@ export class DetailPanels implements vscode.Disposable {
       // A webview that starts ('ready': first shown, shown again, window reloaded) gets the unsaved edits back.
       if (message.type === 'ready') await this.load(entry, entry.draft);
       else if (message.type === 'reload') await ui.reload();
-      else await entry.view.handle(message, ui);
+      else await withChange({ action: `panel ${message.type}` }, () => entry.view.handle(message, ui));
     } catch (error) {
       if (error instanceof UserCancelled) return;
       const text = describeError(error);
       this.context.log.error(`Detail ${entry.key} (${message.type}): ${text}`);
       ui.notice('error', text, (error as { field?: string }).field);
+      // A refusal by the production lock also offers to unlock, as every command does.
+      if (this.context.sessions.lock.refusedPod(error)) reportError(this.context, `Detail ${entry.key}`, error);
     } finally {
       this.post(entry, { type: 'busy', busy: false });
     }

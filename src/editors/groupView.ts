@@ -4,11 +4,13 @@
 // after a window reload) the view is shown what changed on the server and nothing is written until the user
 // reapplies their edit on top of the server's version.
 import * as fs from 'node:fs/promises';
+import { noteChange } from '../activity/changeContext';
 import { PodApiError, ReadGroup, UpdateGroup, groupUpdate, imageTypeOf, toUserId, validateAvatar, validateRequiredName, validateUserId } from '../api';
 import { CommandContext } from '../commands/commandContext';
 import { removeMember } from '../commands/groupCommands';
 import { PodNode } from '../tree/podNode';
 import { peopleOf, personLabel, personTooltip } from '../tree/people';
+import { confirmChange } from '../ui/confirmChange';
 import { defined } from './certificateView';
 import { httpsOrigin } from './detailPanelHtml';
 import { DetailView, ViewUi } from './detailPanels';
@@ -81,12 +83,15 @@ export class GroupView implements DetailView {
     const base = this.versions.get(eTag) ?? (await this.conflict(undefined, edit, ui));
     if (!base) return undefined;
     if (edit.status === 'DELETED' && base.status !== 'DELETED') {
-      const confirmed = await this.context.promptHost.current.confirm(`Mark the group "${base.name}" deleted?`, `Group id ${base.id}\n\nIts members lose the distribution list. You can restore it later.`, 'Mark Deleted');
+      const confirmed = await confirmChange(this.context, this.state.podId, {
+        message: `Mark the group "${base.name}" deleted?`, detail: `Group id ${base.id}\n\nIts members lose the distribution list. You can restore it later.`, action: 'Mark Deleted', destructive: true,
+      });
       if (!confirmed) return undefined;
     }
     ui.post({ type: 'busy', busy: true, message: 'Saving…' });
     let saved: ReadGroup;
     try {
+      noteChange({ resource: { kind: 'group', id: this.state.id, name: base.name }, before: base });
       saved = await this.groups.updateGroup(this.state.id, applyEdit(base, edit), eTag);
     } catch (error) {
       if (!(error instanceof PodApiError && error.status === 412)) throw error;

@@ -12,6 +12,7 @@ import { saveApplication } from './applicationSave';
 import { formatManifest, parseManifest } from './manifestFormat';
 import { MANIFEST_SCHEME, ManifestFileSystem, openManifestDocument } from './manifestFileSystem';
 import { registerManifestSnapshots, showManifestDiff } from './manifestSnapshots';
+import { confirmChange } from '../ui/confirmChange';
 
 export function registerManifestEditors(context: CommandContext): vscode.Disposable[] {
   const files = new ManifestFileSystem(context);
@@ -63,6 +64,8 @@ async function applyManifest(context: CommandContext, resource?: vscode.Uri): Pr
   const name = edited.applicationInfo?.name || appId;
   const podId = await pickSignedInPod(context, `Apply "${name}" to which pod?`);
   const podLabel = context.store.get(podId)?.label ?? podId;
+  // A locked production pod is refused before the diff is read and shown.
+  context.sessions.lock.refuseIfLocked(context.store.get(podId)!, 'Apply Manifest');
   const current = await withProgress(`Reading ${appId} on ${podLabel}…`, () => currentApplication(context, podId, appId));
   // What the pod would be sent is checked before the diff: the whole manifest for a new app, only what differs from
   // the pod's version for an update (a manifest promoted from another pod may hold what this pod holds too, such as
@@ -77,11 +80,11 @@ async function applyManifest(context: CommandContext, resource?: vscode.Uri): Pr
   );
   try {
     const action = current ? 'Apply' : 'Create App';
-    const confirmed = await prompts(context).confirm(
-      current ? `Apply the manifest of "${name}" to ${podLabel}?` : `Create "${name}" on ${podLabel} from this manifest?`,
-      `App id ${appId}\nFrom ${vscode.workspace.asRelativePath(source)}\n\nThe diff shows ${podLabel}'s current version (left) and the manifest (right).${current ? ' Apply replaces the pod\'s version.' : ''}`,
+    const confirmed = await confirmChange(context, podId, {
+      message: current ? `Apply the manifest of "${name}"?` : `Create "${name}"?`,
+      detail: `App id ${appId}\n${current ? 'From' : 'Created from'} ${vscode.workspace.asRelativePath(source)}\n\nThe diff shows ${podLabel}'s current version (left) and the manifest (right).${current ? ' Apply replaces the pod\'s version.' : ''}`,
       action,
-    );
+    });
     if (!confirmed) throw new UserCancelled();
   } finally {
     await diff.close();

@@ -7,7 +7,7 @@
 // that still comes (a user's own language setting) is kept here quietly and never reaches the pod.
 import * as vscode from 'vscode';
 import { ApplicationDetail } from '../api';
-import { CommandContext, prompts } from '../commands/commandContext';
+import { CommandContext, prompts, reportError } from '../commands/commandContext';
 import { announceCreated } from '../commands/revealCreated';
 import { TreeNode } from '../tree/treeNode';
 import { describeError } from '../ui/errors';
@@ -256,6 +256,7 @@ export class ManifestFileSystem implements vscode.FileSystemProvider, vscode.Dis
 
   /** The one message of a refused save: what to fix, with "Show Problems" when the editor lists them. */
   private report(error: unknown): void {
+    if (this.context.sessions.lock.refusedPod(error)) return reportError(this.context, 'Save Manifest', error);
     const message = error instanceof ManifestProblems ? error.message : `Not saved: ${describeError(error)}`;
     this.context.log.error(message);
     const actions = error instanceof ManifestProblems ? ['Show Problems'] : [];

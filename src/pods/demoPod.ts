@@ -3,7 +3,7 @@
 // An environment variable is set by whoever starts VS Code, never by an opened folder.
 import * as fs from 'node:fs/promises';
 import { normalizePodUrl } from '../api';
-import { PodProfile } from './podProfile';
+import { PodEnvironment, PodProfile } from './podProfile';
 import { PodSessions } from './podSessions';
 import { PodStore } from './podStore';
 
@@ -16,6 +16,7 @@ interface DemoPodFile {
   username: string;
   privateKeyPath: string;
   caBundlePath?: string;
+  environment?: PodEnvironment;
 }
 
 export async function addDemoPod(store: PodStore, sessions: PodSessions, log: (line: string) => void): Promise<void> {
@@ -30,6 +31,7 @@ export async function addDemoPod(store: PodStore, sessions: PodSessions, log: (l
     username: demo.username,
     privateKeyPath: demo.privateKeyPath,
     caBundlePath: demo.caBundlePath,
+    ...(demo.environment ? { environment: demo.environment } : {}),
   };
   const existing = store.get(demoPodId);
   if (JSON.stringify(existing) !== JSON.stringify(profile)) {

@@ -3,6 +3,8 @@
 import { validatePodUrl } from '../api';
 
 export type AuthMethod = 'rsa' | 'certificate' | 'sessionToken';
+/** Where the pod sits: a production pod is read-only in each window until unlocked with a reason (productionLock.ts). */
+export type PodEnvironment = 'development' | 'uat' | 'production';
 
 export interface PodProfile {
   readonly id: string;
@@ -21,6 +23,20 @@ export interface PodProfile {
   sessionAuthUrl?: string;
   /** PEM bundle of CA certificates that signed the pod's TLS certificate (corporate CAs). */
   caBundlePath?: string;
+  /** Absent on profiles saved before environments existed: read it with `environmentOf`. */
+  environment?: PodEnvironment;
+}
+
+export const environmentLabels: Record<PodEnvironment, string> = { development: 'development', uat: 'UAT', production: 'production' };
+
+/** A profile saved before environments existed is a development pod until the user says otherwise (Edit Pod). */
+export function environmentOf(profile: PodProfile): PodEnvironment {
+  return profile.environment ?? 'development';
+}
+
+/** "Prod EU (production)": how confirmations and messages name a pod. */
+export function podTitle(profile: PodProfile): string {
+  return `${profile.label} (${environmentLabels[environmentOf(profile)]})`;
 }
 
 export const authMethodLabels: Record<AuthMethod, string> = {

@@ -4,11 +4,15 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { assertValid, Authenticate, certificateAuthenticator, HttpTransport, PodApiError, PodClient, rsaAuthenticator, TokenStore, UserV2, validatePrivateKey } from '../api';
+import { assertValid, Authenticate, certificateAuthenticator, HttpTransport, PodApiError, PodClient, rsaAuthenticator, TokenStore, UserV2, validatePrivateKey, WriteOutcome } from '../api';
 import { PromptHost } from '../ui/prompts';
 import { PodProfile } from './podProfile';
 import { PodSecrets } from './podSecrets';
 import { PodStore } from './podStore';
+import { ProductionLock } from './productionLock';
+
+/** Told every write any pod's client sent (the activity log sets it; see activity/README.md). */
+export type PodWriteObserver = (profile: PodProfile, outcome: WriteOutcome) => void;
 
 export type SessionState = 'signedOut' | 'signedIn' | 'needsSignIn';
 
@@ -27,7 +31,13 @@ export class PodSessions implements vscode.Disposable {
   /** Fires with the pod id whose sign-in state or account changed. */
   readonly onDidChange = this.changed.event;
 
+  /** This window's production lock; every client's write gate asks it. */
+  readonly lock = new ProductionLock();
+  /** Set by whoever records writes (the activity log); read at each write. */
+  writeObserver: PodWriteObserver | undefined;
+
   private readonly settingsWatcher: vscode.Disposable;
+  private readonly lockWatcher: vscode.Disposable;
   /** Set while work runs that nobody asked for (start-up checks): a pasted-token pod is not prompted for then. */
   private readonly unattended = new AsyncLocalStorage<true>();
 
@@ -42,6 +52,7 @@ export class PodSessions implements vscode.Disposable {
       if (!event.affectsConfiguration('symphonyPodAdmin.http.timeoutSeconds')) return;
       for (const client of this.clients.values()) client.setTimeoutMs(httpTimeoutMs());
     });
+    this.lockWatcher = this.lock.onDidChange((podId) => this.changed.fire(podId));
   }
 
   /** A pod with a stored session token counts as signed in until the pod says otherwise. */
@@ -89,6 +100,8 @@ export class PodSessions implements vscode.Disposable {
         timeoutMs: httpTimeoutMs(),
         caPem: caBundle(profile),
         logger: (line) => this.log.info(`[${profile.label}] ${line.method} ${line.path} → ${line.status} (${line.ms} ms${line.attempt > 1 ? `, attempt ${line.attempt}` : ''})`),
+        writeGate: this.lock.gate(() => this.profile(podId)),
+        onWrite: (outcome) => this.writeObserver?.(this.store.get(podId) ?? profile, outcome),
       });
       this.clients.set(podId, client);
     }
@@ -136,6 +149,8 @@ export class PodSessions implements vscode.Disposable {
 
   dispose(): void {
     this.settingsWatcher.dispose();
+    this.lockWatcher.dispose();
+    this.lock.dispose();
     for (const id of [...this.clients.keys()]) this.dropClient(id);
     this.changed.dispose();
   }

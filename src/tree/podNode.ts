@@ -1,6 +1,6 @@
 // A configured pod: its categories once signed in, otherwise a "Sign in" node.
 import * as vscode from 'vscode';
-import { PodProfile } from '../pods/podProfile';
+import { environmentLabels, environmentOf, PodProfile } from '../pods/podProfile';
 import { PodSessions } from '../pods/podSessions';
 import { describeError } from '../ui/errors';
 import { ServiceAccountsNode, UsersNode } from './accountNodes';
@@ -43,13 +43,16 @@ export class PodNode extends TreeNode {
     const item = new vscode.TreeItem(this.profile.label, state === 'signedIn' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
     item.id = `${this.podId}`;
     const host = safeHost(this.profile.podUrl);
-    item.description = [state === 'signedIn' ? user?.username ?? 'signed in' : state === 'needsSignIn' ? 'session expired' : 'signed out', host, this.isCurrent() ? 'current' : undefined]
+    const environment = environmentOf(this.profile);
+    const lock = environment === 'production' ? (this.sessions.lock.isLocked(this.profile) ? 'locked' : 'unlocked') : undefined;
+    item.description = [environment === 'development' ? undefined : `${environmentLabels[environment]}${lock ? ` (${lock})` : ''}`,
+      state === 'signedIn' ? user?.username ?? 'signed in' : state === 'needsSignIn' ? 'session expired' : 'signed out', host, this.isCurrent() ? 'current' : undefined]
       .filter(Boolean)
       .join(' · ');
-    item.iconPath = new vscode.ThemeIcon(state === 'signedIn' ? 'server-environment' : 'debug-disconnect');
+    item.iconPath = podIcon(environment, lock, state === 'signedIn');
     item.contextValue = state === 'signedIn' ? ContextValue.podSignedIn : ContextValue.podSignedOut;
     item.tooltip = new vscode.MarkdownString(
-      [`**${this.profile.label}**`, '', `${this.profile.podUrl}`, '', `Sign-in: ${this.profile.authMethod}${this.profile.username ? ` as \`${this.profile.username}\`` : ''}`,
+      [`**${this.profile.label}**`, '', `Environment: ${environmentLabels[environment]}${lock ? `, ${lock}${lock === 'unlocked' ? `: ${this.sessions.lock.reason(this.podId)}` : ''}` : ''}`, '', `${this.profile.podUrl}`, '', `Sign-in: ${this.profile.authMethod}${this.profile.username ? ` as \`${this.profile.username}\`` : ''}`,
         user?.roles?.length ? `\n\nRoles: ${user.roles.join(', ')}` : ''].join('\n'),
     );
     return item;
@@ -78,6 +81,13 @@ export class PodNode extends TreeNode {
     this.serviceAccounts.refresh();
     this.users.refresh();
   }
+}
+
+/** Production is red with a lock (open while unlocked), UAT yellow; signed out shows the disconnected plug. */
+function podIcon(environment: string, lock: string | undefined, signedIn: boolean): vscode.ThemeIcon {
+  const colour = environment === 'production' ? new vscode.ThemeColor('charts.red') : environment === 'uat' ? new vscode.ThemeColor('charts.yellow') : undefined;
+  if (!signedIn) return new vscode.ThemeIcon('debug-disconnect', colour);
+  return new vscode.ThemeIcon(lock === 'locked' ? 'lock' : lock === 'unlocked' ? 'unlock' : 'server-environment', colour);
 }
 
 function safeHost(url: string): string {

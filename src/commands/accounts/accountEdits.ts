@@ -1,7 +1,8 @@
 // Changes to an account other than its keys: one attribute at a time (only the changed field is sent), enable /
 // disable, add / remove a role, features, and ending its sessions. Each asks first what it will do to the bots
 // running as the account, and sends nothing when nothing changed.
-import { V2UserAttributes, validateEmail, validateRequiredName, validateTextField } from '../../api';
+import { V2UserAttributes, countOf, validateEmail, validateRequiredName, validateTextField } from '../../api';
+import { confirmChange } from '../../ui/confirmChange';
 import { UserCancelled } from '../../ui/prompts';
 import { CommandContext, prompts, withProgress } from '../commandContext';
 import { AccountTarget, accountsOf, nameOf } from './accountTarget';
@@ -39,11 +40,12 @@ export async function setStatus(context: CommandContext, target: AccountTarget):
   const detail = await accounts.getAccount(target.uid);
   const name = nameOf(detail, target.uid);
   const enabled = detail.userSystemInfo?.status !== 'DISABLED';
-  const ok = await ui.confirm(
-    enabled ? `Disable ${name}?` : `Enable ${name}?`,
-    enabled ? 'The pod ends its sessions and refuses its sign-ins: bots running as this account stop until it is enabled again.' : 'It can sign in again with its keys.',
-    enabled ? 'Disable' : 'Enable',
-  );
+  const ok = await confirmChange(context, target.podId, {
+    message: enabled ? `Disable ${name}?` : `Enable ${name}?`,
+    detail: enabled ? 'The pod ends its sessions and refuses its sign-ins: bots running as this account stop until it is enabled again.' : 'It can sign in again with its keys.',
+    action: enabled ? 'Disable' : 'Enable',
+    destructive: enabled,
+  });
   if (!ok) throw new UserCancelled();
   await withProgress(`${enabled ? 'Disabling' : 'Enabling'} ${name}…`, () => accounts.setAccountStatus(target.uid, enabled ? 'DISABLED' : 'ENABLED'));
   void ui.info(`${name} is ${enabled ? 'disabled' : 'enabled'}.`);
@@ -71,7 +73,9 @@ export async function removeRole(context: CommandContext, target: AccountTarget)
   const name = nameOf(detail, target.uid);
   if (!detail.roles?.length) throw new Error(`${name} has no role to remove.`);
   const roleId = await ui.pick(detail.roles.map((r) => ({ label: r, value: r })), { title: `Remove a role from ${name}`, placeHolder: 'Role' });
-  const ok = await ui.confirm(`Remove the role ${roleId} from ${name}?`, 'Bots running as this account lose what the role allowed on their next request.', 'Remove Role');
+  const ok = await confirmChange(context, target.podId, {
+    message: `Remove the role ${roleId} from ${name}?`, detail: 'Bots running as this account lose what the role allowed on their next request.', action: 'Remove Role', destructive: true,
+  });
   if (!ok) throw new UserCancelled();
   await withProgress(`Removing ${roleId}…`, () => accounts.removeRole(target.uid, roleId));
   void ui.info(`Removed the role ${roleId} from ${name}.`);
@@ -103,9 +107,14 @@ export async function logoutSessions(context: CommandContext, target: AccountTar
     void ui.info(`${name} has no open session.`);
     return false;
   }
-  const ok = await ui.confirm(`End the ${sessions.length} session(s) of ${name}?`, 'Bots running as this account get a 401 on their next request and sign in again with their key; a bot whose key the pod no longer accepts stays signed out.', 'Log Out Sessions');
+  const ok = await confirmChange(context, target.podId, {
+    message: `End ${sessions.length === 1 ? 'the session' : `the ${countOf(sessions.length, 'session')}`} of ${name}?`,
+    detail: 'Bots running as this account get a 401 on their next request and sign in again with their key; a bot whose key the pod no longer accepts stays signed out.',
+    action: 'Log Out Sessions',
+    destructive: true,
+  });
   if (!ok) throw new UserCancelled();
   await withProgress(`Ending the sessions of ${name}…`, () => accounts.logoutSessions(target.uid));
-  void ui.info(`Ended ${sessions.length} session(s) of ${name}.`);
+  void ui.info(`Ended ${countOf(sessions.length, 'session')} of ${name}.`);
   return true;
 }

@@ -3,6 +3,7 @@
 // to Pod… (the plan, a modal confirmation naming the pod and the counts, progress, the result). Everything with
 // state (sessions, prompts, the tree, the diff documents) comes from the extension through the arguments.
 import * as vscode from 'vscode';
+import { confirmChange } from '../../ui/confirmChange';
 import type { CommandContext } from '../../commands/commandContext';
 import type { showManifestDiff } from '../../editors/manifestSnapshots';
 import { ApplyResult, EngineHost, KIND_NAMES, Plan, PlannedChange, applyPlan, countActions, exportPod, hasWrites, planFolder, readPodConfig, stableJson, writesOf } from '..';
@@ -61,11 +62,13 @@ export async function applyFolderToPod(context: CommandContext, target: PodAsCod
   }
   const writes = writesOf(plan);
   const listed = writes.slice(0, 25).map((c) => `${c.action} ${c.kind} ${c.label}${c.fields.length ? ` (${c.fields.map((f) => f.field).join(', ')})` : ''}`);
-  const ok = await context.promptHost.current.confirm(
-    `Apply ${writes.length} change${writes.length === 1 ? '' : 's'} to ${pod.label}?`,
+  const ok = await confirmChange(context, target.podId, {
+    message: `Apply ${writes.length} change${writes.length === 1 ? '' : 's'}?`,
+    detail:
     `${summary(plan)}\n\n${listed.join('\n')}${writes.length > listed.length ? `\n… and ${writes.length - listed.length} more` : ''}\n\nEach resource is read again first; if the pod changed since this plan, nothing is written.`,
-    'Apply',
-  );
+    action: 'Apply',
+    destructive: writes.some((c) => c.action === 'delete'),
+  });
   if (!ok) throw new UserCancelled();
   const result = await withEngineProgress(`Applying ${plan.folder} to ${pod.label}…`, (host) => applyPlan(pod.client, plan, {}, host));
   for (const kind of new Set(result.applied.map((c) => c.kind))) {

@@ -2,6 +2,7 @@
 // and small tree readers that work on what a user sees (labels, descriptions, context values).
 import * as vscode from 'vscode';
 import type { SymphonyPodAdminApi } from '../../../src/extension';
+import type { PodEnvironment } from '../../../src/pods/podProfile';
 import type { TreeNode } from '../../../src/tree/treeNode';
 import { EmulatorOptions, PodEmulator, startPodEmulator } from '../../pod-emulator';
 import { Answer, input, pickValue, ScriptedPrompts, file, pickLabel } from './scriptedPrompts';
@@ -38,10 +39,10 @@ export async function answering<T, P extends ScriptedPrompts = ScriptedPrompts>(
 }
 
 /** Adds a pod through "Add Pod…" exactly as a user would answer it, and returns its id. */
-export async function addRsaPod(api: SymphonyPodAdminApi, emulator: PodEmulator, label: string, account: 'admin' | 'user' = 'admin'): Promise<string> {
+export async function addRsaPod(api: SymphonyPodAdminApi, emulator: PodEmulator, label: string, account: 'admin' | 'user' = 'admin', environment: PodEnvironment = 'development'): Promise<string> {
   const { prompts } = await answering(
     api,
-    [input(label), input(emulator.url), pickValue('rsa'), input(emulator[account].username), file(emulator[account].privateKeyPath), pickValue('system')],
+    [input(label), input(emulator.url), pickValue('rsa'), input(emulator[account].username), file(emulator[account].privateKeyPath), pickValue('system'), pickValue(environment)],
     () => vscode.commands.executeCommand('symphonyPodAdmin.pods.add'),
   );
   if (prompts.errors.length) throw new Error(`Add Pod failed: ${prompts.errors.join('; ')}`);

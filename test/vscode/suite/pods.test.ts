@@ -75,7 +75,7 @@ describe('Pods and sign-in', () => {
     const token = await api.sessions.client(added[0]).session.getSessionInfo().then(() => api.secrets.get(added[0], 'session'));
     const { result: podId } = await answering(
       api,
-      [input('Emulator token'), input(emulator.url), pickValue('sessionToken'), pickValue('system'), input(token!)],
+      [input('Emulator token'), input(emulator.url), pickValue('sessionToken'), pickValue('system'), pickValue('development'), input(token!)],
       async () => {
         await vscode.commands.executeCommand('symphonyPodAdmin.pods.add');
         return api.store.list().find((p) => p.label === 'Emulator token')!.id;
@@ -113,7 +113,7 @@ describe('Pods and sign-in', () => {
     await answering(api, [pickValue(plainPod)], () => vscode.commands.executeCommand('symphonyPodAdmin.pods.switch'));
     assert.equal(api.store.currentId, plainPod);
     const profile = api.store.get(plainPod)!;
-    await answering(api, [input('Renamed plain user'), input('https://other-pod.example.com'), pickValue('rsa'), input(profile.username!), file(profile.privateKeyPath!), pickValue('system')], () =>
+    await answering(api, [input('Renamed plain user'), input('https://other-pod.example.com'), pickValue('rsa'), input(profile.username!), file(profile.privateKeyPath!), pickValue('system'), pickValue('development')], () =>
       vscode.commands.executeCommand('symphonyPodAdmin.pods.edit', api.tree.podNode(plainPod)),
     );
     assert.equal(api.store.get(plainPod)?.label, 'Renamed plain user');

@@ -89,7 +89,7 @@ describe('Reliability and security (extension host)', () => {
       const own = await startEmulator();
       try {
         const key = write('encrypted.pem', createPrivateKey(own.admin.privateKeyPem).export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase }) as string);
-        const { prompts } = await run('pods.add', undefined, [input('Encrypted key pod'), input(own.url), pickValue('rsa'), input('demo-admin'), file(key), pickValue('system'), input('not the passphrase')]);
+        const { prompts } = await run('pods.add', undefined, [input('Encrypted key pod'), input(own.url), pickValue('rsa'), input('demo-admin'), file(key), pickValue('system'), pickValue('development'), input('not the passphrase')]);
         const id = api.store.list().find((p) => p.label === 'Encrypted key pod')!.id;
         podsToRemove.push(id);
         assert.match(prompts.errors[0] ?? '', /passphrase is wrong/);
@@ -105,7 +105,7 @@ describe('Reliability and security (extension host)', () => {
 
     it('an EC key for RSA sign-in is refused before any request', async () => {
       const ec = generateKeyPairSync('ec', { namedCurve: 'prime256v1', privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
-      const { prompts } = await run('pods.add', undefined, [input('EC key pod'), input(emulator.url), pickValue('rsa'), input('ec-bot'), file(write('ec.pem', ec.privateKey)), pickValue('system')]);
+      const { prompts } = await run('pods.add', undefined, [input('EC key pod'), input(emulator.url), pickValue('rsa'), input('ec-bot'), file(write('ec.pem', ec.privateKey)), pickValue('system'), pickValue('development')]);
       podsToRemove.push(api.store.list().find((p) => p.label === 'EC key pod')!.id);
       assert.match(prompts.errors[0] ?? '', /ec key; Symphony needs an RSA key/);
       assert.deepEqual(emulator.control.requests(), []);
@@ -266,7 +266,7 @@ describe('Reliability and security (extension host)', () => {
         issuedTokens.push(value);
         return value;
       };
-      const added = await run('pods.add', undefined, [input('Pasted token pod'), input(emulator.url), pickValue('sessionToken'), pickValue('system'), input(await token())]);
+      const added = await run('pods.add', undefined, [input('Pasted token pod'), input(emulator.url), pickValue('sessionToken'), pickValue('system'), pickValue('development'), input(await token())]);
       assert.deepEqual(added.prompts.errors, []);
       const id = api.store.list().find((p) => p.label === 'Pasted token pod')!.id;
       podsToRemove.push(id);
@@ -284,7 +284,7 @@ describe('Reliability and security (extension host)', () => {
       const gone = await startEmulator();
       const url = gone.url;
       await gone.close();
-      const { prompts } = await run('pods.add', undefined, [input('Unreachable pod'), input(url), pickValue('rsa'), input('demo-admin'), file(emulator.admin.privateKeyPath), pickValue('system')]);
+      const { prompts } = await run('pods.add', undefined, [input('Unreachable pod'), input(url), pickValue('rsa'), input('demo-admin'), file(emulator.admin.privateKeyPath), pickValue('system'), pickValue('development')]);
       const profile = api.store.list().find((p) => p.label === 'Unreachable pod');
       if (profile) podsToRemove.push(profile.id);
       assert.match(prompts.errors[0] ?? '', /Could not reach the pod/);
@@ -332,6 +332,8 @@ describe('Reliability and security (extension host)', () => {
       const needles = [...secrets].filter((s) => s.length >= 8);
       assert.ok(needles.length >= 5, `${needles.length} secrets to look for`);
 
+      const logged = await api.activity.log.read();
+      assert.ok(logged.some((e) => e.pod.id === podId), 'the activity log has this pod\'s changes to scan');
       const places: Array<[string, string]> = [
         ['output channel', api.logLines().join('\n')],
         ['globalState', JSON.stringify(api.globalState.keys().map((k) => [k, api.globalState.get(k)]))],
@@ -340,6 +342,7 @@ describe('Reliability and security (extension host)', () => {
         ...api.storageUris.flatMap((uri) => walk(uri.fsPath)).map((f): [string, string] => [f, fs.readFileSync(f, 'latin1')]),
       ];
       assert.ok(api.logLines().length > 20, 'the log has lines to scan');
+      assert.ok(places.some(([where]) => where.endsWith('activity.jsonl')), 'the activity log file is among the files scanned');
       assert.ok(api.panels.openKeys().length >= 3, 'webviews to scan');
       const hits = places.flatMap(([where, text]) => needles.filter((s) => text.includes(s)).map((s) => `${where}: ${s.slice(0, 6)}…`));
       assert.deepEqual(hits, []);

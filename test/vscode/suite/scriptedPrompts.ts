@@ -22,6 +22,8 @@ export class ScriptedPrompts implements Prompts {
   /** Modal records shown (Prompts.details): the message and its detail text. */
   readonly shown: Array<{ message: string; detail: string }> = [];
   readonly errors: string[] = [];
+  /** The actions each error offered (e.g. "Unlock for Changes…"), in the order of `errors`. */
+  readonly errorActions: string[][] = [];
   readonly rejectedInputs: string[] = [];
   /** The actions each notification offered, in order (the message is in `infos` / `errors`). */
   readonly offered: string[][] = [];
@@ -123,6 +125,7 @@ export class ScriptedPrompts implements Prompts {
   async error(message: string, ...actions: string[]): Promise<string | undefined> {
     this.errors.push(message);
     this.offered.push(actions);
+    this.errorActions.push(actions);
     return this.chooseAction(message, actions);
   }
 

@@ -17,7 +17,7 @@ describe('Wizards and sign-in', () => {
   let emulator: PodEmulator;
   let rsaPod: string;
 
-  const tokenPod = (label: string, ...tokens: string[]): Answer[] => [input(label), input(emulator.url), pickValue('sessionToken'), pickValue('system'), ...tokens.map(input)];
+  const tokenPod = (label: string, ...tokens: string[]): Answer[] => [input(label), input(emulator.url), pickValue('sessionToken'), pickValue('system'), pickValue('development'), ...tokens.map(input)];
   const podsLabelled = (label: string) => api.store.list().filter((p) => p.label === label);
   const removeLabelled = async (label: string) => {
     await children(api);
@@ -59,7 +59,7 @@ describe('Wizards and sign-in', () => {
     try {
       const { prompts } = await answering(
         api,
-        [input('Wizards RSA again'), input(`${emulator.url}/`), pickValue('rsa'), input(emulator.admin.username.toUpperCase()), file(otherKey), pickValue('system')],
+        [input('Wizards RSA again'), input(`${emulator.url}/`), pickValue('rsa'), input(emulator.admin.username.toUpperCase()), file(otherKey), pickValue('system'), pickValue('development')],
         () => vscode.commands.executeCommand('symphonyPodAdmin.pods.add'),
       );
       assert.match(prompts.errors[0] ?? '', /"Wizards RSA" already signs in to .* as the service account demo-admin: use that pod \(Sign In, or Edit Pod to change its key/);
@@ -113,11 +113,11 @@ describe('Wizards and sign-in', () => {
   it('Add Pod counts its steps and Back asks the previous step again, keeping what was typed', async () => {
     const { prompts } = await answering(
       api,
-      [input('Wizards back'), back(api), input('Wizards back renamed'), input(emulator.url), pickValue('rsa'), back(api), pickValue('rsa'), input(emulator.user.username), file(emulator.user.privateKeyPath), pickValue('system')],
+      [input('Wizards back'), back(api), input('Wizards back renamed'), input(emulator.url), pickValue('rsa'), back(api), pickValue('rsa'), input(emulator.user.username), file(emulator.user.privateKeyPath), pickValue('system'), pickValue('development')],
       () => vscode.commands.executeCommand('symphonyPodAdmin.pods.add'),
     );
     assert.deepEqual(prompts.errors, []);
-    assert.deepEqual(steps(prompts.asked), ['1/5', '2/5', '1/5', '2/5', '3/5', '4/5', '3/5', '4/5', '-', '5/5']);
+    assert.deepEqual(steps(prompts.asked), ['1/6', '2/6', '1/6', '2/6', '3/6', '4/6', '3/6', '4/6', '-', '5/6', '6/6']);
     const [pod] = podsLabelled('Wizards back renamed');
     assert.equal(api.sessions.user(pod.id)?.username, emulator.user.username);
     assert.deepEqual(podsLabelled('Wizards back'), []);
