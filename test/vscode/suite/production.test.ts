@@ -32,7 +32,7 @@ const NOT_WRITES = [
   'accounts.verifyKey',
 ];
 /** Panel messages that never change a pod themselves ("replace" runs apps.rotateKey / certs.create, rows above). */
-const NOT_WRITING_MESSAGES = ['ready', 'reload', 'certificate.copyFingerprint', 'application.openJson', 'expiryReport.open', 'expiryReport.export', 'expiryReport.replace'];
+const NOT_WRITING_MESSAGES = ['ready', 'reload', 'draft', 'certificate.copyFingerprint', 'application.openJson', 'expiryReport.open', 'expiryReport.export', 'expiryReport.replace'];
 
 describe('Production safety', () => {
   let api: SymphonyPodAdminApi;
@@ -57,7 +57,11 @@ describe('Production safety', () => {
   const connection = async (status: string, value: string) => (await children(api, await child(api, await category('Connections'), status))).find((n) => contextValue(n) === value)!;
   const certificate = async () => (await children(api, await category('Certificates'))).find((n) => label(n) === 'Acme Issuing CA')!;
   /** A seeded bot with a current and a previous key, roles and a session (see the emulator's seed). */
-  const account = () => ({ podId, uid: String([...emulator.control.state.directory.values()].find((u) => u.username === 'fx-pricing-bot')!.id) });
+  const account = (keys?: 'rotated') => {
+    // Seeded bots (the emulator's seed): jira-alerts-bot has a rotated previous key that is still valid.
+    const username = keys ? 'jira-alerts-bot' : 'fx-pricing-bot';
+    return { podId, uid: String([...emulator.control.state.directory.values()].find((u) => u.username === username)!.id) };
+  };
   const app = async () => (await children(api, await category('Applications'))).find((n) => label(n) === 'Prod keys app')!;
   const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]);
 
@@ -98,22 +102,28 @@ describe('Production safety', () => {
     'podAsCode.apply': async () => {
       // Exporting only reads, so it runs on the locked pod; one field changed in the folder makes the plan a write.
       const folder = path.join(dir, 'prod.symphony-pod');
-      await answering(api, [], () => vscode.commands.executeCommand('symphonyPodAdmin.podAsCode.export', { podId, folder: vscode.Uri.file(folder) }));
+      fs.mkdirSync(folder, { recursive: true });
+      const exported = await answering(api, [file(folder)], () => vscode.commands.executeCommand('symphonyPodAdmin.podAsCode.export', pod));
+      assert.deepEqual(exported.prompts.errors, []);
       const manifest = path.join(folder, 'apps', `${appId}.json`);
       fs.writeFileSync(manifest, fs.readFileSync(manifest, 'utf8').replace('"Prod keys app"', '"Renamed by the folder"'));
-      return { arg: { podId, folder: vscode.Uri.file(folder) }, answers: [] };
+      return { arg: pod, answers: [file(folder)] };
     },
-    'accounts.create': async () => ({ arg: await category('Service accounts'), answers: [input('prod-new-bot'), input('Prod new bot'), input(''), pickValue('generate'), file(path.join(dir, 'prod-new-bot.pem'))] }),
+    'accounts.create': async () => ({ arg: await category('Service accounts'), answers: [input('prod-new-bot'), input('Prod new bot'), input(''), pickValue('generate'), { pickMany: (i) => i.value === 'INDIVIDUAL' }, file(path.join(dir, 'prod-new-bot.pem'))] }),
     'accounts.rotateKey': async () => ({ arg: account(), answers: [pickValue('file'), file(write('bot.pub', newPublicKey()))] }),
-    'accounts.extendPreviousKey': async () => ({ arg: account(), answers: [input('')] }),
-    'accounts.revokePreviousKey': async () => ({ arg: account(), answers: [] }),
+    'accounts.extendPreviousKey': async () => ({ arg: account('rotated'), answers: [input('')] }),
+    'accounts.revokePreviousKey': async () => ({ arg: account('rotated'), answers: [] }),
     'accounts.revokeCurrentKey': async () => ({ arg: account(), answers: [] }),
     'accounts.updateAttribute': async () => ({ arg: account(), answers: [pickLabel(/display name/i), input('Renamed bot')] }),
     'accounts.setStatus': async () => ({ arg: account(), answers: [] }),
     'accounts.addRole': async () => ({ arg: account(), answers: [pickValue('USER_PROVISIONING')] }),
     'accounts.removeRole': async () => ({ arg: account(), answers: [pickLabel(/.+/)] }),
     'accounts.changeFeatures': async () => ({ arg: account(), answers: [{ pickMany: () => true }] }),
-    'accounts.logoutSessions': async () => ({ arg: account(), answers: [] }),
+    'accounts.logoutSessions': async () => {
+      // A session to end: Verify Key signs in as the bot with its (previous, still valid) key, and leaves it open.
+      await answering(api, [file(emulator.user.privateKeyPath)], () => vscode.commands.executeCommand('symphonyPodAdmin.accounts.verifyKey', account('rotated')));
+      return { arg: account('rotated'), answers: [] };
+    },
   };
 
   function newPublicKey(): string {
@@ -170,6 +180,7 @@ describe('Production safety', () => {
       'group.addMember': { open: async () => ['groups.open', await firstOf('Groups', 2)], message: () => ({ type: 'group.addMember', userId: String([...emulator.control.state.directory.values()].find((u) => u.internal)!.id) }) },
       'group.uploadAvatar': { open: async () => ['groups.open', await firstOf('Groups', 2)], message: () => ({ type: 'group.uploadAvatar' }), answers: () => [file(write('panel.png', png))] },
       'application.save': { open: async () => ['apps.open', await app()], message: () => ({ type: 'application.save', edit: { description: 'changed in the panel' } }) },
+      'group.removeMember': { open: async () => ['groups.open', await firstOf('Groups', 2)], message: (model) => ({ type: 'group.removeMember', memberId: (model as { members: Array<{ memberId: number }> }).members[0].memberId }) },
       'application.keyAction': { open: async () => ['apps.open', await app()], message: () => ({ type: 'application.keyAction', action: 'revokePrevious' }) },
     };
 
