@@ -213,7 +213,7 @@ describe('Service accounts and users', () => {
 
     await run('accounts.verifyKey', bot, [file(path.join(dir, 'settlement-bot-2.pem'))]);
     const logout = await run('accounts.logoutSessions', bot, [confirm()]);
-    assert.match(logout.prompts.asked[0], /End the \d+ session\(s\) of Settlement Bot/);
+    assert.match(logout.prompts.asked[0], /End the \d+ sessions of Settlement Bot on Accounts pod \(development\)\?/);
     assert.equal([...emulator.control.state.sessions.values()].filter((s) => s.accountId === byName('settlement-bot').id).length, 0);
 
     const disabled = await run('accounts.setStatus', bot, [confirm()]);

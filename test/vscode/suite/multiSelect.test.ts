@@ -62,7 +62,7 @@ describe('Multi-select in the Pods tree', () => {
     assert.deepEqual(prompts.errors, []);
     assert.equal(prompts.confirmations.length, 1, 'one confirmation');
     const [asked] = prompts.confirmations;
-    assert.match(asked.message, /^Delete 3 certificates from Multi-select pod\?/);
+    assert.match(asked.message, /^Delete 3 certificates on Multi-select pod \(development\)\?/);
     for (const cert of selected) assert.ok(asked.detail.includes(cert.displayName), `the confirmation lists ${cert.displayName}`);
     assert.equal(requests('/pod/v1/companycert/delete').length, 3, 'one delete per certificate');
     for (const cert of selected) assert.ok(!emulator.control.state.certs.has(cert.fingerPrint), `${cert.displayName} is gone`);
@@ -141,7 +141,7 @@ describe('Multi-select in the Pods tree', () => {
     const { prompts } = await onSelection('certs.setStatus', selected, [pickValue('DISABLED'), confirm()]);
     assert.deepEqual(prompts.errors, []);
     assert.equal(prompts.confirmations.length, 1);
-    assert.match(prompts.confirmations[0].message, /^Set the status of 3 certificates on Multi-select pod to DISABLED\?/);
+    assert.match(prompts.confirmations[0].message, /^Set the status of 3 certificates to DISABLED on Multi-select pod \(development\)\?/);
     for (const cert of selected) assert.ok(prompts.confirmations[0].detail.includes(cert.displayName));
     assert.equal(writes().length, 3);
     for (const cert of selected) assert.equal(emulator.control.state.certs.get(cert.fingerPrint)?.attributes.status.type, 'DISABLED');
@@ -156,7 +156,7 @@ describe('Multi-select in the Pods tree', () => {
     const { prompts } = await onSelection('apps.toggleEntitlement', apps, [installForEveryone, confirm()]);
     assert.deepEqual(prompts.errors, []);
     assert.equal(prompts.confirmations.length, 1);
-    assert.match(prompts.confirmations[0].message, /^Install for everyone: 3 applications on Multi-select pod\?/);
+    assert.match(prompts.confirmations[0].message, /^Install for everyone: 3 applications on Multi-select pod \(development\)\?/);
     assert.equal(writes().length, 3, 'one update per application');
     for (const app of apps) {
       const was = before.get(app.appId)!;

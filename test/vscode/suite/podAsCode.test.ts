@@ -60,7 +60,7 @@ describe('Pod as code (Export, Compare, Apply)', () => {
     const applied = await answering(api, [file(folder), confirm(true)], async () =>
       vscode.commands.executeCommand<ApplyResult>('symphonyPodAdmin.podAsCode.apply', await podNode(api, devId)));
     assert.deepEqual(applied.prompts.errors, []);
-    assert.ok(applied.prompts.asked.includes('confirm: Apply 1 change to Dev pod?'), applied.prompts.asked.join('\n'));
+    assert.ok(applied.prompts.asked.includes('confirm: Apply 1 change on Dev pod (development)?'), applied.prompts.asked.join('\n'));
     assert.deepEqual(applied.result?.applied.map((c) => c.id), ['calendar-sync']);
     assert.deepEqual(dev.control.requests().filter((r) => r.method === 'POST' && r.path.startsWith('/pod/v1/admin/app/')).map((r) => r.path),
       ['/pod/v1/admin/app/calendar-sync/update']);
@@ -78,7 +78,7 @@ describe('Pod as code (Export, Compare, Apply)', () => {
     const applied = await answering(api, [file(folder), confirm(true)], async () =>
       vscode.commands.executeCommand<ApplyResult>('symphonyPodAdmin.podAsCode.apply', await podNode(api, prodId)));
     assert.deepEqual(applied.prompts.errors, []);
-    assert.ok(applied.prompts.asked.includes('confirm: Apply 1 change to Prod pod?'), applied.prompts.asked.join('\n'));
+    assert.ok(applied.prompts.asked.includes('confirm: Apply 1 change on Prod pod (development)?'), applied.prompts.asked.join('\n'));
     assert.deepEqual(applied.result?.applied.map((c) => c.id), ['calendar-sync']);
     const checked = await answering(api, [file(folder)], async () => vscode.commands.executeCommand('symphonyPodAdmin.podAsCode.compare', await podNode(api, prodId)));
     assert.deepEqual(checked.prompts.errors, []);

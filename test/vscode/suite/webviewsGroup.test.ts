@@ -62,7 +62,7 @@ describe('Detail webviews: the group panel', () => {
     t.emulator.control.clearRequests();
     const declined = await answering(t.api, [confirm(false)], () => exchange(key, { type: 'group.removeMember', memberId: member.memberId }));
     assert.equal(declined.prompts.asked.length, 1);
-    assert.ok(declined.prompts.asked[0].includes(`Remove ${name} from the group "${model.name}"?`), declined.prompts.asked[0]);
+    assert.ok(declined.prompts.asked[0].includes(`Remove ${name} from the group "${model.name}" on `), declined.prompts.asked[0]);
     assert.deepEqual(t.writes(), [], 'nothing is written when the user says no');
 
     t.emulator.control.clearRequests();
@@ -86,7 +86,7 @@ describe('Detail webviews: the group panel', () => {
     assert.ok(manifest.contributes.menus['view/item/context'].some((m) => m.command === 'symphonyPodAdmin.groups.removeMember' && m.when?.includes('viewItem == groupMember')));
     t.emulator.control.clearRequests();
     const run = await answering(t.api, [confirm(true)], () => vscode.commands.executeCommand('symphonyPodAdmin.groups.removeMember', member));
-    assert.ok(run.prompts.asked[0].includes(`Remove ${label(member)} from the group "${label(group)}"?`), run.prompts.asked[0]);
+    assert.ok(run.prompts.asked[0].includes(`Remove ${label(member)} from the group "${label(group)}" on `), run.prompts.asked[0]);
     assert.deepEqual(t.writes().map((r) => r.method), ['PUT']);
     assert.ok(!t.emulator.control.state.groups.get(groupId)!.members.some((m) => m.memberId === memberId));
     assert.deepEqual(run.prompts.infos, [`Removed ${label(member)} from ${label(group)}.`]);
