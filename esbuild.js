@@ -14,6 +14,11 @@ const lazyParts = [
   { name: 'accounts', entry: 'src/commands/accounts/part.ts' },
   { name: 'keyRotation', entry: 'src/commands/keyRotationFlow.ts' },
   { name: 'activity', entry: 'src/activity/vscode/part.ts' },
+  { name: 'detailViews', entry: 'src/editors/detailViewsPart.ts' },
+  { name: 'manifestProblems', entry: 'src/editors/manifestProblems.ts' },
+  { name: 'search', entry: 'src/commands/searchCommandsPart.ts' },
+  { name: 'podWizard', entry: 'src/commands/podWizardPart.ts' },
+  { name: 'certificateAdd', entry: 'src/commands/certificateAddPart.ts' },
 ];
 
 /**

@@ -1,40 +1,24 @@
 // Company certificate commands: add from a PEM file (checked locally first; a chain asks which one certificate to
 // upload), update attributes, change the status of one or several, delete one or several, copy the fingerprint,
 // show the certificates a CA issued.
-import { X509Certificate } from 'node:crypto';
 import { knownPodManaged } from '../credentials/podManagedCertificates';
-import * as fs from 'node:fs/promises';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { noteChange } from '../activity/changeContext';
-import { CompanyCertAttributes, CompanyCertStatusName, CompanyCertTypeName, certificateBlocks, countOf, formatFingerprint, validateCertificatePem, validateRequiredName, validateSegment } from '../api';
+import { loadPart } from '../parts/loadPart';
+import { countOf, formatFingerprint, validateRequiredName, validateSegment } from '../api';
 import { CertificateNode } from '../tree/certNodes';
 import { TreeNode } from '../tree/treeNode';
 import { confirmChange } from '../ui/confirmChange';
 import { PickItem } from '../ui/prompts';
+import { pickStatus, pickType, statusHelp } from './certificatePicks';
 import { counted, nameLines, nameSentence, refuseInvalid, runOnItems, selectedItems } from './bulk';
-import { CommandContext, prompts, registerCommand, requireNode, targetPod, withProgress } from './commandContext';
-import { announceCreated } from './revealCreated';
+import { CommandContext, prompts, registerCommand, requireNode, withProgress } from './commandContext';
 
-const types: CompanyCertTypeName[] = ['USER', 'USERSIGNING', 'OPERATIONSUSER', 'OPERATIONSSIGNING'];
-const typeHelp: Record<CompanyCertTypeName, string> = {
-  USER: 'authenticates a user or service account',
-  USERSIGNING: 'a CA that signs user certificates',
-  OPERATIONSUSER: 'authenticates an operations account',
-  OPERATIONSSIGNING: 'a CA that signs operations certificates',
-};
-const statuses: CompanyCertStatusName[] = ['TRUSTED', 'KNOWN', 'REVOKED', 'DISABLED'];
-const statusHelp: Record<CompanyCertStatusName, string> = {
-  TRUSTED: 'accounts can authenticate with it',
-  KNOWN: 'known to the pod, not trusted for authentication',
-  REVOKED: 'revoked: not accepted for authentication',
-  DISABLED: 'disabled: not accepted for authentication',
-};
 const certificates = { one: 'certificate', many: 'certificates' };
 
 export function registerCertCommands(context: CommandContext): vscode.Disposable[] {
   return [
-    registerCommand(context, 'symphonyPodAdmin.certs.create', (node?: TreeNode) => createCertificate(context, node)),
+    registerCommand(context, 'symphonyPodAdmin.certs.create', (node?: TreeNode) => loadPart<typeof import('./certificateAddPart')>('certificateAdd').createCertificate(context, node)),
     registerCommand(context, 'symphonyPodAdmin.certs.update', (node?: TreeNode) => updateCertificate(context, requireNode(node, CertificateNode, 'a certificate'))),
     registerCommand(context, 'symphonyPodAdmin.certs.setStatus', (node?: TreeNode, nodes?: TreeNode[]) => setStatus(context, selectedItems(context, node, nodes, CertificateNode, certificates))),
     registerCommand(context, 'symphonyPodAdmin.certs.delete', (node?: TreeNode, nodes?: TreeNode[]) => deleteCertificates(context, selectedItems(context, node, nodes, CertificateNode, certificates))),
@@ -45,59 +29,6 @@ export function registerCertCommands(context: CommandContext): vscode.Disposable
     }),
     registerCommand(context, 'symphonyPodAdmin.certs.showIssued', (node?: TreeNode) => showIssued(context, requireNode(node, CertificateNode, 'a certificate'))),
   ];
-}
-
-/** Subject, issuer and validity read locally, shown before anything is sent. */
-export function describeCertificate(pem: string): { subject: string; issuer: string; validTo: Date; commonName: string } {
-  const cert = new X509Certificate(pem);
-  const commonName = /CN=([^\n,]+)/.exec(cert.subject)?.[1] ?? cert.subject;
-  return { subject: cert.subject.replace(/\n/g, ', '), issuer: cert.issuer.replace(/\n/g, ', '), validTo: new Date(cert.validTo), commonName };
-}
-
-async function createCertificate(context: CommandContext, node?: TreeNode): Promise<void> {
-  const podId = await targetPod(context, node);
-  const ui = prompts(context);
-  const file = await ui.openFile({ title: 'Company certificate to add (PEM)', filters: { 'PEM certificates': ['pem', 'crt', 'cer'], 'All files': ['*'] } });
-  const pem = await oneCertificate(context, await fs.readFile(file.fsPath, 'utf8'), file.fsPath);
-  const problem = validateCertificatePem(pem);
-  if (problem) throw new Error(`${file.fsPath}: ${problem}`);
-  const info = describeCertificate(pem);
-  const name = (await ui.input({ title: 'Add Company Certificate (1/3)', prompt: `Name for ${info.commonName}`, value: info.commonName, validate: (v) => validateRequiredName(v, 'The name') })).trim();
-  const type = await pickType(context, undefined);
-  const status = await pickStatus(context, undefined);
-  const confirmed = await confirmChange(context, podId, {
-    message: `Add the certificate "${name}"?`,
-    detail: `Subject: ${info.subject}\nIssuer: ${info.issuer}\nExpires: ${info.validTo.toISOString().slice(0, 10)}\nType: ${type} · Status: ${status}`,
-    action: 'Add Certificate',
-  });
-  if (!confirmed) return;
-  const attributes: CompanyCertAttributes = { name, type: { type }, status: { type: status } };
-  const created = await withProgress(`Adding certificate ${name}…`, () => context.sessions.client(podId).certs.createCompanyCertificate(pem, attributes));
-  const fingerPrint = created.companyCertInfo?.fingerPrint;
-  const listed = fingerPrint ? { companyCertAttributes: created.companyCertAttributes ?? attributes, companyCertInfo: created.companyCertInfo } : undefined;
-  await announceCreated(context, context.tree.podNode(podId)?.certificates, fingerPrint ?? '', listed, `Added the certificate ${name}.`);
-}
-
-/**
- * The certificate to upload from a file's text. The pod takes one certificate: a file holding a chain never goes up
- * whole; the user picks which certificate (each named by subject, issuer and expiry). Text around the PEM block
- * (a bundle's "subject=" lines) is left out.
- */
-async function oneCertificate(context: CommandContext, text: string, filePath: string): Promise<string> {
-  const blocks = certificateBlocks(text);
-  if (blocks.length <= 1) return blocks[0] ?? text;
-  const items: PickItem<string>[] = blocks.map((block, i) => {
-    try {
-      const info = describeCertificate(block);
-      return { label: info.commonName, description: `${i + 1} of ${blocks.length}`, detail: `Subject: ${info.subject} · Issuer: ${info.issuer} · Expires ${info.validTo.toISOString().slice(0, 10)}`, value: block };
-    } catch {
-      return { label: `Certificate ${i + 1} (unreadable)`, description: `${i + 1} of ${blocks.length}`, value: block };
-    }
-  });
-  return prompts(context).pick(items, {
-    title: `${path.basename(filePath)} holds ${blocks.length} certificates (a chain); the pod takes one`,
-    placeHolder: 'Pick the one certificate to upload',
-  });
 }
 
 async function updateCertificate(context: CommandContext, cert: CertificateNode): Promise<void> {
@@ -194,18 +125,4 @@ async function showIssued(context: CommandContext, cert: CertificateNode): Promi
   }));
   const fingerPrint = await prompts(context).pick(items, { title: `${countOf(issued.length, 'certificate')} issued by ${cert.displayName}`, placeHolder: 'Pick one to copy its fingerprint' });
   await vscode.env.clipboard.writeText(fingerPrint);
-}
-
-function pickType(context: CommandContext, current: CompanyCertTypeName | undefined): Promise<CompanyCertTypeName> {
-  const items = types.map((t) => ({ label: t, description: `${typeHelp[t]}${t === current ? ' · current' : ''}`, value: t }));
-  return prompts(context).pick(moveFirst(items, current), { title: 'Certificate type' });
-}
-
-function pickStatus(context: CommandContext, current: CompanyCertStatusName | undefined, title = 'Certificate status'): Promise<CompanyCertStatusName> {
-  const items = statuses.map((s) => ({ label: s, description: [statusHelp[s], s === current ? 'current' : undefined].filter(Boolean).join(' · '), value: s }));
-  return prompts(context).pick(moveFirst(items, current), { title });
-}
-
-function moveFirst<T>(items: PickItem<T>[], value: T | undefined): PickItem<T>[] {
-  return [...items.filter((i) => i.value === value), ...items.filter((i) => i.value !== value)];
 }

@@ -1,88 +1,26 @@
 // Search All Pods: one quick pick that finds a certificate, application, group or person by name, id or fingerprint
-// in every signed-in pod (the engine is src/api/search.ts) and opens it: a certificate, application or group in its
-// detail view (the tree's own Open Details commands), a person in Show Connection Info.
+// in every signed-in pod and opens it: a certificate, application or group in its detail view (the tree's own Open
+// Details commands), a person in Show Connection Info. The searching is a lazily loaded part (searchCommandsPart.ts).
 import * as vscode from 'vscode';
-import { PodSearchResult, PodToSearch, SEARCH_AREAS, SearchArea, SearchHit, SearchLists, searchPods, validateSearchText } from '../api';
+import { loadPart } from '../parts/loadPart';
 import { ApplicationNode } from '../tree/appNodes';
 import { CertificateNode } from '../tree/certNodes';
 import { GroupNode } from '../tree/groupNodes';
 import { peopleOf } from '../tree/people';
 import { PodNode } from '../tree/podNode';
-import { describeError } from '../ui/errors';
-import { PickItem } from '../ui/prompts';
-import { CommandContext, prompts, registerCommand } from './commandContext';
-
-interface Found { podId: string; hit: SearchHit }
-
-const KINDS: Record<SearchHit['kind'], { icon: string; word: string }> = {
-  certificate: { icon: 'shield', word: 'certificate' },
-  application: { icon: 'package', word: 'application' },
-  group: { icon: 'organization', word: 'group' },
-  person: { icon: 'person', word: 'person' },
-};
+import { CommandContext, registerCommand } from './commandContext';
+import type { Found } from './searchCommandsPart';
 
 export function registerSearchCommands(context: CommandContext): vscode.Disposable[] {
   // Lists without a server-side search, per pod, kept until the tree changes (a refresh, a sign-in, an edit).
-  const lists = new Map<string, SearchLists>();
-  const listsOf = (podId: string) => lists.get(podId) ?? lists.set(podId, new SearchLists(() => context.sessions.client(podId))).get(podId)!;
+  const lists = new Map<string, unknown>();
   return [
     context.tree.onDidChangeTreeData(() => lists.clear()),
     registerCommand(context, 'symphonyPodAdmin.search', async () => {
-      const pods = context.store.list().filter((p) => context.sessions.state(p.id) === 'signedIn');
-      if (pods.length === 0) throw new Error('Sign in to a pod first (Symphony: Sign In).');
-      const label = (podId: string) => context.store.get(podId)?.label ?? podId;
-      const toSearch: PodToSearch[] = pods.map((p) => ({ podId: p.id, client: context.sessions.client(p.id), lists: listsOf(p.id), areas: areasOf(context, p.id) }));
-      const found = await prompts(context).searchPick<Found>({
-        title: `Search All Pods (${pods.map((p) => p.label).join(', ')})`,
-        placeHolder: 'Name, id or fingerprint of a certificate, application, group or person',
-        initial: [hint('Type at least 2 characters of a name, id or fingerprint.')],
-        search: async (text, signal, show) => {
-          const problem = validateSearchText(text);
-          if (problem) return show([hint(problem)]);
-          const results: PodSearchResult[] = [];
-          show([hint(`Searching ${pods.length} pod${pods.length === 1 ? '' : 's'}…`)]);
-          await searchPods(toSearch, text, {
-            signal,
-            onResult: (result) => {
-              results.push(result);
-              show(itemsOf(results, label, pods.length - results.length));
-            },
-          });
-        },
-      });
+      const found = await loadPart<typeof import('./searchCommandsPart')>('search').pickSearchResult(context, lists);
       return open(context, found);
     }),
   ];
-}
-
-function areasOf(context: CommandContext, podId: string): SearchArea[] {
-  return SEARCH_AREAS.filter((area) => (area === 'certificates' || area === 'applications' ? context.sessions.can(podId, area) : true));
-}
-
-/** Results in pod order as they arrive; a pod's failures as items of their own, never in place of other pods' hits. */
-function itemsOf(results: PodSearchResult[], label: (podId: string) => string, pending: number): PickItem<Found | undefined>[] {
-  const items: PickItem<Found | undefined>[] = [];
-  for (const result of results) {
-    const pod = label(result.podId);
-    for (const hit of result.hits) {
-      items.push({ label: `$(${KINDS[hit.kind].icon}) ${hit.name}`, description: `${pod} · ${KINDS[hit.kind].word}`, detail: hit.id, value: { podId: result.podId, hit } });
-    }
-    items.push(...failureItems(pod, result.failures));
-  }
-  if (pending > 0) items.push(hint(`Still searching ${pending} pod${pending === 1 ? '' : 's'}…`));
-  else if (items.length === 0) items.push(hint('Nothing found in any pod.'));
-  return items;
-}
-
-/** "<pod>: could not search: <reason>" when every area failed alike (the pod is down), else one item per area. */
-function failureItems(pod: string, failures: PodSearchResult['failures']): PickItem<undefined>[] {
-  const reasons = failures.map((f) => ({ area: f.area, reason: describeError(f.error) }));
-  if (reasons.length > 1 && reasons.every((r) => r.reason === reasons[0].reason)) reasons.splice(0, reasons.length, { area: '' as SearchArea, reason: reasons[0].reason });
-  return reasons.map((r) => ({ label: `$(error) ${pod}: could not search${r.area ? ` ${r.area}` : ''}: ${r.reason}`, value: undefined, alwaysShow: true }));
-}
-
-function hint(text: string): PickItem<undefined> {
-  return { label: text, value: undefined };
 }
 
 async function open(context: CommandContext, { podId, hit }: Found): Promise<unknown> {

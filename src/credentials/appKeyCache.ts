@@ -3,6 +3,7 @@
 // it without a request per item, the expiry radar reuses it while fresh, and the key commands update it after every
 // change.
 import { ApplicationDetail, V2UserDetail } from '../api';
+import { processWide } from '../parts/processWide';
 import { AppKeyInfo, HeldKeys, appKeyHolder, keyInfos, serviceAccountKeyHolder } from './keyRotation';
 
 export interface KnownAppKeys {
@@ -52,9 +53,9 @@ export class KeyCache<D> {
 
 export type AppKeyCache = KeyCache<ApplicationDetail>;
 
-/** The caches the tree, the radar and the key commands share (created with the extension's module). */
-export const knownAppKeys: AppKeyCache = new KeyCache<ApplicationDetail>((appId, detail) => ({ name: detail.applicationInfo?.name || appId, keys: appKeyHolder.keysOf(detail) }));
+/** The caches the tree, the radar and the key commands share: one per process, parts included (src/parts/processWide.ts). */
+export const knownAppKeys: AppKeyCache = processWide('knownAppKeys', () => new KeyCache<ApplicationDetail>((appId, detail) => ({ name: detail.applicationInfo?.name || appId, keys: appKeyHolder.keysOf(detail) })));
 /** Keyed by user id. */
-export const knownAccountKeys = new KeyCache<V2UserDetail>((uid, detail) => ({
+export const knownAccountKeys = processWide('knownAccountKeys', () => new KeyCache<V2UserDetail>((uid, detail) => ({
   name: detail.userAttributes?.displayName || detail.userAttributes?.userName || uid, keys: serviceAccountKeyHolder.keysOf(detail),
-}));
+})));

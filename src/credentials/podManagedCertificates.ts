@@ -3,6 +3,7 @@
 // request; a delete never trusts this alone (see certCommands: it asks the pod unless every chosen certificate is
 // already known to be pod-managed).
 import * as vscode from 'vscode';
+import { processWide } from '../parts/processWide';
 import { CompanyCertInfoItem } from '../api';
 
 export class PodManagedCertificates implements vscode.Disposable {
@@ -31,5 +32,5 @@ export class PodManagedCertificates implements vscode.Disposable {
   }
 }
 
-/** The one set the tree, the expiry check and the certificate commands share (created with the extension's module). */
-export const knownPodManaged = new PodManagedCertificates();
+/** The one set the tree, the expiry check and the certificate commands share: one per process, parts included. */
+export const knownPodManaged = processWide('knownPodManaged', () => new PodManagedCertificates());

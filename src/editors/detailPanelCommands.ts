@@ -7,18 +7,18 @@ import { ApplicationNode } from '../tree/appNodes';
 import { CertificateNode } from '../tree/certNodes';
 import { GroupNode } from '../tree/groupNodes';
 import { TreeNode } from '../tree/treeNode';
-import { ApplicationView } from './applicationView';
-import { CertificateView } from './certificateView';
 import { ExpiryRadar } from '../credentials/expiryRadar';
 import { ExpiryReportView } from './expiryReportView';
 import { DetailPanels } from './detailPanels';
-import { GroupView } from './groupView';
+import { loadPart } from '../parts/loadPart';
+
+const views = () => loadPart<typeof import('./detailViewsPart')>('detailViews');
 
 export function registerDetailPanels(context: CommandContext, extensionUri: vscode.Uri, radar: ExpiryRadar): { panels: DetailPanels; disposables: vscode.Disposable[] } {
   const panels: DetailPanels = new DetailPanels(context, extensionUri, {
-    certificate: (ctx, state) => new CertificateView(ctx, state),
-    group: (ctx, state) => new GroupView(ctx, state),
-    application: (ctx, state) => new ApplicationView(ctx, state),
+    certificate: (ctx, state) => views().createView('certificate', ctx, state),
+    group: (ctx, state) => views().createView('group', ctx, state),
+    application: (ctx, state) => views().createView('application', ctx, state),
     expiryReport: (ctx) => new ExpiryReportView(ctx, radar, (state) => panels.open(state)),
   });
   const open = (kind: 'certificate' | 'group' | 'application', podId: string | undefined, id: string) => panels.open({ podId: podId!, kind, id });

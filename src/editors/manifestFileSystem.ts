@@ -14,7 +14,7 @@ import { describeError } from '../ui/errors';
 import { UserCancelled } from '../ui/prompts';
 import { saveApplication } from './applicationSave';
 import { formatManifest, manifestTemplate, parseManifest } from './manifestFormat';
-import { unchangedFromBase } from './manifestProblems';
+import { loadPart } from '../parts/loadPart';
 
 export const MANIFEST_SCHEME = 'symphony-pod';
 /** JSON to VS Code's JSON support (`jsonLanguageParticipants`), but its own language so auto-save can skip it. */
@@ -247,7 +247,7 @@ export class ManifestFileSystem implements vscode.FileSystemProvider, vscode.Dis
     for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
     const offset = (position: vscode.Position) => (lineStarts[position.line] ?? text.length) + position.character;
     const problems = vscode.languages.getDiagnostics(uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error
-      || (d.severity === vscode.DiagnosticSeverity.Warning && !unchangedFromBase(text, offset(d.range.start), base)));
+      || (d.severity === vscode.DiagnosticSeverity.Warning && !loadPart<typeof import('./manifestProblems')>('manifestProblems').unchangedFromBase(text, offset(d.range.start), base)));
     if (problems.length === 0) return;
     const first = problems[0];
     const count = problems.length > 1 ? `${problems.length} problems` : '1 problem';

@@ -3,6 +3,7 @@
 // they load it (`fresh`: a refreshed node asks again) and label themselves from the cache, synchronously.
 // What the pod says is shown as plain text, with control and invisible characters removed.
 import { MAX_USER_IDS_PER_REQUEST, PodClient, UserV2, displayableText } from '../api';
+import { processWide } from '../parts/processWide';
 import { PodSessions } from '../pods/podSessions';
 import { describeError } from '../ui/errors';
 
@@ -141,7 +142,8 @@ export function personMatches(person: Person | undefined, filter: string): boole
   return [person?.name, person?.email, person?.username].some((f) => f?.toLowerCase().includes(filter));
 }
 
-const lists = new WeakMap<object, ListNames>();
+// Process-wide (src/parts/processWide.ts): the detail views, bundled as a part, share the tree's names.
+const lists = processWide('people.lists', () => new WeakMap<object, ListNames>());
 
 /** The ListNames of a list node (made on first use, kept as long as the node). */
 export function namesOfList(list: { readonly podId?: string }, sessions: PodSessions): ListNames {
@@ -150,7 +152,7 @@ export function namesOfList(list: { readonly podId?: string }, sessions: PodSess
   return names;
 }
 
-const registries = new WeakMap<PodSessions, Map<string, People>>();
+const registries = processWide('people.registries', () => new WeakMap<PodSessions, Map<string, People>>());
 
 /** The name cache of one pod (one per PodSessions and pod id). */
 export function peopleOf(sessions: PodSessions, podId: string): People {

@@ -1,0 +1,73 @@
+// Search All Pods, the part that searches (bundled on its own, src/parts/README.md): the quick pick that asks every
+// signed-in pod as the user types (the engine is src/api/search.ts) and returns what was picked. Opening it stays in
+// searchCommands.ts, in the extension bundle, because it builds tree nodes the item commands recognise.
+import { PodSearchResult, PodToSearch, SEARCH_AREAS, SearchArea, SearchHit, SearchLists, searchPods, validateSearchText } from '../api';
+import { describeError } from '../ui/errors';
+import { PickItem } from '../ui/prompts';
+import { CommandContext, prompts } from './commandContext';
+
+export interface Found { podId: string; hit: SearchHit }
+
+const KINDS: Record<SearchHit['kind'], { icon: string; word: string }> = {
+  certificate: { icon: 'shield', word: 'certificate' },
+  application: { icon: 'package', word: 'application' },
+  group: { icon: 'organization', word: 'group' },
+  person: { icon: 'person', word: 'person' },
+};
+
+/** `lists`: the lists without a server-side search, per pod, which the caller drops when the tree changes. */
+export async function pickSearchResult(context: CommandContext, lists: Map<string, unknown>): Promise<Found> {
+  const listsOf = (podId: string) => (lists.get(podId) ?? lists.set(podId, new SearchLists(() => context.sessions.client(podId))).get(podId)) as SearchLists;
+  const pods = context.store.list().filter((p) => context.sessions.state(p.id) === 'signedIn');
+  if (pods.length === 0) throw new Error('Sign in to a pod first (Symphony: Sign In).');
+  const label = (podId: string) => context.store.get(podId)?.label ?? podId;
+  const toSearch: PodToSearch[] = pods.map((p) => ({ podId: p.id, client: context.sessions.client(p.id), lists: listsOf(p.id), areas: areasOf(context, p.id) }));
+  return prompts(context).searchPick<Found>({
+    title: `Search All Pods (${pods.map((p) => p.label).join(', ')})`,
+    placeHolder: 'Name, id or fingerprint of a certificate, application, group or person',
+    initial: [hint('Type at least 2 characters of a name, id or fingerprint.')],
+    search: async (text, signal, show) => {
+      const problem = validateSearchText(text);
+      if (problem) return show([hint(problem)]);
+      const results: PodSearchResult[] = [];
+      show([hint(`Searching ${pods.length} pod${pods.length === 1 ? '' : 's'}…`)]);
+      await searchPods(toSearch, text, {
+        signal,
+        onResult: (result) => {
+          results.push(result);
+          show(itemsOf(results, label, pods.length - results.length));
+        },
+      });
+    },
+  });
+}
+
+function areasOf(context: CommandContext, podId: string): SearchArea[] {
+  return SEARCH_AREAS.filter((area) => (area === 'certificates' || area === 'applications' ? context.sessions.can(podId, area) : true));
+}
+
+/** Results in pod order as they arrive; a pod's failures as items of their own, never in place of other pods' hits. */
+function itemsOf(results: PodSearchResult[], label: (podId: string) => string, pending: number): PickItem<Found | undefined>[] {
+  const items: PickItem<Found | undefined>[] = [];
+  for (const result of results) {
+    const pod = label(result.podId);
+    for (const hit of result.hits) {
+      items.push({ label: `$(${KINDS[hit.kind].icon}) ${hit.name}`, description: `${pod} · ${KINDS[hit.kind].word}`, detail: hit.id, value: { podId: result.podId, hit } });
+    }
+    items.push(...failureItems(pod, result.failures));
+  }
+  if (pending > 0) items.push(hint(`Still searching ${pending} pod${pending === 1 ? '' : 's'}…`));
+  else if (items.length === 0) items.push(hint('Nothing found in any pod.'));
+  return items;
+}
+
+/** "<pod>: could not search: <reason>" when every area failed alike (the pod is down), else one item per area. */
+function failureItems(pod: string, failures: PodSearchResult['failures']): PickItem<undefined>[] {
+  const reasons = failures.map((f) => ({ area: f.area, reason: describeError(f.error) }));
+  if (reasons.length > 1 && reasons.every((r) => r.reason === reasons[0].reason)) reasons.splice(0, reasons.length, { area: '' as SearchArea, reason: reasons[0].reason });
+  return reasons.map((r) => ({ label: `$(error) ${pod}: could not search${r.area ? ` ${r.area}` : ''}: ${r.reason}`, value: undefined, alwaysShow: true }));
+}
+
+function hint(text: string): PickItem<undefined> {
+  return { label: text, value: undefined };
+}
