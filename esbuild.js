@@ -19,6 +19,7 @@ const lazyParts = [
   { name: 'search', entry: 'src/commands/searchCommandsPart.ts' },
   { name: 'podWizard', entry: 'src/commands/podWizardPart.ts' },
   { name: 'certificateAdd', entry: 'src/commands/certificateAddPart.ts' },
+  { name: 'groupCreate', entry: 'src/commands/groupCreatePart.ts' },
 ];
 
 /**

@@ -4,19 +4,20 @@
 import * as fs from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { noteChange } from '../activity/changeContext';
-import { GroupStatus, ReadGroup, groupUpdate, tenantOfUserId, validateUserId, validateRequiredName } from '../api';
+import { loadPart } from '../parts/loadPart';
+import { GroupStatus, ReadGroup, groupUpdate } from '../api';
 import { GroupMemberNode, GroupNode, GroupTypeNode } from '../tree/groupNodes';
 import { peopleOf, personLabel } from '../tree/people';
 import { TreeNode } from '../tree/treeNode';
 import { confirmChange } from '../ui/confirmChange';
-import { UserCancelled, runWizard } from '../ui/prompts';
+import { UserCancelled } from '../ui/prompts';
 import { describePickedUser, pickUser } from '../ui/userPicker';
 import { CommandContext, prompts, registerCommand, requireNode, targetPod, withProgress } from './commandContext';
-import { announceCreated } from './revealCreated';
 
 export function registerGroupCommands(context: CommandContext): vscode.Disposable[] {
   return [
-    registerCommand(context, 'symphonyPodAdmin.groups.create', (node?: TreeNode) => createGroup(context, node)),
+        registerCommand(context, 'symphonyPodAdmin.groups.create', async (node?: TreeNode) =>
+      loadPart<typeof import('./groupCreatePart')>('groupCreate').createGroup(context, await targetPod(context, node), node instanceof GroupTypeNode ? node.typeId : undefined)),
     registerCommand(context, 'symphonyPodAdmin.groups.addMember', (node?: TreeNode) => addMember(context, requireNode(node, GroupNode, 'a group'))),
     registerCommand(context, 'symphonyPodAdmin.groups.removeMember', async (node?: TreeNode) => {
       const member = node instanceof GroupMemberNode ? node : await pickMember(context, requireNode(node, GroupNode, 'a group member'));
@@ -27,36 +28,6 @@ export function registerGroupCommands(context: CommandContext): vscode.Disposabl
     registerCommand(context, 'symphonyPodAdmin.groups.markDeleted', (node?: TreeNode) => setStatus(context, requireNode(node, GroupNode, 'a group'), 'DELETED')),
     registerCommand(context, 'symphonyPodAdmin.groups.restore', (node?: TreeNode) => setStatus(context, requireNode(node, GroupNode, 'a group'), 'ACTIVE')),
   ];
-}
-
-async function createGroup(context: CommandContext, node?: TreeNode): Promise<void> {
-  const podId = await targetPod(context, node);
-  const client = context.sessions.client(podId);
-  // Groups are owned by the pod's own tenant, which the signed-in account's id carries (read at sign-in, so
-  // usually no request); an empty or unloaded group list does not matter.
-  const podTenant = tenantOfUserId((await context.sessions.whoAmI(podId)).id ?? 0) || undefined;
-  const ownerProblem = (v: string) =>
-    (validateUserId(v.trim()) ?? (Number.isSafeInteger(Number(v.trim())) ? undefined : 'This id is too large for the group API (at most 9,007,199,254,740,991).'))?.replace('user id', 'tenant id');
-  const title = 'Create Group';
-  const answers = await runWizard(prompts(context), [
-    {
-      when: () => !(node instanceof GroupTypeNode),
-      ask: async (ui, s) => {
-        const types = (await client.groups.listTypes()).map((t) => ({ label: t.name || t.id || '', description: t.id, value: t.id ?? '', picked: t.id === s.typeId }));
-        s.typeId = await ui.pick(types, { title: `${title}: type` });
-      },
-    },
-    { ask: async (ui, s) => void (s.name = (await ui.input({ title, prompt: 'Group name', value: s.name, validate: (v) => validateRequiredName(v, 'The group name') })).trim()) },
-    { ask: async (ui, s) => void (s.owner = (await ui.input({ title, prompt: `Owner: the tenant (pod) id that owns the group${podTenant ? ` (this pod is tenant ${podTenant})` : ''}`, value: s.owner, validate: ownerProblem })).trim()) },
-    { ask: async (ui, s) => void (s.displayName = (await ui.input({ title, prompt: 'Profile display name', value: s.displayName || s.name, validate: (v) => validateRequiredName(v, 'The display name') })).trim()) },
-  ], { typeId: node instanceof GroupTypeNode ? node.typeId : '', name: '', owner: podTenant ? String(podTenant) : '', displayName: '' });
-  const { typeId, name, displayName } = answers;
-  const group = await withProgress(`Creating the group ${name}…`, () =>
-    client.groups.createGroup({ type: typeId, ownerType: 'TENANT', ownerId: Number(answers.owner), name, profile: { displayName } }),
-  );
-  const groups = context.tree.podNode(podId)?.groups;
-  await groups?.getChildren();
-  await announceCreated(context, groups?.cachedChild(group.type) as GroupTypeNode | undefined, group.id ?? '', group, `Created the group ${group.name}.`);
 }
 
 async function addMember(context: CommandContext, group: GroupNode): Promise<void> {

@@ -1,5 +1,6 @@
 // What a pod profile is, and the rules a profile must follow before it is saved.
 // Profiles hold no secret: tokens and passphrases live in SecretStorage (see podSecrets.ts).
+import { randomBytes } from 'node:crypto';
 import { validatePodUrl } from '../api';
 
 export type AuthMethod = 'rsa' | 'certificate' | 'sessionToken';
@@ -85,9 +86,10 @@ export function describeDuplicatePod(profile: PodProfile, others: readonly PodPr
 }
 
 /**
- * The id of a new pod: its name made safe for a URI segment (`symphony-pod:/acme-prod/apps/…json` in tabs and the
- * Problems view), with -2, -3… when another pod holds it. Chosen once, when the pod is added: renaming the pod
- * later keeps the id, so open manifests, stored secrets and restored panels stay attached to it.
+ * The id of a new pod: its name made safe for a URI segment, then four random hex digits (`acme-prod-3f9a`), shown
+ * in `symphony-pod:/acme-prod-3f9a/apps/…json` tabs and the Problems view. Chosen once, when the pod is added, and
+ * kept on rename, so open manifests, stored secrets and restored panels stay attached to it. The random part means a
+ * pod removed and added again never takes over what is still keyed by the old one (caches, the activity log).
  */
 export function readablePodId(label: string, taken: readonly string[]): string {
   const base = label
@@ -99,7 +101,7 @@ export function readablePodId(label: string, taken: readonly string[]): string {
     .slice(0, 40)
     .replace(/-+$/, '') || 'pod';
   const used = new Set(taken);
-  let id = base;
-  for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+  let id: string;
+  do id = `${base}-${randomBytes(2).toString('hex')}`; while (used.has(id));
   return id;
 }

@@ -1,6 +1,7 @@
 // The Activity view's content (loaded with the part): entries newest first, a filter by pod, resource, action,
 // result and time, the before/after diff as two read-only documents, and the export of what the view shows.
 import * as vscode from 'vscode';
+import { processWide } from '../../parts/processWide';
 import type { CommandContext } from '../../commands/commandContext';
 import { tableText, TableFormat } from '../../text/tables';
 import type { ActivityEntry } from '../activityEntry';
@@ -16,8 +17,8 @@ export interface ActivityFilter {
   label?: string;
 }
 
-/** The view's filter; the part is loaded once per window, so this lives as long as the view. */
-let filter: ActivityFilter = {};
+/** The view's filter, as long as the window: process-wide (src/parts/processWide.ts), like every state a part shares. */
+const viewState = processWide('activity.viewFilter', () => ({ filter: {} as ActivityFilter }));
 export const ENTRY_CONTEXT = { update: 'activity.update', delete: 'activity.delete', other: 'activity.other' } as const;
 const SNAPSHOT_SCHEME = 'symphony-activity';
 const snapshots = new Map<string, string>();
@@ -26,8 +27,8 @@ let snapshotProvider: vscode.Disposable | undefined;
 export async function listEntries(recorder: ActivityRecorder): Promise<ActivityEntry[]> {
   const now = Date.now();
   return (await recorder.log.read()).filter((e) =>
-    (!filter.podId || e.pod.id === filter.podId) && (!filter.kind || e.resource.kind === filter.kind) && (!filter.action || e.action === filter.action)
-    && (filter.ok === undefined || e.result.ok === filter.ok) && (!filter.sinceMs || now - Date.parse(e.time) <= filter.sinceMs));
+    (!viewState.filter.podId || e.pod.id === viewState.filter.podId) && (!viewState.filter.kind || e.resource.kind === viewState.filter.kind) && (!viewState.filter.action || e.action === viewState.filter.action)
+    && (viewState.filter.ok === undefined || e.result.ok === viewState.filter.ok) && (!viewState.filter.sinceMs || now - Date.parse(e.time) <= viewState.filter.sinceMs));
 }
 
 export function treeItem(entry: ActivityEntry): vscode.TreeItem {
@@ -59,27 +60,27 @@ export async function askFilter(context: CommandContext, recorder: ActivityRecor
   ], { title: 'Filter the activity by' });
   if (dimension === 'pod') {
     const podId = await ui.pick(distinct(all.map((e) => e.pod.id)).map((id) => ({ label: all.find((e) => e.pod.id === id)!.pod.label, value: id })), { title: 'Which pod?' });
-    filter = { ...filter, podId, label: undefined };
+    viewState.filter = { ...viewState.filter, podId, label: undefined };
   } else if (dimension === 'kind' || dimension === 'action') {
     const value = await ui.pick(distinct(all.map((e) => (dimension === 'kind' ? e.resource.kind : e.action))).map((v) => ({ label: v, value: v })), { title: dimension === 'kind' ? 'Which resource?' : 'Which action?' });
-    filter = { ...filter, [dimension]: value };
+    viewState.filter = { ...viewState.filter, [dimension]: value };
   } else if (dimension === 'result') {
-    filter = { ...filter, ok: await ui.pick([{ label: 'Succeeded', value: true }, { label: 'Failed', value: false }], { title: 'Which result?' }) };
+    viewState.filter = { ...viewState.filter, ok: await ui.pick([{ label: 'Succeeded', value: true }, { label: 'Failed', value: false }], { title: 'Which result?' }) };
   } else {
-    filter = { ...filter, sinceMs: await ui.pick([{ label: 'Last hour', value: 3_600_000 }, { label: 'Last day', value: 86_400_000 }, { label: 'Last week', value: 7 * 86_400_000 }], { title: 'Since when?' }) };
+    viewState.filter = { ...viewState.filter, sinceMs: await ui.pick([{ label: 'Last hour', value: 3_600_000 }, { label: 'Last day', value: 86_400_000 }, { label: 'Last week', value: 7 * 86_400_000 }], { title: 'Since when?' }) };
   }
   view.description = describeFilter(all);
 }
 
 export function clearFilter(view: vscode.TreeView<unknown>): void {
-  filter = {};
+  viewState.filter = {};
   view.description = undefined;
 }
 
 function describeFilter(all: ActivityEntry[]): string {
   return [
-    filter.podId ? `pod ${all.find((e) => e.pod.id === filter.podId)?.pod.label ?? filter.podId}` : '', filter.kind ?? '', filter.action ?? '',
-    filter.ok === undefined ? '' : filter.ok ? 'succeeded' : 'failed', filter.sinceMs ? `last ${filter.sinceMs / 3_600_000} h` : '',
+    viewState.filter.podId ? `pod ${all.find((e) => e.pod.id === viewState.filter.podId)?.pod.label ?? viewState.filter.podId}` : '', viewState.filter.kind ?? '', viewState.filter.action ?? '',
+    viewState.filter.ok === undefined ? '' : viewState.filter.ok ? 'succeeded' : 'failed', viewState.filter.sinceMs ? `last ${viewState.filter.sinceMs / 3_600_000} h` : '',
   ].filter(Boolean).join(' · ');
 }
 

@@ -31,7 +31,7 @@ describe('Pods and sign-in', () => {
 
   it('gives a pod added by hand a readable id, which its manifests show in their tab and Problems path', async () => {
     const podId = added[0];
-    assert.match(podId, /^emulator-rsa(-\d+)?$/);
+    assert.match(podId, /^emulator-rsa-[0-9a-f]{4}$/);
     const apps = await children(api, await child(api, await podNode(api, podId), 'Applications'));
     const editor = await vscode.commands.executeCommand<vscode.TextEditor>('symphonyPodAdmin.apps.editManifest', apps[0]);
     try {
