@@ -9,7 +9,7 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
 /** Parts of the extension host code loaded only when first needed (src/parts/README.md): dist/parts/<name>.js. */
-const lazyParts = [];
+const lazyParts = [{ name: 'agentTools', entry: 'src/agentTools/vscode/part.ts' }];
 
 /**
  * The node-side aliases every extension-host bundle shares.

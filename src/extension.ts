@@ -1,12 +1,13 @@
 // Composition root: builds the shared services and registers every contribution. It only wires.
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
+import { registerAgentTools } from './agentTools/vscode/registerAgentTools';
 import { registerAppCommands } from './commands/appCommands';
 import { registerCertCommands } from './commands/certCommands';
 import { CommandContext } from './commands/commandContext';
 import { registerConnectionCommands } from './commands/connectionCommands';
 import { registerGroupCommands } from './commands/groupCommands';
-import { registerKeyCommands } from './commands/keyCommands';
+import { keysChanged, registerKeyCommands } from './commands/keyCommands';
 import { registerPodCommands } from './commands/podCommands';
 import { registerSearchCommands } from './commands/searchCommands';
 import { registerTreeCommands } from './commands/treeCommands';
@@ -91,6 +92,7 @@ export function activate(context: vscode.ExtensionContext): SymphonyPodAdminApi 
     radar,
     expiryStatusBar,
     ...registerKeyCommands(commandContext, radar, detailPanels.panels),
+    registerAgentTools({ context: commandContext, radar, keysChanged: (target, detail) => keysChanged(commandContext, radar, target, detail), subscriptions: [] }, context.extension),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('symphonyPodAdmin') && tree.refresh()),
   );
 

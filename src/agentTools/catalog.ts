@@ -49,9 +49,9 @@ export async function runTool(name: string, input: unknown, host: ToolHost): Pro
 /** A write's confirmation (pod, environment, change), or undefined for a read. Validates first, like `runTool`. */
 export async function previewTool(name: string, input: unknown, host: ToolHost): Promise<ChangePreview | undefined> {
   const tool = toolNamed(name);
-  if (!tool.preview) return undefined;
   try {
-    return await tool.preview(tool.parse(input), host);
+    const parsed = tool.parse(input);
+    return tool.preview ? await tool.preview(parsed, host) : undefined;
   } catch (error) {
     throw toolError(error);
   }

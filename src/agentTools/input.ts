@@ -58,7 +58,7 @@ export function cursorOf(fields: Fields): number {
 export function signedInPod(host: ToolHost, podId: string): PodRef {
   const pods = host.pods();
   const pod = pods.find((p) => p.id === podId);
-  if (!pod) refuse('podId', `No pod has the id "${podId}". Pods: ${pods.map((p) => `"${p.id}" (${p.label})`).join(', ') || 'none configured'}. Call list_pods.`);
+  if (!pod) refuse('podId', `No pod has the id "${podId}". Pods: ${pods.map((p) => `"${p.id}" (${p.label})`).join(', ') || 'none configured'}. Call symphony_list_pods.`);
   if (!pod.signedIn) refuse('podId', `The pod "${pod.label}" is signed out: the user must sign in to it first (Symphony: Sign In).`);
   return pod;
 }

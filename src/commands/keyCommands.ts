@@ -29,13 +29,16 @@ export interface AppTarget {
 
 export const expiryReportPanel = { podId: '', kind: 'expiryReport', id: 'Expiry report' } as const;
 
+/** After any change of an app's keys (a key command, an agent tool): its known keys, the expiry radar and the tree's app list. */
+export function keysChanged(context: CommandContext, radar: ExpiryRadar, target: AppTarget, detail: ApplicationDetail): void {
+  knownAppKeys.remember(target.podId, target.appId, detail);
+  radar.recompute();
+  const list = context.tree.podNode(target.podId)?.applications;
+  if (list) context.tree.refresh(list);
+}
+
 export function registerKeyCommands(context: CommandContext, radar: ExpiryRadar, panels: DetailPanels): vscode.Disposable[] {
-  const changed = (target: AppTarget, detail: ApplicationDetail) => {
-    knownAppKeys.remember(target.podId, target.appId, detail);
-    radar.recompute();
-    const list = context.tree.podNode(target.podId)?.applications;
-    if (list) context.tree.refresh(list);
-  };
+  const changed = (target: AppTarget, detail: ApplicationDetail) => keysChanged(context, radar, target, detail);
   return [
     registerCommand(context, 'symphonyPodAdmin.apps.rotateKey', async (node?: unknown) => changed(appTarget(node), await rotateKey(context, appTarget(node)))),
     registerCommand(context, 'symphonyPodAdmin.apps.extendPreviousKey', async (node?: unknown) => changed(appTarget(node), await extendPrevious(context, appTarget(node)))),

@@ -11,8 +11,8 @@ import type { AgentTool } from '../tool';
 export interface AppInput { podId: string; appId: string }
 
 export const appInputSchema = {
-  podId: { type: 'string', description: 'The pod (from list_pods).' },
-  appId: { type: 'string', description: 'The application id (from search).' },
+  podId: { type: 'string', description: 'The pod (from symphony_list_pods).' },
+  appId: { type: 'string', description: 'The application id (from symphony_search).' },
 };
 
 export function parseAppFields(input: unknown, extra: readonly string[] = []) {
@@ -21,7 +21,7 @@ export function parseAppFields(input: unknown, extra: readonly string[] = []) {
 }
 
 export const describeApplication: AgentTool<AppInput> = {
-  name: 'describe_application',
+  name: 'symphony_describe_application',
   title: 'Describe an application',
   description: 'Shows one application of a pod: name, publisher, URLs, domain, permissions, its pod entitlement (enabled, listed, installed for everyone), its RSA keys (fingerprints; when the rotated previous key expires), whether it has a certificate and a notification URL. Never shows keys or secrets.',
   access: 'read',

@@ -9,15 +9,15 @@ const fingerprintCheck = (value: string) =>
   /^[0-9a-f]{64}$/.test(normalizeFingerprint(value)) ? undefined : 'The fingerprint is the certificate\'s SHA-256: 64 hexadecimal digits (colons allowed).';
 
 export const describeCertificate: AgentTool<{ podId: string; fingerprint: string }> = {
-  name: 'describe_certificate',
+  name: 'symphony_describe_certificate',
   title: 'Describe a company certificate',
   description: 'Shows one company certificate of a pod: name, type (trusted, known, revoked, …), status, common name, expiry date, issuer fingerprint, last seen, and the certificate\'s subject / issuer / validity sections.',
   access: 'read',
   inputSchema: {
     type: 'object',
     properties: {
-      podId: { type: 'string', description: 'The pod (from list_pods).' },
-      fingerprint: { type: 'string', description: 'SHA-256 fingerprint of the certificate (64 hex digits, from search).' },
+      podId: { type: 'string', description: 'The pod (from symphony_list_pods).' },
+      fingerprint: { type: 'string', description: 'SHA-256 fingerprint of the certificate (64 hex digits, from symphony_search).' },
     },
     required: ['podId', 'fingerprint'],
     additionalProperties: false,

@@ -6,15 +6,15 @@ import { cursorOf, fieldsOf, idText, requiredText, signedInPod } from '../input'
 import type { AgentTool } from '../tool';
 
 export const describeGroup: AgentTool<{ podId: string; groupId: string; cursor: number }> = {
-  name: 'describe_group',
+  name: 'symphony_describe_group',
   title: 'Describe a group',
   description: 'Shows one group (distribution list) of a pod: name, type, status, owner, profile, and its members by name, 50 at a time ("cursor" pages on).',
   access: 'read',
   inputSchema: {
     type: 'object',
     properties: {
-      podId: { type: 'string', description: 'The pod (from list_pods).' },
-      groupId: { type: 'string', description: 'The group id (from search).' },
+      podId: { type: 'string', description: 'The pod (from symphony_list_pods).' },
+      groupId: { type: 'string', description: 'The group id (from symphony_search).' },
       cursor: { type: 'number', description: 'From a previous answer\'s "more available", to see more members.' },
     },
     required: ['podId', 'groupId'],

@@ -5,14 +5,14 @@ import { cursorOf, fieldsOf, idText, optionalText, signedInPod } from '../input'
 import type { AgentTool } from '../tool';
 
 export const expiryReport: AgentTool<{ podId?: string; cursor: number }> = {
-  name: 'expiry_report',
+  name: 'symphony_expiry_report',
   title: 'Expiring certificates and app keys',
   description: 'Lists the company certificates and rotated application RSA keys that have expired or expire within the warning window (in days, given in the answer), oldest first, across the signed-in pods or in one pod; 50 at a time ("cursor" pages on).',
   access: 'read',
   inputSchema: {
     type: 'object',
     properties: {
-      podId: { type: 'string', description: 'Only this pod (from list_pods); all signed-in pods when absent.' },
+      podId: { type: 'string', description: 'Only this pod (from symphony_list_pods); all signed-in pods when absent.' },
       cursor: { type: 'number', description: 'From a previous answer\'s "more available".' },
     },
     additionalProperties: false,

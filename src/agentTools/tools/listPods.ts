@@ -5,7 +5,7 @@ import { fieldsOf } from '../input';
 import type { AgentTool } from '../tool';
 
 export const listPods: AgentTool<Record<string, never>> = {
-  name: 'list_pods',
+  name: 'symphony_list_pods',
   title: 'List Symphony pods',
   description: 'Lists the Symphony pods the user administers: id (what the other tools take as "podId"), name, URL, environment (e.g. production) and whether it is signed in. Call this first.',
   access: 'read',

@@ -22,7 +22,7 @@ async function read(input: RotateKeyInput, host: ToolHost) {
 const short = (fingerprint: string) => `${fingerprint.slice(0, 23)}…`;
 
 export const rotateKey: AgentTool<RotateKeyInput> = {
-  name: 'rotate_app_key',
+  name: 'symphony_rotate_app_key',
   title: 'Rotate an application\'s RSA key',
   description: 'Installs a new RSA public key (PEM, -----BEGIN PUBLIC KEY-----) as an application\'s current key; the old current key stays valid as the previous key until the pod\'s grace period ends. Refused while a valid previous key exists. Never send a private key. The user is asked to confirm.',
   access: 'write',

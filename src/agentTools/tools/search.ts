@@ -7,15 +7,15 @@ import { fieldsOf, idText, optionalText, requiredText, signedInPod } from '../in
 import type { AgentTool } from '../tool';
 
 export const search: AgentTool<{ text: string; podId?: string }> = {
-  name: 'search',
+  name: 'symphony_search',
   title: 'Search Symphony pods',
-  description: `Finds company certificates, applications, groups and people whose name, id or fingerprint contains the text, in every signed-in pod (or one pod). At most ${MAX_HITS_PER_KIND} hits per kind and pod: refine the text for more. Use the ids with describe_certificate, describe_application, describe_group.`,
+  description: `Finds company certificates, applications, groups and people whose name, id or fingerprint contains the text, in every signed-in pod (or one pod). At most ${MAX_HITS_PER_KIND} hits per kind and pod: refine the text for more. Use the ids with symphony_describe_certificate, symphony_describe_application, symphony_describe_group.`,
   access: 'read',
   inputSchema: {
     type: 'object',
     properties: {
       text: { type: 'string', description: 'At least 2 characters of a name, id, user id or certificate fingerprint.' },
-      podId: { type: 'string', description: 'Only this pod (from list_pods); all signed-in pods when absent.' },
+      podId: { type: 'string', description: 'Only this pod (from symphony_list_pods); all signed-in pods when absent.' },
     },
     required: ['text'],
     additionalProperties: false,

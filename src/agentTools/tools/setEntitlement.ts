@@ -21,7 +21,7 @@ async function read(input: SetEntitlementInput, host: ToolHost) {
 }
 
 export const setEntitlement: AgentTool<SetEntitlementInput> = {
-  name: 'set_app_entitlement',
+  name: 'symphony_set_app_entitlement',
   title: 'Change an application\'s pod entitlement',
   description: 'Turns an application\'s pod entitlement on or off: "enable" (usable on the pod), "listed" (visible in the Symphony Market), "install" (installed for everyone). Give only what changes. The user is asked to confirm.',
   access: 'write',

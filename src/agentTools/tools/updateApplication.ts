@@ -39,7 +39,7 @@ async function read(input: UpdateApplicationInput, host: ToolHost) {
 }
 
 export const updateApplication: AgentTool<UpdateApplicationInput> = {
-  name: 'update_application',
+  name: 'symphony_update_application',
   title: 'Change a field of an application',
   description: `Changes one field of an application's manifest (${fieldNames.join(', ')}) on a pod. The user is asked to confirm. Only that field is sent.`,
   access: 'write',
