@@ -1,7 +1,7 @@
 // Composition root: builds the shared services and registers every contribution. It only wires.
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
-import { registerAgentTools } from './agentTools/vscode/registerAgentTools';
+import { AgentToolServices, registerAgentTools } from './agentTools/vscode/registerAgentTools';
 import { registerAppCommands } from './commands/appCommands';
 import { registerCertCommands } from './commands/certCommands';
 import { CommandContext } from './commands/commandContext';
@@ -42,6 +42,8 @@ export interface SymphonyPodAdminApi {
   readonly podStatusBar: PodStatusBar;
   /** The expiry radar and its status-bar warning. */
   readonly expiry: { radar: ExpiryRadar; statusBar: ExpiryStatusBar };
+  /** What the language-model tools run with, so tests can check a write's confirmation (prepareInvocation) directly. */
+  readonly agentTools: AgentToolServices;
   /** Resolves once start-up work (the demo pod's sign-in) has finished. */
   readonly ready: Promise<void>;
   /** What the extension wrote to its log channel (bounded), so tests can scan it for secrets. */
@@ -70,6 +72,7 @@ export function activate(context: vscode.ExtensionContext): SymphonyPodAdminApi 
   const expiryStatusBar = new ExpiryStatusBar(radar, sessions, (message) => log.warn(`Expiry check: ${message}`));
   const podStatusBar = new PodStatusBar(store, sessions);
   const detailPanels = registerDetailPanels(commandContext, context.extensionUri, radar);
+  const agentTools: AgentToolServices = { context: commandContext, radar, keysChanged: (target, detail) => keysChanged(commandContext, radar, target, detail), subscriptions: [] };
   const view = tree.attachView(vscode.window.createTreeView('symphonyPodAdmin.pods', { treeDataProvider: tree, showCollapseAll: true }));
 
   context.subscriptions.push(
@@ -92,7 +95,7 @@ export function activate(context: vscode.ExtensionContext): SymphonyPodAdminApi 
     radar,
     expiryStatusBar,
     ...registerKeyCommands(commandContext, radar, detailPanels.panels),
-    registerAgentTools({ context: commandContext, radar, keysChanged: (target, detail) => keysChanged(commandContext, radar, target, detail), subscriptions: [] }, context.extension),
+    registerAgentTools(agentTools, context.extension),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('symphonyPodAdmin') && tree.refresh()),
   );
 
@@ -104,7 +107,7 @@ export function activate(context: vscode.ExtensionContext): SymphonyPodAdminApi 
     .catch((error: unknown) => log.error(`Start-up: ${describeError(error)}`));
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms (activate(); sign-in and checks continue in the background)`);
-  return { activationMs, store, sessions, tree, promptHost, secrets, globalState: context.globalState, panels: detailPanels.panels, podStatusBar, expiry: { radar, statusBar: expiryStatusBar }, ready,
+  return { activationMs, store, sessions, tree, promptHost, secrets, globalState: context.globalState, panels: detailPanels.panels, podStatusBar, expiry: { radar, statusBar: expiryStatusBar }, agentTools, ready,
     logLines: recorded.lines, storageUris: [context.globalStorageUri, context.logUri, ...(context.storageUri ? [context.storageUri] : [])], cancelled: () => new UserCancelled(), goBack: () => new GoBack() };
 }
 

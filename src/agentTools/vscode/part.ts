@@ -58,7 +58,7 @@ export async function prepare(services: AgentToolServices, name: string, input: 
   const preview = await previewTool(name, input, hostOf(services));
   const invocationMessage = `Symphony: ${toolNamed(name).title}`;
   if (!preview) return { invocationMessage };
-  return { invocationMessage, confirmationMessages: { title: preview.title, message: new vscode.MarkdownString().appendText(preview.message) } };
+  return { invocationMessage, confirmationMessages: { title: preview.title, message: preview.message } };
 }
 
 /** Runs the tool; its one-line outcome goes to the log (never its input: a public key, a search text). */
