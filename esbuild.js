@@ -26,7 +26,7 @@ const nodeAlias = {
   'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js',
 };
 
-/** Each entry is one bundle: the extension host code, its lazily loaded parts, then one per webview. */
+/** Each entry is one bundle: the extension host code, the MCP server, the extension's lazily loaded parts, then one per webview. */
 const entries = [
   {
     entryPoints: ['src/extension.ts'],
@@ -34,6 +34,14 @@ const entries = [
     platform: 'node',
     format: 'cjs',
     external: ['vscode'],
+    alias: nodeAlias,
+  },
+  // The MCP server (src/mcp/), plain Node, started by MCP clients as `node dist/mcp.js`: the SDK is bundled in.
+  {
+    entryPoints: ['src/mcp/main.ts'],
+    outfile: 'dist/mcp.js',
+    platform: 'node',
+    format: 'cjs',
     alias: nodeAlias,
   },
   ...lazyParts.map((part) => ({
