@@ -1,6 +1,7 @@
 // The agent tools' lazily loaded part (dist/parts/agentTools.js, src/parts/README.md): the VS Code host of the
 // tool catalog over the extension's pods, sessions, tree and save paths, and the two calls a language-model tool
 // makes: prepare (a write's confirmation naming pod, environment and change) and invoke. Loaded at the first call.
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { SEARCH_AREAS, SearchLists } from '../../api';
 import { saveApplication } from '../../editors/applicationSave';
@@ -71,4 +72,33 @@ export async function invoke(services: AgentToolServices, name: string, input: u
     services.context.log.warn(`Agent tool ${name} failed: ${(error as Error).message}`);
     throw error;
   }
+}
+
+/**
+ * Each RSA pod as a read-only MCP server VS Code can start (`node dist/mcp.js`, no --allow-writes): the connection
+ * in environment variables, never a secret in the definition; an encrypted key's passphrase is added only when VS Code
+ * starts the server (`resolveMcpServer`). Pods signed in by certificate or pasted token cannot be served this way.
+ */
+export function mcpServers(services: AgentToolServices, extensionPath: string, version: string): vscode.McpStdioServerDefinition[] {
+  return services.context.store.list()
+    .filter((p) => p.authMethod === 'rsa' && p.username && p.privateKeyPath)
+    .map((p) => {
+      const environment = (p as { environment?: string }).environment;
+      const env: Record<string, string> = {
+        SYMPHONY_POD_URL: p.podUrl, SYMPHONY_USERNAME: p.username!, SYMPHONY_PRIVATE_KEY_FILE: p.privateKeyPath!, SYMPHONY_POD_LABEL: p.label,
+        ...(p.caBundlePath ? { SYMPHONY_CA_BUNDLE: p.caBundlePath } : {}), ...(environment ? { SYMPHONY_POD_ENVIRONMENT: environment } : {}),
+        SYMPHONY_EXPIRY_WARNING_DAYS: String(vscode.workspace.getConfiguration('symphonyPodAdmin').get<number>('certificates.expiryWarningDays', 30)),
+      };
+      return new vscode.McpStdioServerDefinition(serverLabel(p.label), process.execPath, [path.join(extensionPath, 'dist', 'mcp.js')], env, version);
+    });
+}
+
+const serverLabel = (podLabel: string) => `Symphony: ${podLabel}`;
+
+export async function resolveMcpServer(services: AgentToolServices, server: vscode.McpServerDefinition): Promise<vscode.McpServerDefinition> {
+  const pod = services.context.store.list().find((p) => serverLabel(p.label) === server.label);
+  if (!pod || !(server instanceof vscode.McpStdioServerDefinition)) return server;
+  const passphrase = await services.secrets.get(pod.id, 'passphrase');
+  if (passphrase !== undefined) server.env = { ...server.env, SYMPHONY_PRIVATE_KEY_PASSPHRASE: passphrase };
+  return server;
 }

@@ -10,6 +10,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { SymphonyPodAdminApi } from '../../../src/extension';
 import type { PodEmulator } from '../../pod-emulator';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { addRsaPod, extensionApi, extensionId, removePod, startEmulator } from './helpers';
 
 type Part = typeof import('../../../src/agentTools/vscode/part');
@@ -123,6 +125,25 @@ describe('Language-model tools', () => {
     assert.equal(emu.control.state.apps.get(app.appId)!.description, 'Changed by an agent');
     const update = emu.control.requests().filter((r) => r.method === 'POST' && r.path.endsWith('/update'));
     assert.equal(update.length, 1);
+  });
+
+  it('offers each RSA pod as a read-only MCP server that starts and answers, with no secret in its definition', async () => {
+    const extension = vscode.extensions.getExtension(extensionId)!;
+    const servers = part.mcpServers(api.agentTools, extension.extensionPath, '1.0.0');
+    const server = servers.find((s) => s.label === 'Symphony: Agent pod')!;
+    assert.deepEqual(server.args, [path.join(extension.extensionPath, 'dist', 'mcp.js')], 'no --allow-writes');
+    assert.deepEqual(Object.keys(server.env).sort(), ['SYMPHONY_EXPIRY_WARNING_DAYS', 'SYMPHONY_POD_LABEL', 'SYMPHONY_POD_URL', 'SYMPHONY_PRIVATE_KEY_FILE', 'SYMPHONY_USERNAME']);
+    assert.equal(server.env.SYMPHONY_PRIVATE_KEY_FILE, emu.admin.privateKeyPath);
+    const transport = new StdioClientTransport({ command: server.command, args: server.args, env: { ...process.env, ...server.env } as Record<string, string>, stderr: 'ignore' });
+    const client = new Client({ name: 'test', version: '1.0.0' });
+    await client.connect(transport);
+    try {
+      assert.ok((await client.listTools()).tools.every((t) => t.annotations?.readOnlyHint));
+      const pods = await client.callTool({ name: 'symphony_list_pods', arguments: {} });
+      assert.match((pods.content as Array<{ text: string }>)[0].text, /"name":"Agent pod"/);
+    } finally {
+      await client.close();
+    }
   });
 
   // In this VS Code the contributed tools stay listed in `vscode.lm.tools` whatever their `when` clause says (the chat's
