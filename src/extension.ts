@@ -72,9 +72,9 @@ export function activate(context: vscode.ExtensionContext): SymphonyPodAdminApi 
   const expiryStatusBar = new ExpiryStatusBar(radar, sessions, (message) => log.warn(`Expiry check: ${message}`));
   const podStatusBar = new PodStatusBar(store, sessions);
   const detailPanels = registerDetailPanels(commandContext, context.extensionUri, radar);
-  const agentTools: AgentToolServices = { context: commandContext, radar, secrets, keysChanged: (target, detail) => keysChanged(commandContext, radar, target, detail), subscriptions: [] };
   const view = tree.attachView(vscode.window.createTreeView('symphonyPodAdmin.pods', { treeDataProvider: tree, showCollapseAll: true }));
 
+  const agentTools: AgentToolServices = { context: commandContext, radar, secrets, keysChanged: (target, detail) => keysChanged(commandContext, radar, target, detail), subscriptions: [] };
   context.subscriptions.push(
     log,
     store,
