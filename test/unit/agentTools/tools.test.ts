@@ -9,6 +9,7 @@ import { memoryTokenStore } from '../../../src/api';
 import { agentTools, offeredTools, previewTool, runTool } from '../../../src/agentTools/catalog';
 import { clientHost } from '../../../src/agentTools/clientHost';
 import { PAGE_SIZE, redact } from '../../../src/agentTools/format';
+import { publicKeyFingerprint } from '../../../src/credentials/keyRotation';
 import type { ToolHost } from '../../../src/agentTools/tool';
 import { POD_ID } from '../../pod-emulator';
 import { apiRequests, clientFor, usePod } from '../api/podFixture';
@@ -90,7 +91,8 @@ describe('Agent tools (emulator)', () => {
       assert.equal(data.appId, app.appId);
       assert.equal(data.entitlement.enabled, app.entitlement.enable);
       if (app.notification?.apiKey) assert.deepEqual(data.notification, { url: app.notification.url, apiKeySet: true });
-      if (app.keys.current) assert.match(data.rsaKeys[0].fingerprint, /^[0-9A-F]{2}(:[0-9A-F]{2}){31}$/);
+      const keys = [app.keys.current, app.keys.previous].filter((k) => k?.key);
+      assert.deepEqual(data.rsaKeys.map((k: { fingerprint: string }) => k.fingerprint), keys.map((k) => publicKeyFingerprint(k!.key)));
       if (app.cert) assert.ok(data.certificate.subject);
     }
   });
