@@ -4,7 +4,9 @@
 import { PodApiError, PodClient, SearchLists, SEARCH_AREAS, applicationChanges, noChanges } from '../api';
 import { checkPodExpiry } from '../credentials/expiryCheck';
 import { sameManifest } from '../editors/manifestFormat';
-import type { PodRef, ToolHost } from './tool';
+import type { ExpiryReportResult, PodRef, ToolHost } from './tool';
+
+const REPORT_FRESH_MS = 5 * 60 * 1000;
 
 export interface ClientHostOptions {
   pod: Omit<PodRef, 'signedIn'>;
@@ -24,6 +26,7 @@ export function clientHost(options: ClientHostOptions): ToolHost {
   const { client } = options;
   const pod: PodRef = { ...options.pod, signedIn: true };
   const lists = new SearchLists(() => client);
+  let report: { at: number; value: Promise<ExpiryReportResult> } | undefined;
   const notThisPod = (podId: string) => {
     if (podId !== pod.id) throw new PodApiError(`This server serves only the pod "${pod.id}".`, { kind: 'validation', field: 'podId' });
   };
@@ -31,12 +34,10 @@ export function clientHost(options: ClientHostOptions): ToolHost {
     pods: () => [pod],
     client: clientOf,
     searchTarget: (podId) => (notThisPod(podId), { podId, client, lists, areas: SEARCH_AREAS }),
-    async expiryReport() {
-      try {
-        return { items: await checkPodExpiry(client, pod, options.warningDays), problems: [], warningDays: options.warningDays };
-      } catch (error) {
-        return { items: [], problems: [{ podLabel: pod.label, message: (error as Error).message }], warningDays: options.warningDays };
-      }
+    expiryReport() {
+      // Paging through the report (cursor 50, 100, …) reuses one check, as the editor's radar does, for 5 minutes.
+      if (!report || Date.now() - report.at > REPORT_FRESH_MS) report = { at: Date.now(), value: expiryReportOf(client, pod, options.warningDays) };
+      return report.value;
     },
     writeRefusal(target) {
       if (!isProduction(target)) return undefined;
@@ -63,5 +64,13 @@ export function clientHost(options: ClientHostOptions): ToolHost {
   function clientOf(podId: string): PodClient {
     notThisPod(podId);
     return client;
+  }
+}
+
+async function expiryReportOf(client: PodClient, pod: PodRef, warningDays: number): Promise<ExpiryReportResult> {
+  try {
+    return { items: await checkPodExpiry(client, pod, warningDays), problems: [], warningDays };
+  } catch (error) {
+    return { items: [], problems: [{ podLabel: pod.label, message: (error as Error).message }], warningDays };
   }
 }

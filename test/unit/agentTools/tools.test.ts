@@ -124,6 +124,9 @@ describe('Agent tools (emulator)', () => {
     const items = dataOf(text).items as Array<{ kind: string; expires: string }>;
     assert.ok(items.some((i) => i.kind === 'certificate') && items.some((i) => i.kind === 'appKey'), text);
     assert.deepEqual(items.map((i) => i.expires), [...items.map((i) => i.expires)].sort());
+    emu().control.clearRequests();
+    await runTool('symphony_expiry_report', { cursor: 1 }, host);
+    assert.deepEqual(emu().control.requests(), [], 'the next page reuses the check');
   });
 
   it('changes one app field by sending only that field, and says what changed', async () => {
