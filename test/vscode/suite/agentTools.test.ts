@@ -6,6 +6,7 @@
 // nothing in this headless workbench can answer, so the write tools' confirmation is checked through the part's own
 // `prepare` (what `prepareInvocation` returns) and their effect through its `invoke`, the two calls VS Code makes.
 import * as assert from 'node:assert/strict';
+import { generateKeyPairSync } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { SymphonyPodAdminApi } from '../../../src/extension';
@@ -125,6 +126,17 @@ describe('Language-model tools', () => {
     assert.equal(emu.control.state.apps.get(app.appId)!.description, 'Changed by an agent');
     const update = emu.control.requests().filter((r) => r.method === 'POST' && r.path.endsWith('/update'));
     assert.equal(update.length, 1);
+  });
+
+  it('rotates a key like the key commands: the expiry report shows the old key expiring at the pod\'s date', async () => {
+    const app = [...emu.control.state.apps.values()].find((a) => a.keys.current && !a.keys.previous)!;
+    const publicKeyPem = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    const input = { podId, appId: app.appId, publicKeyPem };
+    const prepared = await part.prepare(api.agentTools, 'symphony_rotate_app_key', input);
+    assert.match(prepared.confirmationMessages!.message as string, new RegExp(`^Pod "Agent pod", application ${app.appId}: the new key [0-9A-F:]{23}… becomes current\\. The current key`));
+    await part.invoke(api.agentTools, 'symphony_rotate_app_key', input);
+    const rotated = api.expiry.radar.report!.items.find((i) => i.podId === podId && i.kind === 'appKey' && i.id === app.appId);
+    assert.equal(rotated?.date, emu.control.state.apps.get(app.appId)!.keys.previous!.expirationDate);
   });
 
   it('offers each RSA pod as a read-only MCP server that starts and answers, with no secret in its definition', async () => {
