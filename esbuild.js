@@ -9,7 +9,10 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
 /** Parts of the extension host code loaded only when first needed (src/parts/README.md): dist/parts/<name>.js. */
-const lazyParts = [{ name: 'agentTools', entry: 'src/agentTools/vscode/part.ts' }];
+const lazyParts = [
+  { name: 'podAsCode', entry: 'src/podAsCode/vscode/part.ts' },
+  { name: 'agentTools', entry: 'src/agentTools/vscode/part.ts' },
+];
 
 /**
  * The node-side aliases every extension-host bundle shares.
@@ -36,10 +39,10 @@ const entries = [
     external: ['vscode'],
     alias: nodeAlias,
   },
-  // The MCP server (src/mcp/), plain Node, started by MCP clients as `node dist/mcp.js`: the SDK is bundled in.
+  // The symphony-pod CLI (src/cli/README.md): plain Node, everything bundled, runnable as `node dist/cli.js`.
   {
-    entryPoints: ['src/mcp/main.ts'],
-    outfile: 'dist/mcp.js',
+    entryPoints: ['src/cli/cli.ts'],
+    outfile: 'dist/cli.js',
     platform: 'node',
     format: 'cjs',
     alias: nodeAlias,

@@ -8,11 +8,13 @@ import { CommandContext } from './commands/commandContext';
 import { registerConnectionCommands } from './commands/connectionCommands';
 import { registerGroupCommands } from './commands/groupCommands';
 import { keysChanged, registerKeyCommands } from './commands/keyCommands';
+import { registerPodAsCodeCommands } from './commands/podAsCodeCommands';
 import { registerPodCommands } from './commands/podCommands';
 import { registerSearchCommands } from './commands/searchCommands';
 import { registerTreeCommands } from './commands/treeCommands';
 import { knownAppKeys } from './credentials/appKeyCache';
 import { ExpiryRadar } from './credentials/expiryRadar';
+import { knownPodManaged } from './credentials/podManagedCertificates';
 import { ExpiryStatusBar } from './credentials/expiryStatusBar';
 import { registerDetailPanels } from './editors/detailPanelCommands';
 import type { DetailPanels } from './editors/detailPanels';
@@ -68,11 +70,11 @@ export function activate(context: vscode.ExtensionContext): SymphonyPodAdminApi 
   const sessions = new PodSessions(store, secrets, promptHost, log);
   const tree = new PodsTreeProvider(store, sessions);
   const commandContext: CommandContext = { store, sessions, tree, promptHost, log };
-  const radar = new ExpiryRadar(store, sessions, knownAppKeys, log);
+  const radar = new ExpiryRadar(store, sessions, knownAppKeys, knownPodManaged, log);
   const expiryStatusBar = new ExpiryStatusBar(radar, sessions, (message) => log.warn(`Expiry check: ${message}`));
   const podStatusBar = new PodStatusBar(store, sessions);
   const detailPanels = registerDetailPanels(commandContext, context.extensionUri, radar);
-  const view = tree.attachView(vscode.window.createTreeView('symphonyPodAdmin.pods', { treeDataProvider: tree, showCollapseAll: true }));
+  const view = tree.attachView(vscode.window.createTreeView('symphonyPodAdmin.pods', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true }));
 
   const agentTools: AgentToolServices = { context: commandContext, radar, secrets, keysChanged: (target, detail) => keysChanged(commandContext, radar, target, detail), subscriptions: [] };
   context.subscriptions.push(
@@ -92,6 +94,7 @@ export function activate(context: vscode.ExtensionContext): SymphonyPodAdminApi 
     ...registerSearchCommands(commandContext),
     ...detailPanels.disposables,
     ...registerManifestEditors(commandContext),
+    ...registerPodAsCodeCommands(commandContext),
     radar,
     expiryStatusBar,
     ...registerKeyCommands(commandContext, radar, detailPanels.panels),

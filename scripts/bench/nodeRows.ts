@@ -111,7 +111,7 @@ interface Pod {
   client(): Promise<PodClient>;
 }
 
-async function withPod<T>(options: EmulatorOptions, body: (pod: Pod) => Promise<T>): Promise<T> {
+export async function withPod<T>(options: EmulatorOptions, body: (pod: Pod) => Promise<T>): Promise<T> {
   const emulator = await startEmulatorProcess(options);
   const clients: PodClient[] = [];
   try {

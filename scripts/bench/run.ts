@@ -17,11 +17,12 @@ import type { RequestCount } from '../../test/vscode/bench/index';
 import {
   CERTS, GROUPS, LATENCY_MS, PAGE, REPO_ROOT, bundleRows, clientRows, command, keepAliveRow,
 } from './nodeRows';
+import { POD_AS_CODE_ROWS, podAsCodeRows } from './podAsCodeRows';
 import { BenchResults, BenchRow, formatComparison, formatResults, machine, mb, ms } from './report';
 
 const HOST_ROWS = ['activation', 'tree-first', 'tree-heap', 'requests-open', 'requests-refresh', 'requests-save', 'names-connections', 'names-members', 'names-hover'];
 const CLIENT_ROWS = ['first-page', 'list-all', 'groups-cursor', 'requests-detail'];
-const ALL_ROWS = ['bundle', 'vsix', 'activation', ...CLIENT_ROWS.slice(0, 3), 'tree-first', 'tree-heap', 'requests-detail', 'requests-open', 'requests-refresh', 'requests-save', 'names-connections', 'names-members', 'names-hover', 'keep-alive'];
+const ALL_ROWS = ['bundle', 'vsix', 'activation', ...CLIENT_ROWS.slice(0, 3), 'tree-first', 'tree-heap', 'requests-detail', 'requests-open', 'requests-refresh', 'requests-save', 'names-connections', 'names-members', 'names-hover', 'keep-alive', ...POD_AS_CODE_ROWS];
 
 interface Args { out?: string; compare?: string; only?: Set<string>; skipHost: boolean }
 
@@ -188,6 +189,7 @@ async function main(): Promise<number> {
   }
   if (CLIENT_ROWS.some(want)) await attempt('API client against the emulator', () => clientRows(want));
   if (want('keep-alive')) await attempt('keep-alive over TLS', keepAliveRow);
+  if (POD_AS_CODE_ROWS.some(want)) await attempt('pod as code at scale', () => podAsCodeRows(want));
   if (HOST_ROWS.some(want)) {
     await attempt('VS Code extension host', async () => {
       if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'extension.js'))) {

@@ -7,9 +7,12 @@
 //   docs/webview-certificate.png     an expired certificate's detail panel
 //   docs/webview-application.png     an app with a current and a rotated RSA key, scrolled to its Keys section
 //   docs/webview-group.png           a group's detail panel
+//   docs/webview-unsaved.png         the same panel with unsaved edits (● in its tab) and a refused Save's answer
 //   docs/manifest-intellisense.png   an app manifest as JSON, completion list open inside "permissions": [ … ]
 //   docs/expiry-report.png           Symphony: Show Expiry Report
 //   docs/tree-people.png             accepted connections by name, one person's tooltip (email, company, user id)
+//   docs/multi-select-confirmation.png  three certificates selected (Ctrl+click), Delete from the context menu: the
+//                                    one modal confirmation that lists them (answered Cancel: nothing is deleted)
 // Each shot is its own step: a step that fails says what it looked for, saves test-results/screenshots-<name>-failed.png
 // and the run goes on with the next one (exit code 2). The environment (code-server's process group, the emulator)
 // is always stopped at the end.
@@ -26,6 +29,7 @@ const FAILURE_DIR = path.join(REPO_ROOT, 'test-results');
 const POD = 'Demo pod';
 const EXPIRED_CERT = 'svc-rates-monitor-emea-0002';
 const APP_WITH_KEYS = 'Bloomberg Chat Bridge'; // current + previous (rotated) RSA key
+const SELECTED_CERTS = [EXPIRED_CERT, 'svc-rates-bot-apac-0004', 'svc-operations-notifier-emea-0005']; // none pod-managed
 
 class StepError extends Error {}
 
@@ -219,7 +223,8 @@ async function shotManifest(page: Page, outDir: string): Promise<void> {
   await page.keyboard.press('Escape');
 }
 
-async function shotGroup(page: Page, outDir: string): Promise<void> {
+/** Opens the first group of the first group type from the tree; returns its webview content. */
+async function openFirstGroup(page: Page): Promise<FrameLocator> {
   await showCategory(page, 'Groups');
   // Groups → group types → groups: expand the first type, open its first group.
   const groups = await need(treeRow(page, 'Groups'), 'tree row "Groups"');
@@ -230,7 +235,11 @@ async function shotGroup(page: Page, outDir: string): Promise<void> {
   const group = await need(page.locator(`.part.sidebar .monaco-list-row[aria-level="${level + 2}"]`), `a group row under "${typeName}"`);
   const groupName = (await group.locator('.label-name').innerText()).trim();
   await clickInlineAction(page, groupName, 'Open Details');
-  await webviewContent(page, groupName);
+  return webviewContent(page, groupName);
+}
+
+async function shotGroup(page: Page, outDir: string): Promise<void> {
+  await openFirstGroup(page);
   await shot(page, outDir, 'webview-group.png');
 }
 
@@ -249,11 +258,41 @@ async function shotPeople(page: Page, outDir: string): Promise<void> {
   say(`saved ${path.relative(REPO_ROOT, file)}`);
 }
 
+/** Types into two fields (one list the form cannot read), presses Save: the tab shows ●, the answer sits by the field. */
+async function shotUnsaved(page: Page, outDir: string): Promise<void> {
+  const content = await openFirstGroup(page);
+  await (await need(content.locator('#p-jobTitle input'), 'the "Job title" field of the group form')).fill('Head of Rates');
+  await (await need(content.locator('#visibilityRestriction-users input'), 'the "Visibility restriction: user ids" field')).fill('13056700580913, rates desk');
+  await need(page.locator('.tab.active', { hasText: /● Group: / }), 'the active tab titled "● Group: …" (unsaved edits)', 5000);
+  await (await need(content.locator('vscode-button[data-action="Save"]'), 'the form\'s Save button')).click();
+  await need(content.getByText(/enter ids as positive whole numbers/), 'the refusal next to the list field', 5000);
+  await shot(page, outDir, 'webview-unsaved.png');
+}
+
 async function shotExpiryReport(page: Page, outDir: string): Promise<void> {
   await runCommand(page, 'Symphony: Show Expiry Report');
   const content = await webviewContent(page, EXPIRED_CERT);
   await need(content.locator('table'), 'a table in the expiry report');
   await shot(page, outDir, 'expiry-report.png');
+}
+
+async function shotMultiSelect(page: Page, outDir: string): Promise<void> {
+  await showCategory(page, 'Certificates');
+  for (const name of SELECTED_CERTS) {
+    const row = await need(treeRow(page, name), `certificate row "${name}"`);
+    await row.scrollIntoViewIfNeeded();
+    // A plain click opens the details: select with Ctrl+click only (the first too, so nothing opens).
+    await row.locator('.label-name').click({ modifiers: ['Control'] });
+  }
+  await need(page.locator('.part.sidebar .monaco-list-row.selected'), 'selected rows in the Pods tree');
+  const selected = await page.locator('.part.sidebar .monaco-list-row.selected').count();
+  if (selected !== SELECTED_CERTS.length) throw new StepError(`${selected} rows selected after Ctrl+clicking ${SELECTED_CERTS.length}`);
+  await treeRow(page, SELECTED_CERTS[0]).locator('.label-name').click({ button: 'right' });
+  await (await need(page.locator('.context-view .action-item').filter({ hasText: /^Delete Certificate/ }), 'the context menu entry "Delete Certificate…"')).click();
+  const dialog = await need(page.locator('.monaco-dialog-box'), 'the modal confirmation (.monaco-dialog-box)', 20_000);
+  await need(dialog.getByText(new RegExp(`Delete ${SELECTED_CERTS.length} certificates`)), `"Delete ${SELECTED_CERTS.length} certificates" in the confirmation`);
+  await shot(page, outDir, 'multi-select-confirmation.png');
+  await (await need(dialog.locator('.monaco-button').filter({ hasText: /^Cancel$/ }), 'the Cancel button of the confirmation')).click();
 }
 
 // ---- driver ------------------------------------------------------------------------------------------------------
@@ -301,8 +340,10 @@ async function main(): Promise<number> {
       ['webview-application', shotApplication],
       ['manifest-intellisense', shotManifest],
       ['webview-group', shotGroup],
+      ['webview-unsaved', shotUnsaved],
       ['expiry-report', shotExpiryReport],
       ['tree-people', shotPeople],
+      ['multi-select-confirmation', shotMultiSelect],
     ];
     const onlyIndex = argv.indexOf('--only');
     const only = onlyIndex >= 0 ? argv[onlyIndex + 1].split(',') : undefined;

@@ -9,6 +9,7 @@ export { SkipLimitOptions, CursorPage, listAllBySkip, iterateByCursor, listAllBy
 export { PageRequest, validateSegment, MAX_SEGMENT_LENGTH } from './paths';
 export { Shape, SHAPES } from './shapes';
 export * from './validation';
+export { countOf, formatFingerprint, shortFingerprint } from './wording';
 export { signJwt, rsaAuthenticator, certificateAuthenticator, RsaAuthenticatorOptions, CertificateAuthenticatorOptions, JWT_LIFETIME_SECONDS } from './auth';
 export { SessionApi } from './session';
 export { CertsApi } from './certs';
@@ -17,5 +18,6 @@ export { applicationChanges, noChanges } from './appChanges';
 export { ConnectionsApi, ListConnectionsOptions } from './connections';
 export { GroupsApi, ListGroupsOptions, groupUpdate, validateGroup } from './groups';
 export { UsersApi, UserLookupOptions, UserSearchOptions, MAX_USER_IDS_PER_REQUEST, MAX_USER_QUERY_LENGTH, validateUserQuery, tenantOfUserId } from './users';
+export { BulkOptions, BulkOutcome, BULK_CONCURRENCY, runBulk } from './bulk';
 export { PodClient, PodClientOptions } from './client';
 export { SearchArea, SearchHit, PodSearchResult, PodToSearch, SearchLists, SEARCH_AREAS, MAX_HITS_PER_KIND, SEARCH_CONCURRENCY, searchPods, searchPod, validateSearchText, normalizeFingerprint, SearchAsYouType, SEARCH_DEBOUNCE_MS } from './search';

@@ -6,12 +6,15 @@ import { ApplicationDetail, validateAppId, validateHttpsUrl, validateRequiredNam
 import { ApplicationNode, ApplicationsNode } from '../tree/appNodes';
 import { TreeNode } from '../tree/treeNode';
 import { runWizard } from '../ui/prompts';
+import { nameLines, refuseInvalid, runOnItems, selectedItems } from './bulk';
 import { CommandContext, prompts, registerCommand, requireNode, targetPod, withProgress } from './commandContext';
+import { announceCreated } from './revealCreated';
 
 export function registerAppCommands(context: CommandContext): vscode.Disposable[] {
   return [
     registerCommand(context, 'symphonyPodAdmin.apps.create', (node?: TreeNode) => createApplication(context, node)),
-    registerCommand(context, 'symphonyPodAdmin.apps.toggleEntitlement', (node?: TreeNode) => changeEntitlement(context, requireNode(node, ApplicationNode, 'an application'))),
+    registerCommand(context, 'symphonyPodAdmin.apps.toggleEntitlement', (node?: TreeNode, nodes?: TreeNode[]) =>
+      changeEntitlement(context, selectedItems(context, node, nodes, ApplicationNode, { one: 'an application', many: 'applications' }))),
     registerCommand(context, 'symphonyPodAdmin.apps.delete', (node?: TreeNode) => deleteApplication(context, requireNode(node, ApplicationNode, 'an application'))),
   ];
 }
@@ -58,24 +61,58 @@ async function createApplication(context: CommandContext, node?: TreeNode): Prom
   // The pod's own list decides (one read, once every answer is valid, so bad input costs no request).
   if (await apps.applicationExists(appId)) throw new Error(alreadyThere(appId));
   await withProgress(`Creating ${name}…`, () => apps.createApplication(detail));
-  context.tree.refreshCategory(podId, 'applications');
-  void ui.info(`Created the application ${name} (${appId}).`);
+  await announceCreated(context, context.tree.podNode(podId)?.applications, appId, undefined, `Created the application ${name} (${appId}).`);
 }
 
-async function changeEntitlement(context: CommandContext, app: ApplicationNode): Promise<void> {
-  const current = app.item;
-  const picked = await prompts(context).pickMany(
-    [
-      { label: 'Enabled', description: 'the app can be used on this pod', value: 'enable' as const, picked: current.enable },
-      { label: 'Listed', description: 'visible in the Symphony Market for everyone', value: 'listed' as const, picked: current.listed },
-      { label: 'Installed for everyone', description: 'entitled automatically for the whole company', value: 'install' as const, picked: current.install },
-    ],
-    { title: `Pod entitlement of ${current.appName || current.appId}`, placeHolder: 'Check what should be on' },
-  );
-  // Only the fields the operation defines: a pod may list its apps with newer fields, which it would refuse back.
-  const updated = { appId: current.appId, appName: current.appName, enable: picked.includes('enable'), listed: picked.includes('listed'), install: picked.includes('install') };
-  await withProgress(`Updating the entitlement of ${current.appName}…`, () => context.sessions.client(app.podId!).apps.updatePodAppEntitlements([updated]));
-  context.tree.refreshCategory(app.podId!, 'applications');
+type Entitlement = 'enable' | 'listed' | 'install';
+const settings: { value: Entitlement; label: string; on: string; off: string; description: string }[] = [
+  { value: 'enable', label: 'Enabled', on: 'Enable', off: 'Disable', description: 'the app can be used on this pod' },
+  { value: 'listed', label: 'Listed', on: 'List in the Market', off: 'Hide from the Market', description: 'visible in the Symphony Market for everyone' },
+  { value: 'install', label: 'Installed for everyone', on: 'Install for everyone', off: 'Stop installing for everyone', description: 'entitled automatically for the whole company' },
+];
+
+/**
+ * One app: its three settings as checkboxes. Several: one change (a setting on or off) for all of them, confirmed
+ * in a modal that lists them, since checkboxes cannot show settings that differ between the apps.
+ */
+async function changeEntitlement(context: CommandContext, apps: ApplicationNode[]): Promise<void> {
+  const podId = apps[0].podId!;
+  const nameOf = (app: ApplicationNode) => app.item.appName || app.appId;
+  refuseInvalid(apps, (app) => validateAppId(app.appId), nameOf);
+  let change: (app: ApplicationNode) => Record<Entitlement, boolean>;
+  if (apps.length === 1) {
+    const current = apps[0].item;
+    const picked = await prompts(context).pickMany(
+      settings.map((s) => ({ label: s.label, description: s.description, value: s.value, picked: current[s.value] })),
+      { title: `Pod entitlement of ${nameOf(apps[0])}`, placeHolder: 'Check what should be on' },
+    );
+    change = () => ({ enable: picked.includes('enable'), listed: picked.includes('listed'), install: picked.includes('install') });
+  } else {
+    const picked = await prompts(context).pick(
+      settings.flatMap((s) => [true, false].map((on) => ({ label: on ? s.on : s.off, description: countWith(apps, s.value, on), value: { setting: s, on } }))),
+      { title: `Pod entitlement of ${apps.length} applications`, placeHolder: 'The change to make on every one of them' },
+    );
+    const what = `${picked.on ? picked.setting.on : picked.setting.off}`;
+    const confirmed = await prompts(context).confirm(
+      `${what}: ${apps.length} applications on ${context.store.get(podId)?.label}?`,
+      `${nameLines(apps.map((app) => `${nameOf(app)} (${picked.setting.label.toLowerCase()} now ${app.item[picked.setting.value] ? 'on' : 'off'})`))}\n\n${picked.setting.label}: ${picked.setting.description}.`,
+      what,
+    );
+    if (!confirmed) return;
+    change = (app) => ({ enable: app.item.enable, listed: app.item.listed, install: app.item.install, [picked.setting.value]: picked.on });
+  }
+  await runOnItems(context, {
+    items: apps, nameOf, noun: { one: 'application', many: 'applications' }, done: 'Updated the entitlement of',
+    progress: `Updating the entitlement of ${apps.length === 1 ? nameOf(apps[0]) : `${apps.length} applications`}…`,
+    // Only the fields the operation defines: a pod may list its apps with newer fields, which it would refuse back.
+    write: (app) => context.sessions.client(podId).apps.updatePodAppEntitlements([{ appId: app.appId, appName: app.item.appName, ...change(app) }]),
+    refresh: () => context.tree.refreshCategory(podId, 'applications'),
+  });
+}
+
+/** "2 of 3 already on": how much of the selection the change leaves as it is. */
+function countWith(apps: ApplicationNode[], setting: Entitlement, on: boolean): string {
+  return `${apps.filter((app) => app.item[setting] === on).length} of ${apps.length} already ${on ? 'on' : 'off'}`;
 }
 
 async function deleteApplication(context: CommandContext, app: ApplicationNode): Promise<void> {

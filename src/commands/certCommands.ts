@@ -1,14 +1,18 @@
 // Company certificate commands: add from a PEM file (checked locally first; a chain asks which one certificate to
-// upload), update attributes, delete, copy the fingerprint, show the certificates a CA issued.
+// upload), update attributes, change the status of one or several, delete one or several, copy the fingerprint,
+// show the certificates a CA issued.
 import { X509Certificate } from 'node:crypto';
+import { knownPodManaged } from '../credentials/podManagedCertificates';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { CompanyCertAttributes, CompanyCertStatusName, CompanyCertTypeName, certificateBlocks, validateCertificatePem, validateRequiredName } from '../api';
+import { CompanyCertAttributes, CompanyCertStatusName, CompanyCertTypeName, certificateBlocks, countOf, formatFingerprint, validateCertificatePem, validateRequiredName, validateSegment } from '../api';
 import { CertificateNode } from '../tree/certNodes';
 import { TreeNode } from '../tree/treeNode';
 import { PickItem } from '../ui/prompts';
+import { counted, nameLines, nameSentence, refuseInvalid, runOnItems, selectedItems } from './bulk';
 import { CommandContext, prompts, registerCommand, requireNode, targetPod, withProgress } from './commandContext';
+import { announceCreated } from './revealCreated';
 
 const types: CompanyCertTypeName[] = ['USER', 'USERSIGNING', 'OPERATIONSUSER', 'OPERATIONSSIGNING'];
 const typeHelp: Record<CompanyCertTypeName, string> = {
@@ -18,12 +22,20 @@ const typeHelp: Record<CompanyCertTypeName, string> = {
   OPERATIONSSIGNING: 'a CA that signs operations certificates',
 };
 const statuses: CompanyCertStatusName[] = ['TRUSTED', 'KNOWN', 'REVOKED', 'DISABLED'];
+const statusHelp: Record<CompanyCertStatusName, string> = {
+  TRUSTED: 'accounts can authenticate with it',
+  KNOWN: 'known to the pod, not trusted for authentication',
+  REVOKED: 'revoked: not accepted for authentication',
+  DISABLED: 'disabled: not accepted for authentication',
+};
+const certificates = { one: 'certificate', many: 'certificates' };
 
 export function registerCertCommands(context: CommandContext): vscode.Disposable[] {
   return [
     registerCommand(context, 'symphonyPodAdmin.certs.create', (node?: TreeNode) => createCertificate(context, node)),
     registerCommand(context, 'symphonyPodAdmin.certs.update', (node?: TreeNode) => updateCertificate(context, requireNode(node, CertificateNode, 'a certificate'))),
-    registerCommand(context, 'symphonyPodAdmin.certs.delete', (node?: TreeNode) => deleteCertificate(context, requireNode(node, CertificateNode, 'a certificate'))),
+    registerCommand(context, 'symphonyPodAdmin.certs.setStatus', (node?: TreeNode, nodes?: TreeNode[]) => setStatus(context, selectedItems(context, node, nodes, CertificateNode, certificates))),
+    registerCommand(context, 'symphonyPodAdmin.certs.delete', (node?: TreeNode, nodes?: TreeNode[]) => deleteCertificates(context, selectedItems(context, node, nodes, CertificateNode, certificates))),
     registerCommand(context, 'symphonyPodAdmin.certs.copyFingerprint', async (node?: TreeNode) => {
       const cert = requireNode(node, CertificateNode, 'a certificate');
       await vscode.env.clipboard.writeText(cert.fingerPrint);
@@ -58,9 +70,10 @@ async function createCertificate(context: CommandContext, node?: TreeNode): Prom
   );
   if (!confirmed) return;
   const attributes: CompanyCertAttributes = { name, type: { type }, status: { type: status } };
-  await withProgress(`Adding certificate ${name}…`, () => context.sessions.client(podId).certs.createCompanyCertificate(pem, attributes));
-  context.tree.refreshCategory(podId, 'certificates');
-  void ui.info(`Added the certificate ${name}.`);
+  const created = await withProgress(`Adding certificate ${name}…`, () => context.sessions.client(podId).certs.createCompanyCertificate(pem, attributes));
+  const fingerPrint = created.companyCertInfo?.fingerPrint;
+  const listed = fingerPrint ? { companyCertAttributes: created.companyCertAttributes ?? attributes, companyCertInfo: created.companyCertInfo } : undefined;
+  await announceCreated(context, context.tree.podNode(podId)?.certificates, fingerPrint ?? '', listed, `Added the certificate ${name}.`);
 }
 
 /**
@@ -98,25 +111,58 @@ async function updateCertificate(context: CommandContext, cert: CertificateNode)
 
 /**
  * The pod lets any certificate be deleted, its own included (the spec's delete has no exception, and the pod does
- * not refuse). Deleting a pod-managed certificate can break the pod, so every delete asks the pod whether it manages
- * the certificate (the tree does not read `podmanaged/list` when it expands, to keep that one request), then wants
- * its name typed before the modal confirmation.
+ * not refuse). Deleting a pod-managed certificate can break the pod, so every delete asks the pod which certificates
+ * it manages (the tree does not read `podmanaged/list` when it expands, to keep that one request): alone, one wants
+ * its name typed before the modal confirmation; in a selection of several it is refused, before anything is sent.
  */
-async function deleteCertificate(context: CommandContext, cert: CertificateNode): Promise<void> {
-  if (cert.podManaged || (await isPodManaged(context, cert))) await confirmPodManagedDelete(context, cert);
+async function deleteCertificates(context: CommandContext, certs: CertificateNode[]): Promise<void> {
+  const podId = certs[0].podId!;
+  refuseInvalid(certs, (cert) => validateSegment(cert.fingerPrint, 'fingerPrint'), (cert) => cert.displayName);
+  const managed = await podManaged(context, certs);
+  if (managed.length && certs.length > 1) {
+    throw new Error(`${nameSentence(managed.map((c) => `"${c.displayName}"`))} ${managed.length === 1 ? "is the pod's own certificate" : "are the pod's own certificates"} (pod-managed) and ${managed.length === 1 ? 'is' : 'are'} never deleted with others. Nothing was deleted: deselect ${managed.length === 1 ? 'it' : 'them'}, or delete ${managed.length === 1 ? 'it' : 'each'} on its own, which asks for its name.`);
+  }
+  if (managed.length) await confirmPodManagedDelete(context, managed[0]);
+  const cert = certs[0];
   const confirmed = await prompts(context).confirm(
-    `Delete the certificate "${cert.displayName}" from ${context.store.get(cert.podId!)?.label}?`,
-    `Fingerprint ${cert.fingerPrint}\n\nAccounts that authenticate with it, or with certificates it issued, can no longer sign in.`,
-    'Delete Certificate',
+    `Delete ${certs.length === 1 ? `the certificate "${cert.displayName}"` : `${certs.length} certificates`} from ${context.store.get(podId)?.label}?`,
+    `${certs.length === 1 ? `Fingerprint ${formatFingerprint(cert.fingerPrint)}` : nameLines(certs.map((c) => c.displayName))}\n\nAccounts that authenticate with ${certs.length === 1 ? 'it' : 'them'}, or with certificates ${certs.length === 1 ? 'it' : 'they'} issued, can no longer sign in.`,
+    certs.length === 1 ? 'Delete Certificate' : `Delete ${certs.length} Certificates`,
   );
   if (!confirmed) return;
-  await withProgress(`Deleting ${cert.displayName}…`, () => context.sessions.client(cert.podId!).certs.deleteCompanyCertificate(cert.fingerPrint));
-  context.tree.refreshCategory(cert.podId!, 'certificates');
+  await runOnItems(context, {
+    items: certs, nameOf: (c) => c.displayName, noun: certificates, done: 'Deleted',
+    progress: `Deleting ${counted(certs.length, certificates)}…`,
+    write: (c) => context.sessions.client(podId).certs.deleteCompanyCertificate(c.fingerPrint),
+    refresh: () => context.tree.refreshCategory(podId, 'certificates'),
+  });
 }
 
-async function isPodManaged(context: CommandContext, cert: CertificateNode): Promise<boolean> {
-  const managed = await context.sessions.client(cert.podId!).certs.listAllPodManagedCertificates();
-  return managed.some((c) => c.companyCertInfo?.fingerPrint === cert.fingerPrint);
+/** The new status of one or several certificates (the rest of their attributes is not sent, so it stays as it is). */
+async function setStatus(context: CommandContext, certs: CertificateNode[]): Promise<void> {
+  const podId = certs[0].podId!;
+  refuseInvalid(certs, (cert) => validateSegment(cert.fingerPrint, 'fingerPrint'), (cert) => cert.displayName);
+  const current = new Set(certs.map((c) => c.item.companyCertAttributes?.status?.type));
+  const status = await pickStatus(context, current.size === 1 ? [...current][0] : undefined, `Status of ${certs.length === 1 ? certs[0].displayName : `${certs.length} certificates`}`);
+  const confirmed = await prompts(context).confirm(
+    `Set the status of ${certs.length === 1 ? `the certificate "${certs[0].displayName}"` : `${certs.length} certificates`} on ${context.store.get(podId)?.label} to ${status}?`,
+    `${nameLines(certs.map((c) => `${c.displayName} (now ${c.item.companyCertAttributes?.status?.type ?? 'unknown'})`))}\n\n${statusHelp[status]}`,
+    `Set ${status}`,
+  );
+  if (!confirmed) return;
+  await runOnItems(context, {
+    items: certs, nameOf: (c) => c.displayName, noun: certificates, done: `Set ${status} on`,
+    progress: `Setting ${counted(certs.length, certificates)} to ${status}…`,
+    write: (c) => context.sessions.client(podId).certs.updateCompanyCertificate(c.fingerPrint, { status: { type: status } }),
+    refresh: () => context.tree.refreshCategory(podId, 'certificates'),
+  });
+}
+
+/** The pod-managed certificates among these, as the pod lists them (one read, whatever the number). */
+async function podManaged(context: CommandContext, certs: CertificateNode[]): Promise<CertificateNode[]> {
+  if (certs.every((c) => c.podManaged)) return certs;
+  knownPodManaged.remember(certs[0].podId!, await context.sessions.client(certs[0].podId!).certs.listAllPodManagedCertificates());
+  return certs.filter((c) => c.podManaged);
 }
 
 async function confirmPodManagedDelete(context: CommandContext, cert: CertificateNode): Promise<void> {
@@ -140,7 +186,7 @@ async function showIssued(context: CommandContext, cert: CertificateNode): Promi
     detail: c.companyCertInfo?.fingerPrint,
     value: c.companyCertInfo?.fingerPrint ?? '',
   }));
-  const fingerPrint = await prompts(context).pick(items, { title: `${issued.length} certificate(s) issued by ${cert.displayName}`, placeHolder: 'Pick one to copy its fingerprint' });
+  const fingerPrint = await prompts(context).pick(items, { title: `${countOf(issued.length, 'certificate')} issued by ${cert.displayName}`, placeHolder: 'Pick one to copy its fingerprint' });
   await vscode.env.clipboard.writeText(fingerPrint);
 }
 
@@ -149,9 +195,9 @@ function pickType(context: CommandContext, current: CompanyCertTypeName | undefi
   return prompts(context).pick(moveFirst(items, current), { title: 'Certificate type' });
 }
 
-function pickStatus(context: CommandContext, current: CompanyCertStatusName | undefined): Promise<CompanyCertStatusName> {
-  const items = statuses.map((s) => ({ label: s, description: s === current ? 'current' : undefined, value: s }));
-  return prompts(context).pick(moveFirst(items, current), { title: 'Certificate status' });
+function pickStatus(context: CommandContext, current: CompanyCertStatusName | undefined, title = 'Certificate status'): Promise<CompanyCertStatusName> {
+  const items = statuses.map((s) => ({ label: s, description: [statusHelp[s], s === current ? 'current' : undefined].filter(Boolean).join(' · '), value: s }));
+  return prompts(context).pick(moveFirst(items, current), { title });
 }
 
 function moveFirst<T>(items: PickItem<T>[], value: T | undefined): PickItem<T>[] {

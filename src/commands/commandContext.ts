@@ -24,6 +24,9 @@ export function registerCommand(context: CommandContext, id: string, handler: Co
   return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
     try {
       const kind = itemCommands[id];
+      if (kind && !kind.many && Array.isArray(args[1]) && args[1].length > 1) {
+        throw new Error(`This command acts on one item and ${args[1].length} are selected: select one item, then run it again.`);
+      }
       if (kind && !(args[0] instanceof TreeNode) && !isItemTarget(args[0])) args = [await pickItemNode(context, kind, await targetPod(context)), ...args.slice(1)];
       return await handler(...args);
     } catch (error) {

@@ -1,11 +1,13 @@
-// Connection commands for the signed-in account: send a request, accept, reject, remove, show info.
+// Connection commands for the signed-in account: send a request, accept or reject one or several, remove, show info.
 import * as vscode from 'vscode';
 import { ConnectionStatus, PodApiError, UserConnection, validateUserId } from '../api';
 import { ConnectionNode } from '../tree/connectionNodes';
 import { peopleOf, personLabel, personTooltip } from '../tree/people';
 import { TreeNode } from '../tree/treeNode';
 import { describePickedUser, pickUser } from '../ui/userPicker';
+import { nameLines, refuseInvalid, runOnItems, selectedItems } from './bulk';
 import { CommandContext, prompts, registerCommand, requireNode, targetPod, withProgress } from './commandContext';
+import { announceCreated } from './revealCreated';
 
 export function registerConnectionCommands(context: CommandContext): vscode.Disposable[] {
   return [
@@ -14,21 +16,13 @@ export function registerConnectionCommands(context: CommandContext): vscode.Disp
       const client = context.sessions.client(podId);
       const user = await pickUser(prompts(context), client, { title: 'Send Connection Request', local: false });
       const connection = await withProgress(`Sending a connection request to ${describePickedUser(user)}…`, () => client.connections.createConnection(user.id));
-      refreshStatuses(context, podId, connection.status, 'PENDING_OUTGOING');
-      void prompts(context).info(`Connection with ${describePickedUser(user)}: ${describeStatus(connection)}.`);
+      // Sent to a user of the same pod, a request is accepted at once: it shows under its status, whichever it is.
+      refreshStatuses(context, podId, 'PENDING_OUTGOING');
+      const list = connection.status && connection.userId !== undefined ? context.tree.podNode(podId)?.connections.statusNode(connection.status) : undefined;
+      await announceCreated(context, list, String(connection.userId), connection, `Connection with ${describePickedUser(user)}: ${describeStatus(connection)}.`);
     }),
-    registerCommand(context, 'symphonyPodAdmin.connections.accept', async (node?: TreeNode) => {
-      const connection = requireNode(node, ConnectionNode, 'an incoming connection request');
-      await withProgress(`Accepting user ${connection.userId}…`, () => context.sessions.client(connection.podId!).connections.acceptConnection(connection.userId));
-      refreshStatuses(context, connection.podId!, 'PENDING_INCOMING', 'ACCEPTED');
-    }),
-    registerCommand(context, 'symphonyPodAdmin.connections.reject', async (node?: TreeNode) => {
-      const connection = requireNode(node, ConnectionNode, 'an incoming connection request');
-      const confirmed = await prompts(context).confirm(`Reject the connection request from user ${connection.userId}?`, 'The user is not told; they can send a new request later.', 'Reject');
-      if (!confirmed) return;
-      await withProgress(`Rejecting user ${connection.userId}…`, () => context.sessions.client(connection.podId!).connections.rejectConnection(connection.userId));
-      refreshStatuses(context, connection.podId!, 'PENDING_INCOMING', 'REJECTED');
-    }),
+    registerCommand(context, 'symphonyPodAdmin.connections.accept', (node?: TreeNode, nodes?: TreeNode[]) => answerRequests(context, incoming(context, node, nodes), 'accept')),
+    registerCommand(context, 'symphonyPodAdmin.connections.reject', (node?: TreeNode, nodes?: TreeNode[]) => answerRequests(context, incoming(context, node, nodes), 'reject')),
     registerCommand(context, 'symphonyPodAdmin.connections.remove', async (node?: TreeNode) => {
       const connection = requireNode(node, ConnectionNode, 'a connection');
       const confirmed = await prompts(context).confirm(`Remove the connection with user ${connection.userId}?`, 'You will no longer be able to chat with this user until a new request is accepted.', 'Remove Connection');
@@ -38,6 +32,36 @@ export function registerConnectionCommands(context: CommandContext): vscode.Disp
     }),
     registerCommand(context, 'symphonyPodAdmin.connections.showInfo', (target?: TreeNode | PersonTarget) => showInfo(context, target)),
   ];
+}
+
+function incoming(context: CommandContext, node: unknown, nodes: unknown): ConnectionNode[] {
+  return selectedItems(context, node, nodes, ConnectionNode, { one: 'an incoming connection request', many: 'incoming connection requests' });
+}
+
+/**
+ * Accepts or rejects one or several incoming requests. Rejecting always asks first; accepting asks when there are
+ * several (one click must not connect the account with a whole list of people unseen).
+ */
+async function answerRequests(context: CommandContext, requests: ConnectionNode[], answer: 'accept' | 'reject'): Promise<void> {
+  const podId = requests[0].podId!;
+  const nameOf = (r: ConnectionNode) => r.displayName;
+  refuseInvalid(requests, (r) => (r.item.status === 'PENDING_INCOMING' ? validateUserId(String(r.userId)) : `not an incoming request (it is ${describeStatus(r.item)})`), nameOf);
+  const who = requests.length === 1 ? nameOf(requests[0]) : `${requests.length} people`;
+  if (answer === 'reject' || requests.length > 1) {
+    const confirmed = await prompts(context).confirm(
+      `${answer === 'accept' ? 'Accept' : 'Reject'} the connection request${requests.length === 1 ? '' : 's'} from ${who}?`,
+      `${requests.length === 1 ? '' : `${nameLines(requests.map(nameOf))}\n\n`}${answer === 'accept' ? 'They can chat with the signed-in account once accepted.' : 'The user is not told; they can send a new request later.'}`,
+      answer === 'accept' ? (requests.length === 1 ? 'Accept' : `Accept ${requests.length}`) : requests.length === 1 ? 'Reject' : `Reject ${requests.length}`,
+    );
+    if (!confirmed) return;
+  }
+  const client = context.sessions.client(podId).connections;
+  await runOnItems(context, {
+    items: requests, nameOf, noun: { one: 'connection request from', many: 'connection requests' }, done: answer === 'accept' ? 'Accepted' : 'Rejected',
+    progress: `${answer === 'accept' ? 'Accepting' : 'Rejecting'} ${requests.length === 1 ? `the request from ${who}` : `${requests.length} connection requests`}…`,
+    write: (r) => (answer === 'accept' ? client.acceptConnection(r.userId) : client.rejectConnection(r.userId)),
+    refresh: () => refreshStatuses(context, podId, 'PENDING_INCOMING', answer === 'accept' ? 'ACCEPTED' : 'REJECTED'),
+  });
 }
 
 /** A person found elsewhere (Search All Pods): the pod and the user id. */

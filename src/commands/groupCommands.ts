@@ -1,18 +1,26 @@
-// Group commands (Profile Manager): create, add a member, set the avatar, mark deleted / restore.
-// Status changes go through update with the group's current eTag, so a concurrent change is never overwritten.
+// Group commands (Profile Manager): create, add or remove a member, set the avatar, mark deleted / restore.
+// Status changes and Remove Member go through update with the group's current eTag, so a concurrent change is never
+// overwritten (the pod has no endpoint that removes one member).
 import * as fs from 'node:fs/promises';
 import * as vscode from 'vscode';
-import { GroupStatus, groupUpdate, tenantOfUserId, validateUserId, validateRequiredName } from '../api';
-import { GroupNode, GroupTypeNode } from '../tree/groupNodes';
+import { GroupStatus, ReadGroup, groupUpdate, tenantOfUserId, validateUserId, validateRequiredName } from '../api';
+import { GroupMemberNode, GroupNode, GroupTypeNode } from '../tree/groupNodes';
+import { peopleOf, personLabel } from '../tree/people';
 import { TreeNode } from '../tree/treeNode';
-import { runWizard } from '../ui/prompts';
+import { UserCancelled, runWizard } from '../ui/prompts';
 import { describePickedUser, pickUser } from '../ui/userPicker';
 import { CommandContext, prompts, registerCommand, requireNode, targetPod, withProgress } from './commandContext';
+import { announceCreated } from './revealCreated';
 
 export function registerGroupCommands(context: CommandContext): vscode.Disposable[] {
   return [
     registerCommand(context, 'symphonyPodAdmin.groups.create', (node?: TreeNode) => createGroup(context, node)),
     registerCommand(context, 'symphonyPodAdmin.groups.addMember', (node?: TreeNode) => addMember(context, requireNode(node, GroupNode, 'a group'))),
+    registerCommand(context, 'symphonyPodAdmin.groups.removeMember', async (node?: TreeNode) => {
+      const member = node instanceof GroupMemberNode ? node : await pickMember(context, requireNode(node, GroupNode, 'a group member'));
+      const removed = await removeMember(context, { podId: member.podId!, groupId: (member.parent as GroupNode).groupId, memberId: member.memberId });
+      void prompts(context).info(`Removed ${removed.who} from ${removed.group.name}.`);
+    }),
     registerCommand(context, 'symphonyPodAdmin.groups.setAvatar', (node?: TreeNode) => setAvatar(context, requireNode(node, GroupNode, 'a group'))),
     registerCommand(context, 'symphonyPodAdmin.groups.markDeleted', (node?: TreeNode) => setStatus(context, requireNode(node, GroupNode, 'a group'), 'DELETED')),
     registerCommand(context, 'symphonyPodAdmin.groups.restore', (node?: TreeNode) => setStatus(context, requireNode(node, GroupNode, 'a group'), 'ACTIVE')),
@@ -44,8 +52,9 @@ async function createGroup(context: CommandContext, node?: TreeNode): Promise<vo
   const group = await withProgress(`Creating the group ${name}…`, () =>
     client.groups.createGroup({ type: typeId, ownerType: 'TENANT', ownerId: Number(answers.owner), name, profile: { displayName } }),
   );
-  refreshType(context, podId, group.type);
-  void prompts(context).info(`Created the group ${group.name}.`);
+  const groups = context.tree.podNode(podId)?.groups;
+  await groups?.getChildren();
+  await announceCreated(context, groups?.cachedChild(group.type) as GroupTypeNode | undefined, group.id ?? '', group, `Created the group ${group.name}.`);
 }
 
 async function addMember(context: CommandContext, group: GroupNode): Promise<void> {
@@ -58,6 +67,33 @@ async function addMember(context: CommandContext, group: GroupNode): Promise<voi
     context.sessions.client(group.podId!).groups.addMember(group.groupId, { memberId, memberTenant: group.item.ownerId }),
   );
   refreshType(context, group.podId!, group.item.type);
+}
+
+/** From the command palette the picker chose the group: now which of its members. */
+async function pickMember(context: CommandContext, group: GroupNode): Promise<GroupMemberNode> {
+  const members = (await group.getChildren()).filter((n): n is GroupMemberNode => n instanceof GroupMemberNode);
+  if (members.length === 0) throw new Error(`The group ${group.item.name} has no members.`);
+  const items = members.map((m) => ({ label: personLabel(group.people.get(m.memberId), m.memberId), description: String(m.memberId), value: m }));
+  return prompts(context).pick(items, { title: `Remove Member from ${group.item.name}`, placeHolder: 'Which member?' });
+}
+
+/**
+ * Removes one member after a modal confirmation that names the person and the group: reads the group (its members and
+ * eTag now), then one update with If-Match and the same members without this one. Used by the tree and the panel.
+ */
+export async function removeMember(context: CommandContext, target: { podId: string; groupId: string; memberId: number }): Promise<{ group: ReadGroup; who: string }> {
+  const groups = context.sessions.client(target.podId).groups;
+  const [current, people] = await Promise.all([groups.getGroup(target.groupId), peopleOf(context.sessions, target.podId).resolve([target.memberId])]);
+  const who = personLabel(people.get(String(target.memberId)), target.memberId);
+  const members = current.members ?? [];
+  if (!members.some((m) => m.memberId === target.memberId)) throw new Error(`${who} is no longer a member of ${current.name}.`);
+  const confirmed = await prompts(context).confirm(`Remove ${who} from the group "${current.name}"?`,
+    `User id ${target.memberId}\n\nThey no longer receive what is sent to the group. You can add them again later.`, 'Remove Member');
+  if (!confirmed) throw new UserCancelled();
+  const update = { ...groupUpdate(current, current.status ?? 'ACTIVE'), members: members.filter((m) => m.memberId !== target.memberId).map(({ memberId, memberTenant }) => ({ memberId, memberTenant })) };
+  const updated = await withProgress(`Removing ${who} from ${current.name}…`, () => groups.updateGroup(target.groupId, update, current.eTag ?? ''));
+  refreshType(context, target.podId, current.type);
+  return { group: updated, who };
 }
 
 async function setAvatar(context: CommandContext, group: GroupNode): Promise<void> {

@@ -20,27 +20,34 @@ export type ItemKind =
   | { kind: 'connection'; status: ConnectionStatus }
   | { kind: 'any' };
 
-/** Item commands, and which items each can act on; run without a node they ask for one with `pickItemNode`. */
-export const itemCommands: Readonly<Record<string, ItemKind>> = {
+/**
+ * Item commands, and which items each can act on; run without a node they ask for one with `pickItemNode`. `many`:
+ * the command acts on every selected item (see bulk.ts); the others refuse a selection of several.
+ */
+export const itemCommands: Readonly<Record<string, ItemKind & { many?: true }>> = {
   'symphonyPodAdmin.certs.open': { kind: 'certificate' },
   'symphonyPodAdmin.certs.update': { kind: 'certificate' },
-  'symphonyPodAdmin.certs.delete': { kind: 'certificate' },
+  'symphonyPodAdmin.certs.setStatus': { kind: 'certificate', many: true },
+  'symphonyPodAdmin.certs.delete': { kind: 'certificate', many: true },
   'symphonyPodAdmin.certs.copyFingerprint': { kind: 'certificate' },
   'symphonyPodAdmin.certs.showIssued': { kind: 'certificate' },
+  'symphonyPodAdmin.certs.openInAdminPortal': { kind: 'certificate' },
   'symphonyPodAdmin.apps.open': { kind: 'application' },
-  'symphonyPodAdmin.apps.toggleEntitlement': { kind: 'application' },
+  'symphonyPodAdmin.apps.toggleEntitlement': { kind: 'application', many: true },
   'symphonyPodAdmin.apps.delete': { kind: 'application' },
   'symphonyPodAdmin.apps.rotateKey': { kind: 'application' },
   'symphonyPodAdmin.apps.extendPreviousKey': { kind: 'application' },
   'symphonyPodAdmin.apps.revokePreviousKey': { kind: 'application' },
   'symphonyPodAdmin.apps.revokeCurrentKey': { kind: 'application' },
+  'symphonyPodAdmin.apps.openInAdminPortal': { kind: 'application' },
   'symphonyPodAdmin.groups.open': { kind: 'group' },
   'symphonyPodAdmin.groups.addMember': { kind: 'group', status: 'ACTIVE' },
+  'symphonyPodAdmin.groups.removeMember': { kind: 'group', status: 'ACTIVE' },
   'symphonyPodAdmin.groups.setAvatar': { kind: 'group', status: 'ACTIVE' },
   'symphonyPodAdmin.groups.markDeleted': { kind: 'group', status: 'ACTIVE' },
   'symphonyPodAdmin.groups.restore': { kind: 'group', status: 'DELETED' },
-  'symphonyPodAdmin.connections.accept': { kind: 'connection', status: 'PENDING_INCOMING' },
-  'symphonyPodAdmin.connections.reject': { kind: 'connection', status: 'PENDING_INCOMING' },
+  'symphonyPodAdmin.connections.accept': { kind: 'connection', status: 'PENDING_INCOMING', many: true },
+  'symphonyPodAdmin.connections.reject': { kind: 'connection', status: 'PENDING_INCOMING', many: true },
   'symphonyPodAdmin.connections.remove': { kind: 'connection', status: 'ACCEPTED' },
   'symphonyPodAdmin.tree.copyId': { kind: 'any' },
   'symphonyPodAdmin.tree.copyJson': { kind: 'any' },

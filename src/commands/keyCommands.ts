@@ -8,7 +8,7 @@ import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { ApplicationDetail, AppsApi, validatePublicKey } from '../api';
+import { ApplicationDetail, AppsApi, shortFingerprint, validatePublicKey } from '../api';
 import { knownAppKeys } from '../credentials/appKeyCache';
 import { ExpiryRadar } from '../credentials/expiryRadar';
 import { showExpiryReportCommand } from '../credentials/expiryStatusBar';
@@ -56,7 +56,7 @@ export function appTarget(node: unknown): AppTarget {
 }
 
 const podLabel = (context: CommandContext, podId: string) => context.store.get(podId)?.label ?? podId;
-const fingerprintStart = (pem: string) => `${publicKeyFingerprint(pem).slice(0, 23)}…`;
+const fingerprintStart = (pem: string) => shortFingerprint(publicKeyFingerprint(pem));
 
 /**
  * Sends one key instruction, then reads the app back: every date shown afterwards (detail view, messages, expiry
@@ -141,7 +141,7 @@ async function confirmRevokeFirst(context: CommandContext, target: AppTarget, ba
   const until = keyDate(refusal.previousExpires);
   const ok = await ui.confirm(
     `The pod refuses a new key for "${base.applicationInfo?.name ?? target.appId}" while its previous key is still valid (until ${until}). Revoke the previous key now, then rotate?`,
-    `Bots and services still signing in to ${podLabel(context, target.podId)} with the previous key (${refusal.previousFingerprint.slice(0, 23)}…) stop working as soon as it is revoked.\nTo keep them working, cancel and rotate after ${until}, when the previous key has expired.`,
+    `Bots and services still signing in to ${podLabel(context, target.podId)} with the previous key (${shortFingerprint(refusal.previousFingerprint)}) stop working as soon as it is revoked.\nTo keep them working, cancel and rotate after ${until}, when the previous key has expired.`,
     'Revoke Previous Key and Rotate',
   );
   if (!ok) {

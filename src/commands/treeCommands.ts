@@ -1,6 +1,8 @@
-// Refresh, load more, the per-list filter, the keyboard's Delete, and the copy actions of the Pods tree. Commands a
-// keybinding runs (Delete, refresh, filter) get no node from VS Code: they act on the item selected in the view.
+// Refresh, load more, the per-list filter, the keyboard's Delete, the copy actions and Open in Admin Portal of the
+// Pods tree. Commands a keybinding runs (Delete, refresh, filter) get no node from VS Code: they act on the item (or
+// items) selected in the view.
 import * as vscode from 'vscode';
+import { normalizePodUrl } from '../api';
 import { ApplicationNode } from '../tree/appNodes';
 import { CertificateNode } from '../tree/certNodes';
 import { ConnectionNode } from '../tree/connectionNodes';
@@ -31,11 +33,12 @@ export function registerTreeCommands(context: CommandContext): vscode.Disposable
       list.filter = undefined;
       context.tree.repaint(list);
     }),
-    registerCommand(context, 'symphonyPodAdmin.tree.delete', async (node?: TreeNode) => {
+    registerCommand(context, 'symphonyPodAdmin.tree.delete', async (node?: TreeNode, nodes?: TreeNode[]) => {
       const target = nodeOrSelected(node);
       const command = target && deleteCommandFor(target);
       if (!command) throw new Error('Select a certificate, application, group or connection in the Pods tree to delete it.');
-      return vscode.commands.executeCommand(command, target);
+      // The delete command gets the whole selection, as from a context menu, and refuses what it cannot delete.
+      return vscode.commands.executeCommand(command, target, node instanceof TreeNode ? nodes : context.tree.selection);
     }),
     registerCommand(context, 'symphonyPodAdmin.tree.copyId', async (node?: TreeNode) => {
       const item = describeItem(requireItem(node));
@@ -47,6 +50,8 @@ export function registerTreeCommands(context: CommandContext): vscode.Disposable
       await vscode.env.clipboard.writeText(JSON.stringify(item.json, null, 2));
       void prompts(context).info(`Copied ${item.name} as JSON.`);
     }),
+    registerCommand(context, 'symphonyPodAdmin.certs.openInAdminPortal', (node?: TreeNode) => openInAdminPortal(context, requireNode(node, CertificateNode, 'a certificate'))),
+    registerCommand(context, 'symphonyPodAdmin.apps.openInAdminPortal', (node?: TreeNode) => openInAdminPortal(context, requireNode(node, ApplicationNode, 'an application'))),
     registerCommand(context, 'symphonyPodAdmin.showLog', async () => context.log.show()),
   ];
 }
@@ -64,6 +69,27 @@ export function describeItem(node: ItemNode): { id: string; idName: string; name
   if (node instanceof ApplicationNode) return { id: node.appId, idName: 'app id', name: node.item.appName || node.appId, json: node.item };
   if (node instanceof GroupNode) return { id: node.groupId, idName: 'id', name: node.item.name, json: node.item };
   return { id: String(node.item.userId), idName: 'user id', name: `user ${node.item.userId}`, json: node.item };
+}
+
+/**
+ * Symphony documents no deep link to an item in its admin portal, only the portal's own address, the pod URL +
+ * `/?admin` (developer docs: "Add an Extension App to a Symphony Pod", "Creating a Bot User"). So this opens the
+ * portal of the item's pod, names the section that lists the item, and puts the item's id on the clipboard for the
+ * portal's search. The address comes from the pod's profile, checked again here; nothing the pod returned is in it.
+ */
+async function openInAdminPortal(context: CommandContext, node: CertificateNode | ApplicationNode): Promise<void> {
+  const profile = context.store.get(node.podId!);
+  if (!profile) throw new Error('That pod is no longer configured.');
+  const item = describeItem(node);
+  const section = node instanceof CertificateNode ? 'Manage Certificates' : 'App Management (its Global Status, Visibility and Installation are under App Settings)';
+  await vscode.env.clipboard.writeText(item.id);
+  if (!(await prompts(context).openExternal(vscode.Uri.parse(adminPortalUrl(profile.podUrl))))) return;
+  void prompts(context).info(`Opened the admin portal of ${profile.label}: ${item.name} is under ${section}. Its ${item.idName} is on the clipboard, to search for it there.`);
+}
+
+/** The admin portal of a pod: its origin (the profile's URL, validated) + `/?admin`, the address Symphony documents. */
+export function adminPortalUrl(podUrl: string): string {
+  return `${normalizePodUrl(podUrl)}/?admin`;
 }
 
 /** The command the Delete key runs on a node: each keeps its own modal confirmation naming the resource. */

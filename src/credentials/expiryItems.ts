@@ -1,6 +1,6 @@
 // The expiry radar's rows, without `vscode`: company certificates (`expiryDate`) and rotated app keys
 // (`expirationDate`) that expire within the warning window or already have, sorted by date (oldest first).
-import { CompanyCertInfoItem } from '../api';
+import { CompanyCertInfoItem, shortFingerprint } from '../api';
 import { KnownAppKeys } from './appKeyCache';
 
 export type ExpiryItemKind = 'certificate' | 'appKey';
@@ -50,7 +50,7 @@ export function appKeyItems(pod: { id: string; label: string }, apps: ReadonlyMa
       if (!state) continue;
       items.push({
         podId: pod.id, podLabel: pod.label, kind: 'appKey', id: appId, name: app.name,
-        detail: `Rotated app RSA key ${key.fingerprint.slice(0, 23)}…`, date: key.expirationDate!, state,
+        detail: `Rotated app RSA key ${shortFingerprint(key.fingerprint)}`, date: key.expirationDate!, state,
       });
     }
   }

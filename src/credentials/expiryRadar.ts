@@ -10,6 +10,7 @@ import { PodStore } from '../pods/podStore';
 import { expiryWarningDays } from '../tree/expiryDecorations';
 import { describeError } from '../ui/errors';
 import { AppKeyCache, KnownAppKeys } from './appKeyCache';
+import { PodManagedCertificates } from './podManagedCertificates';
 import { ExpiryItem, appKeyItems, certificateItems, sortByDate } from './expiryItems';
 
 export interface ExpiryProblem {
@@ -43,6 +44,7 @@ export class ExpiryRadar implements vscode.Disposable {
     private readonly store: PodStore,
     private readonly sessions: PodSessions,
     private readonly appKeys: AppKeyCache,
+    private readonly podManaged: PodManagedCertificates,
     private readonly log: vscode.LogOutputChannel,
     private readonly freshForMs = 5 * 60 * 1000,
   ) {}
@@ -65,6 +67,7 @@ export class ExpiryRadar implements vscode.Disposable {
   forget(podId: string): void {
     this.snapshots.delete(podId);
     this.appKeys.retain(podId);
+    this.podManaged.forget(podId);
   }
 
   /** The report again with items changed by a key command (no request). */
@@ -124,6 +127,12 @@ export class ExpiryRadar implements vscode.Disposable {
       // Every page: a pod may cap an unpaged list, and a certificate missed here is the outage this report prevents.
       // A pod with fewer than a page of certificates answers in one request.
       reads.push(client.certs.listAllCompanyCertificates().then((list) => void (snapshot.certs = { list, readAt: now })));
+      // The pod's own certificates, for the tree's mark (a short list, read with the certificates it marks). Not an
+      // expiry problem when it fails: the delete asks the pod again anyway.
+      reads.push(client.certs.listAllPodManagedCertificates().then(
+        (list) => this.podManaged.remember(podId, list),
+        (error) => this.log.warn(`Expiry check: could not read the pod-managed certificates: ${describeError(error)}`),
+      ));
     }
     if (this.sessions.can(podId, 'applications')) {
       reads.push((async () => {

@@ -4,7 +4,7 @@
 // before anything is sent.
 import { createHash, createPublicKey, generateKeyPair } from 'node:crypto';
 import * as fs from 'node:fs/promises';
-import { AppAuthenticationKey, ApplicationDetail } from '../api';
+import { AppAuthenticationKey, ApplicationDetail, formatFingerprint, shortFingerprint } from '../api';
 
 export const generatedKeyBits = 4096;
 
@@ -22,7 +22,7 @@ export interface AppKeyInfo {
 export function publicKeyFingerprint(pem: string): string {
   try {
     const der = createPublicKey(pem).export({ type: 'spki', format: 'der' });
-    return createHash('sha256').update(der).digest('hex').toUpperCase().match(/../g)!.join(':');
+    return formatFingerprint(createHash('sha256').update(der).digest('hex'));
   } catch {
     return '';
   }
@@ -120,7 +120,7 @@ export function keyDate(ms: number | undefined): string {
 export function saveRefusalMessage(refusal: SaveRefusal, appId: string): string {
   return refusal.reason === 'sameAsCurrent'
     ? `This is already the current key of ${appId}: choose a new public key.`
-    : `The pod refuses a new key for ${appId} while its previous key (${refusal.previousFingerprint.slice(0, 23)}…) is still valid, until ${keyDate(refusal.previousExpires)}: revoke the previous key first (Revoke Previous Key), or rotate after it has expired.`;
+    : `The pod refuses a new key for ${appId} while its previous key (${shortFingerprint(refusal.previousFingerprint)}) is still valid, until ${keyDate(refusal.previousExpires)}: revoke the previous key first (Revoke Previous Key), or rotate after it has expired.`;
 }
 
 function requireKey(base: ApplicationDetail, slot: KeySlot): string {

@@ -5,7 +5,7 @@
 // reaches the view: it shows only whether one is set, and the pod's value is kept on save.
 import { X509Certificate, createPublicKey } from 'node:crypto';
 import * as vscode from 'vscode';
-import { ApplicationDetail } from '../api';
+import { ApplicationDetail, formatFingerprint } from '../api';
 import { CommandContext } from '../commands/commandContext';
 import { knownAppKeys } from '../credentials/appKeyCache';
 import { publicKeyFingerprint } from '../credentials/keyRotation';
@@ -125,7 +125,7 @@ function keySummaries(app: ApplicationDetail): ApplicationModel['keys'] {
   if (app.cert) {
     try {
       const cert = new X509Certificate(app.cert);
-      summaries.push({ slot: 'certificate', type: `X.509 certificate (${cert.subject.replace(/\n/g, ', ')})`, fingerprint: cert.fingerprint256, expirationDate: Date.parse(cert.validTo) });
+      summaries.push({ slot: 'certificate', type: `X.509 certificate (${cert.subject.replace(/\n/g, ', ')})`, fingerprint: formatFingerprint(cert.fingerprint256), expirationDate: Date.parse(cert.validTo) });
     } catch {
       summaries.push({ slot: 'certificate', type: 'certificate (unreadable PEM)', fingerprint: '' });
     }

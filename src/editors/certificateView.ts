@@ -2,10 +2,11 @@
 // copy fingerprint and delete (after a modal confirmation that names the certificate), expiry highlighted with the
 // tree's own warning window.
 import * as vscode from 'vscode';
-import { CompanyCertDetail, validateRequiredName } from '../api';
+import { CompanyCertDetail, formatFingerprint, validateRequiredName } from '../api';
 import { CommandContext } from '../commands/commandContext';
 import { expiryState, expiryWarningDays } from '../tree/expiryDecorations';
 import { PodNode } from '../tree/podNode';
+import { peopleOf, personLabel, personTooltip } from '../tree/people';
 import { DetailView, ViewUi } from './detailPanels';
 import { CertificateModel, PanelState, ViewToHost } from './webviewMessages';
 
@@ -21,6 +22,12 @@ export class CertificateView implements DetailView {
   async load(): Promise<{ title: string; model: CertificateModel }> {
     const detail = await this.context.sessions.client(this.state.podId).certs.getCompanyCertificate(this.fingerPrint);
     const model = toCertificateModel(detail, this.fingerPrint, this.context.store.get(this.state.podId)?.label ?? this.state.podId, this.context.sessions.can(this.state.podId, 'certificates'));
+    const updatedBy = detail.companyCertInfo?.updatedBy;
+    if (updatedBy !== undefined) {
+      // Asked again on every load, as a refreshed tree node does; a failed lookup leaves the id on show.
+      const person = (await peopleOf(this.context.sessions, this.state.podId).resolve([updatedBy], { fresh: true })).get(String(updatedBy));
+      if (person?.name) model.updatedByPerson = { name: personLabel(person, updatedBy), tooltip: personTooltip(person, updatedBy) };
+    }
     this.name = model.name || model.commonName || this.fingerPrint;
     return { title: `Certificate: ${this.name}`, model };
   }
@@ -41,7 +48,7 @@ export class CertificateView implements DetailView {
       case 'certificate.delete': {
         const confirmed = await this.context.promptHost.current.confirm(
           `Delete the certificate "${this.name}" from ${this.context.store.get(this.state.podId)?.label}?`,
-          `Fingerprint ${this.fingerPrint}\n\nAccounts that authenticate with it, or with certificates it issued, can no longer sign in.`,
+          `Fingerprint ${formatFingerprint(this.fingerPrint)}\n\nAccounts that authenticate with it, or with certificates it issued, can no longer sign in.`,
           'Delete Certificate',
         );
         if (!confirmed) return;
@@ -70,12 +77,12 @@ export function toCertificateModel(detail: CompanyCertDetail, fingerPrint: strin
     kind: 'certificate',
     podLabel,
     writable,
-    fingerPrint: info?.fingerPrint ?? fingerPrint,
+    fingerPrint: formatFingerprint(info?.fingerPrint ?? fingerPrint),
     name: attributes?.name ?? '',
     type: attributes?.type?.type ?? '',
     status: attributes?.status?.type ?? '',
     commonName: info?.commonName ?? '',
-    ...defined({ issuerFingerPrint: info?.issuerFingerPrint, expiryDate: info?.expiryDate, lastSeen: info?.lastSeen, updatedAt: info?.updatedAt, updatedBy: info?.updatedBy }),
+    ...defined({ issuerFingerPrint: info?.issuerFingerPrint && formatFingerprint(info.issuerFingerPrint), expiryDate: info?.expiryDate, lastSeen: info?.lastSeen, updatedAt: info?.updatedAt, updatedBy: info?.updatedBy }),
     expiry: expiryState(info?.expiryDate),
     warningDays: expiryWarningDays(),
     sections: (detail.certInfo ?? []).map((section) => ({

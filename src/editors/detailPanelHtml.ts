@@ -1,6 +1,7 @@
 // The HTML shell every detail webview loads: a strict CSP with a fresh nonce per load, the codicon stylesheet
 // (under the id @vscode-elements looks for), the shared stylesheet and the view's own bundle. The page has no
-// inline script or handler; the bundle builds the DOM itself.
+// inline script or handler; the bundle builds the DOM itself. Images load from the extension, data: URLs and, only
+// when the view names one, a single https origin (the pod's, for group avatars): never any https host.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { DetailKind } from './webviewMessages';
@@ -10,7 +11,7 @@ export function webviewMediaRoot(extensionUri: vscode.Uri): vscode.Uri {
   return vscode.Uri.joinPath(extensionUri, 'media', 'webview');
 }
 
-export function detailPanelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, kind: DetailKind, title: string): string {
+export function detailPanelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, kind: DetailKind, title: string, imageOrigin?: string): string {
   const nonce = randomBytes(18).toString('base64');
   const root = webviewMediaRoot(extensionUri);
   const asset = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(root, name)).toString();
@@ -19,7 +20,7 @@ export function detailPanelHtml(webview: vscode.Webview, extensionUri: vscode.Ur
     `style-src ${webview.cspSource} 'unsafe-inline'`,
     `script-src 'nonce-${nonce}'`,
     `font-src ${webview.cspSource}`,
-    `img-src ${webview.cspSource} data:`,
+    `img-src ${webview.cspSource} data:${imageOrigin ? ` ${imageOrigin}` : ''}`,
   ].join('; ');
   return `<!DOCTYPE html>
 <html lang="en">
@@ -40,4 +41,14 @@ export function detailPanelHtml(webview: vscode.Webview, extensionUri: vscode.Ur
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** The origin of an https URL (for the CSP), or undefined for anything else: no http, no other scheme. */
+export function httpsOrigin(url: string | undefined): string | undefined {
+  try {
+    const parsed = new URL(url ?? '');
+    return parsed.protocol === 'https:' ? parsed.origin : undefined;
+  } catch {
+    return undefined;
+  }
 }

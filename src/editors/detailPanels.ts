@@ -2,6 +2,10 @@
 // resource, checks every message a view sends before acting on it, restores panels after a window reload, and
 // reloads a panel when the tree refreshes the list its resource belongs to. What each kind shows and does lives in
 // certificateView.ts, groupView.ts and applicationView.ts.
+//
+// Unsaved edits (see README.md "Unsaved edits in detail panels"): the view reports its form as a draft on every
+// change; the host marks the title, gives the draft back when the webview is recreated (shown again, window
+// reloaded), and keeps it when the panel is closed, offering to reopen it: a WebviewPanel cannot refuse to close.
 import * as vscode from 'vscode';
 import { CommandContext } from '../commands/commandContext';
 import { CertificatesNode } from '../tree/certNodes';
@@ -12,7 +16,7 @@ import { TreeNode } from '../tree/treeNode';
 import { describeError } from '../ui/errors';
 import { UserCancelled } from '../ui/prompts';
 import { detailPanelHtml, webviewMediaRoot } from './detailPanelHtml';
-import { DetailModel, DetailKind, HostToView, PanelState, ViewToHost, messageFitsKind, parsePanelState, parseViewMessage } from './webviewMessages';
+import { DetailModel, DetailKind, Draft, HostToView, PanelState, ViewToHost, messageFitsKind, parsePanelState, parseViewMessage } from './webviewMessages';
 
 export const detailViewType = 'symphonyPodAdmin.detail';
 
@@ -33,6 +37,8 @@ export interface DetailView {
   handle(message: ViewToHost, ui: ViewUi): Promise<void>;
   /** The tree node whose refresh means this resource may have changed. */
   treeList(pod: PodNode): TreeNode | undefined;
+  /** The one https origin the panel may load images from (the pod's, for its avatars), if any. */
+  imageOrigin?(): string | undefined;
 }
 
 export type ViewFactory = (context: CommandContext, state: PanelState) => DetailView;
@@ -43,10 +49,19 @@ interface Entry {
   readonly panel: vscode.WebviewPanel;
   readonly view: DetailView;
   readonly posted: HostToView[];
+  readonly received: ViewToHost[];
   readonly rejected: string[];
   html: string;
   disposed: boolean;
+  /** The title the view gave, without the unsaved-edits marker. */
+  title: string;
+  draft?: Draft;
+  /** Closed on purpose (the resource was deleted, the extension stops): its draft is not kept. */
+  dropDraft?: boolean;
 }
+
+/** Put before the title of a panel with unsaved edits, like the dot on a dirty editor's tab. */
+export const unsavedMarker = '● ';
 
 const keep = 50;
 const icons: Record<DetailKind, string> = { certificate: 'shield', group: 'organization', application: 'package', expiryReport: 'calendar' };
@@ -56,6 +71,8 @@ export class DetailPanels implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
   /** The panel whose own change is refreshing the tree: it has already shown the result. */
   private refreshingFrom: string | undefined;
+  /** Unsaved edits of panels closed with them, by panel key, until the panel is opened again. */
+  private readonly closedDrafts = new Map<string, Draft>();
 
   constructor(
     private readonly context: CommandContext,
@@ -83,7 +100,8 @@ export class DetailPanels implements vscode.Disposable {
       return key;
     }
     const panel = vscode.window.createWebviewPanel(detailViewType, state.id, vscode.ViewColumn.Active, this.webviewOptions());
-    this.attach(panel, state);
+    this.attach(panel, state, this.closedDrafts.get(key));
+    this.closedDrafts.delete(key);
     return key;
   }
 
@@ -100,12 +118,27 @@ export class DetailPanels implements vscode.Disposable {
     return this.entries.get(key)?.posted ?? [];
   }
 
+  /** The messages the view sent that passed the checks (the real webview's, and the tests' own). */
+  receivedMessages(key: string): readonly ViewToHost[] {
+    return this.entries.get(key)?.received ?? [];
+  }
+
   rejectedMessages(key: string): readonly string[] {
     return this.entries.get(key)?.rejected ?? [];
   }
 
   html(key: string): string | undefined {
     return this.entries.get(key)?.html;
+  }
+
+  title(key: string): string | undefined {
+    return this.entries.get(key)?.panel.title;
+  }
+
+  /** Restores a panel from webview state exactly as the serializer does after a window reload. */
+  async restoreFromState(state: unknown): Promise<void> {
+    const panel = vscode.window.createWebviewPanel(detailViewType, 'Restoring…', vscode.ViewColumn.Active, this.webviewOptions());
+    await this.restore(panel, state);
   }
 
   openKeys(): string[] {
@@ -117,7 +150,10 @@ export class DetailPanels implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const entry of [...this.entries.values()]) entry.panel.dispose();
+    for (const entry of [...this.entries.values()]) {
+      entry.dropDraft = true;
+      entry.panel.dispose();
+    }
     this.subscriptions.forEach((s) => s.dispose());
   }
 
@@ -136,14 +172,15 @@ export class DetailPanels implements vscode.Disposable {
       return;
     }
     panel.webview.options = this.webviewOptions();
-    this.attach(panel, state.value);
+    const { draft, ...shown } = state.value;
+    this.attach(panel, shown, draft);
   }
 
-  private attach(panel: vscode.WebviewPanel, state: PanelState): void {
+  private attach(panel: vscode.WebviewPanel, state: PanelState, draft: Draft | undefined): void {
     const key = DetailPanels.keyOf(state);
     const view = this.factories[state.kind](this.context, state);
-    const html = detailPanelHtml(panel.webview, this.extensionUri, state.kind, state.id);
-    const entry: Entry = { key, state, panel, view, posted: [], rejected: [], html, disposed: false };
+    const html = detailPanelHtml(panel.webview, this.extensionUri, state.kind, state.id, view.imageOrigin?.());
+    const entry: Entry = { key, state, panel, view, posted: [], received: [], rejected: [], html, disposed: false, title: state.id, draft };
     this.entries.set(key, entry);
     panel.iconPath = new vscode.ThemeIcon(icons[state.kind]) as unknown as vscode.Uri;
     panel.webview.html = html;
@@ -152,7 +189,25 @@ export class DetailPanels implements vscode.Disposable {
       entry.disposed = true;
       listener.dispose();
       if (this.entries.get(key) === entry) this.entries.delete(key);
+      if (entry.draft && !entry.dropDraft) this.keepClosedDraft(entry, entry.draft);
     });
+  }
+
+  /** The panel closed with unsaved edits: keep them for its next opening, and say how to get them back. */
+  private keepClosedDraft(entry: Entry, draft: Draft): void {
+    this.closedDrafts.set(entry.key, draft);
+    const [reopen, discard] = ['Reopen with Your Edits', 'Discard Them'];
+    void this.context.promptHost.current
+      .info(`"${entry.title}" was closed with unsaved edits. They are kept: reopen it (or open it again from the tree) to save them.`, reopen, discard)
+      .then((choice) => {
+        if (choice === reopen) this.open(entry.state);
+        // Only the draft this notification is about: one kept by a later close stays.
+        if (choice === discard && this.closedDrafts.get(entry.key) === draft) this.closedDrafts.delete(entry.key);
+      });
+  }
+
+  private showTitle(entry: Entry): void {
+    entry.panel.title = `${entry.draft ? unsavedMarker : ''}${entry.title}`;
   }
 
   private async receive(entry: Entry, raw: unknown): Promise<void> {
@@ -163,9 +218,17 @@ export class DetailPanels implements vscode.Disposable {
       return;
     }
     const message = parsed.value;
+    entry.received.push(message);
+    if (entry.received.length > keep) entry.received.shift();
     const ui = this.ui(entry);
+    if (message.type === 'draft') {
+      entry.draft = message.draft;
+      return this.showTitle(entry);
+    }
     try {
-      if (message.type === 'ready' || message.type === 'reload') await ui.reload();
+      // A webview that starts ('ready': first shown, shown again, window reloaded) gets the unsaved edits back.
+      if (message.type === 'ready') await this.load(entry, entry.draft);
+      else if (message.type === 'reload') await ui.reload();
       else await entry.view.handle(message, ui);
     } catch (error) {
       if (error instanceof UserCancelled) return;
@@ -199,15 +262,19 @@ export class DetailPanels implements vscode.Disposable {
           this.refreshingFrom = undefined;
         }
       },
-      close: () => entry.panel.dispose(),
+      close: () => {
+        entry.dropDraft = true;
+        entry.panel.dispose();
+      },
     };
   }
 
-  private async load(entry: Entry): Promise<void> {
+  private async load(entry: Entry, draft?: Draft): Promise<void> {
     this.post(entry, { type: 'busy', busy: true, message: 'Loading…' });
     const { title, model } = await entry.view.load();
-    entry.panel.title = title;
-    this.post(entry, { type: 'load', state: entry.state, model });
+    entry.title = title;
+    this.showTitle(entry);
+    this.post(entry, { type: 'load', state: entry.state, model, ...(draft ? { draft } : {}) });
   }
 
   private post(entry: Entry, message: HostToView): void {

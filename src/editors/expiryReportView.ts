@@ -2,6 +2,7 @@
 // every signed-in pod, sorted by date, with Open / Rotate or Replace per row and an export as CSV or Markdown for a
 // change ticket. Loading reuses the radar's fresh data; only "Reload" asks it to read the pods again.
 import * as vscode from 'vscode';
+import { countOf } from '../api';
 import { CommandContext } from '../commands/commandContext';
 import { ExpiryRadar, ExpiryReport } from '../credentials/expiryRadar';
 import { exportReport } from '../credentials/expiryExport';
@@ -43,7 +44,7 @@ export class ExpiryReportView implements DetailView {
         const items = this.radar.report?.items ?? [];
         const document = await vscode.workspace.openTextDocument({ language: message.format === 'csv' ? 'csv' : 'markdown', content: exportReport(items, message.format) });
         await vscode.window.showTextDocument(document, { preview: false });
-        return ui.notice('info', `Exported ${items.length} row(s) as ${message.format === 'csv' ? 'CSV' : 'Markdown'} into a new editor.`);
+        return ui.notice('info', `Exported ${countOf(items.length, 'row')} as ${message.format === 'csv' ? 'CSV' : 'Markdown'} into a new editor.`);
       }
       default:
         return undefined;

@@ -1,12 +1,16 @@
-// The group detail view: profile form, members table with "add by user id", avatar preview and upload, the
-// visibility / implicit-connection / interaction-transfer lists and the status. A save sends If-Match with the
-// eTag the view's form was loaded from; on 412 the view is shown what changed on the server (a field diff) and
-// nothing is written until the user reapplies their edit on top of the server's version.
+// The group detail view: profile form, members table (people by name) with "add by user id" and Remove Member,
+// avatar preview and upload, the visibility / implicit-connection / interaction-transfer lists and the status. A
+// save sends If-Match with the eTag the view's form was loaded from; on 412 (or a version this panel never saw, as
+// after a window reload) the view is shown what changed on the server and nothing is written until the user
+// reapplies their edit on top of the server's version.
 import * as fs from 'node:fs/promises';
 import { PodApiError, ReadGroup, UpdateGroup, groupUpdate, imageTypeOf, toUserId, validateAvatar, validateRequiredName, validateUserId } from '../api';
 import { CommandContext } from '../commands/commandContext';
+import { removeMember } from '../commands/groupCommands';
 import { PodNode } from '../tree/podNode';
+import { peopleOf, personLabel, personTooltip } from '../tree/people';
 import { defined } from './certificateView';
+import { httpsOrigin } from './detailPanelHtml';
 import { DetailView, ViewUi } from './detailPanels';
 import {
   FieldChange, GroupEdit, GroupListName, GroupModel, IdLists, PanelState, ViewToHost, groupListNames, profileListFields, profileTextFields,
@@ -34,7 +38,16 @@ export class GroupView implements DetailView {
 
   async load(): Promise<{ title: string; model: GroupModel }> {
     const group = this.remember(await this.groups.getGroup(this.state.id));
-    return { title: `Group: ${group.name}`, model: this.model(group) };
+    // A load (open, Reload, a tree refresh) asks for the names again, as a refreshed tree node does.
+    return { title: `Group: ${group.name}`, model: await this.model(group, true) };
+  }
+
+  imageOrigin(): string | undefined {
+    return httpsOrigin(this.podUrl);
+  }
+
+  private get podUrl(): string | undefined {
+    return this.context.store.get(this.state.podId)?.podUrl;
   }
 
   async handle(message: ViewToHost, ui: ViewUi): Promise<void> {
@@ -45,6 +58,12 @@ export class GroupView implements DetailView {
         return this.addMember(message.userId, ui);
       case 'group.uploadAvatar':
         return this.uploadAvatar(ui);
+      case 'group.removeMember': {
+        const { group, who } = await removeMember(this.context, { podId: this.state.podId, groupId: this.state.id, memberId: message.memberId });
+        this.remember(group);
+        ui.post({ type: 'load', state: this.state, model: await this.model(group) });
+        return ui.notice('info', `Removed ${who} from ${group.name}.`);
+      }
       default:
         return undefined;
     }
@@ -56,10 +75,11 @@ export class GroupView implements DetailView {
   }
 
   private async save(eTag: string, edit: GroupEdit, ui: ViewUi): Promise<void> {
-    const base = this.versions.get(eTag);
-    if (!base) return ui.notice('error', 'This form was loaded from a version of the group the editor no longer knows. Reload, then make the change again.');
     const problem = validateEdit(edit);
     if (problem) return ui.notice('error', problem.message, problem.field);
+    // A version this panel never saw (the edit came back after a window reload): show the pod's version as a conflict.
+    const base = this.versions.get(eTag) ?? (await this.conflict(undefined, edit, ui));
+    if (!base) return undefined;
     if (edit.status === 'DELETED' && base.status !== 'DELETED') {
       const confirmed = await this.context.promptHost.current.confirm(`Mark the group "${base.name}" deleted?`, `Group id ${base.id}\n\nIts members lose the distribution list. You can restore it later.`, 'Mark Deleted');
       if (!confirmed) return undefined;
@@ -70,14 +90,20 @@ export class GroupView implements DetailView {
       saved = await this.groups.updateGroup(this.state.id, applyEdit(base, edit), eTag);
     } catch (error) {
       if (!(error instanceof PodApiError && error.status === 412)) throw error;
-      const server = this.remember(await this.groups.getGroup(this.state.id));
-      this.context.log.info(`Group ${this.state.id} changed on the pod since it was loaded; waiting for the user to reapply the edit.`);
-      return ui.post({ type: 'group.conflict', server: this.model(server), changes: groupChanges(base, server, edit), edit });
+      return void (await this.conflict(base, edit, ui));
     }
     this.remember(saved);
     ui.refreshTree();
-    ui.post({ type: 'load', state: this.state, model: this.model(saved) });
+    ui.post({ type: 'load', state: this.state, model: await this.model(saved) });
     return ui.notice('info', `Saved ${saved.name}.`);
+  }
+
+  /** Shows the pod's current version and what changed there since `base` (unknown: nothing to compare with). */
+  private async conflict(base: ReadGroup | undefined, edit: GroupEdit, ui: ViewUi): Promise<undefined> {
+    const server = this.remember(await this.groups.getGroup(this.state.id));
+    this.context.log.info(`Group ${this.state.id} changed on the pod since it was loaded; waiting for the user to reapply the edit.`);
+    ui.post({ type: 'group.conflict', server: await this.model(server), changes: groupChanges(base ?? server, server, edit), edit });
+    return undefined;
   }
 
   private async addMember(userId: string, ui: ViewUi): Promise<void> {
@@ -89,8 +115,9 @@ export class GroupView implements DetailView {
     ui.post({ type: 'busy', busy: true, message: `Adding ${memberId}…` });
     const updated = this.remember(await this.groups.addMember(this.state.id, { memberId, memberTenant: group.ownerId }));
     ui.refreshTree();
-    ui.post({ type: 'load', state: this.state, model: this.model(updated) });
-    return ui.notice('info', `Added user ${memberId} to ${updated.name}.`);
+    const model = await this.model(updated);
+    ui.post({ type: 'load', state: this.state, model });
+    return ui.notice('info', `Added ${model.people.find((p) => p.id === String(memberId))?.name ?? `user ${memberId}`} to ${updated.name}.`);
   }
 
   private async uploadAvatar(ui: ViewUi): Promise<void> {
@@ -104,7 +131,7 @@ export class GroupView implements DetailView {
     const type = imageTypeOf(bytes) === 'jpg' ? 'jpeg' : imageTypeOf(bytes);
     this.avatarPreview = `data:image/${type};base64,${bytes.toString('base64')}`;
     ui.refreshTree();
-    ui.post({ type: 'load', state: this.state, model: this.model(updated) });
+    ui.post({ type: 'load', state: this.state, model: await this.model(updated) });
     return ui.notice('info', `Uploaded the avatar of ${updated.name}.`);
   }
 
@@ -118,8 +145,9 @@ export class GroupView implements DetailView {
     return group;
   }
 
-  private model(group: ReadGroup): GroupModel {
+  private async model(group: ReadGroup, freshNames = false): Promise<GroupModel> {
     const profile = group.profile ?? {};
+    const avatar = this.avatarPreview ? { avatarPreview: this.avatarPreview } : avatarOf(profile.avatars ?? [], this.podUrl);
     return {
       kind: 'group',
       podLabel: this.context.store.get(this.state.podId)?.label ?? this.state.podId,
@@ -135,12 +163,41 @@ export class GroupView implements DetailView {
       members: (group.members ?? []).filter((m) => Number.isSafeInteger(m.memberId) && (m.memberId ?? 0) > 0)
         .map((m) => ({ memberId: m.memberId!, ...defined({ memberTenant: m.memberTenant, status: m.status, addedDate: m.addedDate }) })),
       avatars: (profile.avatars ?? []).map((a) => ({ size: a.size ?? '', url: a.url ?? '' })),
-      ...defined({ avatarPreview: this.avatarPreview }),
+      ...avatar,
+      people: await this.people(group, freshNames),
       visibilityRestriction: idListsOf(group, 'visibilityRestriction'),
       implicitConnection: idListsOf(group, 'implicitConnection'),
       interactionTransfer: idListsOf(group, 'interactionTransfer'),
     };
   }
+
+  /** Names for the owner (when a user), the members and "updated by": one lookup for all of them. */
+  private async people(group: ReadGroup, fresh: boolean): Promise<GroupModel['people']> {
+    const ids = [...(group.members ?? []).map((m) => m.memberId), group.ownerType === 'USER' ? group.ownerId : undefined, group.updatedBy]
+      .map((id) => String(id ?? '')).filter((id) => /^[1-9]\d{0,18}$/.test(id));
+    if (ids.length === 0) return [];
+    const people = await peopleOf(this.context.sessions, this.state.podId).resolve(ids, { fresh });
+    return [...people.values()].map((p) => ({ id: p.id, name: personLabel(p, p.id), tooltip: personTooltip(p, p.id) }));
+  }
+}
+
+/**
+ * The pod's avatar to preview, as an untrusted URL: the largest one, resolved against the pod's URL (a pod gives
+ * `../avatars/…`), kept only when it is https on the pod's own origin or a data: image; otherwise why not.
+ */
+export function avatarOf(avatars: ReadonlyArray<{ size?: string; url?: string }>, podUrl: string | undefined): { avatarPreview?: string; avatarProblem?: string } {
+  const pick = avatars.find((a) => a.size === 'original') ?? avatars[0];
+  if (!pick?.url) return {};
+  if (/^data:image\/(png|jpeg|gif);base64,[A-Za-z0-9+/=]+$/.test(pick.url)) return { avatarPreview: pick.url };
+  let url: URL | undefined;
+  try {
+    url = new URL(pick.url, podUrl ? `${podUrl.replace(/\/+$/, '')}/` : undefined);
+  } catch {
+    url = undefined;
+  }
+  const origin = httpsOrigin(podUrl);
+  if (url && origin && url.origin === origin) return { avatarPreview: url.href };
+  return { avatarProblem: 'Not previewed: the pod’s avatar address is not an https address on the pod itself.' };
 }
 
 function idListsOf(group: ReadGroup, list: GroupListName): IdLists {

@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import { ApplicationDetail } from '../api';
 import { CommandContext, prompts } from '../commands/commandContext';
+import { announceCreated } from '../commands/revealCreated';
 import { TreeNode } from '../tree/treeNode';
 import { describeError } from '../ui/errors';
 import { UserCancelled } from '../ui/prompts';
@@ -326,7 +327,7 @@ export class ManifestFileSystem implements vscode.FileSystemProvider, vscode.Dis
     if (tabs.length) await vscode.window.tabGroups.close(tabs);
     this.entries.delete(template.toString());
     await vscode.window.showTextDocument(await openManifestDocument(uri), { preview: false });
-    void prompts(this.context).info(`Created the application ${created.applicationInfo?.name ?? appId} (${appId}).`);
+    await announceCreated(this.context, this.context.tree.podNode(podId)?.applications, appId, undefined, `Created the application ${created.applicationInfo?.name ?? appId} (${appId}).`);
   }
 
   watch(): vscode.Disposable {

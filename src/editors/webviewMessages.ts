@@ -10,9 +10,21 @@ import {
 export type DetailKind = 'certificate' | 'group' | 'application' | 'expiryReport';
 export const detailKinds: readonly DetailKind[] = ['certificate', 'group', 'application', 'expiryReport'];
 
-/** What a panel shows; also the webview state a reloaded window restores the panel from. */
-export const panelState = object({ podId: text(200), kind: literal('certificate', 'group', 'application', 'expiryReport'), id: text(2000) });
+const panelStateProps = { podId: text(200), kind: literal('certificate', 'group', 'application', 'expiryReport'), id: text(2000) };
+/** What a panel shows. */
+export const panelState = object(panelStateProps);
 export type PanelState = Infer<typeof panelState>;
+
+/**
+ * The user's unsaved form: every editable field's value by element id (the raw text, even text that would not
+ * validate yet), and the version it was edited on (a group's eTag; '' for kinds without one).
+ */
+export const draft = object({ base: text(200), fields: array(object({ id: text(200), value: text(100_000) }), 2000) });
+export type Draft = Infer<typeof draft>;
+
+/** The webview state a reloaded window restores a panel from: what it shows and the unsaved form, if any. */
+export const savedPanelState = object({ ...panelStateProps, draft: optional(draft) });
+export type SavedPanelState = Infer<typeof savedPanelState>;
 
 // ---- Models (host → view) ---------------------------------------------------------------------------------------
 
@@ -34,6 +46,8 @@ export const certificateModel = object({
   lastSeen: optional(number),
   updatedAt: optional(number),
   updatedBy: optional(number),
+  /** Who `updatedBy` is (name, and a tooltip with email and id); absent when the id could not be named. */
+  updatedByPerson: optional(object({ name: text(), tooltip: text() })),
   sections: array(object({ name: text(), rows: array(row) })),
 });
 export type CertificateModel = Infer<typeof certificateModel>;
@@ -73,8 +87,15 @@ export const groupModel = object({
   profile: object(profileProps),
   members: array(object({ memberId: positiveInteger, memberTenant: optional(number), status: optional(text()), addedDate: optional(text()) })),
   avatars: array(object({ size: text(), url: text() })),
-  /** The image this panel last uploaded, as a data: URL (the pod's avatar URLs are not reachable from a webview). */
+  /**
+   * The image to preview: the one this panel last uploaded (a data: URL), else the pod's avatar when it is an https
+   * URL on the pod's own origin (the only one the panel's CSP lets images load from) or a data: image.
+   */
   avatarPreview: optional(text(3_000_000)),
+  /** Why the pod's avatar is not previewed, when it has one. */
+  avatarProblem: optional(text()),
+  /** Names for the user ids the panel shows (owner, members, "updated by"); an id missing here shows as the id. */
+  people: array(object({ id: text(40), name: text(), tooltip: text() })),
   visibilityRestriction: idLists,
   implicitConnection: idLists,
   interactionTransfer: idLists,
@@ -160,11 +181,14 @@ export const viewToHost = union({
   /** The view has loaded its script and wants its model. */
   ready: {},
   reload: {},
+  /** The form changed: the unsaved edits, or none when the form matches what was loaded. */
+  draft: { draft: optional(draft) },
   'certificate.save': { attributes: certificateAttributes },
   'certificate.delete': {},
   'certificate.copyFingerprint': {},
   'group.save': { eTag: text(200), edit: groupEdit },
   'group.addMember': { userId: text(40) },
+  'group.removeMember': { memberId: positiveInteger },
   'group.uploadAvatar': {},
   'application.save': { edit: applicationEdit },
   'application.openJson': {},
@@ -179,7 +203,8 @@ const fieldChange = object({ field: text(), server: text(), mine: optional(text(
 export type FieldChange = Infer<typeof fieldChange>;
 
 export const hostToView = union({
-  load: { state: panelState, model: oneOf('kind', { certificate: certificateModel, group: groupModel, application: applicationModel, expiryReport: expiryReportModel }) },
+  /** `draft`: unsaved edits to put back into the form (after the panel was hidden, closed or the window reloaded). */
+  load: { state: panelState, model: oneOf('kind', { certificate: certificateModel, group: groupModel, application: applicationModel, expiryReport: expiryReportModel }), draft: optional(draft) },
   busy: { busy: boolean, message: optional(text()) },
   notice: { level: literal('info', 'error'), message: text(), field: optional(text(200)) },
   /** A group save hit 412: the server's version, what changed there, and the edit waiting to be reapplied. */
@@ -195,8 +220,8 @@ export function parseHostMessage(value: unknown): Parsed<HostToView> {
   return parse(hostToView, value, 'message');
 }
 
-export function parsePanelState(value: unknown): Parsed<PanelState> {
-  return parse(panelState, value, 'state');
+export function parsePanelState(value: unknown): Parsed<SavedPanelState> {
+  return parse(savedPanelState, value, 'state');
 }
 
 /** The message types each kind of view may send besides the shared ones. */

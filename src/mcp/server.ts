@@ -8,18 +8,21 @@ import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import { agentTools, offeredTools, runTool } from '../agentTools/catalog';
 import { clientHost } from '../agentTools/clientHost';
-import type { ToolHost } from '../agentTools/tool';
-import { PodConnection, clientOf } from './connection';
+import type { PodRef, ToolHost } from '../agentTools/tool';
+import type { PodClient } from '../api';
 
 export interface McpServerOptions {
-  connection: PodConnection;
+  /** A client for the one pod served (the CLI's `connect()`); closed with the server. */
+  client: PodClient;
+  /** Its name for answers and confirmations, and its environment ("production" is never written to). */
+  pod: Omit<PodRef, 'id' | 'signedIn'>;
   /** `--allow-writes`: offer and run the write tools (each still refused on a production pod without its unlock). */
   allowWrites: boolean;
   /** Days before expiry that the expiry report includes (default 30, as the extension's setting). */
   warningDays?: number;
   /** Default: stdio. Tests may pass an in-memory transport. */
   transport?: Transport;
-  /** Diagnostics (stderr by default): one line per request, never a token. */
+  /** Diagnostics (stderr by default): a tool that failed, never a token. */
   log?: (line: string) => void;
   version?: string;
 }
@@ -27,10 +30,9 @@ export interface McpServerOptions {
 /** Starts the server on its transport; resolves once it is connected, with a way to close it. */
 export async function runMcpServer(options: McpServerOptions): Promise<{ close(): Promise<void> }> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const { connection } = options;
-  const client = clientOf(connection, log);
+  const { client } = options;
   const host: ToolHost = clientHost({
-    pod: { id: 'pod', label: connection.label, podUrl: connection.podUrl, environment: connection.environment },
+    pod: { id: 'pod', ...options.pod },
     client,
     warningDays: options.warningDays ?? 30,
   });

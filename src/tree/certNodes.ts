@@ -1,7 +1,8 @@
 // Certificates in the Pods tree: the pod's company certificates, a page at a time, and under a CA the
 // certificates it issued. Expiring certificates carry a warning, expired ones an error (see expiryDecorations.ts).
 import * as vscode from 'vscode';
-import { CompanyCertInfoItem } from '../api';
+import { CompanyCertInfoItem, formatFingerprint } from '../api';
+import { knownPodManaged } from '../credentials/podManagedCertificates';
 import { PodSessions } from '../pods/podSessions';
 import { ContextValue } from './contextValues';
 import { expiryState, expiryUri } from './expiryDecorations';
@@ -85,10 +86,13 @@ export class CertificateNode extends TreeNode {
     readonly item: CompanyCertInfoItem,
     private readonly writable: boolean,
     private readonly issuesOthers: boolean,
-    /** The pod's own certificate (see `podmanaged/list`): marked, and never offered for deletion in the tree. */
-    readonly podManaged = false,
   ) {
     super(parent);
+  }
+
+  /** The pod's own certificate (`podmanaged/list`, as last read): marked, and never offered for deletion in the tree. */
+  get podManaged(): boolean {
+    return knownPodManaged.has(this.podId!, this.fingerPrint);
   }
 
   get fingerPrint(): string {
@@ -135,7 +139,7 @@ export class CertificateNode extends TreeNode {
         `| Status | ${attributes?.status?.type ?? ''} |`,
         this.podManaged ? '| Managed by | the pod itself: deleting it can break the pod |' : '',
         `| Expires | ${expiry}${state === 'expired' ? ' (expired)' : state === 'expiring' ? ' (soon)' : ''} |`,
-        `| Fingerprint | \`${this.fingerPrint}\` |`,
+        `| Fingerprint | \`${formatFingerprint(this.fingerPrint)}\` |`,
         info?.issuerFingerPrint ? `| Issuer | \`${info.issuerFingerPrint}\` |` : '',
         info?.lastSeen ? `| Last seen | ${new Date(info.lastSeen).toISOString()} |` : '',
         info?.updatedAt !== undefined || updatedBy ? `| Updated | ${info?.updatedAt !== undefined ? new Date(info.updatedAt).toISOString().slice(0, 10) : ''}${updatedBy} |` : '',

@@ -95,6 +95,12 @@ export class ConnectionNode extends TreeNode {
     return this.item.userId!;
   }
 
+  /** The person as commands name them: "Ada Lovelace (12345)", or "User 12345" while the pod has not named them. */
+  get displayName(): string {
+    const person = this.list.people.get(this.userId);
+    return person?.name ? `${person.name} (${this.userId})` : personLabel(person, this.userId);
+  }
+
   toTreeItem(): vscode.TreeItem {
     const meta = statuses.find((s) => s.status === this.item.status) ?? statuses[0];
     const person = this.list.people.get(this.userId);

@@ -73,6 +73,17 @@ export abstract class PagedListNode<T, C = unknown> extends TreeNode {
     await this.locked(() => this.appendPage(pageSize()));
   }
 
+  /**
+   * Shows an item the loaded pages may not hold (one just created, listed on a later page): added after the loaded
+   * items, and not listed twice when its page loads. A filter that would hide it is cleared: the user asked to see it.
+   */
+  include(item: T): TreeNode {
+    const key = this.keyOf(item);
+    if (!this.items.some((i) => this.keyOf(i) === key)) this.items = [...this.items, item];
+    if (this.filter !== undefined && !this.matches(item, this.filter.toLowerCase())) this.filter = undefined;
+    return this.nodeFor(this.items.find((i) => this.keyOf(i) === key)!);
+  }
+
   /** Forgets the loaded pages; the next expand starts again from the first page. The filter stays. */
   refresh(): void {
     this.generation++;
@@ -96,7 +107,8 @@ export abstract class PagedListNode<T, C = unknown> extends TreeNode {
     const generation = this.generation;
     const page = await this.loadPage(this.started ? this.next : undefined, size);
     if (generation !== this.generation) return; // refreshed meanwhile: the next expand loads the new list
-    this.items = this.items.concat(page.items);
+    const loaded = new Set(this.items.map((item) => this.keyOf(item)));
+    this.items = this.items.concat(page.items.filter((item) => !loaded.has(this.keyOf(item))));
     this.started = true;
     this.next = page.next;
     this.complete = page.next === undefined;

@@ -1,6 +1,7 @@
 // The Pods view: one PodNode per configured pod, kept across refreshes so paging and filters survive.
 // Refreshing a node reloads only that node; the view's refresh reloads everything.
 import * as vscode from 'vscode';
+import { knownPodManaged } from '../credentials/podManagedCertificates';
 import { PodSessions } from '../pods/podSessions';
 import { PodStore } from '../pods/podStore';
 import { PagedListNode } from './pagedListNode';
@@ -27,6 +28,11 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
         const node = podId ? this.pods.get(podId) : undefined;
         if (node) node.refresh();
         this.changed.fire(node);
+      }),
+      // The mark of the pod's own certificates, learnt after the list was shown: redraw it from what is loaded.
+      knownPodManaged.onDidChange((podId) => {
+        const certificates = this.pods.get(podId)?.certificates;
+        if (certificates?.loadedItems.length) this.changed.fire(certificates);
       }),
     ];
   }
@@ -77,6 +83,11 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     return this.view?.selection[0];
   }
 
+  /** Every item selected in the view (the view allows selecting several). */
+  get selection(): readonly TreeNode[] {
+    return this.view?.selection ?? [];
+  }
+
   podNode(podId: string): PodNode | undefined {
     return this.pods.get(podId);
   }
@@ -92,6 +103,21 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   refreshCategory(podId: string, category: 'certificates' | 'applications' | 'groups'): void {
     const list = this.pods.get(podId)?.[category];
     if (list) this.refresh(list);
+  }
+
+  /**
+   * Shows a new item selected in its list: the list reloads its first page, and an item beyond it is added from what
+   * the create answered (`created`) rather than by paging to it: at 10,000 certificates that would be 100 requests.
+   * Without `created`, the item must be on the first page (apps: the pod lists them all at once). Resolves with the
+   * node shown, or undefined when the list does not have it. Keyboard focus stays where it is (an editor, a form).
+   */
+  async revealNew<T>(list: PagedListNode<T>, key: string, created?: T): Promise<TreeNode | undefined> {
+    list.refresh();
+    await list.getChildren();
+    const node = list.cachedChild(key) ?? (created === undefined ? undefined : list.include(created));
+    this.changed.fire(list);
+    if (node) await this.view?.reveal(node, { select: true, focus: false });
+    return node;
   }
 
   async loadMore(node: PagedListNode<unknown>): Promise<void> {

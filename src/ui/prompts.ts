@@ -67,7 +67,8 @@ export interface Prompts {
   searchPick<T>(options: SearchPickOptions<T>): Promise<T>;
   /** A modal confirmation that names the resource; resolves true only when the user chose `action`. */
   confirm(message: string, detail: string, action: string): Promise<boolean>;
-  openFile(options: { title: string; filters?: Record<string, string[]> }): Promise<vscode.Uri>;
+  /** A file to read, or with `folders` a folder (pod folders of "Pod as code"). */
+  openFile(options: { title: string; filters?: Record<string, string[]>; folders?: boolean }): Promise<vscode.Uri>;
   /** Where to write a new file (the dialog asks before replacing one). */
   saveFile(options: { title: string; defaultUri?: vscode.Uri; filters?: Record<string, string[]> }): Promise<vscode.Uri>;
   /** A modal that shows a record to read, not a decision (e.g. a connection's history); resolves to the action chosen. */
@@ -75,6 +76,8 @@ export interface Prompts {
   /** Non-modal notifications; resolve to the action chosen, if any. */
   info(message: string, ...actions: string[]): Promise<string | undefined>;
   error(message: string, ...actions: string[]): Promise<string | undefined>;
+  /** Opens a web page in the browser (VS Code asks first for an untrusted domain); resolves true when it opened. */
+  openExternal(uri: vscode.Uri): Promise<boolean>;
 }
 
 export const windowPrompts: Prompts = {
@@ -107,7 +110,10 @@ export const windowPrompts: Prompts = {
     return (await vscode.window.showWarningMessage(message, { modal: true, detail }, action)) === action;
   },
   async openFile(options) {
-    const picked = await vscode.window.showOpenDialog({ title: options.title, filters: options.filters, canSelectMany: false, openLabel: 'Select' });
+    const picked = await vscode.window.showOpenDialog({
+      title: options.title, filters: options.filters, canSelectMany: false, openLabel: 'Select',
+      canSelectFiles: !options.folders, canSelectFolders: !!options.folders,
+    });
     if (!picked?.[0]) throw new UserCancelled();
     return picked[0];
   },
@@ -124,6 +130,9 @@ export const windowPrompts: Prompts = {
   },
   async error(message, ...actions) {
     return vscode.window.showErrorMessage(message, ...actions);
+  },
+  async openExternal(uri) {
+    return vscode.env.openExternal(uri);
   },
 };
 
@@ -210,6 +219,7 @@ function withWizard(ui: Prompts, wizard: WizardStep): Prompts {
     details: (message, detail, ...actions) => ui.details(message, detail, ...actions),
     info: (message, ...actions) => ui.info(message, ...actions),
     error: (message, ...actions) => ui.error(message, ...actions),
+    openExternal: (uri) => ui.openExternal(uri),
   };
 }
 

@@ -1,9 +1,10 @@
 // Application detail view: a form over the manifest (info, URLs, description, permissions checklist with custom
 // entries, properties, notification callback) and a summary of the keys (type and fingerprint). "Open as JSON"
 // opens the same manifest as a document; saving from here takes the same path as saving that document.
-import { ApplicationEdit, ApplicationModel } from '../editors/webviewMessages';
-import { ValueElement, button, dataTable, date, h, notice, on, section, send, startView, textField, valueOf } from './common';
+import { ApplicationEdit, ApplicationModel, Draft } from '../editors/webviewMessages';
+import { ValueElement, button, dataTable, date, draftChanged, h, notice, on, replaceFormOnNextLoad, section, send, startView, textField, valueOf } from './common';
 
+let model: ApplicationModel | undefined;
 let custom: string[] = [];
 let properties: Array<{ key: string; value: string }> = [];
 
@@ -26,11 +27,44 @@ function collectEdit(app: HTMLElement, base: ApplicationModel): ApplicationEdit 
   }
   const description = valueOf(app, '#description');
   if (description !== base.description) edit.description = description;
-  const permissions = [...app.querySelectorAll<ValueElement>('vscode-checkbox[data-permission]')].filter((c) => c.checked).map((c) => c.dataset.permission!);
+  const permissions = checkedPermissions(app);
   if ([...permissions].sort().join() !== [...base.permissions].sort().join()) edit.permissions = permissions;
-  const props = [...app.querySelectorAll('tr[data-property]')].map((row) => ({ key: valueOf(row, '.key'), value: valueOf(row, '.value') }));
+  const props = formProperties(app);
   if (JSON.stringify(props) !== JSON.stringify(base.properties)) edit.properties = props;
   return edit;
+}
+
+function checkedPermissions(app: HTMLElement): string[] {
+  return [...app.querySelectorAll<ValueElement>('vscode-checkbox[data-permission]')].filter((c) => c.checked).map((c) => c.dataset.permission!);
+}
+
+function formProperties(app: HTMLElement): Array<{ key: string; value: string }> {
+  return [...app.querySelectorAll('tr[data-property]')].map((row) => ({ key: valueOf(row, '.key'), value: valueOf(row, '.value') }));
+}
+
+/** The permission checklist and the property rows, as two draft fields (the user adds to both). */
+function extraFields(app: HTMLElement): Draft['fields'] {
+  return [
+    { id: 'permissions', value: JSON.stringify(checkedPermissions(app).sort()) },
+    { id: 'properties', value: JSON.stringify(formProperties(app)) },
+  ];
+}
+
+function restore(draft: Draft, app: HTMLElement): void {
+  if (!model) return;
+  const field = (id: string) => draft.fields.find((f) => f.id === id)?.value;
+  const permissions = field('permissions');
+  if (permissions) {
+    const checked = JSON.parse(permissions) as string[];
+    custom = checked.filter((p) => !model!.knownPermissions.includes(p));
+    app.querySelector('#permissions')!.replaceWith(permissionsSection(model, app));
+    app.querySelectorAll<ValueElement>('vscode-checkbox[data-permission]').forEach((c) => (c.checked = checked.includes(c.dataset.permission!)));
+  }
+  const props = field('properties');
+  if (props) {
+    properties = JSON.parse(props) as typeof properties;
+    app.querySelector('#properties')!.replaceWith(propertiesSection(app));
+  }
 }
 
 function permissionsSection(base: ApplicationModel, app: HTMLElement): HTMLElement {
@@ -49,7 +83,7 @@ function permissionsSection(base: ApplicationModel, app: HTMLElement): HTMLEleme
     if (!custom.includes(name) && !base.knownPermissions.includes(name)) custom.push(name);
     const section = app.querySelector('#permissions')!;
     section.replaceWith(permissionsSection(base, app));
-    return undefined;
+    return draftChanged();
   };
   on(input, 'keydown', (event) => (event as KeyboardEvent).key === 'Enter' && addCustom());
   const part = section('Permissions', h('div', { class: 'checklist', role: 'group', 'aria-label': 'Permissions' }, ...boxes),
@@ -68,7 +102,8 @@ function propertiesSection(app: HTMLElement): HTMLElement {
       syncProperties(app);
       properties.splice(i, 1);
       app.querySelector('#properties')!.replaceWith(propertiesSection(app));
-    }, { secondary: true, title: `Remove property ${p.key}` });
+      draftChanged();
+    }, { secondary: true, title: `Remove property ${p.key}`, action: 'remove-property' });
     remove.setAttribute('aria-label', `Remove property ${p.key || i + 1}`);
     return h('tr', { 'data-property': i }, h('td', {}, key), h('td', {}, value), h('td', {}, remove));
   });
@@ -79,6 +114,7 @@ function propertiesSection(app: HTMLElement): HTMLElement {
     syncProperties(app);
     properties.push({ key: '', value: '' });
     app.querySelector('#properties')!.replaceWith(propertiesSection(app));
+    draftChanged();
   }, { secondary: true }));
   part.id = 'properties';
   return part;
@@ -100,11 +136,13 @@ function keyActions(next: ApplicationModel): HTMLElement {
 }
 
 function render(next: ApplicationModel, app: HTMLElement): void {
+  model = next;
   custom = [];
   properties = next.properties.map((p) => ({ ...p }));
   const save = () => {
     const edit = collectEdit(app, next);
     if (Object.keys(edit).length === 0) return notice('info', 'Nothing to save: no field has changed.');
+    replaceFormOnNextLoad();
     return send({ type: 'application.save', edit });
   };
   const openJson = on(h('a', { href: '#', class: 'link' }, h('vscode-icon', { name: 'json' }), 'Open as JSON'), 'click', (event) => {
@@ -129,4 +167,4 @@ function render(next: ApplicationModel, app: HTMLElement): void {
   );
 }
 
-startView<ApplicationModel>('application', { render });
+startView<ApplicationModel>('application', { render, extraFields, restore });

@@ -1,7 +1,7 @@
 // Certificate detail view: summary with the expiry highlighted, the attributes form, and the pod's certInfo
 // sections as tables. Delete asks for a modal confirmation in the extension host.
 import { CertificateModel } from '../editors/webviewMessages';
-import { button, dataTable, date, h, pairTable, section, select, send, startView, textField, valueOf } from './common';
+import { button, dataTable, date, h, pairTable, replaceFormOnNextLoad, section, select, send, startView, textField, valueOf } from './common';
 
 const types = ['USER', 'USERSIGNING', 'OPERATIONSUSER', 'OPERATIONSSIGNING'] as const;
 const statuses = ['TRUSTED', 'KNOWN', 'REVOKED', 'DISABLED'] as const;
@@ -22,6 +22,7 @@ function render(model: CertificateModel, app: HTMLElement): void {
   const save = () => {
     const type = valueOf(app, '#type') as (typeof types)[number];
     const status = valueOf(app, '#status') as (typeof statuses)[number];
+    replaceFormOnNextLoad();
     send({ type: 'certificate.save', attributes: { name: valueOf(app, '#name'), type, status } });
   };
   const form = h('form', { class: 'form', 'aria-label': 'Certificate attributes' },
@@ -49,10 +50,17 @@ function render(model: CertificateModel, app: HTMLElement): void {
       ['Issuer fingerprint', model.issuerFingerPrint ? h('code', {}, model.issuerFingerPrint) : '—'],
       ['Expires', expiryText(model)],
       ['Last seen', date(model.lastSeen) || '—'],
-      ['Updated', [date(model.updatedAt), model.updatedBy ? `by user ${model.updatedBy}` : ''].filter(Boolean).join(' ') || '—'],
+      ['Updated', h('span', {}, date(model.updatedAt) || (model.updatedBy ? '' : '—'), ...updatedBy(model))],
     ])),
     ...model.sections.map((s) => section(s.name || 'Details', dataTable(s.name, ['Name', 'Value'], s.rows.map((r) => [r.name, r.value]), 'Nothing in this section.'))),
   );
 }
 
 startView<CertificateModel>('certificate', { render });
+
+/** " by <name>" (email and id on hover), or " by user <id>" when the pod could not name them. */
+function updatedBy(model: CertificateModel): Array<string | HTMLElement> {
+  if (model.updatedBy === undefined) return [];
+  const person = model.updatedByPerson;
+  return [' by ', person ? h('span', { title: person.tooltip }, person.name) : `user ${model.updatedBy}`];
+}

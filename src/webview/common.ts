@@ -1,6 +1,7 @@
 // What every detail view's front-end shares: the VS Code webview API, the checked message channel (a message from
-// the host that does not match the protocol is logged to the console and ignored), the busy / notice line, and
-// small DOM builders over @vscode-elements. Text always goes in through textContent or properties, never as HTML.
+// the host that does not match the protocol is logged to the console and ignored), the busy / notice line, the
+// unsaved-edits draft, and small DOM builders over @vscode-elements. Text always goes in through textContent or
+// properties, never as HTML.
 import '@vscode-elements/elements/dist/vscode-badge/index.js';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
@@ -11,7 +12,7 @@ import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-textarea/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
-import { DetailModel, HostToView, PanelState, ViewToHost, parseHostMessage } from '../editors/webviewMessages';
+import { DetailModel, Draft, HostToView, PanelState, SavedPanelState, ViewToHost, parseHostMessage } from '../editors/webviewMessages';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -55,21 +56,28 @@ export function valueOf(root: ParentNode, selector: string): string {
   return (root.querySelector(selector) as ValueElement | null)?.value ?? '';
 }
 
-export function button(label: string, icon: string, handler: () => void, options: { secondary?: boolean; disabled?: boolean; title?: string } = {}): HTMLElement {
-  return on(h('vscode-button', { icon, secondary: options.secondary, disabled: options.disabled, title: options.title }, label), 'click', () => {
-    if (!(options.disabled ?? false)) handler();
+/**
+ * A button. `action` names it so that the answer to what it started is shown next to it, even when the view has been
+ * drawn again meanwhile (the label by default; buttons of one kind in a list share one).
+ */
+export function button(label: string, icon: string, handler: () => void, options: { secondary?: boolean; disabled?: boolean; title?: string; action?: string } = {}): HTMLElement {
+  const action = options.action ?? label;
+  return on(h('vscode-button', { icon, secondary: options.secondary, disabled: options.disabled, title: options.title, 'data-action': action }, label), 'click', () => {
+    if (options.disabled ?? false) return;
+    lastAction = action;
+    handler();
   });
 }
 
-/** A labelled text field; `field` names it for the host's error messages. */
+/** A labelled text field; `field` names it for the host's error messages. Editable fields are part of the draft. */
 export function textField(label: string, id: string, value: string, options: { field?: string; readonly?: boolean; placeholder?: string; multiline?: boolean } = {}): HTMLElement {
-  const input = h(options.multiline ? 'vscode-textarea' : 'vscode-textfield', { id, 'data-field': options.field ?? id, readonly: options.readonly, placeholder: options.placeholder, rows: options.multiline ? 4 : undefined }) as ValueElement;
+  const input = h(options.multiline ? 'vscode-textarea' : 'vscode-textfield', { id, 'data-field': options.field ?? id, 'data-draft': !options.readonly, readonly: options.readonly, placeholder: options.placeholder, rows: options.multiline ? 4 : undefined }) as ValueElement;
   input.value = value;
   return h('div', { class: 'field' }, h('vscode-label', { for: id }, label), input);
 }
 
 export function select(label: string, id: string, options: readonly string[], value: string, disabled = false): HTMLElement {
-  const list = h('vscode-single-select', { id, 'data-field': id, disabled }, ...options.map((o) => h('vscode-option', { value: o, selected: o === value }, o)));
+  const list = h('vscode-single-select', { id, 'data-field': id, 'data-draft': !disabled, disabled }, ...options.map((o) => h('vscode-option', { value: o, selected: o === value }, o)));
   return h('div', { class: 'field' }, h('vscode-label', { for: id }, label), list);
 }
 
@@ -102,6 +110,12 @@ export function splitList(text: string): string[] {
 export interface ViewHandlers<M extends DetailModel> {
   /** Draws the model into the app element. */
   render(model: M, app: HTMLElement): void;
+  /** Parts of the form that are not single fields (lists the user adds to), as draft fields. */
+  extraFields?(app: HTMLElement): Draft['fields'];
+  /** The version the form was drawn from (a group's eTag). */
+  draftBase?(): string;
+  /** Puts a draft's version and extra fields back; the single fields are filled in afterwards. */
+  restore?(draft: Draft, app: HTMLElement): void;
   /** Any message other than load / busy / notice. */
   other?(message: HostToView): void;
   /** The host finished handling the view's last request. */
@@ -109,23 +123,96 @@ export interface ViewHandlers<M extends DetailModel> {
 }
 
 let statusLine: HTMLElement | undefined;
+/** The action of the button the user pressed last: its answer (saved, conflict, error) is shown next to it. */
+let lastAction: string | undefined;
 
-/** Shows a notice; an error that names a field marks that field invalid and moves focus to it. */
+/**
+ * Shows a notice where the user is looking: under the field it is about (marked invalid and focused), else next to the
+ * button whose action it answers, else at the top; always scrolled into view.
+ */
 export function notice(level: 'info' | 'error', message: string, field?: string): void {
   if (!statusLine) return;
+  document.querySelectorAll('[invalid]').forEach((e) => ((e as ValueElement).invalid = false));
+  const target = field ? (document.querySelector(`[data-field="${CSS.escape(field)}"]`) as ValueElement | null) : null;
+  const action = lastAction ? CSS.escape(lastAction) : undefined;
+  const trigger = action ? document.querySelector(`[data-action="${action}"]`) : null;
+  const place = target?.closest('.field, .inline-form, .avatar-row') ?? (action ? document.querySelector(`[data-answers="${action}"]`) : null)
+    ?? trigger?.closest('.actions, .inline-form, .toolbar') ?? trigger?.parentElement;
+  if (place) place.append(statusLine);
+  else document.body.prepend(statusLine);
   statusLine.className = `status ${level}`;
   statusLine.setAttribute('role', level === 'error' ? 'alert' : 'status');
   statusLine.replaceChildren(h('vscode-icon', { name: level === 'error' ? 'error' : 'info' }), h('span', {}, message));
-  document.querySelectorAll('[invalid]').forEach((e) => ((e as ValueElement).invalid = false));
-  const target = field ? (document.querySelector(`[data-field="${CSS.escape(field)}"]`) as ValueElement | null) : null;
+  statusLine.scrollIntoView({ block: 'nearest' });
   if (target) {
     target.invalid = true;
     target.focus();
   }
 }
 
+// ---- Unsaved edits ------------------------------------------------------------------------------------------------
+
+let panelState: PanelState | undefined;
+/** The form's fields as drawn from the model, by id: a draft is what differs from them. */
+let drawn = new Map<string, string>();
+let reported = '';
+/** The next model replaces the form (a save or discard the user asked for); any other load keeps their edits. */
+let replaceForm = false;
+let draftHandlers: ViewHandlers<DetailModel> | undefined;
+
+function formFields(app: HTMLElement): Map<string, string> {
+  const fields = new Map<string, string>();
+  for (const element of app.querySelectorAll<ValueElement>('[data-draft]')) {
+    fields.set(element.id, element.tagName === 'VSCODE-CHECKBOX' ? String(element.checked) : element.value);
+  }
+  for (const extra of draftHandlers?.extraFields?.(app) ?? []) fields.set(extra.id, extra.value);
+  return fields;
+}
+
+/** The user's unsaved edits: the fields that differ from the form as drawn; undefined when there are none. */
+function currentDraft(app: HTMLElement): Draft | undefined {
+  const fields = [...formFields(app)].filter(([id, value]) => drawn.get(id) !== value).map(([id, value]) => ({ id, value }));
+  return fields.length ? { base: draftHandlers?.draftBase?.() ?? '', fields } : undefined;
+}
+
+/** Tells the host (title marker, kept on close) and the webview state (window reload) what is unsaved now. */
+export function draftChanged(): void {
+  const app = document.getElementById('app');
+  if (!app || !panelState) return;
+  const draft = currentDraft(app);
+  const json = JSON.stringify(draft ?? null);
+  if (json === reported) return;
+  reported = json;
+  vscode.setState({ ...panelState, ...(draft ? { draft } : {}) } satisfies SavedPanelState);
+  send(draft ? { type: 'draft', draft } : { type: 'draft' });
+}
+
+/** The user asked for what comes next to replace the form (Save, Discard): their edits are not put back. */
+export function replaceFormOnNextLoad(): void {
+  replaceForm = true;
+}
+
+function drawModel<M extends DetailModel>(handlers: ViewHandlers<M>, model: M, app: HTMLElement, given: Draft | undefined): void {
+  const draft = given ?? (replaceForm ? undefined : currentDraft(app));
+  handlers.render(model, app);
+  drawn = formFields(app);
+  if (draft) {
+    handlers.restore?.(draft, app);
+    for (const { id, value } of draft.fields) {
+      const element = document.getElementById(id) as ValueElement | null;
+      if (!element?.hasAttribute('data-draft')) continue;
+      if (element.tagName === 'VSCODE-CHECKBOX') element.checked = value === 'true';
+      else element.value = value;
+    }
+  }
+  draftChanged();
+}
+
 export function startView<M extends DetailModel>(kind: M['kind'], handlers: ViewHandlers<M>): void {
   const app = document.getElementById('app')!;
+  draftHandlers = handlers as unknown as ViewHandlers<DetailModel>;
+  // Capture: the form elements' own change / input events do not all bubble out of their shadow roots.
+  for (const event of ['input', 'change']) app.addEventListener(event, () => draftChanged(), true);
   statusLine = h('div', { class: 'status', role: 'status', 'aria-live': 'polite' });
   const busy = h('div', { class: 'busy', hidden: true }, h('vscode-progress-ring', {}), h('span', {}));
   document.body.prepend(busy, statusLine);
@@ -139,13 +226,15 @@ export function startView<M extends DetailModel>(kind: M['kind'], handlers: View
     switch (message.type) {
       case 'load':
         if (message.model.kind !== kind) return console.warn(`Ignored a ${message.model.kind} model in a ${kind} view`);
-        vscode.setState(message.state satisfies PanelState);
+        panelState = message.state;
         app.setAttribute('aria-busy', 'false');
-        return handlers.render(message.model as M, app);
+        return drawModel(handlers, message.model as M, app, message.draft);
       case 'busy':
         busy.hidden = !message.busy;
         busy.querySelector('span')!.textContent = message.message ?? '';
-        return message.busy ? undefined : handlers.idle?.();
+        if (message.busy) return undefined;
+        replaceForm = false;
+        return handlers.idle?.();
       case 'notice':
         return notice(message.level, message.message, message.field);
       default:

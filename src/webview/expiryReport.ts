@@ -1,5 +1,6 @@
 // Expiry report front-end: one table of expiring and expired company certificates and rotated app keys across the
 // signed-in pods, oldest date first, with Open and Rotate / Replace per row, and export as CSV or Markdown.
+import { countOf } from '../api/wording';
 import { ExpiryReportModel, ExpiryRow } from '../editors/webviewMessages';
 import { button, date, h, section, send, startView } from './common';
 
@@ -7,7 +8,7 @@ const dayMs = 24 * 60 * 60 * 1000;
 
 function daysLeft(row: ExpiryRow, now: number): string {
   const days = Math.floor((row.date - now) / dayMs);
-  return row.state === 'expired' ? `expired ${-days} day(s) ago` : `${days} day(s) left`;
+  return row.state === 'expired' ? `expired ${countOf(-days, 'day')} ago` : `${countOf(days, 'day')} left`;
 }
 
 function rowElement(row: ExpiryRow, now: number): HTMLElement {
@@ -29,15 +30,15 @@ function render(model: ExpiryReportModel, app: HTMLElement): void {
   const now = Date.now();
   const expired = model.rows.filter((r) => r.state === 'expired').length;
   const table = model.rows.length === 0
-    ? h('p', { class: 'empty' }, `Nothing expires within ${model.warningDays} days on the ${model.podCount} signed-in pod(s).`)
+    ? h('p', { class: 'empty' }, `Nothing expires within ${model.warningDays} days on ${model.podCount === 1 ? 'the signed-in pod' : `the ${model.podCount} signed-in pods`}.`)
     : h('table', { class: 'grid' },
-      h('caption', {}, `${model.rows.length} credential(s): ${expired} expired, ${model.rows.length - expired} within ${model.warningDays} days`),
+      h('caption', {}, `${countOf(model.rows.length, 'credential')}: ${expired} expired, ${model.rows.length - expired} within ${model.warningDays} days`),
       h('thead', {}, h('tr', {}, ...['Expires', 'When', 'Pod', 'Kind', 'Name', 'Actions'].map((x) => h('th', { scope: 'col' }, x)))),
       h('tbody', {}, ...model.rows.map((row) => rowElement(row, now))));
   const problems = model.problems.length ? [section('Pods not checked', h('ul', {}, ...model.problems.map((p) => h('li', {}, `${p.podLabel}: ${p.message}`))))] : [];
   app.replaceChildren(
     h('header', {}, h('h1', {}, 'Expiry Report'),
-      h('div', { class: 'badges' }, h('vscode-badge', {}, String(model.rows.length)), h('span', { class: 'pod' }, `${model.podCount} signed-in pod(s) · checked ${date(model.checkedAt)}`)),
+      h('div', { class: 'badges' }, h('vscode-badge', {}, String(model.rows.length)), h('span', { class: 'pod' }, `${countOf(model.podCount, 'signed-in pod')} · checked ${date(model.checkedAt)}`)),
       h('div', { class: 'toolbar' },
         button('Export CSV', 'export', () => send({ type: 'expiryReport.export', format: 'csv' }), { secondary: true, disabled: model.rows.length === 0 }),
         button('Export Markdown', 'markdown', () => send({ type: 'expiryReport.export', format: 'markdown' }), { secondary: true, disabled: model.rows.length === 0 }),

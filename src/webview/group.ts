@@ -1,8 +1,9 @@
-// Group detail view: profile form, lists and status (saved with the eTag the form was loaded from), members with
-// "add by user id", avatar preview and upload. When the pod says the group changed meanwhile, the view shows what
-// changed there next to the user's values, and sends the same edit again only when the user asks to reapply it.
+// Group detail view: profile form, lists and status (saved with the eTag the form was loaded from), members by name
+// with "add by user id" and Remove Member, avatar preview and upload. When the pod says the group changed meanwhile,
+// the view shows what changed there next to the user's values (beside the Save button), and sends the same edit
+// again only when the user asks to reapply it.
 import { FieldChange, GroupEdit, GroupListName, GroupModel, HostToView, IdLists, groupListNames, profileListFields, profileTextFields } from '../editors/webviewMessages';
-import { ValueElement, button, dataTable, date, h, notice, on, pairTable, section, select, send, splitList, startView, textField, valueOf } from './common';
+import { ValueElement, button, dataTable, date, h, notice, on, pairTable, replaceFormOnNextLoad, section, select, send, splitList, startView, textField, valueOf } from './common';
 
 const profileLabels: Record<string, string> = {
   displayName: 'Display name', companyName: 'Company', email: 'Email', mobile: 'Mobile', jobTitle: 'Job title', jobRole: 'Job role',
@@ -13,9 +14,10 @@ const listLabels: Record<GroupListName, string> = {
   visibilityRestriction: 'Visibility restriction', implicitConnection: 'Implicit connection', interactionTransfer: 'Interaction transfer',
 };
 
-/** The model the form was drawn from: its eTag goes with the save, and the edit is what differs from it. */
+/** The model the form was drawn from: the edit is what differs from it. */
 let formModel: GroupModel | undefined;
-let saving = false;
+/** The version the user's edits were made on (the form's, or a restored draft's): it goes with the save as If-Match. */
+let formETag = '';
 
 function ids(text: string): number[] | undefined {
   const parts = splitList(text);
@@ -49,19 +51,13 @@ function collectEdit(app: HTMLElement, model: GroupModel): GroupEdit | undefined
   return edit;
 }
 
-function isDirty(app: HTMLElement): boolean {
-  if (!formModel) return false;
-  const edit = collectEdit(app, formModel);
-  return edit === undefined || Object.keys(edit).length > 0;
-}
-
 function save(app: HTMLElement): void {
   if (!formModel) return;
   const edit = collectEdit(app, formModel);
   if (!edit) return;
   if (Object.keys(edit).length === 0) return notice('info', 'Nothing to save: no field has changed.');
-  saving = true;
-  send({ type: 'group.save', eTag: formModel.eTag, edit });
+  replaceFormOnNextLoad();
+  send({ type: 'group.save', eTag: formETag, edit });
 }
 
 function formSection(model: GroupModel, app: HTMLElement): HTMLElement {
@@ -80,7 +76,13 @@ function formSection(model: GroupModel, app: HTMLElement): HTMLElement {
     event.preventDefault();
     save(app);
   });
-  return section('Profile and lists', h('p', { class: 'hint' }, `Saved with If-Match ${model.eTag}: if someone changes the group first, you will see what changed before anything is written.`), form);
+  return section('Profile and lists', h('p', { class: 'hint' }, 'If someone changes the group before you save, you will see what changed before anything is written.'), form, h('div', { id: 'conflict' }));
+}
+
+/** A person by name, with who they are in the tooltip; an id the pod could not resolve stays the id. */
+function person(model: GroupModel, id: number | string): HTMLElement {
+  const known = model.people.find((p) => p.id === String(id));
+  return h('span', { title: known?.tooltip ?? `User id: ${id}` }, known?.name ?? String(id));
 }
 
 function addMember(app: HTMLElement): void {
@@ -92,17 +94,26 @@ function addMember(app: HTMLElement): void {
 function membersSection(model: GroupModel, app: HTMLElement): HTMLElement {
   const input = h('vscode-textfield', { id: 'new-member', 'data-field': 'userId', placeholder: 'User id', 'aria-label': 'User id of the new member' });
   on(input, 'keydown', (event) => (event as KeyboardEvent).key === 'Enter' && addMember(app));
+  const remove = (memberId: number) => {
+    const who = model.people.find((p) => p.id === String(memberId))?.name ?? String(memberId);
+    const removeButton = button('Remove', 'remove', () => send({ type: 'group.removeMember', memberId }), { secondary: true, title: `Remove ${who} from the group`, action: 'remove-member' });
+    removeButton.setAttribute('aria-label', `Remove ${who} from the group`);
+    return removeButton;
+  };
   return section(`Members (${model.members.length})`,
-    h('div', { class: 'inline-form' }, input, button('Add Member', 'person-add', () => addMember(app))),
-    dataTable('Members', ['User id', 'Tenant', 'Status', 'Added'], model.members.map((m) => [String(m.memberId), m.memberTenant === undefined ? '' : String(m.memberTenant), m.status ?? '', date(m.addedDate)]), 'No members yet.'));
+    // A removed member's row is gone when the answer comes: it is shown here, above the table.
+    h('div', { class: 'inline-form', 'data-answers': 'remove-member' }, input, button('Add Member', 'person-add', () => addMember(app))),
+    dataTable('Members', ['Member', 'User id', 'Tenant', 'Status', 'Added', ''], model.members.map((m) => [person(model, m.memberId), String(m.memberId), m.memberTenant === undefined ? '' : String(m.memberTenant), m.status ?? '', date(m.addedDate), remove(m.memberId)]), 'No members yet.'));
 }
 
 function avatarSection(model: GroupModel): HTMLElement {
+  const placeholder = (why: string) => h('div', { class: 'avatar placeholder', role: 'img', 'aria-label': why, title: why }, h('vscode-icon', { name: 'organization', size: 48 }));
   const preview = model.avatarPreview
-    ? h('img', { class: 'avatar', src: model.avatarPreview, alt: `Avatar of ${model.name}` })
-    : h('div', { class: 'avatar placeholder', role: 'img', 'aria-label': 'No avatar preview' }, h('vscode-icon', { name: 'organization', size: 48 }));
+    ? on(h('img', { class: 'avatar', src: model.avatarPreview, alt: `Avatar of ${model.name}` }), 'error', (event) => (event.target as HTMLElement).replaceWith(placeholder('The avatar could not be loaded from the pod')))
+    : placeholder(model.avatarProblem ?? 'No avatar');
   return section('Avatar', h('div', { class: 'avatar-row', 'data-field': 'avatar', tabindex: -1 }, preview,
     h('div', {}, h('p', { class: 'hint' }, 'JPEG, PNG or GIF, at most 2 MB. The file is checked before it is sent.'),
+      model.avatarProblem ? h('p', { class: 'hint' }, model.avatarProblem) : undefined,
       button('Upload Image…', 'file-media', () => send({ type: 'group.uploadAvatar' })),
       model.avatars.length ? dataTable('Avatars on the pod', ['Size', 'URL'], model.avatars.map((a) => [a.size, a.url]), '') : h('p', { class: 'empty' }, 'The pod has no avatar for this group.'))));
 }
@@ -110,27 +121,26 @@ function avatarSection(model: GroupModel): HTMLElement {
 function header(model: GroupModel): HTMLElement {
   return h('header', {}, h('h1', {}, model.profile.displayName || model.name),
     h('div', { class: 'badges' }, h('vscode-badge', {}, model.status), h('vscode-badge', {}, model.type), h('span', { class: 'pod' }, model.podLabel)),
-    pairTable('Group', [['Id', h('code', {}, model.id)], ['Owner', `${model.ownerType} ${model.ownerId}`], ['Created', date(model.createdDate)], ['Updated', `${date(model.updatedDate)}${model.updatedBy ? ` by ${model.updatedBy}` : ''}`]]),
+    pairTable('Group', [
+      ['Id', h('code', {}, model.id)],
+      ['Owner', model.ownerType === 'USER' ? person(model, model.ownerId) : `${model.ownerType.toLowerCase()} ${model.ownerId}`],
+      ['Created', date(model.createdDate)],
+      ['Updated', h('span', {}, date(model.updatedDate), model.updatedBy ? ' by ' : '', model.updatedBy ? person(model, model.updatedBy) : '')],
+    ]),
     h('div', { class: 'toolbar' }, button('Reload', 'refresh', () => send({ type: 'reload' }), { secondary: true })));
 }
 
 function render(model: GroupModel, app: HTMLElement): void {
-  const keepForm = formModel !== undefined && formModel.id === model.id && !saving && isDirty(app);
-  const form = keepForm ? app.querySelector('#form-section') : undefined;
-  if (!keepForm) formModel = model;
-  saving = false;
-  const formPart = (form as HTMLElement | null | undefined) ?? formSection(model, app);
-  formPart.id = 'form-section';
-  app.replaceChildren(header(model), h('div', { id: 'conflict' }), formPart, membersSection(model, app), avatarSection(model));
-  if (keepForm) notice('info', 'The group changed on the pod. Your unsaved edits are kept; saving will show what changed before anything is written.');
+  formModel = model;
+  formETag = model.eTag;
+  app.replaceChildren(header(model), formSection(model, app), membersSection(model, app), avatarSection(model));
 }
 
 function showConflict(server: GroupModel, changes: FieldChange[], edit: GroupEdit): void {
-  saving = false;
   const box = document.getElementById('conflict');
   if (!box) return;
   const reapply = button('Reapply My Changes', 'check', () => {
-    saving = true;
+    replaceFormOnNextLoad();
     send({ type: 'group.save', eTag: server.eTag, edit });
   });
   box.replaceChildren(h('section', { class: 'conflict', role: 'alert', 'aria-labelledby': 'conflict-title' },
@@ -138,7 +148,7 @@ function showConflict(server: GroupModel, changes: FieldChange[], edit: GroupEdi
     dataTable('What changed on the pod', ['Field', 'On the pod (before → now)', 'Your edit'], changes.map((c) => [c.field, c.server, c.mine ?? '—']), 'The pod reports a newer version, but no field you can see differs.'),
     h('p', {}, 'Reapply sends only the fields you edited, on top of the pod’s current version.'),
     h('div', { class: 'actions' }, reapply, button('Discard My Changes', 'discard', () => {
-      formModel = undefined;
+      replaceFormOnNextLoad();
       send({ type: 'reload' });
     }, { secondary: true }))));
   (reapply as ValueElement).focus();
@@ -146,7 +156,8 @@ function showConflict(server: GroupModel, changes: FieldChange[], edit: GroupEdi
 
 startView<GroupModel>('group', {
   render,
-  idle: () => (saving = false),
+  draftBase: () => formETag,
+  restore: (draft) => void (formETag = draft.base || formETag),
   other(message: HostToView) {
     if (message.type === 'group.conflict') showConflict(message.server, message.changes, message.edit);
   },

@@ -75,7 +75,7 @@ export async function invoke(services: AgentToolServices, name: string, input: u
 }
 
 /**
- * Each RSA pod as a read-only MCP server VS Code can start (`node dist/mcp.js`, no --allow-writes): the connection
+ * Each RSA pod as a read-only MCP server VS Code can start (`symphony-pod mcp`, no --allow-writes): the connection
  * in environment variables, never a secret in the definition; an encrypted key's passphrase is added only when VS Code
  * starts the server (`resolveMcpServer`). Pods signed in by certificate or pasted token cannot be served this way.
  */
@@ -83,13 +83,13 @@ export function mcpServers(services: AgentToolServices, extensionPath: string, v
   return services.context.store.list()
     .filter((p) => p.authMethod === 'rsa' && p.username && p.privateKeyPath)
     .map((p) => {
+      const days = String(vscode.workspace.getConfiguration('symphonyPodAdmin').get<number>('certificates.expiryWarningDays', 30));
       const environment = (p as { environment?: string }).environment;
       const env: Record<string, string> = {
         SYMPHONY_POD_URL: p.podUrl, SYMPHONY_USERNAME: p.username!, SYMPHONY_PRIVATE_KEY_FILE: p.privateKeyPath!, SYMPHONY_POD_LABEL: p.label,
         ...(p.caBundlePath ? { SYMPHONY_CA_BUNDLE: p.caBundlePath } : {}), ...(environment ? { SYMPHONY_POD_ENVIRONMENT: environment } : {}),
-        SYMPHONY_EXPIRY_WARNING_DAYS: String(vscode.workspace.getConfiguration('symphonyPodAdmin').get<number>('certificates.expiryWarningDays', 30)),
       };
-      return new vscode.McpStdioServerDefinition(serverLabel(p.label), process.execPath, [path.join(extensionPath, 'dist', 'mcp.js')], env, version);
+      return new vscode.McpStdioServerDefinition(serverLabel(p.label), process.execPath, [path.join(extensionPath, 'dist', 'cli.js'), 'mcp', '--days', days], env, version);
     });
 }
 

@@ -3,7 +3,7 @@
 // tools themselves are a lazily loaded part, so this file is all they add to the extension bundle. They are offered
 // while `symphonyPodAdmin.agentTools.enabled` is on and VS Code's AI features are not disabled: the contribution's
 // `when` hides them, and they are not registered at all otherwise. With `symphonyPodAdmin.agentTools.mcpServers` on,
-// each RSA pod is also offered to VS Code as a read-only MCP server (dist/mcp.js), for agents that only use MCP.
+// each RSA pod is also offered to VS Code as a read-only MCP server (`symphony-pod mcp`), for agents that only use MCP.
 import * as vscode from 'vscode';
 import type { ApplicationDetail } from '../../api';
 import type { CommandContext } from '../../commands/commandContext';

@@ -1,4 +1,4 @@
-// The MCP server as an MCP client starts it: `node dist/mcp.js` as a child process over stdio, driven by the SDK's own
+// The MCP server as an MCP client starts it: `node dist/cli.js mcp` (symphony-pod mcp) as a child process over stdio, driven by the SDK's own
 // client, against the pod emulator. Read tools answer; write tools are absent and refused without --allow-writes;
 // with it they work, but never on a production pod; nothing secret is in any answer.
 import * as assert from 'node:assert/strict';
@@ -8,10 +8,10 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { agentTools } from '../../../src/agentTools/catalog';
 import { PodEmulator, startPodEmulator } from '../../pod-emulator';
 
-const serverJs = path.join(__dirname, '..', '..', '..', '..', 'dist', 'mcp.js');
+const cliJs = path.join(__dirname, '..', '..', '..', '..', 'dist', 'cli.js');
 const textOf = (result: Awaited<ReturnType<Client['callTool']>>) => (result.content as Array<{ type: string; text: string }>).map((c) => c.text).join('');
 
-describe('MCP server (node dist/mcp.js over stdio, emulator)', () => {
+describe('MCP server (symphony-pod mcp over stdio, emulator)', () => {
   let emu: PodEmulator;
   const clients: Client[] = [];
   before(async () => {
@@ -28,7 +28,7 @@ describe('MCP server (node dist/mcp.js over stdio, emulator)', () => {
     let stderr = '';
     const transport = new StdioClientTransport({
       command: process.execPath,
-      args: [serverJs, ...args],
+      args: [cliJs, 'mcp', ...args],
       env: {
         PATH: process.env.PATH ?? '', SYMPHONY_POD_URL: emu.url, SYMPHONY_USERNAME: emu.admin.username,
         SYMPHONY_PRIVATE_KEY_FILE: emu.admin.privateKeyPath, SYMPHONY_POD_LABEL: 'Emulated pod', ...(environment ? { SYMPHONY_POD_ENVIRONMENT: environment } : {}),
@@ -43,7 +43,7 @@ describe('MCP server (node dist/mcp.js over stdio, emulator)', () => {
   }
 
   it('initializes, lists only the read tools with read-only hints, and answers a read tool from the pod', async () => {
-    const { client, stderr } = await start([]);
+    const { client } = await start([]);
     assert.equal(client.getServerVersion()?.name, 'symphony-pod-admin');
     const { tools } = await client.listTools();
     assert.deepEqual(tools.map((t) => t.name), agentTools.filter((t) => t.access === 'read').map((t) => t.name));
@@ -56,7 +56,6 @@ describe('MCP server (node dist/mcp.js over stdio, emulator)', () => {
     assert.match(text, new RegExp(`Application "${app.name}" on Emulated pod`));
     assert.match(text, /"apiKeySet":true/);
     assert.ok(!text.includes(app.notification!.apiKey!) && !/BEGIN|KEY-----/.test(text), 'no API key, no PEM');
-    assert.match(stderr(), /GET \/pod\/v1\/admin\/app\/.*\/get → 200/, 'requests are logged to stderr, never to stdout');
   });
 
   it('refuses a write tool without --allow-writes, sending nothing', async () => {

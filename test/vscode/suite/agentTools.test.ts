@@ -133,7 +133,7 @@ describe('Language-model tools', () => {
     const publicKeyPem = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
     const input = { podId, appId: app.appId, publicKeyPem };
     const prepared = await part.prepare(api.agentTools, 'symphony_rotate_app_key', input);
-    assert.match(prepared.confirmationMessages!.message as string, new RegExp(`^Pod "Agent pod", application ${app.appId}: the new key [0-9A-F:]{23}… becomes current\\. The current key`));
+    assert.match(prepared.confirmationMessages!.message as string, new RegExp(`^Pod "Agent pod", application ${app.appId}: the new key [0-9A-Fa-f:]{23}… becomes current\\. The current key`));
     await part.invoke(api.agentTools, 'symphony_rotate_app_key', input);
     const rotated = api.expiry.radar.report!.items.find((i) => i.podId === podId && i.kind === 'appKey' && i.id === app.appId);
     assert.equal(rotated?.date, emu.control.state.apps.get(app.appId)!.keys.previous!.expirationDate);
@@ -143,8 +143,8 @@ describe('Language-model tools', () => {
     const extension = vscode.extensions.getExtension(extensionId)!;
     const servers = part.mcpServers(api.agentTools, extension.extensionPath, '1.0.0');
     const server = servers.find((s) => s.label === 'Symphony: Agent pod')!;
-    assert.deepEqual(server.args, [path.join(extension.extensionPath, 'dist', 'mcp.js')], 'no --allow-writes');
-    assert.deepEqual(Object.keys(server.env).sort(), ['SYMPHONY_EXPIRY_WARNING_DAYS', 'SYMPHONY_POD_LABEL', 'SYMPHONY_POD_URL', 'SYMPHONY_PRIVATE_KEY_FILE', 'SYMPHONY_USERNAME']);
+    assert.deepEqual(server.args, [path.join(extension.extensionPath, 'dist', 'cli.js'), 'mcp', '--days', '30'], 'no --allow-writes');
+    assert.deepEqual(Object.keys(server.env).sort(), ['SYMPHONY_POD_LABEL', 'SYMPHONY_POD_URL', 'SYMPHONY_PRIVATE_KEY_FILE', 'SYMPHONY_USERNAME']);
     assert.equal(server.env.SYMPHONY_PRIVATE_KEY_FILE, emu.admin.privateKeyPath);
     const transport = new StdioClientTransport({ command: server.command, args: server.args, env: { ...process.env, ...server.env } as Record<string, string>, stderr: 'ignore' });
     const client = new Client({ name: 'test', version: '1.0.0' });

@@ -23,6 +23,14 @@ export class ScriptedPrompts implements Prompts {
   readonly shown: Array<{ message: string; detail: string }> = [];
   readonly errors: string[] = [];
   readonly rejectedInputs: string[] = [];
+  /** The actions each notification offered, in order (the message is in `infos` / `errors`). */
+  readonly offered: string[][] = [];
+  /** Every modal confirmation in full: what it asked, the detail it showed, and its action button. */
+  readonly confirmations: Array<{ message: string; detail: string; action: string }> = [];
+  /** Pages opened in the browser. */
+  readonly opened: string[] = [];
+  /** Which action of a notification to choose; none by default (the notification is left alone). */
+  chooseAction: (message: string, actions: string[]) => string | undefined = () => undefined;
 
   constructor(private readonly answers: Answer[], private readonly cancelled: () => Error) {}
 
@@ -82,7 +90,8 @@ export class ScriptedPrompts implements Prompts {
     return item.value as T;
   }
 
-  async confirm(message: string): Promise<boolean> {
+  async confirm(message: string, detail = '', action = ''): Promise<boolean> {
+    this.confirmations.push({ message, detail, action });
     const answer = this.next('confirm', message);
     if (!('confirm' in answer)) throw new Error(`Expected a confirmation for "${message}"`);
     return answer.confirm;
@@ -105,14 +114,21 @@ export class ScriptedPrompts implements Prompts {
     return undefined;
   }
 
-  async info(message: string): Promise<string | undefined> {
+  async info(message: string, ...actions: string[]): Promise<string | undefined> {
     this.infos.push(message);
-    return undefined;
+    this.offered.push(actions);
+    return this.chooseAction(message, actions);
   }
 
-  async error(message: string): Promise<string | undefined> {
+  async error(message: string, ...actions: string[]): Promise<string | undefined> {
     this.errors.push(message);
-    return undefined;
+    this.offered.push(actions);
+    return this.chooseAction(message, actions);
+  }
+
+  async openExternal(uri: vscode.Uri): Promise<boolean> {
+    this.opened.push(uri.toString(true));
+    return true;
   }
 }
 

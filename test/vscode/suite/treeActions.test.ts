@@ -8,7 +8,7 @@ import type { SymphonyPodAdminApi } from '../../../src/extension';
 import { ContextValue } from '../../../src/tree/contextValues';
 import type { TreeNode } from '../../../src/tree/treeNode';
 import type { PodEmulator } from '../../pod-emulator';
-import { addRsaPod, answering, child, children, contextValue, extensionApi, extensionId, input, label, podNode, removePod, startEmulator } from './helpers';
+import { addRsaPod, answering, backgroundReads, child, children, contextValue, extensionApi, extensionId, input, label, podNode, removePod, startEmulator } from './helpers';
 import { itemCommands } from '../../../src/commands/itemPicker';
 import { confirm, pickLabel } from './scriptedPrompts';
 
@@ -126,13 +126,18 @@ describe('Pods tree actions', () => {
     assert.equal(await vscode.env.clipboard.readText(), cert.fingerPrint);
   });
 
-  it('marks a certificate known to be pod-managed and offers no Delete for it in the menu', async () => {
-    // Expanding Certificates stays one request (the bench's goal): the tree does not read podmanaged/list on its
-    // own, so the mark is shown for a node built as pod-managed; the delete command always asks the pod.
+  it('marks the pod\'s own certificate as pod-managed, from the expiry check\'s read, and offers no Delete for it in the menu', async () => {
+    // Sign-in ran the expiry check, which reads podmanaged/list beside the certificate list; expanding
+    // Certificates stays one request (the bench's goal) and still shows the mark.
+    await backgroundReads(api);
+    api.tree.refreshCategory(podId, 'certificates');
+    emulator.control.clearRequests();
     const podCert = await podCertificate();
-    const marked = Object.assign(Object.create(Object.getPrototypeOf(podCert)), podCert, { podManaged: true }) as TreeNode;
-    assert.equal(contextValue(marked), ContextValue.certificatePodManaged);
-    assert.match(String(marked.toTreeItem().description), /pod-managed/);
+    assert.deepEqual(emulator.control.requests().map((r) => r.path), ['/pod/v1/companycert/list']);
+    assert.equal(contextValue(podCert), ContextValue.certificatePodManaged);
+    assert.match(String(podCert.toTreeItem().description), /pod-managed/);
+    const other = (await certificates()).find((n) => label(n) !== 'Pod certificate' && (contextValue(n) ?? '').startsWith('certificate'))!;
+    assert.equal(contextValue(other), ContextValue.certificate, 'the other certificates are not marked');
     const deleteMenus = contributes().menus['view/item/context'].filter((m) => m.command === 'symphonyPodAdmin.certs.delete');
     for (const menu of deleteMenus) {
       const [, op, operand] = /viewItem (==|=~) (\S+)/.exec(menu.when ?? '')!;
@@ -153,11 +158,15 @@ describe('Pods tree actions', () => {
 
   it('asks the pod before deleting a certificate the tree has not marked, and guards it when the pod manages it', async () => {
     const podCert = await podCertificate();
-    const unmarked = Object.assign(Object.create(Object.getPrototypeOf(podCert)), podCert, { podManaged: false }) as TreeNode;
+    await backgroundReads(api);
+    api.expiry.radar.forget(podId); // what the expiry check read is gone (as after a sign-out): the tree no longer knows
+    assert.notEqual(contextValue(podCert), ContextValue.certificatePodManaged);
     emulator.control.clearRequests();
-    const { prompts } = await answering(api, [input('no')], () => vscode.commands.executeCommand('symphonyPodAdmin.certs.delete', unmarked));
+    const { prompts } = await answering(api, [input('no')], () => vscode.commands.executeCommand('symphonyPodAdmin.certs.delete', podCert));
+    assert.ok(emulator.control.requests().some((r) => r.path === '/pod/v1/companycert/podmanaged/list'), 'the delete asked the pod');
     assert.match(prompts.asked[0], /^input: .*Type its name/);
     assert.equal(deletes().length, 0);
+    assert.equal(contextValue(podCert), ContextValue.certificatePodManaged, 'and the tree now marks it');
   });
 
   it('offers every item command in the command palette, where it asks which item instead of "select it in the tree"', () => {

@@ -10,10 +10,10 @@ import type { SymphonyPodAdminApi } from '../../../src/extension';
 import type { TreeNode } from '../../../src/tree/treeNode';
 import type { PodEmulator } from '../../pod-emulator';
 import { eTagOf } from '../../pod-emulator/groups';
+import { Load, exchange as exchangeWith, nextLoad as nextPanelLoad } from './panelHelpers';
 import { confirm, file } from './scriptedPrompts';
 import { addRsaPod, answering, child, children, extensionApi, label, podNode, removePod, startEmulator } from './helpers';
 
-type Load = Extract<HostToView, { type: 'load' }>;
 
 describe('Detail webviews', () => {
   let api: SymphonyPodAdminApi;
@@ -40,25 +40,8 @@ describe('Detail webviews', () => {
     return { key, model: loads[loads.length - 1].model };
   }
 
-  /**
-   * The first load posted after `after` messages. It waits for the load the real webview asks for ('ready' when its
-   * script starts): answering for a slow webview as well made two loads, and the late one's request landed in the
-   * next step's request log.
-   */
-  async function nextLoad(key: string, after: number): Promise<Load['model']> {
-    for (;;) {
-      const load = posted(key).slice(after).find((m): m is Load => m.type === 'load');
-      if (load) return load.model;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-
-  /** Sends a message and returns what the host posted back while handling it. */
-  async function exchange(key: string, message: unknown): Promise<HostToView[]> {
-    const before = posted(key).length;
-    await send(key, message);
-    return posted(key).slice(before);
-  }
+  const nextLoad = async (key: string, after: number) => (await nextPanelLoad(api, key, after)).model;
+  const exchange = (key: string, message: unknown) => exchangeWith(api, key, message);
 
   before(async () => {
     api = await extensionApi();
@@ -119,6 +102,16 @@ describe('Detail webviews', () => {
     assert.deepEqual(writes().map((r) => r.method + ' ' + r.path), [`POST /pod/v1/companycert/${model.fingerPrint}/update`]);
     const reloaded = replies.find((m): m is Load => m.type === 'load');
     assert.equal(reloaded?.model.kind === 'certificate' && reloaded.model.name, 'Renamed in webview');
+  });
+
+  it('names who last updated a certificate, with email and id on hover, from one users lookup', async () => {
+    const { model } = await open('certs.open', await first('Certificates'));
+    assert.ok(model.kind === 'certificate' && model.updatedBy !== undefined, 'the seeded certificate was updated by someone');
+    if (model.kind !== 'certificate') return;
+    assert.match(model.updatedByPerson?.name ?? '', /\S/);
+    assert.doesNotMatch(model.updatedByPerson!.name, /^User \d/);
+    assert.match(model.updatedByPerson!.tooltip, new RegExp(`User id: ${model.updatedBy}`));
+    assert.equal(requests().filter((r) => r.path.startsWith('/pod/v3/users')).length, 1);
   });
 
   it('refuses a blank certificate name in the view without a request', async () => {

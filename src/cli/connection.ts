@@ -1,0 +1,68 @@
+// Where the CLI's pod connection comes from: flags for what is not secret, environment variables for everything,
+// never a passphrase or token on the command line (it would land in shell history and process listings).
+// RSA (service-account username + private key file) or a client certificate (mutual TLS). Read in this one file.
+import * as fs from 'node:fs';
+import {
+  Authenticate, PodApiError, PodClient, certificateAuthenticator, memoryTokenStore, normalizePodUrl, rsaAuthenticator,
+} from '../api';
+
+export interface ConnectionFlags {
+  podUrl?: string;
+  username?: string;
+  privateKeyFile?: string;
+  caBundle?: string;
+  clientCert?: string;
+  clientKey?: string;
+  sessionAuthUrl?: string;
+}
+
+export const CONNECTION_ENV = {
+  podUrl: 'SYMPHONY_POD_URL',
+  username: 'SYMPHONY_USERNAME',
+  privateKeyFile: 'SYMPHONY_PRIVATE_KEY_FILE',
+  passphrase: 'SYMPHONY_PRIVATE_KEY_PASSPHRASE',
+  caBundle: 'SYMPHONY_CA_BUNDLE',
+  clientCert: 'SYMPHONY_CLIENT_CERT_FILE',
+  clientKey: 'SYMPHONY_CLIENT_KEY_FILE',
+  sessionAuthUrl: 'SYMPHONY_SESSION_AUTH_URL',
+} as const;
+
+/** A signed-out client for the pod the flags and environment name; `fallbackPodUrl` comes from pod.json's environment. */
+export function connect(flags: ConnectionFlags, env: NodeJS.ProcessEnv, fallbackPodUrl?: string): PodClient {
+  const pick = (key: keyof ConnectionFlags & keyof typeof CONNECTION_ENV) => flags[key] ?? (env[CONNECTION_ENV[key]] || undefined);
+  const rawUrl = pick('podUrl') ?? fallbackPodUrl;
+  if (!rawUrl) throw usage(`Which pod? Set ${CONNECTION_ENV.podUrl} or pass --pod-url (or --env with a podUrl in pod.json).`);
+  const podUrl = normalizePodUrl(rawUrl);
+  const caFile = pick('caBundle');
+  const caPem = caFile ? readFile(caFile, 'the CA bundle') : undefined;
+  const passphrase = env[CONNECTION_ENV.passphrase] || undefined;
+  const certFile = pick('clientCert');
+  let authenticate: Authenticate;
+  let transport = {};
+  if (certFile) {
+    const keyFile = pick('clientKey');
+    if (!keyFile) throw usage(`A client certificate needs its key: set ${CONNECTION_ENV.clientKey} or pass --client-key.`);
+    const clientCertPem = readFile(certFile, 'the client certificate');
+    const clientKeyPem = readFile(keyFile, 'the client key');
+    authenticate = certificateAuthenticator({ sessionAuthUrl: pick('sessionAuthUrl') ?? podUrl, clientCertPem, clientKeyPem, passphrase, caPem });
+    transport = { clientCertPem, clientKeyPem, clientKeyPassphrase: passphrase };
+  } else {
+    const username = pick('username');
+    const keyFile = pick('privateKeyFile');
+    if (!username || !keyFile) {
+      throw usage(`Sign-in needs a service account: set ${CONNECTION_ENV.username} and ${CONNECTION_ENV.privateKeyFile} (passphrase in ${CONNECTION_ENV.passphrase}), or a client certificate (${CONNECTION_ENV.clientCert}, ${CONNECTION_ENV.clientKey}).`);
+    }
+    authenticate = rsaAuthenticator({ podUrl, username, privateKeyPem: readFile(keyFile, 'the private key'), passphrase, transport: { caPem } });
+  }
+  return new PodClient({ podUrl, caPem, ...transport, authenticate, tokens: memoryTokenStore() });
+}
+
+function readFile(file: string, what: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw usage(`Cannot read ${what} at ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+  }
+}
+
+const usage = (message: string) => new PodApiError(message, { kind: 'validation' });

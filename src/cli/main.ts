@@ -1,0 +1,75 @@
+// The `symphony-pod` CLI (bundled to dist/cli.js; `bin` in package.json). Plain Node, no `vscode`. The verbs are a
+// registry; this file adds the options every verb shares, prints each verb's result once (table or `--json`), and
+// maps every error to exit code 1 with one sentence (the client's own messages never hold a token or a key).
+import { Command, CommanderError } from 'commander';
+import { PodApiError } from '../api';
+import { PlanConflictError, PodFolderError } from '../podAsCode';
+import { applyVerb } from './commands/applyVerb';
+import { expiryVerb } from './commands/expiryVerb';
+import { exportVerb } from './commands/exportVerb';
+import { mcpVerb } from './commands/mcpVerb';
+import { planVerb } from './commands/planVerb';
+import { CONNECTION_ENV, ConnectionFlags, connect } from './connection';
+import { EXIT, ExitCode } from './exitCodes';
+import { CliIo, write } from './output';
+import { Verb } from './verb';
+
+export const VERBS: readonly Verb[] = [exportVerb, planVerb, applyVerb, expiryVerb, mcpVerb];
+
+export async function main(argv: string[], io: CliIo): Promise<ExitCode> {
+  let status: ExitCode = EXIT.ok;
+  const program = new Command('symphony-pod')
+    .description('Symphony pod as code: export a pod to a folder, plan and apply changes, check expiry.')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .addHelpText('after', `\nConnection (environment): ${Object.values(CONNECTION_ENV).join(', ')}.\nExit codes: 0 nothing to do, 2 changes planned / something expiring, 1 error.`);
+  for (const verb of VERBS) {
+    const command = verb.define(program.command(verb.name).description(verb.summary))
+      .option('--json', 'machine-readable output on stdout: { status, result, warnings }')
+      .option('--env <name>', 'the environment of pod.json whose variables (and podUrl) apply')
+      .option('--pod-url <url>', `the pod (or ${CONNECTION_ENV.podUrl})`)
+      .option('--username <name>', `the service account (or ${CONNECTION_ENV.username})`)
+      .option('--private-key-file <file>', `its RSA private key, PKCS#1 or #8 (or ${CONNECTION_ENV.privateKeyFile}); passphrase only from ${CONNECTION_ENV.passphrase}`)
+      .option('--ca-bundle <file>', `CA certificates for the pod's TLS (or ${CONNECTION_ENV.caBundle})`)
+      .option('--client-cert <file>', `client certificate sign-in (or ${CONNECTION_ENV.clientCert})`)
+      .option('--client-key <file>', `its key (or ${CONNECTION_ENV.clientKey})`)
+      .option('--session-auth-url <url>', `where certificate sign-in goes (or ${CONNECTION_ENV.sessionAuthUrl})`);
+    command.action(async (...parsed: unknown[]) => {
+      const options = (parsed[parsed.length - 2] ?? {}) as Record<string, unknown>;
+      const args = parsed.slice(0, -2).map(String);
+      const json = !!options.json;
+      try {
+        const outcome = await verb.run({ io, args, options, client: (fallback) => connect(options as ConnectionFlags, io.env, fallback) });
+        write(io, json, outcome);
+        status = outcome.status;
+      } catch (error) {
+        status = EXIT.error;
+        const message = errorMessage(error);
+        if (json) write(io, true, { status, result: errorReport(error, message), text: message });
+        else io.stderr.write(`Error: ${message}\n`);
+      }
+    });
+  }
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.error;
+    throw error;
+  }
+  return status;
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function errorReport(error: unknown, message: string) {
+  return {
+    error: {
+      message,
+      ...(error instanceof PodFolderError ? { file: error.file, line: error.line ?? null, field: error.field ?? null } : {}),
+      ...(error instanceof PlanConflictError ? { conflicts: error.conflicts } : {}),
+      ...(error instanceof PodApiError ? { kind: error.kind, status: error.status ?? null } : {}),
+    },
+  };
+}

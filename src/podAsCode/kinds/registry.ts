@@ -1,0 +1,16 @@
+// The kinds a pod folder can manage, in one list. A new kind (service accounts, issue 14) is one file in this
+// folder and one entry here; the engine, the CLI, the VS Code part and pod.json's `manages` take it from this list.
+import { appsKind } from './apps';
+import { certificatesKind } from './certificates';
+import { groupsKind } from './groups';
+import { ResourceKind } from './kind';
+
+export const RESOURCE_KINDS: readonly ResourceKind[] = [certificatesKind, appsKind, groupsKind];
+
+export const KIND_NAMES = RESOURCE_KINDS.map((k) => k.name);
+
+export function kindNamed(name: string): ResourceKind {
+  const kind = RESOURCE_KINDS.find((k) => k.name === name);
+  if (!kind) throw new Error(`Unknown resource kind ${name}`);
+  return kind;
+}
