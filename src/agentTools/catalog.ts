@@ -1,5 +1,5 @@
 // The one catalog of agent tools, and the one place that decides which are offered and how a call runs. A new tool
-// (issue 13's plan of a pod folder, issue 15's activity log) is one file in tools/ and one line here; the VS Code
+// (issue 15's activity log) is one file in tools/ and one line here; the VS Code
 // surface also lists it in package.json `contributes.languageModelTools` (a unit test keeps the two equal).
 import { toolError } from './errors';
 import type { AgentTool, ChangePreview, ToolHost } from './tool';
@@ -8,6 +8,7 @@ import { describeCertificate } from './tools/describeCertificate';
 import { describeGroup } from './tools/describeGroup';
 import { expiryReport } from './tools/expiryReport';
 import { listPods } from './tools/listPods';
+import { planPodFolder } from './tools/planPodFolder';
 import { rotateKey } from './tools/rotateKey';
 import { search } from './tools/search';
 import { setEntitlement } from './tools/setEntitlement';
@@ -20,6 +21,7 @@ export const agentTools: readonly AgentTool[] = [
   describeApplication,
   describeGroup,
   expiryReport,
+  planPodFolder,
   updateApplication,
   setEntitlement,
   rotateKey,

@@ -11,7 +11,9 @@ import { clientHost } from '../../../src/agentTools/clientHost';
 import { PAGE_SIZE, redact } from '../../../src/agentTools/format';
 import { publicKeyFingerprint } from '../../../src/credentials/keyRotation';
 import type { ToolHost } from '../../../src/agentTools/tool';
+import { exportPod } from '../../../src/podAsCode';
 import { POD_ID } from '../../pod-emulator';
+import { editJson, useFolders } from '../podAsCode/folderHelpers';
 import { apiRequests, clientFor, usePod } from '../api/podFixture';
 
 const dataOf = (text: string) => JSON.parse(text.slice(text.indexOf('{"data"'))).data;
@@ -46,6 +48,8 @@ describe('Agent tools (emulator)', () => {
     ['symphony_describe_application', { podId: 'east' }, /"appId" is required/],
     ['symphony_describe_group', { podId: 'east', groupId: 'g', cursor: -1 }, /"cursor" must be/],
     ['symphony_expiry_report', { cursor: 'soon' }, /"cursor" must be/],
+    ['symphony_plan_pod_folder', { podId: 'east', folder: 'relative/dir' }, /absolute path/],
+    ['symphony_plan_pod_folder', { podId: 'east', folder: '/no/such/folder.symphony-pod' }, /is not a folder on this machine/],
     ['symphony_update_application', { podId: 'east', appId: 'x', field: 'appUrl', value: 'http://insecure.example' }, /https/],
     ['symphony_update_application', { podId: 'east', appId: 'x', field: 'cert', value: 'x' }, /"field" must be one of/],
     ['symphony_update_application', { podId: 'east', appId: 'x', field: 'name', value: '  ' }, /"value" is required/],
@@ -129,6 +133,22 @@ describe('Agent tools (emulator)', () => {
     assert.deepEqual(emu().control.requests(), [], 'the next page reuses the check');
   });
 
+  const folderFor = useFolders();
+  it('plans a pod folder with the pod-as-code engine: the field changed in the folder, nothing applied', async () => {
+    const folder = folderFor();
+    await exportPod(clientFor(emu()).client, folder);
+    editJson(folder, 'apps/jira-notifier.json', (app) => void (app.manifest.description = 'Planned by an agent'));
+    emu().control.clearRequests();
+    const text = await runTool('symphony_plan_pod_folder', { podId: 'east', folder }, host);
+    assert.match(text, /: 0 to create, 1 to update, 0 to delete, \d+ unchanged\./);
+    const data = dataOf(text);
+    const writes = data.changes.filter((c: { action: string }) => c.action !== 'unmanaged');
+    assert.deepEqual(writes.map((c: { id: string; action: string }) => [c.id, c.action]), [['jira-notifier', 'update']]);
+    assert.deepEqual(writes[0].fields.map((f: { field: string }) => f.field), ['manifest.description']);
+    assert.ok(emu().control.requests().every((r) => r.method === 'GET' || r.path.startsWith('/login/')), 'reads only');
+    await assertNoSecrets(text);
+  });
+
   it('changes one app field by sending only that field, and says what changed', async () => {
     const app = [...emu().control.state.apps.values()][0];
     const preview = await previewTool('symphony_update_application', { podId: 'east', appId: app.appId, field: 'publisher', value: 'New Publisher' }, host);
@@ -190,7 +210,7 @@ describe('Agent tools catalog', () => {
   });
 
   it('offers write tools only when writes are allowed', () => {
-    assert.deepEqual(offeredTools({ allowWrites: false }).map((t) => t.access), Array(6).fill('read'));
+    assert.deepEqual(offeredTools({ allowWrites: false }).map((t) => t.access), Array(7).fill('read'));
     assert.deepEqual(offeredTools({ allowWrites: true }).filter((t) => t.access === 'write').map((t) => t.name), ['symphony_update_application', 'symphony_set_app_entitlement', 'symphony_rotate_app_key']);
   });
 
