@@ -45,6 +45,13 @@ export function oneOf<T extends string>(fields: Fields, field: string, values: r
 /** An id that becomes one URL path segment (`validateSegment`, as the client itself checks it). */
 export const idText = (label: string) => (value: string) => validateSegment(value, label);
 
+/** The input properties several tools share, described once. */
+export const SCHEMA = {
+  podId: { type: 'string', description: 'The pod (from symphony_list_pods).' },
+  somePod: { type: 'string', description: 'Only this pod (from symphony_list_pods); all signed-in pods when absent.' },
+  cursor: { type: 'number', description: 'From a previous answer\'s "more available", to see the next page.' },
+};
+
 /** The paging cursor a previous answer gave ("more available: cursor N"), 0 when absent. */
 export function cursorOf(fields: Fields): number {
   const value = fields.cursor;

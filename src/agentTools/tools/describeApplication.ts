@@ -5,13 +5,13 @@ import { X509Certificate } from 'node:crypto';
 import { ApplicationDetail, validateAppId } from '../../api';
 import { appKeyInfos } from '../../credentials/keyRotation';
 import { answer, isoDate } from '../format';
-import { fieldsOf, idText, requiredText, signedInPod } from '../input';
+import { fieldsOf, idText, requiredText, SCHEMA, signedInPod } from '../input';
 import type { AgentTool } from '../tool';
 
 export interface AppInput { podId: string; appId: string }
 
 export const appInputSchema = {
-  podId: { type: 'string', description: 'The pod (from symphony_list_pods).' },
+  podId: SCHEMA.podId,
   appId: { type: 'string', description: 'The application id (from symphony_search).' },
 };
 

@@ -2,7 +2,7 @@
 // sections). The API returns no PEM here; the redactor removes one anyway.
 import { normalizeFingerprint } from '../../api';
 import { answer, isoDate } from '../format';
-import { fieldsOf, idText, requiredText, signedInPod } from '../input';
+import { fieldsOf, idText, requiredText, SCHEMA, signedInPod } from '../input';
 import type { AgentTool } from '../tool';
 
 const fingerprintCheck = (value: string) =>
@@ -16,7 +16,7 @@ export const describeCertificate: AgentTool<{ podId: string; fingerprint: string
   inputSchema: {
     type: 'object',
     properties: {
-      podId: { type: 'string', description: 'The pod (from symphony_list_pods).' },
+      podId: SCHEMA.podId,
       fingerprint: { type: 'string', description: 'SHA-256 fingerprint of the certificate (64 hex digits, from symphony_search).' },
     },
     required: ['podId', 'fingerprint'],

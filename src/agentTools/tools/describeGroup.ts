@@ -2,7 +2,7 @@
 // (one users lookup per page).
 import { validateSegment } from '../../api';
 import { answer, isoDate, pageLine, pageOf } from '../format';
-import { cursorOf, fieldsOf, idText, requiredText, signedInPod } from '../input';
+import { cursorOf, fieldsOf, idText, requiredText, SCHEMA, signedInPod } from '../input';
 import type { AgentTool } from '../tool';
 
 export const describeGroup: AgentTool<{ podId: string; groupId: string; cursor: number }> = {
@@ -13,9 +13,9 @@ export const describeGroup: AgentTool<{ podId: string; groupId: string; cursor: 
   inputSchema: {
     type: 'object',
     properties: {
-      podId: { type: 'string', description: 'The pod (from symphony_list_pods).' },
+      podId: SCHEMA.podId,
       groupId: { type: 'string', description: 'The group id (from symphony_search).' },
-      cursor: { type: 'number', description: 'From a previous answer\'s "more available", to see more members.' },
+      cursor: SCHEMA.cursor,
     },
     required: ['podId', 'groupId'],
     additionalProperties: false,

@@ -1,7 +1,7 @@
 // expiry_report: the company certificates and rotated app keys of the signed-in pods that expire within the warning
 // window or already have (the expiry radar's report), a page at a time.
 import { answer, isoDate, pageLine, pageOf } from '../format';
-import { cursorOf, fieldsOf, idText, optionalText, signedInPod } from '../input';
+import { cursorOf, fieldsOf, idText, optionalText, SCHEMA, signedInPod } from '../input';
 import type { AgentTool } from '../tool';
 
 export const expiryReport: AgentTool<{ podId?: string; cursor: number }> = {
@@ -12,8 +12,8 @@ export const expiryReport: AgentTool<{ podId?: string; cursor: number }> = {
   inputSchema: {
     type: 'object',
     properties: {
-      podId: { type: 'string', description: 'Only this pod (from symphony_list_pods); all signed-in pods when absent.' },
-      cursor: { type: 'number', description: 'From a previous answer\'s "more available".' },
+      podId: SCHEMA.somePod,
+      cursor: SCHEMA.cursor,
     },
     additionalProperties: false,
   },

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { validateNoInvisible } from '../../api';
 import { planFolder, planReport } from '../../podAsCode';
 import { answer, pageLine, pageOf } from '../format';
-import { cursorOf, fieldsOf, idText, optionalBoolean, optionalText, refuse, requiredText, signedInPod } from '../input';
+import { cursorOf, fieldsOf, idText, optionalBoolean, optionalText, refuse, requiredText, SCHEMA, signedInPod } from '../input';
 import type { AgentTool } from '../tool';
 
 export interface PlanInput { podId: string; folder: string; environment?: string; prune: boolean; cursor: number }
@@ -18,11 +18,11 @@ export const planPodFolder: AgentTool<PlanInput> = {
   inputSchema: {
     type: 'object',
     properties: {
-      podId: { type: 'string', description: 'The pod (from symphony_list_pods).' },
+      podId: SCHEMA.podId,
       folder: { type: 'string', description: 'Absolute path of the pod folder (the one holding pod.json).' },
       environment: { type: 'string', description: 'The environment of pod.json whose variables apply.' },
       prune: { type: 'boolean', description: 'Also plan deleting what the folder does not have (in the kinds it manages).' },
-      cursor: { type: 'number', description: 'From a previous answer\'s "more available".' },
+      cursor: SCHEMA.cursor,
     },
     required: ['podId', 'folder'],
     additionalProperties: false,

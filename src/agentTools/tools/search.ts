@@ -3,7 +3,7 @@
 import { MAX_HITS_PER_KIND, searchPods, validateSearchText } from '../../api';
 import { describeFailure } from '../errors';
 import { answer } from '../format';
-import { fieldsOf, idText, optionalText, requiredText, signedInPod } from '../input';
+import { fieldsOf, idText, optionalText, requiredText, SCHEMA, signedInPod } from '../input';
 import type { AgentTool } from '../tool';
 
 export const search: AgentTool<{ text: string; podId?: string }> = {
@@ -15,7 +15,7 @@ export const search: AgentTool<{ text: string; podId?: string }> = {
     type: 'object',
     properties: {
       text: { type: 'string', description: 'At least 2 characters of a name, id, user id or certificate fingerprint.' },
-      podId: { type: 'string', description: 'Only this pod (from symphony_list_pods); all signed-in pods when absent.' },
+      podId: SCHEMA.somePod,
     },
     required: ['text'],
     additionalProperties: false,
