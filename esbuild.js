@@ -11,6 +11,8 @@ const watch = process.argv.includes('--watch');
 /** Parts of the extension host code loaded only when first needed (src/parts/README.md): dist/parts/<name>.js. */
 const lazyParts = [
   { name: 'podAsCode', entry: 'src/podAsCode/vscode/part.ts' },
+  { name: 'accounts', entry: 'src/commands/accounts/part.ts' },
+  { name: 'keyRotation', entry: 'src/commands/keyRotationFlow.ts' },
   { name: 'agentTools', entry: 'src/agentTools/vscode/part.ts' },
 ];
 

@@ -2,6 +2,7 @@
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { AgentToolServices, registerAgentTools } from './agentTools/vscode/registerAgentTools';
+import { registerAccountCommands } from './commands/accountCommands';
 import { registerAppCommands } from './commands/appCommands';
 import { registerCertCommands } from './commands/certCommands';
 import { CommandContext } from './commands/commandContext';
@@ -98,6 +99,7 @@ export function activate(context: vscode.ExtensionContext): SymphonyPodAdminApi 
     radar,
     expiryStatusBar,
     ...registerKeyCommands(commandContext, radar, detailPanels.panels),
+    ...registerAccountCommands(commandContext, radar),
     registerAgentTools(agentTools, context.extension),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('symphonyPodAdmin') && tree.refresh()),
   );

@@ -29,6 +29,7 @@ const FAILURE_DIR = path.join(REPO_ROOT, 'test-results');
 const POD = 'Demo pod';
 const EXPIRED_CERT = 'svc-rates-monitor-emea-0002';
 const APP_WITH_KEYS = 'Bloomberg Chat Bridge'; // current + previous (rotated) RSA key
+const BOT_WITH_KEYS = 'Jira Alerts Bot'; // a service account with a current and a still valid previous key
 const SELECTED_CERTS = [EXPIRED_CERT, 'svc-rates-bot-apac-0004', 'svc-operations-notifier-emea-0005']; // none pod-managed
 
 class StepError extends Error {}
@@ -125,7 +126,7 @@ async function setExpanded(page: Page, label: string, expanded: boolean): Promis
   await page.waitForTimeout(expanded ? 1500 : 300); // children load from the pod
 }
 
-const CATEGORIES = ['Certificates', 'Applications', 'Connections', 'Groups'];
+const CATEGORIES = ['Certificates', 'Applications', 'Connections', 'Groups', 'Service accounts', 'Users'];
 
 /** Expands the demo pod and one of its categories, collapsing the others so the category's rows are in view. */
 async function showCategory(page: Page, category: string): Promise<void> {
@@ -243,6 +244,19 @@ async function shotGroup(page: Page, outDir: string): Promise<void> {
   await shot(page, outDir, 'webview-group.png');
 }
 
+async function shotServiceAccounts(page: Page, outDir: string): Promise<void> {
+  await showCategory(page, 'Service accounts');
+  await need(treeRow(page, BOT_WITH_KEYS), `service account row "${BOT_WITH_KEYS}"`);
+  await shot(page, outDir, 'tree-service-accounts.png');
+}
+
+async function shotAccountDetails(page: Page, outDir: string): Promise<void> {
+  await showCategory(page, 'Service accounts');
+  await clickInlineAction(page, BOT_WITH_KEYS, 'Open Details');
+  await webviewContent(page, /RSA keys/);
+  await shot(page, outDir, 'account-details.png');
+}
+
 async function shotPeople(page: Page, outDir: string): Promise<void> {
   await showCategory(page, 'Connections');
   await setExpanded(page, 'Accepted', true);
@@ -342,6 +356,8 @@ async function main(): Promise<number> {
       ['webview-group', shotGroup],
       ['webview-unsaved', shotUnsaved],
       ['expiry-report', shotExpiryReport],
+      ['tree-service-accounts', shotServiceAccounts],
+      ['account-details', shotAccountDetails],
       ['tree-people', shotPeople],
       ['multi-select-confirmation', shotMultiSelect],
     ];

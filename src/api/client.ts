@@ -47,6 +47,18 @@ export class PodClient {
     this.users = new UsersApi(this.requester);
   }
 
+  private readonly areas = new Map<unknown, unknown>();
+
+  /**
+   * An API area built on this client's session and transport on first use, for areas the extension bundle does not
+   * carry (a lazily loaded part brings the class: `client.area(AccountsApi)`). One instance per class and client.
+   */
+  area<T>(Area: new (requester: Requester, transport: HttpTransport, origin: string) => T): T {
+    let area = this.areas.get(Area) as T | undefined;
+    if (!area) this.areas.set(Area, (area = new Area(this.requester, this.transport, this.podUrl)));
+    return area;
+  }
+
   /** Runs authenticate(), stores the session token, and returns who signed in. */
   async signIn(): Promise<UserV2> {
     await this.requester.signIn();

@@ -6,7 +6,7 @@ import { brand } from '../parts/branded';
 export type PodApiErrorKind = 'validation' | 'network' | 'timeout' | 'http' | 'auth' | 'tls';
 
 /** What a request is about, so an error can name the role needed and the thing not found. */
-export type ApiArea = 'session' | 'auth' | 'certs' | 'apps' | 'connections' | 'groups' | 'users';
+export type ApiArea = 'session' | 'auth' | 'certs' | 'apps' | 'connections' | 'groups' | 'users' | 'accounts';
 export interface ErrorContext {
   area: ApiArea;
   /** e.g. "company certificate 3F2A…"; used by 404 messages. */
@@ -68,11 +68,12 @@ const ROLE_NEEDED: Record<ApiArea, string> = {
   connections: 'permission to manage connections for this account',
   groups: 'the Group Manager entitlement (CAN_CREATE_DISTRIBUTION_LIST)',
   users: 'permission to look up users for this account',
+  accounts: 'the USER_PROVISIONING or SUPER_ADMINISTRATOR role',
 };
 
 const THING: Record<ApiArea, string> = {
   session: 'The session', auth: 'The sign-in endpoint', certs: 'The company certificate', apps: 'The application',
-  connections: 'The connection', groups: 'The group', users: 'The user',
+  connections: 'The connection', groups: 'The group', users: 'The user', accounts: 'The account',
 };
 
 export interface ResponseErrorInput {

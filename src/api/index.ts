@@ -17,7 +17,13 @@ export { AppsApi, validateApplicationDetail, validatePublicKey } from './apps';
 export { applicationChanges, noChanges } from './appChanges';
 export { ConnectionsApi, ListConnectionsOptions } from './connections';
 export { GroupsApi, ListGroupsOptions, groupUpdate, validateGroup } from './groups';
-export { UsersApi, UserLookupOptions, UserSearchOptions, MAX_USER_IDS_PER_REQUEST, MAX_USER_QUERY_LENGTH, validateUserQuery, tenantOfUserId } from './users';
+export {
+  UsersApi, UserLookupOptions, UserSearchOptions, MAX_USER_IDS_PER_REQUEST, MAX_USER_QUERY_LENGTH, MAX_USERS_PER_PAGE, ServiceAccountPage, isServiceAccount,
+  validateUserQuery, tenantOfUserId,
+} from './users';
+export {
+  AccountsApi, ACCOUNT_ATTRIBUTE_FIELDS, validateAccountAttributes, validateAccountCreate, validateEmail, validateRoleId, validateUserName,
+} from './accounts';
 export { BulkOptions, BulkOutcome, BULK_CONCURRENCY, runBulk } from './bulk';
 export { PodClient, PodClientOptions } from './client';
 export { SearchArea, SearchHit, PodSearchResult, PodToSearch, SearchLists, SEARCH_AREAS, MAX_HITS_PER_KIND, SEARCH_CONCURRENCY, searchPods, searchPod, validateSearchText, normalizeFingerprint, SearchAsYouType, SEARCH_DEBOUNCE_MS } from './search';

@@ -17,7 +17,7 @@ export const MAX_SEGMENT_LENGTH = 1024;
 /** What each path field is called in messages. */
 const LABELS: Record<string, string> = {
   fingerPrint: 'certificate fingerprint', appId: 'application id', groupId: 'group id', typeId: 'group type id',
-  userId: 'user id', uid: 'user id',
+  userId: 'user id', uid: 'user id', sessionId: 'session id',
 };
 
 /**

@@ -84,6 +84,18 @@ export function listOf(what: string, rules: FieldRule[]): Shape {
   };
 }
 
+/** A JSON list of strings. */
+export function textListOf(what: string): Shape {
+  return {
+    what,
+    problem: value => {
+      if (!Array.isArray(value)) return describeValue(value);
+      const i = value.findIndex(v => typeof v !== 'string');
+      return i < 0 ? undefined : `a list whose item ${i + 1} is ${describeValue(value[i])}`;
+    },
+  };
+}
+
 /** A Profile Manager cursor page: { data: [...], pagination? } whose items have the given fields. */
 export function cursorPageOf(what: string, rules: FieldRule[]): Shape {
   const items = listOf(what, rules);
@@ -106,6 +118,7 @@ export function cursorPageOf(what: string, rules: FieldRule[]): Shape {
 // ---- The shapes of the answers we read ---------------------------------------------------------------------------
 
 const CERT_ITEM: FieldRule[] = [['companyCertAttributes', 'object'], ['companyCertInfo.fingerPrint', 'text']];
+const ACCOUNT: FieldRule[] = [['userSystemInfo.id', 'number'], ['userAttributes', 'object']];
 const GROUP: FieldRule[] = [['id', 'text'], ['name', 'text'], ['members[].memberId', 'number']];
 
 export const SHAPES = {
@@ -125,6 +138,15 @@ export const SHAPES = {
   // 204 "No user found" has no body.
   userList: objectOf('a list of users', [['users[].id', 'number']], true),
   userSearchResults: objectOf('user search results', [['users[].id', 'number']], true),
+  accountList: listOf('a list of accounts', ACCOUNT),
+  account: objectOf('an account', ACCOUNT),
+  accountStatus: objectOf("an account's status", [['status', 'text']]),
+  roleList: listOf('a list of roles', [['id', 'text']]),
+  featureNames: textListOf('a list of feature names'),
+  features: listOf("a list of an account's features", [['entitlment', 'text'], ['enabled', 'boolean']]),
+  // 204 "No user found" has no body.
+  sessions: objectOf("a list of an account's sessions", [['sessions[].sessionId', 'text']], true),
+  avatars: listOf("a list of an account's avatars", []),
 } satisfies Record<string, Shape>;
 
 /** The sentence for an answer that does not have the expected shape. */

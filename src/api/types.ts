@@ -86,6 +86,47 @@ export interface UserSearchQuery { query?: string; filters?: UserSearchFilter }
 /** `UserSearchResults`. */
 export interface UserSearchResults { count?: number; skip?: number; limit?: number; searchQuery?: UserSearchQuery; users?: UserV2[] }
 
+// ---- User administration (service accounts and people) ----------------------------------------------------------
+
+/** `V2UserKeyRequest`: a service account's RSA public key; `action` SAVE / REVOKE (current), EXTEND / REVOKE (previous). */
+export interface V2UserKeyRequest { key?: string; expirationDate?: number; action?: 'SAVE' | 'REVOKE' | 'EXTEND' }
+/** `V2UserAttributes`: what create and update send and what get returns (with the keys, without `action`). */
+export interface V2UserAttributes {
+  emailAddress?: string; firstName?: string; lastName?: string; userName?: string; displayName?: string; companyName?: string;
+  department?: string; division?: string; title?: string; workPhoneNumber?: string; mobilePhoneNumber?: string;
+  twoFactorAuthPhone?: string; smsNumber?: string; accountType?: AccountType; location?: string; recommendedLanguage?: string;
+  jobFunction?: string; assetClasses?: string[]; industries?: string[]; marketCoverage?: string[]; responsibility?: string[];
+  function?: string[]; instrument?: string[]; currentKey?: V2UserKeyRequest; previousKey?: V2UserKeyRequest;
+  userMetadata?: Record<string, unknown>;
+}
+export type UserAccountStatus = 'ENABLED' | 'DISABLED';
+/** `UserSystemInfo`. */
+export interface UserSystemInfo {
+  id?: number; status?: UserAccountStatus; suspended?: boolean; suspendedUntil?: number; suspensionReason?: string;
+  createdDate?: number; createdBy?: string; lastUpdatedDate?: number; lastLoginDate?: number; lastPasswordReset?: number; deactivatedDate?: number;
+}
+/** `V2UserDetail`. */
+export interface V2UserDetail {
+  userAttributes?: V2UserAttributes; userSystemInfo?: UserSystemInfo; features?: number[]; apps?: number[]; groups?: number[];
+  roles?: string[]; disclaimers?: number[]; avatar?: Avatar;
+}
+/** `V2UserCreate`: a person may have a password; a service account has an RSA key instead. */
+export interface V2UserCreate { userAttributes: V2UserAttributes; roles?: string[] }
+/** `UserFilter` of POST /v1/admin/user/find. */
+export interface UserFilter { role?: string; feature?: string; status?: UserAccountStatus }
+/** `UserStatus`. */
+export interface UserStatus { status?: UserAccountStatus; suspended?: boolean; suspendedUntil?: number; suspensionReason?: string }
+/** `RoleDetail` of GET /v1/admin/system/roles/list. */
+export interface RoleDetail { id?: string; name?: string; userTypes?: string[]; optionalActions?: string[] }
+/** `Feature`: the spec spells the name field `entitlment`. */
+export interface Feature { entitlment?: string; enabled?: boolean }
+/** `V1Session` of GET /v1/users/{uid}/sessions. */
+export interface V1Session {
+  sessionId?: string; clientIp?: string; userId?: number; userAgent?: string; browser?: string; os?: string; device?: string;
+  deviceHash?: string; creationTime?: number; expirationDelay?: number;
+}
+export interface V1UserSessions { sessions?: V1Session[] }
+
 // ---- Connections ------------------------------------------------------------------------------------------------
 
 export type ConnectionStatus = 'PENDING_INCOMING' | 'PENDING_OUTGOING' | 'ACCEPTED' | 'REJECTED';

@@ -1,10 +1,13 @@
-// Names for user ids: GET /pod/v3/users (up to 100 ids in one request) and POST /pod/v1/user/search (by name or
-// email). Everything the pod says about a person is text to show; `displayableText` makes it safe to.
+// Finding users: names for ids (GET /pod/v3/users, up to 100 ids in one request), the directory search (POST
+// /pod/v1/user/search, by name or email), and the pod's own user list (GET /pod/v2/admin/user/list, admin roles),
+// out of which the service accounts are paged. Everything the pod says about a person is text to show;
+// `displayableText` makes it safe to. Administering one account is accounts.ts.
 
 import { ErrorContext } from './errors';
 import { Requester } from './requester';
 import { SHAPES } from './shapes';
-import { UserSearchResults, V2UserList } from './types';
+import { PageRequest, pageQuery } from './paths';
+import { UserSearchResults, V2UserDetail, V2UserList } from './types';
 import { UserIdInput, assertValid, toUserId, validateNoInvisible } from './validation';
 
 /** The spec: "Search lists may contain up to 100 elements". */
@@ -18,6 +21,15 @@ export interface UserLookupOptions {
 }
 
 export interface UserSearchOptions extends UserLookupOptions { skip?: number; limit?: number }
+
+/** The spec: limit "must not exceed 1000". */
+export const MAX_USERS_PER_PAGE = 1000;
+
+export interface ServiceAccountPage {
+  items: V2UserDetail[];
+  /** The `skip` of the next raw page; undefined when the pod's list is exhausted. */
+  next?: number;
+}
 
 export class UsersApi {
   constructor(private readonly requester: Requester) {}
@@ -43,7 +55,31 @@ export class UsersApi {
     });
     return res.body ?? { count: 0, users: [] };
   }
+
+  /** Every user of the pod, people and service accounts, a page at a time (default 100, at most 1000). */
+  async listUsers(page: PageRequest = {}): Promise<V2UserDetail[]> {
+    assertValid('limit', page.limit === undefined || page.limit <= MAX_USERS_PER_PAGE ? undefined : `limit must be at most ${MAX_USERS_PER_PAGE}.`);
+    const res = await this.requester.withSession<V2UserDetail[]>({ method: 'GET', path: '/pod/v2/admin/user/list', query: pageQuery(page), context: { area: 'accounts' }, expect: SHAPES.accountList });
+    return res.body as V2UserDetail[];
+  }
+
+  /**
+   * At least `wanted` service accounts (or every one left) from `skip` on. The list has no account-type filter, so
+   * this reads pages of 1000 users and keeps the SYSTEM ones; `next` is where the following call continues.
+   */
+  async pageServiceAccounts(skip: number, wanted: number): Promise<ServiceAccountPage> {
+    const items: V2UserDetail[] = [];
+    let next: number | undefined = skip;
+    while (next !== undefined && items.length < wanted) {
+      const page = await this.listUsers({ skip: next, limit: MAX_USERS_PER_PAGE });
+      items.push(...page.filter(isServiceAccount));
+      next = page.length === MAX_USERS_PER_PAGE ? next + MAX_USERS_PER_PAGE : undefined;
+    }
+    return { items, next };
+  }
 }
+
+export const isServiceAccount = (user: V2UserDetail): boolean => user.userAttributes?.accountType === 'SYSTEM';
 
 /**
  * The tenant (pod) id a user id belongs to: "the tenant ID is stored in the 27 highest bits … this leaves 36 lowest

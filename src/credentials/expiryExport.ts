@@ -1,6 +1,6 @@
 // The expiry report as text for a change ticket: CSV (RFC 4180 quoting, formula-leading cells neutralised) or a
 // Markdown table. Dates are ISO 8601 UTC days plus the days left, so the ticket reads the same in every time zone.
-import { ExpiryItem } from './expiryItems';
+import { ExpiryItem, expiryKindLabel } from './expiryItems';
 
 export type ExportFormat = 'csv' | 'markdown';
 
@@ -9,7 +9,7 @@ const dayMs = 24 * 60 * 60 * 1000;
 
 function cells(item: ExpiryItem, now: number): string[] {
   return [
-    item.podLabel, item.kind === 'certificate' ? 'Company certificate' : 'Rotated app key', item.name, item.id, item.detail,
+    item.podLabel, expiryKindLabel[item.kind], item.name, item.id, item.detail,
     new Date(item.date).toISOString().replace('T', ' ').slice(0, 16), String(Math.floor((item.date - now) / dayMs)), item.state,
   ];
 }

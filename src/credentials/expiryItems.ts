@@ -1,15 +1,18 @@
-// The expiry radar's rows, without `vscode`: company certificates (`expiryDate`) and rotated app keys
-// (`expirationDate`) that expire within the warning window or already have, sorted by date (oldest first).
+// The expiry radar's rows, without `vscode`: company certificates (`expiryDate`) and rotated app and service-account
+// keys (`expirationDate`) that expire within the warning window or already have, sorted by date (oldest first).
 import { CompanyCertInfoItem, shortFingerprint } from '../api';
 import { KnownAppKeys } from './appKeyCache';
 
-export type ExpiryItemKind = 'certificate' | 'appKey';
+export type ExpiryItemKind = 'certificate' | 'appKey' | 'accountKey';
+
+/** How the report and its exports name each kind. */
+export const expiryKindLabel: Record<ExpiryItemKind, string> = { certificate: 'Company certificate', appKey: 'Rotated app key', accountKey: 'Rotated service account key' };
 
 export interface ExpiryItem {
   podId: string;
   podLabel: string;
   kind: ExpiryItemKind;
-  /** Certificate fingerprint, or app id for a rotated key. */
+  /** Certificate fingerprint, app id, or service account user id. */
   id: string;
   name: string;
   /** What it is, in a few words: certificate type / status, or the rotated key's fingerprint. */
@@ -43,14 +46,19 @@ export function certificateItems(pod: { id: string; label: string }, certs: read
 }
 
 export function appKeyItems(pod: { id: string; label: string }, apps: ReadonlyMap<string, KnownAppKeys>, now: number, warningDays: number): ExpiryItem[] {
+  return rotatedKeyItems(pod, apps, 'appKey', now, warningDays);
+}
+
+/** Rotated (previous) keys of apps or service accounts, by id. */
+export function rotatedKeyItems(pod: { id: string; label: string }, holders: ReadonlyMap<string, KnownAppKeys>, kind: 'appKey' | 'accountKey', now: number, warningDays: number): ExpiryItem[] {
   const items: ExpiryItem[] = [];
-  for (const [appId, app] of apps) {
-    for (const key of app.keys) {
+  for (const [id, holder] of holders) {
+    for (const key of holder.keys) {
       const state = key.expirationDate ? expiryStateOf(key.expirationDate, now, warningDays) : undefined;
       if (!state) continue;
       items.push({
-        podId: pod.id, podLabel: pod.label, kind: 'appKey', id: appId, name: app.name,
-        detail: `Rotated app RSA key ${shortFingerprint(key.fingerprint)}`, date: key.expirationDate!, state,
+        podId: pod.id, podLabel: pod.label, kind, id, name: holder.name,
+        detail: `Rotated ${kind === 'appKey' ? 'app' : 'service account'} RSA key ${shortFingerprint(key.fingerprint)}`, date: key.expirationDate!, state,
       });
     }
   }

@@ -1,17 +1,19 @@
-// The expiry radar: for every signed-in pod, the company certificates and rotated app keys that expire within
+// The expiry radar: for every signed-in pod, the company certificates and rotated app and service-account keys that expire within
 // `symphonyPodAdmin.certificates.expiryWarningDays` or already have. A check reads each list at most once (the
 // certificate list in one request, the app entitlement list in one request) and reuses what it read within the
 // last `freshForMs`. The pod has no list that carries app keys, so an app's keys cost one GET when they are not
-// already known and fresh (key commands and earlier checks keep them in `knownAppKeys`). Checks are single-flight.
+// already known and fresh (key commands and earlier checks keep them in `knownAppKeys`). Service accounts carry their
+// keys in the user list: every page of it (1000 users a request) is read, reused like the certificate list, and kept
+// in `knownAccountKeys`, which the account key commands update. Checks are single-flight.
 import * as vscode from 'vscode';
 import { CompanyCertInfoItem } from '../api';
 import { PodSessions } from '../pods/podSessions';
 import { PodStore } from '../pods/podStore';
 import { expiryWarningDays } from '../tree/expiryDecorations';
 import { describeError } from '../ui/errors';
-import { AppKeyCache, KnownAppKeys } from './appKeyCache';
+import { AppKeyCache, KnownAppKeys, knownAccountKeys } from './appKeyCache';
 import { PodManagedCertificates } from './podManagedCertificates';
-import { ExpiryItem, appKeyItems, certificateItems, sortByDate } from './expiryItems';
+import { ExpiryItem, appKeyItems, certificateItems, rotatedKeyItems, sortByDate } from './expiryItems';
 
 export interface ExpiryProblem {
   podLabel: string;
@@ -29,6 +31,7 @@ export interface ExpiryReport {
 interface PodSnapshot {
   certs?: { list: CompanyCertInfoItem[]; readAt: number };
   appIds?: { list: string[]; readAt: number };
+  accountIds?: { list: string[]; readAt: number };
 }
 
 const detailConcurrency = 4;
@@ -67,6 +70,7 @@ export class ExpiryRadar implements vscode.Disposable {
   forget(podId: string): void {
     this.snapshots.delete(podId);
     this.appKeys.retain(podId);
+    knownAccountKeys.retain(podId);
     this.podManaged.forget(podId);
   }
 
@@ -105,7 +109,13 @@ export class ExpiryRadar implements vscode.Disposable {
         const known = this.appKeys.get(pod.id, appId);
         if (known) apps.set(appId, known);
       }
-      return [...certificateItems(pod, snapshot?.certs?.list ?? [], now, warningDays), ...appKeyItems(pod, apps, now, warningDays)];
+      const accounts = new Map<string, KnownAppKeys>();
+      for (const uid of snapshot?.accountIds?.list ?? []) {
+        const known = knownAccountKeys.get(pod.id, uid);
+        if (known) accounts.set(uid, known);
+      }
+      return [...certificateItems(pod, snapshot?.certs?.list ?? [], now, warningDays), ...appKeyItems(pod, apps, now, warningDays),
+        ...rotatedKeyItems(pod, accounts, 'accountKey', now, warningDays)];
     });
     this.last = { items: sortByDate(items), problems, warningDays, checkedAt: now, podCount: pods.length };
     this.changed.fire(this.last);
@@ -145,6 +155,22 @@ export class ExpiryRadar implements vscode.Disposable {
         await inBatches(missing, detailConcurrency, async (appId) => {
           this.appKeys.remember(podId, appId, await client.apps.getApplication(appId));
         });
+      })());
+    }
+    if (this.sessions.can(podId, 'accounts') && stale(snapshot.accountIds?.readAt)) {
+      reads.push((async () => {
+        const list: string[] = [];
+        for (let next: number | undefined = 0; next !== undefined;) {
+          const page = await client.users.pageServiceAccounts(next, 1);
+          for (const account of page.items) {
+            const uid = String(account.userSystemInfo?.id);
+            knownAccountKeys.remember(podId, uid, account);
+            list.push(uid);
+          }
+          next = page.next;
+        }
+        knownAccountKeys.retain(podId, list);
+        snapshot.accountIds = { list, readAt: now };
       })());
     }
     await Promise.all(reads);

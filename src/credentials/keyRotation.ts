@@ -1,10 +1,11 @@
-// App RSA key rotation, without `vscode`: a new key pair written only to the file the user chose, the public key's
-// fingerprint, the update bodies for SAVE / EXTEND / REVOKE (only `authenticationKeys`: the pod's update merges, and
-// sending back what it holds would be refused for any field newer than our types), and the rotation rules checked
-// before anything is sent.
+// RSA key rotation of anything with a current and a previous key (an app's `authenticationKeys`, a service
+// account's `userAttributes.currentKey` / `previousKey`), without `vscode`: a new key pair written only to the file
+// the user chose, the public key's fingerprint, the update bodies for SAVE / EXTEND / REVOKE (only the keys: the
+// pod's update merges, and sending back what it holds would be refused for any field newer than our types), and the
+// rotation rules checked before anything is sent. `KeyHolderKind` adapts one kind of holder.
 import { createHash, createPublicKey, generateKeyPair } from 'node:crypto';
 import * as fs from 'node:fs/promises';
-import { AppAuthenticationKey, ApplicationDetail, formatFingerprint, shortFingerprint } from '../api';
+import { AppAuthenticationKey, ApplicationDetail, V2UserAttributes, V2UserDetail, formatFingerprint, shortFingerprint } from '../api';
 
 export const generatedKeyBits = 4096;
 
@@ -28,10 +29,39 @@ export function publicKeyFingerprint(pem: string): string {
   }
 }
 
+/** The two keys as a holder has them (without actions). */
+export interface HeldKeys { current?: { key?: string; expirationDate?: number }; previous?: { key?: string; expirationDate?: number } }
+/** What a key change sends, before it is put into the holder's own update body. */
+export interface KeyChange { current?: AppAuthenticationKey; previous?: AppAuthenticationKey }
+
+/** One kind of key holder: where its keys are in what the pod returns, and the update body of a key change. */
+export interface KeyHolderKind<D, B> {
+  /** "app", "service account": in messages. */
+  noun: string;
+  keysOf(detail: D): HeldKeys;
+  body(change: KeyChange): B;
+}
+
+export const appKeyHolder: KeyHolderKind<ApplicationDetail, ApplicationDetail> = {
+  noun: 'app',
+  keysOf: (detail) => detail.authenticationKeys ?? {},
+  body: (change) => ({ authenticationKeys: change }),
+};
+
+export const serviceAccountKeyHolder: KeyHolderKind<V2UserDetail, V2UserAttributes> = {
+  noun: 'service account',
+  keysOf: (detail) => ({ current: detail.userAttributes?.currentKey, previous: detail.userAttributes?.previousKey }),
+  body: (change) => ({ ...(change.current ? { currentKey: change.current } : {}), ...(change.previous ? { previousKey: change.previous } : {}) }),
+};
+
 export function appKeyInfos(detail: ApplicationDetail): AppKeyInfo[] {
+  return keyInfos(appKeyHolder.keysOf(detail));
+}
+
+export function keyInfos(keys: HeldKeys): AppKeyInfo[] {
   const infos: AppKeyInfo[] = [];
   for (const slot of ['current', 'previous'] as const) {
-    const key = detail.authenticationKeys?.[slot];
+    const key = keys[slot];
     if (!key?.key) continue;
     infos.push({ slot, fingerprint: publicKeyFingerprint(key.key), ...(slot === 'previous' && key.expirationDate ? { expirationDate: key.expirationDate } : {}) });
   }
@@ -72,25 +102,23 @@ function pemBuffer(der: Buffer): Buffer {
   return Buffer.from(lines.join('\n'), 'ascii');
 }
 
-/** The update body for a key change: `authenticationKeys` and nothing else. */
-export function keyChange(keys: { current?: AppAuthenticationKey; previous?: AppAuthenticationKey }): ApplicationDetail {
-  return { authenticationKeys: keys };
-}
+/** The key changes, for any holder (`KeyHolderKind.body` makes them an update body). */
+export const keyChanges = {
+  save: (publicKeyPem: string): KeyChange => ({ current: { key: publicKeyPem, action: 'SAVE' } }),
+  revokeCurrent: (keys: HeldKeys, noun: string): KeyChange => ({ current: { key: requireKey(keys, 'current', noun), action: 'REVOKE' } }),
+  revokePrevious: (keys: HeldKeys, noun: string): KeyChange => ({ previous: { key: requireKey(keys, 'previous', noun), action: 'REVOKE' } }),
+  /** EXTEND to `until`, or without a date to let the pod extend it by its own step. */
+  extendPrevious: (keys: HeldKeys, noun: string, until?: number): KeyChange =>
+    ({ previous: { key: requireKey(keys, 'previous', noun), action: 'EXTEND', ...(until ? { expirationDate: until } : {}) } }),
+};
 
-export const saveCurrentKey = (publicKeyPem: string) => keyChange({ current: { key: publicKeyPem, action: 'SAVE' } });
-
-export function revokeCurrentKey(base: ApplicationDetail): ApplicationDetail {
-  return keyChange({ current: { key: requireKey(base, 'current'), action: 'REVOKE' } });
-}
-
-export function revokePreviousKey(base: ApplicationDetail): ApplicationDetail {
-  return keyChange({ previous: { key: requireKey(base, 'previous'), action: 'REVOKE' } });
-}
-
-/** EXTEND to `until`, or without a date to let the pod extend it by its own step. */
-export function extendPreviousKey(base: ApplicationDetail, until?: number): ApplicationDetail {
-  return keyChange({ previous: { key: requireKey(base, 'previous'), action: 'EXTEND', ...(until ? { expirationDate: until } : {}) } });
-}
+/** The update body for an app's key change: `authenticationKeys` and nothing else. */
+export const keyChange = (keys: KeyChange): ApplicationDetail => appKeyHolder.body(keys);
+export const saveCurrentKey = (publicKeyPem: string) => keyChange(keyChanges.save(publicKeyPem));
+export const revokeCurrentKey = (base: ApplicationDetail) => keyChange(keyChanges.revokeCurrent(appKeyHolder.keysOf(base), appNoun(base)));
+export const revokePreviousKey = (base: ApplicationDetail) => keyChange(keyChanges.revokePrevious(appKeyHolder.keysOf(base), appNoun(base)));
+export const extendPreviousKey = (base: ApplicationDetail, until?: number) => keyChange(keyChanges.extendPrevious(appKeyHolder.keysOf(base), appNoun(base), until));
+const appNoun = (base: ApplicationDetail) => `app "${base.applicationInfo?.appId ?? ''}"`;
 
 /**
  * Why the pod would refuse to SAVE a new current key, or undefined when it would accept it. The documented rules
@@ -103,7 +131,11 @@ export type SaveRefusal =
   | { reason: 'sameAsCurrent' };
 
 export function keySaveRefusal(app: ApplicationDetail, newKeyPem?: string, now = Date.now()): SaveRefusal | undefined {
-  const { current, previous } = app.authenticationKeys ?? {};
+  return heldKeySaveRefusal(appKeyHolder.keysOf(app), newKeyPem, now);
+}
+
+export function heldKeySaveRefusal(keys: HeldKeys, newKeyPem?: string, now = Date.now()): SaveRefusal | undefined {
+  const { current, previous } = keys;
   if (newKeyPem && sameKey(newKeyPem, current?.key)) return { reason: 'sameAsCurrent' };
   if (current?.key && previous?.key && (previous.expirationDate === undefined || previous.expirationDate > now)) {
     return { reason: 'previousKeyValid', previousExpires: previous.expirationDate, previousFingerprint: publicKeyFingerprint(previous.key) };
@@ -117,15 +149,15 @@ export function keyDate(ms: number | undefined): string {
 }
 
 /** The sentence for a refused SAVE: why, and the way forward. */
-export function saveRefusalMessage(refusal: SaveRefusal, appId: string): string {
+export function saveRefusalMessage(refusal: SaveRefusal, id: string): string {
   return refusal.reason === 'sameAsCurrent'
-    ? `This is already the current key of ${appId}: choose a new public key.`
-    : `The pod refuses a new key for ${appId} while its previous key (${shortFingerprint(refusal.previousFingerprint)}) is still valid, until ${keyDate(refusal.previousExpires)}: revoke the previous key first (Revoke Previous Key), or rotate after it has expired.`;
+    ? `This is already the current key of ${id}: choose a new public key.`
+    : `The pod refuses a new key for ${id} while its previous key (${shortFingerprint(refusal.previousFingerprint)}) is still valid, until ${keyDate(refusal.previousExpires)}: revoke the previous key first (Revoke Previous Key), or rotate after it has expired.`;
 }
 
-function requireKey(base: ApplicationDetail, slot: KeySlot): string {
-  const key = base.authenticationKeys?.[slot]?.key;
-  if (!key) throw new Error(slot === 'current' ? `The app "${base.applicationInfo?.appId ?? ''}" has no current RSA key.` : `The app "${base.applicationInfo?.appId ?? ''}" has no rotated (previous) key.`);
+function requireKey(keys: HeldKeys, slot: KeySlot, noun: string): string {
+  const key = keys[slot]?.key;
+  if (!key) throw new Error(slot === 'current' ? `The ${noun} has no current RSA key.` : `The ${noun} has no rotated (previous) key.`);
   return key;
 }
 

@@ -31,11 +31,13 @@ export class ExpiryReportView implements DetailView {
     switch (message.type) {
       case 'expiryReport.open': {
         const row = this.row(message);
+        if (row.kind === 'accountKey') return void (await vscode.commands.executeCommand('symphonyPodAdmin.accounts.open', { podId: row.podId, uid: row.id }));
         return this.openDetail({ podId: row.podId, kind: row.kind === 'certificate' ? 'certificate' : 'application', id: row.id });
       }
       case 'expiryReport.replace': {
         const row = this.row(message);
         if (row.kind === 'appKey') await vscode.commands.executeCommand('symphonyPodAdmin.apps.rotateKey', { podId: row.podId, appId: row.id });
+        else if (row.kind === 'accountKey') await vscode.commands.executeCommand('symphonyPodAdmin.accounts.rotateKey', { podId: row.podId, uid: row.id });
         else await vscode.commands.executeCommand('symphonyPodAdmin.certs.create', this.context.tree.podNode(row.podId)?.certificates ?? { podId: row.podId });
         const report = this.radar.recompute() ?? (await this.radar.check());
         return ui.post({ type: 'load', state: { podId: '', kind: 'expiryReport', id: 'Expiry report' }, model: toModel(report) });

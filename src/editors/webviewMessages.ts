@@ -125,7 +125,7 @@ export type ApplicationModel = Infer<typeof applicationModel>;
 
 /** The expiry radar across pods (src/credentials/expiryRadar.ts); one panel, not bound to a pod. */
 const expiryRow = object({
-  podId: text(200), podLabel: text(), kind: literal('certificate', 'appKey'), id: text(2000), name: text(), detail: text(),
+  podId: text(200), podLabel: text(), kind: literal('certificate', 'appKey', 'accountKey'), id: text(2000), name: text(), detail: text(),
   date: number, state: literal('expired', 'expiring'),
 });
 export type ExpiryRow = Infer<typeof expiryRow>;
@@ -193,8 +193,8 @@ export const viewToHost = union({
   'application.save': { edit: applicationEdit },
   'application.openJson': {},
   'application.keyAction': { action: literal('rotate', 'extendPrevious', 'revokePrevious', 'revokeCurrent') },
-  'expiryReport.open': { podId: text(200), kind: literal('certificate', 'appKey'), id: text(2000) },
-  'expiryReport.replace': { podId: text(200), kind: literal('certificate', 'appKey'), id: text(2000) },
+  'expiryReport.open': { podId: text(200), kind: literal('certificate', 'appKey', 'accountKey'), id: text(2000) },
+  'expiryReport.replace': { podId: text(200), kind: literal('certificate', 'appKey', 'accountKey'), id: text(2000) },
   'expiryReport.export': { format: literal('csv', 'markdown') },
 });
 export type ViewToHost = Infer<typeof viewToHost>;

@@ -14,8 +14,9 @@ export type SessionState = 'signedOut' | 'signedIn' | 'needsSignIn';
 
 const certificateRoles = ['SUPER_ADMINISTRATOR', 'USER_PROVISIONING'];
 const applicationRoles = ['SUPER_ADMINISTRATOR', 'USER_PROVISIONING'];
-export type AdminArea = 'certificates' | 'applications';
-export const rolesNeeded: Record<AdminArea, string[]> = { certificates: certificateRoles, applications: applicationRoles };
+const accountRoles = ['SUPER_ADMINISTRATOR', 'USER_PROVISIONING'];
+export type AdminArea = 'certificates' | 'applications' | 'accounts';
+export const rolesNeeded: Record<AdminArea, string[]> = { certificates: certificateRoles, applications: applicationRoles, accounts: accountRoles };
 
 export class PodSessions implements vscode.Disposable {
   private readonly clients = new Map<string, PodClient>();

@@ -1,8 +1,9 @@
-// A configured pod: its four categories once signed in, otherwise a "Sign in" node.
+// A configured pod: its categories once signed in, otherwise a "Sign in" node.
 import * as vscode from 'vscode';
 import { PodProfile } from '../pods/podProfile';
 import { PodSessions } from '../pods/podSessions';
 import { describeError } from '../ui/errors';
+import { ServiceAccountsNode, UsersNode } from './accountNodes';
 import { ApplicationsNode } from './appNodes';
 import { CertificatesNode } from './certNodes';
 import { ConnectionsNode } from './connectionNodes';
@@ -15,6 +16,8 @@ export class PodNode extends TreeNode {
   readonly applications: ApplicationsNode;
   readonly connections: ConnectionsNode;
   readonly groups: GroupsNode;
+  readonly serviceAccounts: ServiceAccountsNode;
+  readonly users: UsersNode;
 
   constructor(
     public profile: PodProfile,
@@ -26,6 +29,8 @@ export class PodNode extends TreeNode {
     this.applications = new ApplicationsNode(this, sessions);
     this.connections = new ConnectionsNode(this, sessions);
     this.groups = new GroupsNode(this, sessions);
+    this.serviceAccounts = new ServiceAccountsNode(this, sessions);
+    this.users = new UsersNode(this, sessions);
   }
 
   override get podId(): string {
@@ -62,7 +67,7 @@ export class PodNode extends TreeNode {
       }
       return [new ErrorNode(this, describeError(error), this)];
     }
-    return [this.certificates, this.applications, this.connections, this.groups];
+    return [this.certificates, this.applications, this.connections, this.groups, this.serviceAccounts, this.users];
   }
 
   refresh(): void {
@@ -70,6 +75,8 @@ export class PodNode extends TreeNode {
     this.applications.refresh();
     this.connections.refresh();
     this.groups.refresh();
+    this.serviceAccounts.refresh();
+    this.users.refresh();
   }
 }
 

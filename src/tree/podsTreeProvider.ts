@@ -100,7 +100,7 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   }
 
   /** After a change to a pod's certificates, applications or groups: reloads just that list. */
-  refreshCategory(podId: string, category: 'certificates' | 'applications' | 'groups'): void {
+  refreshCategory(podId: string, category: 'certificates' | 'applications' | 'groups' | 'serviceAccounts'): void {
     const list = this.pods.get(podId)?.[category];
     if (list) this.refresh(list);
   }

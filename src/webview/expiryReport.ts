@@ -18,12 +18,12 @@ function rowElement(row: ExpiryRow, now: number): HTMLElement {
     h('td', {}, icon, ' ', date(row.date)),
     h('td', {}, daysLeft(row, now)),
     h('td', {}, row.podLabel),
-    h('td', {}, row.kind === 'certificate' ? 'Company certificate' : 'Rotated app key'),
+    h('td', {}, row.kind === 'certificate' ? 'Company certificate' : row.kind === 'appKey' ? 'Rotated app key' : 'Rotated service account key'),
     h('td', {}, h('strong', {}, row.name), h('div', { class: 'hint' }, row.detail)),
     h('td', {},
       button('Open', 'go-to-file', () => send({ type: 'expiryReport.open', ...ref }), { secondary: true }),
       ' ',
-      button(row.kind === 'appKey' ? 'Rotate…' : 'Replace…', row.kind === 'appKey' ? 'key' : 'replace', () => send({ type: 'expiryReport.replace', ...ref }), { secondary: true })));
+      button(row.kind === 'certificate' ? 'Replace…' : 'Rotate…', row.kind === 'certificate' ? 'replace' : 'key', () => send({ type: 'expiryReport.replace', ...ref }), { secondary: true })));
 }
 
 function render(model: ExpiryReportModel, app: HTMLElement): void {

@@ -1,13 +1,14 @@
 // Applications: create/get/update/delete, pod-level entitlements and per-user entitlements (GET/POST/PATCH).
-// Key rotation: SAVE of a new current key moves the old one to `previous`, valid for ROTATED_KEY_TTL_MS.
+// Key rotation follows the account rules in keyRules.ts.
 import * as crypto from 'node:crypto';
 import { requireAdmin } from './auth';
+import { APP_KEY_FIELDS, applyKeys } from './keyRules';
 import { Ctx, Route, notFound, ok, route, success } from './router';
 import { APPLICATION_DETAIL, POD_APP_ENTITLEMENT, USER_APP_ENTITLEMENT, USER_APP_ENTITLEMENT_PATCH, bodyOf } from './shapes';
 import type { AppKey, AppRecord, UserAppSetting } from './state';
 import { Obj, array, bad, int64, object, oneOf, optBool, optString, reqString } from './validate';
 
-export const ROTATED_KEY_TTL_MS = 72 * 3600_000;
+export { ROTATED_KEY_TTL_MS } from './keyRules';
 const PERMISSION = /^[A-Z0-9_]{1,64}$/;
 
 function httpsUrl(value: unknown, what: string): string | undefined {
@@ -16,56 +17,8 @@ function httpsUrl(value: unknown, what: string): string | undefined {
   return s;
 }
 
-function publicKey(value: unknown, what: string): string {
-  const key = reqString(value, what);
-  try { crypto.createPublicKey(key); } catch { bad(`${what} is not a valid RSA public key PEM`); }
-  return key;
-}
-
-/** A key is valid while it has no expiry or its expiry is in the future. */
-const valid = (k: AppKey | undefined, now: number): k is AppKey => !!k && (k.expirationDate === undefined || k.expirationDate > now);
-const sameKey = (a: string, b: string): boolean => a.replace(/\s+/g, '') === b.replace(/\s+/g, '');
-
-/**
- * Applies `authenticationKeys` (the rules documented for accounts in docs bots/authentication/rsa-authentication.md)
- * and returns the new keys without mutating. The previous key's action runs first, so one request can revoke the
- * previous key and SAVE a new current one. A key without `action` (an app sent back as read) is not an instruction,
- * except a different current key, which is saved as before.
- */
-function applyKeys(value: unknown, keys: AppRecord['keys']): AppRecord['keys'] {
-  if (value === undefined || value === null) { return keys; }
-  const body = object(value, 'authenticationKeys');
-  const now = Date.now();
-  let { current, previous } = keys;
-  if (body.previous !== undefined && body.previous !== null) {
-    const p = object(body.previous, 'authenticationKeys.previous');
-    if (p.action !== undefined && p.action !== null) {
-      const action = oneOf(p.action, ['REVOKE', 'EXTEND'] as const, 'authenticationKeys.previous.action');
-      if (!previous) { bad(`There is no rotated (previous) key to ${action.toLowerCase()}`); }
-      // EXTEND prolongs the previous key by 72 hours from its expiry (or from now once it has passed), whatever date is sent.
-      previous = action === 'REVOKE' ? undefined : { key: previous.key, expirationDate: Math.max(previous.expirationDate ?? now, now) + ROTATED_KEY_TTL_MS };
-    }
-  }
-  if (body.current !== undefined && body.current !== null) {
-    const c = object(body.current, 'authenticationKeys.current');
-    const explicit = c.action !== undefined && c.action !== null;
-    const action = oneOf(c.action ?? 'SAVE', ['SAVE', 'REVOKE'] as const, 'authenticationKeys.current.action');
-    if (action === 'REVOKE') {
-      if (!current) { bad('There is no current key to revoke'); }
-      // Revoking the current key makes a still valid previous key the current one.
-      current = valid(previous, now) ? { key: previous.key } : undefined;
-      previous = undefined;
-    } else if (explicit || (c.key != null && !(current && sameKey(String(c.key), current.key)))) {
-      const key = publicKey(c.key, 'authenticationKeys.current.key');
-      if (current && sameKey(key, current.key)) { bad('The new key must differ from the current key'); }
-      if (valid(current, now) && valid(previous, now)) {
-        bad(`The app already has a valid current key and a valid previous key (until ${new Date(previous.expirationDate ?? now).toISOString()}): `
-          + 'revoke the previous key, or wait until it expires, before saving a new key');
-      }
-      if (current) { previous = { key: current.key, expirationDate: now + ROTATED_KEY_TTL_MS }; }
-      current = { key };
-    }
-  }
+function appKeys(body: Obj, keys: AppRecord['keys']): AppRecord['keys'] {
+  const { current, previous } = applyKeys(body, keys, APP_KEY_FIELDS);
   return { current, previous };
 }
 
@@ -127,7 +80,7 @@ function parseDetail(value: unknown, base: AppRecord | undefined): AppRecord {
     description: optString(body.description, 'description') ?? base?.description,
     allowOrigins: optString(body.allowOrigins, 'allowOrigins') ?? base?.allowOrigins,
     permissions, cert: appCert(body.cert, base),
-    keys: applyKeys(body.authenticationKeys, base?.keys ?? {}),
+    keys: body.authenticationKeys == null ? base?.keys ?? {} : appKeys(object(body.authenticationKeys, 'authenticationKeys'), base?.keys ?? {}),
     notification,
     properties: properties(body.properties) ?? base?.properties ?? [],
     entitlement: base?.entitlement ?? { enable: true, listed: true, install: false },

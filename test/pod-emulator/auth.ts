@@ -4,7 +4,8 @@ import * as crypto from 'node:crypto';
 import type * as tls from 'node:tls';
 import { Ctx, HttpError, Route, ok, route } from './router';
 import type { Account } from './state';
-import { accountById } from './state';
+import { accountById, adminUserByName } from './state';
+import { acceptedKeys } from './keyRules';
 import { object } from './validate';
 
 const ADMIN_ROLES = ['SUPER_ADMINISTRATOR', 'USER_PROVISIONING'];
@@ -42,14 +43,27 @@ function verifyJwt(token: unknown, keysFor: (sub: string) => string[]): { sub: s
   return { sub: claims.sub };
 }
 
+/**
+ * The keys a user signs in with: a demo account's key, or a service account's current key and, until it expires,
+ * its previous key (rsa-authentication.md). Disabled accounts and people (NORMAL) have none.
+ */
 const accountKeys = (ctx: Ctx) => (username: string): string[] => {
-  const a = ctx.state.accounts.get(username);
-  return a ? [a.publicKeyPem] : [];
+  const demo = ctx.state.accounts.get(username);
+  const user = demo ? ctx.state.directory.get(demo.id) : adminUserByName(ctx.state, username);
+  if (user?.active === false) { return []; }
+  if (demo) { return [demo.publicKeyPem]; }
+  return user?.accountType === 'SYSTEM' ? acceptedKeys(user.admin?.keys) : [];
 };
 
-function openSession(ctx: Ctx, account: Account): { name: string; token: string; authorizationToken: string } {
+function openSession(ctx: Ctx, account: Account, rsa: boolean): { name: string; token: string; authorizationToken: string } {
   const token = randomToken(64);
-  ctx.state.sessions.set(token, { token, accountId: account.id, expiresAt: Date.now() + ctx.env.config.sessionTtlMs });
+  const now = Date.now();
+  ctx.state.sessions.set(token, {
+    token, accountId: account.id, expiresAt: now + ctx.env.config.sessionTtlMs, id: randomToken(8), createdAt: now, rsa,
+    userAgent: ctx.header('user-agent'),
+  });
+  const admin = ctx.state.directory.get(account.id)?.admin;
+  if (admin) { admin.lastLoginDate = now; }
   return { name: 'sessionToken', token, authorizationToken: `Bearer ${randomToken(32)}` };
 }
 
@@ -82,10 +96,10 @@ export function requireBearer(ctx: Ctx): Account {
   return account;
 }
 
-function userV2(a: Account): unknown {
+function userV2(ctx: Ctx, a: Account): unknown {
   return {
     id: a.id, emailAddress: a.emailAddress, firstName: a.firstName, lastName: a.lastName, displayName: a.displayName,
-    title: a.title, company: a.company, username: a.username, location: 'London', accountType: 'NORMAL',
+    title: a.title, company: a.company, username: a.username, location: 'London', accountType: ctx.state.directory.get(a.id)?.accountType ?? 'NORMAL',
     avatars: [{ size: 'original', url: '../avatars/static/150/default.png' }, { size: 'small', url: '../avatars/static/50/default.png' }],
     roles: a.roles,
   };
@@ -96,7 +110,10 @@ export function authRoutes(): Route[] {
     route('POST', '/login/pubkey/authenticate', (ctx) => {
       const body = object(ctx.json(), 'body');
       const { sub } = verifyJwt(body.token, accountKeys(ctx));
-      return ok(openSession(ctx, ctx.state.accounts.get(sub) as Account));
+      const demo = ctx.state.accounts.get(sub);
+      const account = accountById(ctx.state, demo?.id ?? adminUserByName(ctx.state, sub)?.id ?? -1);
+      if (!account) { throw unauthorized('Invalid user or key not imported'); }
+      return ok(openSession(ctx, account, true));
     }),
     // The key manager (relay) sign-in: same JWT check; the official SDKs call it at every sign-in and after a 401.
     route('POST', '/relay/pubkey/authenticate', (ctx) => {
@@ -110,8 +127,7 @@ export function authRoutes(): Route[] {
       const { sub } = verifyJwt(body.token, (appId) => {
         const app = ctx.state.apps.get(appId);
         if (!app || !app.entitlement.enable) { return []; }
-        const { current, previous } = app.keys;
-        return [current?.key, previous && (previous.expirationDate ?? 0) > now ? previous.key : undefined].filter((k): k is string => !!k);
+        return acceptedKeys(app.keys, now);
       });
       const token = randomToken(64);
       ctx.state.appSessions.set(token, { token, appId: sub, expiresAt: now + ctx.env.config.sessionTtlMs });
@@ -124,7 +140,7 @@ export function authRoutes(): Route[] {
       ctx.state.bearers.set(token, { token, accountId: account.id, expiresAt: Date.now() + ttl });
       return ok({ token_type: 'Bearer', expires_in: Math.floor(ttl / 1000), access_token: token });
     }),
-    route('GET', '/pod/v2/sessioninfo', (ctx) => ok(userV2(requireSession(ctx)))),
+    route('GET', '/pod/v2/sessioninfo', (ctx) => ok(userV2(ctx, requireSession(ctx)))),
     route('GET', '/pod/v1/podcert', (ctx) => ok({ certificate: ctx.state.podCertPem })),
   ];
 }
@@ -140,7 +156,7 @@ export function sessionAuthRoutes(): Route[] {
       const cn = Array.isArray(peer.subject.CN) ? peer.subject.CN[0] : peer.subject.CN;
       const account = cn ? ctx.state.accounts.get(cn) : undefined;
       if (!account) { throw new HttpError(403, 'Certificate authentication is not allowed for the requested user'); }
-      const { name, token } = openSession(ctx, account);
+      const { name, token } = openSession(ctx, account, false);
       return ok({ name, token });
     }),
   ];

@@ -91,6 +91,20 @@ function touch(g: Group, by: Account): void {
   g.updatedBy = String(by.id);
 }
 
+/**
+ * The avatar in an `{image}` body (base64 of a jpg, png or gif of at most 2 MB), with a content hash for its URLs;
+ * `fail` answers the area's 400.
+ */
+export function avatarOf(ctx: Ctx, fail: (message: string) => never): { hash: string; kind: 'jpg' | 'png' | 'gif' } {
+  const image = reqString(object(bodyOf(ctx, UPLOAD_AVATAR), 'body').image, 'image');
+  if (!/^[A-Za-z0-9+/=\r\n]+$/.test(image)) { fail('image must be base64-encoded'); }
+  const bytes = Buffer.from(image, 'base64');
+  if (bytes.length > MAX_AVATAR_BYTES) { fail('image must be at most 2 MB'); }
+  const kind = imageKind(bytes);
+  if (!kind) { fail('image must be a .jpg, .png or .gif'); }
+  return { hash: crypto.createHash('sha1').update(bytes).digest('hex').slice(0, 16), kind };
+}
+
 export function imageKind(bytes: Buffer): 'jpg' | 'png' | 'gif' | undefined {
   if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) { return 'jpg'; }
   if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) { return 'png'; }
@@ -188,13 +202,7 @@ export function groupRoutes(): Route[] {
     route('POST', '/profile-manager/v1/groups/:groupId/avatar', (ctx) => {
       const account = guard(ctx);
       const g = findGroup(ctx);
-      const image = reqString(object(bodyOf(ctx, UPLOAD_AVATAR), 'body').image, 'image');
-      if (!/^[A-Za-z0-9+/=\r\n]+$/.test(image)) { pmBad('image must be base64-encoded'); }
-      const bytes = Buffer.from(image, 'base64');
-      if (bytes.length > MAX_AVATAR_BYTES) { pmBad('image must be at most 2 MB'); }
-      const kind = imageKind(bytes);
-      if (!kind) { pmBad('image must be a .jpg, .png or .gif'); }
-      const hash = crypto.createHash('sha1').update(bytes).digest('hex').slice(0, 16);
+      const { hash, kind } = avatarOf(ctx, pmBad);
       const url = (size: number): string => `../avatars/groups/${g.id}/${size}/${hash}.${kind}`;
       g.profile = { ...(g.profile ?? { displayName: g.name }), avatars: [{ size: 'original', url: url(600) }, { size: 'small', url: url(150) }] };
       touch(g, account);

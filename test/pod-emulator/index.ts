@@ -5,6 +5,7 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { accountRoutes } from './accounts';
 import { appRoutes } from './apps';
 import { authRoutes, sessionAuthRoutes } from './auth';
 import { certRoutes } from './certs';
@@ -86,7 +87,7 @@ export async function startPodEmulator(options: EmulatorOptions = {}): Promise<P
   const control = rt.control();
   rt.startThrottle = options.throttle;
   rt.setRate(rt.startThrottle);
-  const api = [...authRoutes(), ...certRoutes(), ...appRoutes(), ...connectionRoutes(), ...groupRoutes(), ...userRoutes()];
+  const api = [...authRoutes(), ...certRoutes(), ...appRoutes(), ...connectionRoutes(), ...groupRoutes(), ...userRoutes(), ...accountRoutes()];
 
   const listener = requestListener(rt, api, controlRoutes(control));
   const server = tlsKeys

@@ -1,16 +1,17 @@
 // Deterministic demo data (seeded PRNG): accounts, directory users, company certificates (a few real PEMs, the
 // rest synthetic records for scale), apps, connections in every status, SDL groups with members and profiles.
 import * as crypto from 'node:crypto';
+import { DEFAULT_FEATURES } from './accounts';
 import { certRecordFromPem } from './certs';
 import { eTagOf, groupIdFor } from './groups';
 import type { ProcessKeys } from './keys';
 import {
-  Account, AppRecord, CERT_STATUSES, CERT_TYPES, CertRecord, Connection, ConnectionStatus, DirectoryUser, EmulatorState, Group,
+  Account, AdminRecord, AppRecord, CERT_STATUSES, CERT_TYPES, CertRecord, Connection, ConnectionStatus, DirectoryUser, EmulatorState, Group,
 } from './state';
 import { makeCertificate } from './x509';
 
-export interface Scale { certs?: number; apps?: number; groups?: number; connections?: number }
-export const DEFAULT_SCALE: Required<Scale> = { certs: 40, apps: 8, groups: 30, connections: 12 };
+export interface Scale { certs?: number; apps?: number; groups?: number; connections?: number; serviceAccounts?: number; users?: number }
+export const DEFAULT_SCALE: Required<Scale> = { certs: 40, apps: 8, groups: 30, connections: 12, serviceAccounts: 8, users: 60 };
 
 /** This pod's tenant id. A user id carries its pod's tenant in the bits above 36: `id = tenant * 2^36 + n`. */
 export const POD_ID = 190;
@@ -26,7 +27,6 @@ function externalUser(i: number): { id: number; tenant: number } {
   const tenant = EXTERNAL_TENANTS[i % EXTERNAL_TENANTS.length];
   return { id: userIdOf(tenant, 1000 + i), tenant };
 }
-const INTERNAL_USERS = 60;
 const DAY = 86400_000;
 /** How many of the seeded certificates are real, parseable PEMs; the rest are synthetic records. */
 const REAL_CERTS = 16;
@@ -74,12 +74,20 @@ export function createAccounts(keys: ProcessKeys): Account[] {
   ];
 }
 
-function directory(accounts: Account[], r: Rand, externals: number): Map<number, DirectoryUser> {
+const adminRecord = (system: boolean, roles: string[], created: number): AdminRecord => ({
+  roles, features: DEFAULT_FEATURES(system), keys: {}, attributes: {}, createdDate: created, lastUpdatedDate: created,
+});
+
+function directory(accounts: Account[], r: Rand, s: Required<Scale>, keys: ProcessKeys): Map<number, DirectoryUser> {
   const dir = new Map<number, DirectoryUser>();
+  const now = Date.now();
+  // Administration data has its own sequence, so the rest of the seed stays as it was before accounts existed.
+  const ar = rand(1409);
   for (const a of accounts) {
     dir.set(a.id, {
       id: a.id, username: a.username, displayName: a.displayName, company: a.company, podId: POD_ID, internal: true,
       firstName: a.firstName, lastName: a.lastName, emailAddress: a.emailAddress, title: a.title, accountType: 'SYSTEM', active: true,
+      admin: { ...adminRecord(true, [...a.roles], now - 400 * DAY), keys: { current: { key: a.publicKeyPem } } },
     });
   }
   const person = (id: number, podId: number, company: string, internal: boolean): void => {
@@ -89,11 +97,33 @@ function directory(accounts: Account[], r: Rand, externals: number): Map<number,
       id, username, displayName: `${first} ${last}`, company, podId, internal, firstName: first, lastName: last,
       emailAddress: `${username}@${company.split(' ')[0].toLowerCase()}.example`, accountType: 'NORMAL', active: true,
       title: `${DESKS[id % DESKS.length]} ${TEAMS[id % TEAMS.length]}`,
+      ...(internal ? { admin: adminRecord(false, ['INDIVIDUAL'], now - ar.int(30, 900) * DAY) } : {}),
     });
   };
-  for (let i = 0; i < INTERNAL_USERS; i++) { person(INTERNAL_BASE + 10 + i, POD_ID, 'Acme Capital Markets', true); }
-  for (let i = 0; i < externals; i++) { const u = externalUser(i); person(u.id, u.tenant, COMPANIES[i % COMPANIES.length], false); }
+  // Internal ids: 1–2 demo accounts, then people from 10, then service accounts after the people.
+  for (let i = 0; i < s.users; i++) { person(INTERNAL_BASE + 10 + i, POD_ID, 'Acme Capital Markets', true); }
+  for (let i = 0; i < s.serviceAccounts; i++) { const id = INTERNAL_BASE + 10 + s.users + i; dir.set(id, bot(ar, id, i, now, keys)); }
+  for (let i = 0; i < Math.max(s.connections, 8); i++) { const u = externalUser(i); person(u.id, u.tenant, COMPANIES[i % COMPANIES.length], false); }
   return dir;
+}
+
+const BOTS = ['fx-pricing-bot', 'jira-alerts-bot', 'compliance-archiver', 'rfq-router', 'morning-digest', 'helpdesk-bot', 'trade-confirm', 'ops-monitor'];
+
+/**
+ * A seeded service account. The first few cover the key states an admin meets: a current key only; a rotated
+ * previous key still valid (SAVE refused); a previous key that expired; no key yet; disabled.
+ */
+function bot(r: Rand, id: number, i: number, now: number, keys: ProcessKeys): DirectoryUser {
+  const username = i < BOTS.length ? BOTS[i] : `${r.pick(DESKS).toLowerCase()}-${r.pick(SERVICES)}-${i}`;
+  const admin = adminRecord(true, i % 4 === 1 ? ['INDIVIDUAL', 'USER_PROVISIONING'] : ['INDIVIDUAL'], now - r.int(10, 700) * DAY);
+  if (i % 8 !== 3) { admin.keys.current = { key: keys.leaf.publicKeyPem }; }
+  if (i % 8 === 1) { admin.keys.previous = { key: keys.user.publicKeyPem, expirationDate: now + r.int(2, 60) * 3600_000 }; }
+  if (i % 8 === 2) { admin.keys.previous = { key: keys.user.publicKeyPem, expirationDate: now - 5 * DAY }; }
+  const displayName = username.split('-').map((w) => w[0].toUpperCase() + w.slice(1)).join(' ');
+  return {
+    id, username, displayName, company: 'Acme Capital Markets', podId: POD_ID, internal: true, accountType: 'SYSTEM', active: i % 8 !== 4,
+    emailAddress: `${username}@bots.acme.example`, title: 'Service account', admin,
+  };
 }
 
 function certs(keys: ProcessKeys, state: EmulatorState, r: Rand, count: number, adminId: number): void {
@@ -240,7 +270,7 @@ export function seedState(keys: ProcessKeys, accounts: Account[], scale: Scale =
   const [admin, user] = accounts;
   const state: EmulatorState = {
     podId: POD_ID, accounts: new Map(accounts.map((a) => [a.username, a])), sessions: new Map(), appSessions: new Map(), bearers: new Map(),
-    directory: directory(accounts, r, Math.max(s.connections, 8)), certs: new Map(), podCertPem: keys.podCert.pem, apps: new Map(), userApps: new Map(),
+    directory: directory(accounts, r, s, keys), certs: new Map(), podCertPem: keys.podCert.pem, apps: new Map(), userApps: new Map(),
     connections: new Map(), groups: new Map(), groupTypes: [SDL_TYPE], nextGroupSeq: 1,
   };
   certs(keys, state, r, s.certs, admin.id);

@@ -24,6 +24,17 @@ export const STRING_ID = leaves('id');
 export const CERT_TYPE = leaves('type');
 export const USER_CONNECTION_REQUEST = leaves('userId');
 export const USER_SEARCH_QUERY: Shape = { query: true, filters: leaves('accountTypes', 'title', 'company', 'location', 'marketCoverage', 'responsibility', 'function', 'instrument') };
+const USER_KEY = leaves('key', 'expirationDate', 'action'); // V2UserKeyRequest
+export const V2_USER_ATTRIBUTES: Shape = {
+  ...leaves('emailAddress', 'firstName', 'lastName', 'userName', 'displayName', 'companyName', 'department', 'division', 'title',
+    'workPhoneNumber', 'mobilePhoneNumber', 'twoFactorAuthPhone', 'smsNumber', 'accountType', 'location', 'recommendedLanguage', 'jobFunction',
+    'assetClasses', 'industries', 'marketCoverage', 'responsibility', 'function', 'instrument', 'userMetadata'),
+  currentKey: USER_KEY, previousKey: USER_KEY,
+};
+export const V2_USER_CREATE: Shape = { userAttributes: V2_USER_ATTRIBUTES, password: leaves('hSalt', 'hPassword', 'khSalt', 'khPassword'), roles: true };
+export const USER_FILTER = leaves('role', 'feature', 'status');
+export const USER_STATUS = leaves('status', 'suspended', 'suspendedUntil', 'suspensionReason');
+export const FEATURE_LIST = leaves('entitlment', 'enabled');
 export const POD_APP_ENTITLEMENT = leaves('appId', 'appName', 'enable', 'listed', 'install');
 const PRODUCT = leaves('appId', 'name', 'sku', 'subscribed', 'type');
 export const USER_APP_ENTITLEMENT: Shape = { ...leaves('appId', 'appName', 'listed', 'install'), products: [PRODUCT] };
@@ -43,7 +54,7 @@ export const CREATE_GROUP: Shape = {
 };
 export const UPDATE_GROUP: Shape = { ...CREATE_GROUP, ...leaves('id', 'status', 'eTag') };
 export const ADD_MEMBER: Shape = { member: MEMBER };
-export const UPLOAD_AVATAR = leaves('image');
+export const UPLOAD_AVATAR = leaves('image'); // also AvatarUpdate (pod API)
 
 /** Throws 400 naming the first field `shape` does not define (dotted path, `[i]` for list items). */
 export function checkFields(value: unknown, shape: Shape, where = ''): void {

@@ -21,7 +21,11 @@ export interface Account {
   publicKeyPem: string;
 }
 
-export interface Session { token: string; accountId: number; expiresAt: number }
+export interface Session {
+  token: string; accountId: number; expiresAt: number;
+  /** For `GET /v1/users/{uid}/sessions`; RSA sessions end when the account's current key is revoked. */
+  id?: string; createdAt?: number; rsa?: boolean; userAgent?: string;
+}
 export interface AppSession { token: string; appId: string; expiresAt: number }
 export interface Bearer { token: string; accountId: number; expiresAt: number }
 
@@ -30,6 +34,24 @@ export interface DirectoryUser {
   firstName?: string; lastName?: string; emailAddress?: string; title?: string; accountType?: 'NORMAL' | 'SYSTEM';
   /** Deactivated users are still found by id (with `active` unset), never by search. */
   active?: boolean;
+  /** Administered accounts (`/v2/admin/user/*`): this pod's users. */
+  admin?: AdminRecord;
+}
+
+/** What user administration holds beyond the directory entry. */
+export interface AdminRecord {
+  roles: string[];
+  /** entitlement name → enabled */
+  features: Record<string, boolean>;
+  /** RSA keys (service accounts); the rotation rules are in keyRules.ts. */
+  keys: { current?: AppKey; previous?: AppKey };
+  /** V2UserAttributes the directory entry does not hold (department, location, phone numbers, …). */
+  attributes: Record<string, unknown>;
+  createdDate: number;
+  createdBy?: string;
+  lastUpdatedDate: number;
+  lastLoginDate?: number;
+  avatars?: Array<{ size: string; url: string }>;
 }
 
 export interface CertRecord {
@@ -118,8 +140,24 @@ export interface EmulatorState {
   nextGroupSeq: number;
 }
 
+/**
+ * The account behind a session: a demo account (its roles as user administration holds them now) or a service
+ * account created through the API. A disabled account has no valid session.
+ */
 export function accountById(state: EmulatorState, id: number): Account | undefined {
-  for (const a of state.accounts.values()) { if (a.id === id) { return a; } }
+  const user = state.directory.get(id);
+  if (user?.active === false) { return undefined; }
+  for (const a of state.accounts.values()) { if (a.id === id) { return user?.admin ? { ...a, roles: user.admin.roles } : a; } }
+  if (!user?.admin) { return undefined; }
+  return {
+    id, username: user.username, firstName: user.firstName ?? '', lastName: user.lastName ?? '', displayName: user.displayName,
+    emailAddress: user.emailAddress ?? '', company: user.company, title: user.title ?? '', roles: user.admin.roles, groupManager: false, publicKeyPem: '',
+  };
+}
+
+/** The administered user with this username (service accounts sign in by username). */
+export function adminUserByName(state: EmulatorState, username: string): DirectoryUser | undefined {
+  for (const u of state.directory.values()) { if (u.admin && u.username === username) { return u; } }
   return undefined;
 }
 

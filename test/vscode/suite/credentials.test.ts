@@ -132,6 +132,7 @@ describe('Credentials lifecycle', () => {
     for (const pod of [podA, podB]) {
       for (const cert of pod.control.state.certs.values()) cert.info.expiryDate = now + 400 * day;
       for (const app of pod.control.state.apps.values()) app.keys.previous = undefined;
+      for (const user of pod.control.state.directory.values()) if (user.admin) user.admin.keys.previous = undefined;
     }
     const certsA = [...podA.control.state.certs.values()];
     const certsB = [...podB.control.state.certs.values()];

@@ -20,13 +20,13 @@ describe('Pods and sign-in', () => {
     await emulator.close();
   });
 
-  it('adds a pod with an RSA key, signs in and shows the four categories', async () => {
+  it('adds a pod with an RSA key, signs in and shows the six categories', async () => {
     const podId = await addRsaPod(api, emulator, 'Emulator RSA');
     added.push(podId);
     assert.equal(api.sessions.state(podId), 'signedIn');
     assert.equal(api.sessions.user(podId)?.username, emulator.admin.username);
     const categories = (await children(api, await podNode(api, podId))).map(label);
-    assert.deepEqual(categories, ['Certificates', 'Applications', 'Connections', 'Groups']);
+    assert.deepEqual(categories, ['Certificates', 'Applications', 'Connections', 'Groups', 'Service accounts', 'Users']);
   });
 
   it('gives a pod added by hand a readable id, which its manifests show in their tab and Problems path', async () => {
