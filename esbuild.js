@@ -20,6 +20,7 @@ const lazyParts = [
   { name: 'podWizard', entry: 'src/commands/podWizardPart.ts' },
   { name: 'certificateAdd', entry: 'src/commands/certificateAddPart.ts' },
   { name: 'groupCreate', entry: 'src/commands/groupCreatePart.ts' },
+  { name: 'agentTools', entry: 'src/agentTools/vscode/part.ts' },
 ];
 
 /**
@@ -37,7 +38,7 @@ const nodeAlias = {
   'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js',
 };
 
-/** Each entry is one bundle: the extension host code, its lazily loaded parts, then one per webview. */
+/** Each entry is one bundle: the extension host code, the MCP server, the extension's lazily loaded parts, then one per webview. */
 const entries = [
   {
     entryPoints: ['src/extension.ts'],

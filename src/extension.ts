@@ -1,6 +1,7 @@
 // Composition root: builds the shared services and registers every contribution. It only wires.
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
+import { AgentToolServices, registerAgentTools } from './agentTools/vscode/registerAgentTools';
 import { registerAccountCommands } from './commands/accountCommands';
 import { Activity, registerActivity } from './activity/vscode/activityCommands';
 import { registerAppCommands } from './commands/appCommands';
@@ -8,7 +9,7 @@ import { registerCertCommands } from './commands/certCommands';
 import { CommandContext } from './commands/commandContext';
 import { registerConnectionCommands } from './commands/connectionCommands';
 import { registerGroupCommands } from './commands/groupCommands';
-import { registerKeyCommands } from './commands/keyCommands';
+import { keysChanged, registerKeyCommands } from './commands/keyCommands';
 import { registerPodAsCodeCommands } from './commands/podAsCodeCommands';
 import { registerPodCommands } from './commands/podCommands';
 import { registerSearchCommands } from './commands/searchCommands';
@@ -46,6 +47,8 @@ export interface SymphonyPodAdminApi {
   readonly podStatusBar: PodStatusBar;
   /** The expiry radar and its status-bar warning. */
   readonly expiry: { radar: ExpiryRadar; statusBar: ExpiryStatusBar };
+  /** What the language-model tools run with, so tests can check a write's confirmation (prepareInvocation) directly. */
+  readonly agentTools: AgentToolServices;
   /** Resolves once start-up work (the demo pod's sign-in) has finished. */
   readonly ready: Promise<void>;
   /** What the extension wrote to its log channel (bounded), so tests can scan it for secrets. */
@@ -81,6 +84,7 @@ export function activate(context: vscode.ExtensionContext): SymphonyPodAdminApi 
   const detailPanels = registerDetailPanels(commandContext, context.extensionUri, radar);
   const view = tree.attachView(vscode.window.createTreeView('symphonyPodAdmin.pods', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true }));
 
+  const agentTools: AgentToolServices = { context: commandContext, radar, secrets, keysChanged: (target, detail) => keysChanged(commandContext, radar, target, detail), subscriptions: [] };
   context.subscriptions.push(
     log,
     store,
@@ -104,6 +108,7 @@ export function activate(context: vscode.ExtensionContext): SymphonyPodAdminApi 
     ...registerKeyCommands(commandContext, radar, detailPanels.panels),
     ...registerAccountCommands(commandContext, radar),
     ...registerActivity(commandContext, activity, detailPanels.panels),
+    registerAgentTools(agentTools, context.extension),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('symphonyPodAdmin') && tree.refresh()),
   );
 
@@ -115,7 +120,7 @@ export function activate(context: vscode.ExtensionContext): SymphonyPodAdminApi 
     .catch((error: unknown) => log.error(`Start-up: ${describeError(error)}`));
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms (activate(); sign-in and checks continue in the background)`);
-  return { activationMs, activity, store, sessions, tree, promptHost, secrets, globalState: context.globalState, panels: detailPanels.panels, podStatusBar, expiry: { radar, statusBar: expiryStatusBar }, ready,
+  return { activationMs, activity, store, sessions, tree, promptHost, secrets, globalState: context.globalState, panels: detailPanels.panels, podStatusBar, expiry: { radar, statusBar: expiryStatusBar }, agentTools, ready,
     logLines: recorded.lines, storageUris: [context.globalStorageUri, context.logUri, ...(context.storageUri ? [context.storageUri] : [])], cancelled: () => new UserCancelled(), goBack: () => new GoBack() };
 }
 

@@ -7,13 +7,14 @@ import { PlanConflictError, PodFolderError } from '../podAsCode';
 import { applyVerb } from './commands/applyVerb';
 import { expiryVerb } from './commands/expiryVerb';
 import { exportVerb } from './commands/exportVerb';
+import { mcpVerb } from './commands/mcpVerb';
 import { planVerb } from './commands/planVerb';
 import { CONNECTION_ENV, ConnectionFlags, connect } from './connection';
 import { EXIT, ExitCode } from './exitCodes';
 import { CliIo, write } from './output';
 import { Verb } from './verb';
 
-export const VERBS: readonly Verb[] = [exportVerb, planVerb, applyVerb, expiryVerb];
+export const VERBS: readonly Verb[] = [exportVerb, planVerb, applyVerb, expiryVerb, mcpVerb];
 
 export async function main(argv: string[], io: CliIo): Promise<ExitCode> {
   let status: ExitCode = EXIT.ok;

@@ -18,7 +18,8 @@ export interface VerbResult { status: ExitCode; result: unknown; text: string; w
 
 export function write(io: CliIo, json: boolean, outcome: VerbResult): void {
   if (json) io.stdout.write(`${JSON.stringify({ status: outcome.status, result: outcome.result, warnings: outcome.warnings ?? [] }, null, 2)}\n`);
-  else io.stdout.write(outcome.text.endsWith('\n') ? outcome.text : `${outcome.text}\n`);
+  // A verb that used stdout itself (mcp: the protocol) has no text to add.
+  else if (outcome.text) io.stdout.write(outcome.text.endsWith('\n') ? outcome.text : `${outcome.text}\n`);
 }
 
 export function progressHost(io: CliIo): EngineHost {

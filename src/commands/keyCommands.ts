@@ -24,15 +24,19 @@ export interface AppTarget {
 
 export const expiryReportPanel = { podId: '', kind: 'expiryReport', id: 'Expiry report' } as const;
 
+/** After any change of an app's keys (a key command, an agent tool): its known keys, the expiry radar and the tree's app list. */
+export function keysChanged(context: CommandContext, radar: ExpiryRadar, target: AppTarget, detail: ApplicationDetail): void {
+  knownAppKeys.remember(target.podId, target.appId, detail);
+  radar.recompute();
+  const list = context.tree.podNode(target.podId)?.applications;
+  if (list) context.tree.refresh(list);
+}
+
 export function registerKeyCommands(context: CommandContext, radar: ExpiryRadar, panels: DetailPanels): vscode.Disposable[] {
   const keyCommand = (id: string, flow: (f: Flows, target: KeyTarget<ApplicationDetail>) => Promise<ApplicationDetail>) =>
     registerCommand(context, id, async (node?: unknown) => {
       const target = appTarget(node);
-      const detail = await flow(flows(), appKeyTarget(context, target));
-      knownAppKeys.remember(target.podId, target.appId, detail);
-      radar.recompute();
-      const list = context.tree.podNode(target.podId)?.applications;
-      if (list) context.tree.refresh(list);
+      keysChanged(context, radar, target, await flow(flows(), appKeyTarget(context, target)));
     });
   return [
     keyCommand('symphonyPodAdmin.apps.rotateKey', (f, t) => f.rotateKey(context, t)),

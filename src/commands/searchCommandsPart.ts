@@ -6,6 +6,8 @@ import { describeError } from '../ui/errors';
 import { PickItem } from '../ui/prompts';
 import { CommandContext, prompts } from './commandContext';
 
+export { showSearchPick } from '../ui/searchPick';
+
 export interface Found { podId: string; hit: SearchHit }
 
 const KINDS: Record<SearchHit['kind'], { icon: string; word: string }> = {

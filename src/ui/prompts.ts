@@ -2,7 +2,7 @@
 // (the extension-host suite swaps in a scripted implementation through the extension's test API).
 import * as vscode from 'vscode';
 import { brand } from '../parts/branded';
-import { showSearchPick } from './searchPick';
+import { loadPart } from '../parts/loadPart';
 
 /** The user dismissed a prompt: the command stops quietly. */
 export class UserCancelled extends Error {
@@ -105,7 +105,8 @@ export const windowPrompts: Prompts = {
     if (!picked) throw new UserCancelled();
     return picked.map((item) => item.value);
   },
-  searchPick: (options) => showSearchPick(options),
+  // The live quick pick ships with the search part (its only user), not in the extension bundle.
+  searchPick: (options) => loadPart<typeof import('../commands/searchCommandsPart')>('search').showSearchPick(options),
   async confirm(message, detail, action) {
     return (await vscode.window.showWarningMessage(message, { modal: true, detail }, action)) === action;
   },

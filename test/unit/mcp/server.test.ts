@@ -1,0 +1,99 @@
+// The MCP server as an MCP client starts it: `node dist/cli.js mcp` (symphony-pod mcp) as a child process over stdio, driven by the SDK's own
+// client, against the pod emulator. Read tools answer; write tools are absent and refused without --allow-writes;
+// with it they work, but never on a production pod; nothing secret is in any answer.
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { agentTools } from '../../../src/agentTools/catalog';
+import { PodEmulator, startPodEmulator } from '../../pod-emulator';
+
+const cliJs = path.join(__dirname, '..', '..', '..', '..', 'dist', 'cli.js');
+const textOf = (result: Awaited<ReturnType<Client['callTool']>>) => (result.content as Array<{ type: string; text: string }>).map((c) => c.text).join('');
+
+describe('MCP server (symphony-pod mcp over stdio, emulator)', () => {
+  let emu: PodEmulator;
+  const clients: Client[] = [];
+  before(async () => {
+    emu = await startPodEmulator();
+  });
+  afterEach(async () => {
+    await Promise.all(clients.splice(0).map((c) => c.close()));
+  });
+  after(async () => {
+    await emu.close();
+  });
+
+  async function start(args: string[], environment?: string): Promise<{ client: Client; stderr: () => string }> {
+    let stderr = '';
+    const transport = new StdioClientTransport({
+      command: process.execPath,
+      args: [cliJs, 'mcp', ...args],
+      env: {
+        PATH: process.env.PATH ?? '', SYMPHONY_POD_URL: emu.url, SYMPHONY_USERNAME: emu.admin.username,
+        SYMPHONY_PRIVATE_KEY_FILE: emu.admin.privateKeyPath, SYMPHONY_POD_LABEL: 'Emulated pod', ...(environment ? { SYMPHONY_POD_ENVIRONMENT: environment } : {}),
+      },
+      stderr: 'pipe',
+    });
+    transport.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const client = new Client({ name: 'test', version: '1.0.0' });
+    await client.connect(transport);
+    clients.push(client);
+    return { client, stderr: () => stderr };
+  }
+
+  it('initializes, lists only the read tools with read-only hints, and answers a read tool from the pod', async () => {
+    const { client } = await start([]);
+    assert.equal(client.getServerVersion()?.name, 'symphony-pod-admin');
+    const { tools } = await client.listTools();
+    assert.deepEqual(tools.map((t) => t.name), agentTools.filter((t) => t.access === 'read').map((t) => t.name));
+    assert.ok(tools.every((t) => t.annotations?.readOnlyHint === true));
+
+    const app = [...emu.control.state.apps.values()].find((a) => a.notification?.apiKey && a.keys.current)!;
+    const result = await client.callTool({ name: 'symphony_describe_application', arguments: { podId: 'pod', appId: app.appId } });
+    assert.equal(result.isError, undefined);
+    const text = textOf(result);
+    assert.match(text, new RegExp(`Application "${app.name}" on Emulated pod`));
+    assert.match(text, /"apiKeySet":true/);
+    assert.ok(!text.includes(app.notification!.apiKey!) && !/BEGIN|KEY-----/.test(text), 'no API key, no PEM');
+  });
+
+  it('refuses a write tool without --allow-writes, sending nothing', async () => {
+    const { client } = await start([]);
+    const app = [...emu.control.state.apps.values()][0];
+    emu.control.clearRequests();
+    const result = await client.callTool({ name: 'symphony_set_app_entitlement', arguments: { podId: 'pod', appId: app.appId, listed: !app.entitlement.listed } });
+    assert.equal(result.isError, true);
+    assert.match(textOf(result), /this server is read-only \(start it with --allow-writes/);
+    assert.deepEqual(emu.control.requests(), []);
+  });
+
+  it('returns bad input as a tool error naming the problem, with no request', async () => {
+    const { client } = await start([]);
+    emu.control.clearRequests();
+    const result = await client.callTool({ name: 'symphony_describe_certificate', arguments: { podId: 'pod', fingerprint: 'xyz' } });
+    assert.equal(result.isError, true);
+    assert.match(textOf(result), /64 hexadecimal digits/);
+    assert.deepEqual(emu.control.requests(), []);
+  });
+
+  it('with --allow-writes offers and runs the write tools, marked destructive', async () => {
+    const { client } = await start(['--allow-writes']);
+    const { tools } = await client.listTools();
+    assert.deepEqual(tools.filter((t) => t.annotations?.destructiveHint).map((t) => t.name), ['symphony_update_application', 'symphony_set_app_entitlement', 'symphony_rotate_app_key']);
+    const app = [...emu.control.state.apps.values()][1];
+    const result = await client.callTool({ name: 'symphony_update_application', arguments: { podId: 'pod', appId: app.appId, field: 'publisher', value: 'Agents Ltd' } });
+    assert.equal(result.isError, undefined, textOf(result));
+    assert.equal(emu.control.state.apps.get(app.appId)!.publisher, 'Agents Ltd');
+  });
+
+  it('never writes to a production pod, even with --allow-writes', async () => {
+    const { client } = await start(['--allow-writes'], 'production');
+    const app = [...emu.control.state.apps.values()][1];
+    emu.control.clearRequests();
+    const result = await client.callTool({ name: 'symphony_set_app_entitlement', arguments: { podId: 'pod', appId: app.appId, install: !app.entitlement.install } });
+    assert.equal(result.isError, true);
+    assert.match(textOf(result), /Emulated pod is a production pod: agents do not change it/);
+    assert.deepEqual(emu.control.requests(), []);
+  });
+});
