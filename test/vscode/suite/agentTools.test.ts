@@ -60,7 +60,7 @@ describe('Language-model tools', () => {
 
   it('lists the pods and searches them through vscode.lm.invokeTool', async () => {
     const pods = dataOf(await call('symphony_list_pods', {}));
-    assert.deepEqual(pods.find((p: { podId: string }) => p.podId === podId), { podId, name: 'Agent pod', url: emu.url, signedIn: true });
+    assert.deepEqual(pods.find((p: { podId: string }) => p.podId === podId), { podId, name: 'Agent pod', url: emu.url, environment: 'development', signedIn: true });
     const app = [...emu.control.state.apps.values()][2];
     const hits = dataOf(await call('symphony_search', { text: app.name, podId })).hits;
     assert.ok(hits.some((h: { kind: string; id: string }) => h.kind === 'application' && h.id === app.appId));
@@ -111,9 +111,14 @@ describe('Language-model tools', () => {
       assert.equal(prepared.confirmationMessages?.message, `Pod "Agent pod" (production), application ${app.appId}: listed true → false.`);
       const read = await part.prepare(api.agentTools, 'symphony_list_pods', {});
       assert.equal(read.confirmationMessages, undefined, 'a read asks nothing');
+      // A production pod is locked: the tool's write is refused by the client's gate, nothing sent, until unlocked.
+      await assert.rejects(part.invoke(api.agentTools, 'symphony_set_app_entitlement', input), /is a production pod and is locked/);
+      assert.equal(emu.control.state.apps.get(app.appId)!.entitlement.listed, true, 'nothing changed on the pod');
+      api.sessions.lock.unlock(podId, 'agent tools test', 5);
       assert.match(await part.invoke(api.agentTools, 'symphony_set_app_entitlement', input), /listed true → false/);
       assert.equal(emu.control.state.apps.get(app.appId)!.entitlement.listed, false);
     } finally {
+      api.sessions.lock.lock(podId);
       await api.store.save(profile);
     }
   });
@@ -133,7 +138,7 @@ describe('Language-model tools', () => {
     const publicKeyPem = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
     const input = { podId, appId: app.appId, publicKeyPem };
     const prepared = await part.prepare(api.agentTools, 'symphony_rotate_app_key', input);
-    assert.match(prepared.confirmationMessages!.message as string, new RegExp(`^Pod "Agent pod", application ${app.appId}: the new key [0-9A-Fa-f:]{23}… becomes current\\. The current key`));
+    assert.match(prepared.confirmationMessages!.message as string, new RegExp(`^Pod "Agent pod" \\(development\\), application ${app.appId}: the new key [0-9a-f]{23}… becomes current\\. The current key`));
     await part.invoke(api.agentTools, 'symphony_rotate_app_key', input);
     const rotated = api.expiry.radar.report!.items.find((i) => i.podId === podId && i.kind === 'appKey' && i.id === app.appId);
     assert.equal(rotated?.date, emu.control.state.apps.get(app.appId)!.keys.previous!.expirationDate);
@@ -144,7 +149,7 @@ describe('Language-model tools', () => {
     const servers = part.mcpServers(api.agentTools, extension.extensionPath, '1.0.0');
     const server = servers.find((s) => s.label === 'Symphony: Agent pod')!;
     assert.deepEqual(server.args, [path.join(extension.extensionPath, 'dist', 'cli.js'), 'mcp', '--days', '30'], 'no --allow-writes');
-    assert.deepEqual(Object.keys(server.env).sort(), ['SYMPHONY_POD_LABEL', 'SYMPHONY_POD_URL', 'SYMPHONY_PRIVATE_KEY_FILE', 'SYMPHONY_USERNAME']);
+    assert.deepEqual(Object.keys(server.env).sort(), ['SYMPHONY_POD_ENVIRONMENT', 'SYMPHONY_POD_LABEL', 'SYMPHONY_POD_URL', 'SYMPHONY_PRIVATE_KEY_FILE', 'SYMPHONY_USERNAME']);
     assert.equal(server.env.SYMPHONY_PRIVATE_KEY_FILE, emu.admin.privateKeyPath);
     const transport = new StdioClientTransport({ command: server.command, args: server.args, env: { ...process.env, ...server.env } as Record<string, string>, stderr: 'ignore' });
     const client = new Client({ name: 'test', version: '1.0.0' });
