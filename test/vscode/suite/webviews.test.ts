@@ -104,14 +104,14 @@ describe('Detail webviews', () => {
     assert.equal(reloaded?.model.kind === 'certificate' && reloaded.model.name, 'Renamed in webview');
   });
 
-  it('names who last updated a certificate, with email and id on hover, from one users lookup', async () => {
+  it('names who last updated a certificate, with email and id on hover, from at most one users lookup', async () => {
     const { model } = await open('certs.open', await first('Certificates'));
     assert.ok(model.kind === 'certificate' && model.updatedBy !== undefined, 'the seeded certificate was updated by someone');
     if (model.kind !== 'certificate') return;
     assert.match(model.updatedByPerson?.name ?? '', /\S/);
     assert.doesNotMatch(model.updatedByPerson!.name, /^User \d/);
     assert.match(model.updatedByPerson!.tooltip, new RegExp(`User id: ${model.updatedBy}`));
-    assert.equal(requests().filter((r) => r.path.startsWith('/pod/v3/users')).length, 1);
+    assert.ok(requests().filter((r) => r.path.startsWith('/pod/v3/users')).length <= 1, 'at most one users lookup (none when the name is known)');
   });
 
   it('refuses a blank certificate name in the view without a request', async () => {
