@@ -134,9 +134,9 @@ function hostRows(host: Awaited<ReturnType<typeof runHostBench>>, want: (id: str
   }
   const failed = (what: string) => host.errors.find((e) => e.startsWith(what)) ?? `the extension-host bench did not measure it`;
   if (want('requests-open')) {
-    // The panel names who last updated the certificate (issue 12): one users lookup, none when the name is known.
+    // The panel names who last updated the certificate (issue 12): one users lookup per load.
     rows.push(requestsRow('requests-open', 'requests: "Open" a certificate (detail panel, symphonyPodAdmin.certs.open)', 2,
-      '2 (GET /pod/v1/companycert/{fp}/get, GET /pod/v3/users for "updated by" when the name is not known yet)', host.detail, where, failed('detail')));
+      '2 (GET /pod/v1/companycert/{fp}/get, GET /pod/v3/users for "updated by")', host.detail, where, failed('detail')));
   }
   if (want('requests-refresh')) {
     rows.push(requestsRow('requests-refresh', 'requests: refresh one node ("Certificates", then expand)', 1,

@@ -25,9 +25,9 @@ export class CertificateView implements DetailView {
     const model = toCertificateModel(detail, this.fingerPrint, this.context.store.get(this.state.podId)?.label ?? this.state.podId, this.context.sessions.can(this.state.podId, 'certificates'));
     const updatedBy = detail.companyCertInfo?.updatedBy;
     if (updatedBy !== undefined) {
-      // The pod's name cache, as the tree's hover uses it (refreshed with the tree): a name already known costs no
-      // request; a failed lookup leaves the id on show.
-      const person = (await peopleOf(this.context.sessions, this.state.podId).resolve([updatedBy])).get(String(updatedBy));
+      // Asked again on every load, as the group panel does, so a click costs what Open Details costs whatever the
+      // tree looked up before; a failed lookup leaves the id on show.
+      const person = (await peopleOf(this.context.sessions, this.state.podId).resolve([updatedBy], { fresh: true })).get(String(updatedBy));
       if (person?.name) model.updatedByPerson = { name: personLabel(person, updatedBy), tooltip: personTooltip(person, updatedBy) };
     }
     this.name = model.name || model.commonName || this.fingerPrint;
