@@ -3,6 +3,7 @@
 // gate and the activity log read it at the one place every write passes without each call passing it along.
 // registerCommand opens a scope per command; the save paths add what they know. Plain Node (the CLI can use it).
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { processWide } from '../parts/processWide';
 
 export interface ChangeResource {
   kind: 'certificate' | 'application' | 'entitlement' | 'connection' | 'group' | 'member' | 'avatar' | string;
@@ -23,9 +24,7 @@ export interface ChangeContext {
 }
 
 // One storage per process, whichever bundle (the extension or a lazily loaded part) loaded this module.
-const key = Symbol.for('symphony-pod-admin.changeContext');
-const holder = globalThis as unknown as Record<symbol, AsyncLocalStorage<ChangeContext> | undefined>;
-const storage: AsyncLocalStorage<ChangeContext> = (holder[key] ??= new AsyncLocalStorage<ChangeContext>());
+const storage = processWide('changeContext', () => new AsyncLocalStorage<ChangeContext>());
 
 /** The change the current async work belongs to, if any. */
 export function currentChange(): ChangeContext | undefined {
