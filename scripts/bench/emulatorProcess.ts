@@ -2,7 +2,7 @@
 // runs beside the client instead of on the client's event loop and heap — as a real pod on another machine would.
 // The parent drives it over IPC: `startEmulatorProcess(options)` returns the URL, CA, admin key and an async control.
 import { ChildProcess, fork } from 'child_process';
-import type { EmulatorOptions, LoggedRequest } from '../../test/pod-emulator';
+import type { EmulatorOptions, LoggedRequest } from '../../src/podEmulator';
 
 export interface RemoteEmulator {
   url: string;
@@ -65,7 +65,7 @@ export async function startEmulatorProcess(options: EmulatorOptions): Promise<Re
 }
 
 async function childMain(options: EmulatorOptions): Promise<void> {
-  const { startPodEmulator } = await import('../../test/pod-emulator');
+  const { startPodEmulator } = await import('../../src/podEmulator');
   const emulator = await startPodEmulator({ port: 0, ...options });
   const send = (msg: unknown) => process.send?.(msg);
   process.on('message', async (msg: { id: number; op: Op; arg?: unknown }) => {

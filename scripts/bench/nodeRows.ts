@@ -7,7 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { DEFAULT_PAGE_CONCURRENCY, PodClient, memoryTokenStore, rsaAuthenticator } from '../../src/api';
-import type { EmulatorOptions, LoggedRequest } from '../../test/pod-emulator';
+import type { EmulatorOptions, LoggedRequest } from '../../src/podEmulator';
 import { RemoteEmulator, startEmulatorProcess } from './emulatorProcess';
 import { BenchRow, kb, ms } from './report';
 

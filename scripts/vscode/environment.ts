@@ -6,7 +6,7 @@
 // Window" picks up a change without packaging a .vsix.
 import * as fs from 'fs';
 import * as path from 'path';
-import { startPodEmulator, PodEmulator } from '../../test/pod-emulator';
+import { startPodEmulator, PodEmulator } from '../../src/podEmulator';
 import {
   CodeServer,
   REPO_ROOT,

@@ -29,7 +29,7 @@ import { CHROMIUM_FLAGS, PrerequisiteError, REPO_ROOT, findChromium } from './ge
 const CONTAINER_ID = 'symphony';
 const FAILURE_DIR = path.join(REPO_ROOT, 'test-results');
 
-// The demo data is seeded (test/pod-emulator/seed.ts), so these names are stable.
+// The demo data is seeded (src/podEmulator/seed.ts), so these names are stable.
 const POD = 'Demo pod';
 const EXPIRED_CERT = 'svc-rates-monitor-emea-0002';
 const APP_WITH_KEYS = 'Bloomberg Chat Bridge'; // current + previous (rotated) RSA key

@@ -11,7 +11,7 @@ import { spawn, spawnSync } from 'child_process';
 import * as path from 'path';
 import { startDemoEnvironment, DemoEnvironment } from './environment';
 import { PrerequisiteError, REPO_ROOT, assertPortFree, stopAllCodeServers } from './getVSCode';
-import { startPodEmulator } from '../../test/pod-emulator';
+import { startPodEmulator } from '../../src/podEmulator';
 import * as fs from 'fs';
 
 interface Options {

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
 import { ApplicationDetail, PodClient, rsaAuthenticator, signJwt } from '../../src/api';
 import { parseManifest } from '../../src/editors/manifestFormat';
-import { makeTestCertificate } from '../pod-emulator';
+import { makeTestCertificate } from '../../src/podEmulator';
 import { badInputCount, catalogue, useSignedInPod } from './fixtures';
 
 const day = 86_400_000;

@@ -3,8 +3,8 @@
 // The extension-host half (commands, tree, pasted-token prompt) is test/vscode/suite/reliability.faults.test.ts.
 import * as assert from 'node:assert/strict';
 import { PodApiError, PodClient, rsaAuthenticator } from '../../src/api';
-import { PodEmulator, startPodEmulator } from '../pod-emulator';
-import { makeTestCertificate } from '../pod-emulator/x509';
+import { PodEmulator, startPodEmulator } from '../../src/podEmulator';
+import { makeTestCertificate } from '../../src/podEmulator/x509';
 import { adminClient, SignedInPod, useSignedInPod } from './fixtures';
 
 const LIST = '/pod/v1/companycert/list';
@@ -162,7 +162,7 @@ const faults: Fault[] = [
       const stored = emulator.control.state.groups.get(group.id!)!;
       stored.name = 'Renamed by a colleague';
       stored.version += 1;
-      const { eTagOf } = await import('../pod-emulator/groups');
+      const { eTagOf } = await import('../../src/podEmulator/groups');
       stored.eTag = eTagOf(stored);
       emulator.control.clearRequests();
       return client.groups.updateGroup(group.id!, { type: group.type, ownerType: group.ownerType, ownerId: group.ownerId, name: 'Mine' }, group.eTag!);

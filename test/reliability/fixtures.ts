@@ -2,7 +2,7 @@
 // for bad inputs (one `it` per row: the error says what to fix, and the emulator saw zero requests).
 import * as assert from 'node:assert/strict';
 import { PodClient, PodClientOptions, RequestLogLine, memoryTokenStore, rsaAuthenticator } from '../../src/api';
-import { EmulatorOptions, PodEmulator, startPodEmulator } from '../pod-emulator';
+import { EmulatorOptions, PodEmulator, startPodEmulator } from '../../src/podEmulator';
 
 export const FAST_RETRY = { maxRetries: 3, baseDelayMs: 5, maxDelayMs: 20 };
 

@@ -9,7 +9,7 @@ import { withChange } from '../../../src/activity/changeContext';
 import { ActivityRecorder } from '../../../src/activity/recorder';
 import { redact } from '../../../src/activity/redact';
 import { publicKeyFingerprint } from '../../../src/credentials/keyRotation';
-import { makeTestCertificate } from '../../pod-emulator';
+import { makeTestCertificate } from '../../../src/podEmulator';
 import { clientFor, usePod } from '../api/podFixture';
 
 const pod = { id: 'p1', label: 'Prod', url: 'https://prod.example.com', environment: 'production', account: 'admin-bot', reason: 'CHG-1' };

@@ -12,7 +12,7 @@ import { PAGE_SIZE, redact } from '../../../src/agentTools/format';
 import { publicKeyFingerprint } from '../../../src/credentials/keyRotation';
 import type { ToolHost } from '../../../src/agentTools/tool';
 import { exportPod } from '../../../src/podAsCode';
-import { POD_ID } from '../../pod-emulator';
+import { POD_ID } from '../../../src/podEmulator';
 import { editJson, useFolders } from '../podAsCode/folderHelpers';
 import { apiRequests, clientFor, usePod } from '../api/podFixture';
 

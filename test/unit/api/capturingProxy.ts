@@ -3,7 +3,7 @@
 // emulator's own request log has methods and paths only.
 import * as http from 'node:http';
 import { AddressInfo } from 'node:net';
-import type { PodEmulator } from '../../pod-emulator';
+import type { PodEmulator } from '../../../src/podEmulator';
 
 export interface ReceivedRequest { method: string; path: string; body: unknown }
 export type AnswerRewrite = (method: string, path: string, body: unknown) => unknown;

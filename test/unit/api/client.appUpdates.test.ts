@@ -5,8 +5,8 @@ import * as assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
 import { ApplicationDetail, PodClient, applicationChanges } from '../../../src/api';
 import { saveCurrentKey, revokePreviousKey, extendPreviousKey, revokeCurrentKey } from '../../../src/credentials/keyRotation';
-import { makeTestCertificate } from '../../pod-emulator';
-import type { PodEmulator } from '../../pod-emulator';
+import { makeTestCertificate } from '../../../src/podEmulator';
+import type { PodEmulator } from '../../../src/podEmulator';
 import { CapturingProxy, startCapturingProxy } from './capturingProxy';
 import { apiRequests, clientFor, isApiError, usePod } from './podFixture';
 

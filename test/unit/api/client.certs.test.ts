@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { makeTestCertificate } from '../../pod-emulator';
+import { makeTestCertificate } from '../../../src/podEmulator';
 import { apiRequests, clientFor, isApiError, usePod } from './podFixture';
 
 const DAY = 86_400_000;

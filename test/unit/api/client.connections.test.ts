@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { externalUserId } from '../../pod-emulator';
+import { externalUserId } from '../../../src/podEmulator';
 import { clientFor, isApiError, usePod } from './podFixture';
 
 // The emulator's external users (ids carry their pod's tenant); statuses cycle PENDING_INCOMING, PENDING_OUTGOING, ACCEPTED, REJECTED.

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { externalUserId } from '../../pod-emulator';
+import { externalUserId } from '../../../src/podEmulator';
 import { apiRequests, clientFor, isApiError, usePod } from './podFixture';
 
 const LIST = '/pod/v1/companycert/list';

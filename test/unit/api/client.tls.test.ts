@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { PodClient, certificateAuthenticator, rsaAuthenticator } from '../../../src/api';
-import { makeTestCertificate } from '../../pod-emulator';
+import { makeTestCertificate } from '../../../src/podEmulator';
 import { FAST_RETRY, clientFor, isApiError, usePod } from './podFixture';
 
 describe('PodClient over TLS (emulator with its own CA)', () => {

@@ -2,7 +2,7 @@
 // what the pod says about a person made safe to show as text.
 import * as assert from 'node:assert/strict';
 import { PodClient, displayableText } from '../../../src/api';
-import { externalUserId } from '../../pod-emulator';
+import { externalUserId } from '../../../src/podEmulator';
 import { LocalServer, json, startLocalServer } from './localServer';
 import { apiRequests, clientFor, isApiError, usePod } from './podFixture';
 

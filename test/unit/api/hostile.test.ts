@@ -3,7 +3,7 @@
 // row must fail with a sentence that says what to fix, and the emulator must not have seen a single request.
 import * as assert from 'node:assert/strict';
 import { PodClient, validateCertificatePem } from '../../../src/api';
-import { makeTestCertificate } from '../../pod-emulator';
+import { makeTestCertificate } from '../../../src/podEmulator';
 import { catalogue, useSignedInPod } from '../../reliability/fixtures';
 import { json, startLocalServer } from './localServer';
 

@@ -1,7 +1,7 @@
 // Starts the pod emulator for a test file and builds PodClients signed in as demo-admin or demo-user.
 
 import { Authenticate, PodApiError, PodClient, PodClientOptions, RequestLogLine, memoryTokenStore, rsaAuthenticator } from '../../../src/api';
-import { EmulatorOptions, PodEmulator, startPodEmulator } from '../../pod-emulator';
+import { EmulatorOptions, PodEmulator, startPodEmulator } from '../../../src/podEmulator';
 
 export interface TestClient { client: PodClient; logs: RequestLogLine[]; authCalls: () => number }
 

@@ -3,7 +3,7 @@
 // only the latest typed text is ever searched.
 import * as assert from 'node:assert/strict';
 import { PodApiError, PodToSearch, SEARCH_DEBOUNCE_MS, SEARCH_AREAS, SearchAsYouType, SearchLists, searchPods, tenantOfUserId, validateSearchText } from '../../../src/api';
-import { PodEmulator, POD_ID, startPodEmulator } from '../../pod-emulator';
+import { PodEmulator, POD_ID, startPodEmulator } from '../../../src/podEmulator';
 import { apiRequests, clientFor } from './podFixture';
 
 describe('Search across pods (emulator)', () => {

@@ -6,7 +6,7 @@ import {
   validateApplicationDetail, validateGroup, formatBytes, invisibleCharacters, validateSegment, validateTextField,
   certificateBlocks, MAX_TEXT_FIELD_BYTES, MAX_AVATAR_BYTES,
 } from '../../../src/api';
-import { makeTestCertificate } from '../../pod-emulator';
+import { makeTestCertificate } from '../../../src/podEmulator';
 
 const DAY = 86_400_000;
 const valid = makeTestCertificate({ commonName: 'valid', notBefore: new Date(Date.now() - DAY), notAfter: new Date(Date.now() + 365 * DAY) });

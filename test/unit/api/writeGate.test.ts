@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { PodApiError, PodClient, READS_SENT_AS_POST, WriteAttempt, WriteOutcome, isWrite, lockedError, memoryTokenStore } from '../../../src/api';
-import { makeTestCertificate } from '../../pod-emulator';
+import { makeTestCertificate } from '../../../src/podEmulator';
 import { json, startLocalServer } from './localServer';
 import { clientFor, isApiError, usePod } from './podFixture';
 

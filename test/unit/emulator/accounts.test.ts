@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
-import { PodEmulator, startPodEmulator } from '../../pod-emulator';
+import { PodEmulator, startPodEmulator } from '../../../src/podEmulator';
 import { call, nowSeconds, pod, signIn, signJwt } from './helpers';
 
 // Service accounts: rsa-authentication.md's rotation rules, strict bodies, role checks, and sign-in with the

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { PodEmulator, startPodEmulator } from '../../pod-emulator';
+import { PodEmulator, startPodEmulator } from '../../../src/podEmulator';
 import { pod, signIn } from './helpers';
 
 describe('pod emulator: applications and entitlements', () => {

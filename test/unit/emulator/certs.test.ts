@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { PodEmulator, makeTestCertificate, startPodEmulator } from '../../pod-emulator';
+import { PodEmulator, makeTestCertificate, startPodEmulator } from '../../../src/podEmulator';
 import { pod, signIn } from './helpers';
 
 const DAY = 86400_000;

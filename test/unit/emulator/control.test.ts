@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
-import { PodEmulator, startPodEmulator } from '../../pod-emulator';
+import { PodEmulator, startPodEmulator } from '../../../src/podEmulator';
 import { call, pod, signIn } from './helpers';
 
 describe('pod emulator: control and fault injection', () => {

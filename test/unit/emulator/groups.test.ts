@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { POD_ID, PodEmulator, externalUserId, startPodEmulator, tenantOf, userIdOf } from '../../pod-emulator';
+import { POD_ID, PodEmulator, externalUserId, startPodEmulator, tenantOf, userIdOf } from '../../../src/podEmulator';
 import { bearerFor, call, pm, signIn } from './helpers';
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]).toString('base64');

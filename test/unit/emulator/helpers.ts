@@ -1,6 +1,6 @@
 // Shared test helpers: sign RS512 JWTs, sign in, and call the emulator over real HTTP.
 import * as crypto from 'node:crypto';
-import type { PodEmulator } from '../../pod-emulator';
+import type { PodEmulator } from '../../../src/podEmulator';
 
 export function signJwt(claims: Record<string, unknown>, privateKeyPem: string, alg = 'RS512'): string {
   const b64 = (o: unknown): string => Buffer.from(JSON.stringify(o)).toString('base64url');

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as crypto from 'node:crypto';
-import { PodEmulator, startPodEmulator } from '../../pod-emulator';
+import { PodEmulator, startPodEmulator } from '../../../src/podEmulator';
 import { pod, signIn } from './helpers';
 
 // The RSA key rules documented for accounts (docs bots/authentication/rsa-authentication.md), applied to apps.

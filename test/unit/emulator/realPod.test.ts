@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as crypto from 'node:crypto';
-import { POD_ID, PodEmulator, startPodEmulator, tenantOf } from '../../pod-emulator';
+import { POD_ID, PodEmulator, startPodEmulator, tenantOf } from '../../../src/podEmulator';
 import { bearerFor, call, nowSeconds, pm, pod, signIn, signJwt } from './helpers';
 
 describe('pod emulator: what a real pod holds and answers', () => {

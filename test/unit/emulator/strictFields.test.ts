@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { PodEmulator, makeTestCertificate, startPodEmulator } from '../../pod-emulator';
+import { PodEmulator, makeTestCertificate, startPodEmulator } from '../../../src/podEmulator';
 import { Res, bearerFor, pm, pod, signIn } from './helpers';
 
 // A real pod refuses a body with a field the operation does not define (docs admin-guide/api-change-management.md),

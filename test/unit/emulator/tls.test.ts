@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as https from 'node:https';
-import { PodEmulator, makeTestCertificate, startPodEmulator } from '../../pod-emulator';
+import { PodEmulator, makeTestCertificate, startPodEmulator } from '../../../src/podEmulator';
 
 interface Out { status: number; body: any }
 function request(url: string, options: https.RequestOptions): Promise<Out> {

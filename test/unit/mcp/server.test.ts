@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { agentTools } from '../../../src/agentTools/catalog';
-import { PodEmulator, startPodEmulator } from '../../pod-emulator';
+import { PodEmulator, startPodEmulator } from '../../../src/podEmulator';
 
 const cliJs = path.join(__dirname, '..', '..', '..', '..', 'dist', 'cli.js');
 const textOf = (result: Awaited<ReturnType<Client['callTool']>>) => (result.content as Array<{ type: string; text: string }>).map((c) => c.text).join('');

@@ -21,7 +21,7 @@ import * as vm from 'vm';
 import * as vscode from 'vscode';
 import type { SymphonyPodAdminApi } from '../../../src/extension';
 import type { TreeNode } from '../../../src/tree/treeNode';
-import type { PodEmulator } from '../../pod-emulator';
+import type { PodEmulator } from '../../../src/podEmulator';
 import { saveApplication } from '../../../src/editors/applicationSave';
 import { addRsaPod, child, startEmulator } from '../suite/helpers';
 

@@ -11,7 +11,7 @@ import * as vscode from 'vscode';
 import type { SymphonyPodAdminApi } from '../../../src/extension';
 import { keyDate, publicKeyFingerprint } from '../../../src/credentials/keyRotation';
 import type { TreeNode } from '../../../src/tree/treeNode';
-import type { PodEmulator } from '../../pod-emulator';
+import type { PodEmulator } from '../../../src/podEmulator';
 import { confirm } from './scriptedPrompts';
 import { addRsaPod, answering, backgroundReads, child, children, contextValue, extensionApi, file, input, label, pickValue, podNode, removePod, startEmulator } from './helpers';
 

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { ActivityEntry } from '../../../src/activity/activityEntry';
 import type { SymphonyPodAdminApi } from '../../../src/extension';
 import type { TreeNode } from '../../../src/tree/treeNode';
-import type { PodEmulator } from '../../pod-emulator';
+import type { PodEmulator } from '../../../src/podEmulator';
 import { addRsaPod, answering, child, children, extensionApi, input, label, pickLabel, pickValue, podNode, removePod, startEmulator } from './helpers';
 import { confirm } from './scriptedPrompts';
 

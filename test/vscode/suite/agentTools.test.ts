@@ -10,7 +10,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { SymphonyPodAdminApi } from '../../../src/extension';
-import type { PodEmulator } from '../../pod-emulator';
+import type { PodEmulator } from '../../../src/podEmulator';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { addRsaPod, extensionApi, extensionId, removePod, startEmulator } from './helpers';

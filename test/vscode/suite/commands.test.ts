@@ -9,8 +9,8 @@ import * as vscode from 'vscode';
 import type { SymphonyPodAdminApi } from '../../../src/extension';
 import { ContextValue } from '../../../src/tree/contextValues';
 import type { TreeNode } from '../../../src/tree/treeNode';
-import type { PodEmulator } from '../../pod-emulator';
-import { makeTestCertificate } from '../../pod-emulator/x509';
+import type { PodEmulator } from '../../../src/podEmulator';
+import { makeTestCertificate } from '../../../src/podEmulator/x509';
 import { confirm } from './scriptedPrompts';
 import { addRsaPod, answering, child, children, contextValue, extensionApi, file, input, label, pickLabel, pickValue, podNode, removePod, startEmulator } from './helpers';
 

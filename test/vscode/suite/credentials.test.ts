@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import type { SymphonyPodAdminApi } from '../../../src/extension';
 import { publicKeyFingerprint } from '../../../src/credentials/keyRotation';
 import type { ExpiryReportModel } from '../../../src/editors/webviewMessages';
-import type { PodEmulator } from '../../pod-emulator';
+import type { PodEmulator } from '../../../src/podEmulator';
 import { confirm } from './scriptedPrompts';
 import { addRsaPod, answering, extensionApi, file, input, pickValue, removePod, startEmulator } from './helpers';
 

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { SymphonyPodAdminApi } from '../../../src/extension';
 import type { PodEnvironment } from '../../../src/pods/podProfile';
 import type { TreeNode } from '../../../src/tree/treeNode';
-import { EmulatorOptions, PodEmulator, startPodEmulator } from '../../pod-emulator';
+import { EmulatorOptions, PodEmulator, startPodEmulator } from '../../../src/podEmulator';
 import { Answer, input, pickValue, ScriptedPrompts, file, pickLabel } from './scriptedPrompts';
 
 export const extensionId = 'symphony-pod-admin.symphony-pod-admin';

@@ -8,8 +8,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { SymphonyPodAdminApi } from '../../../src/extension';
 import type { TreeNode } from '../../../src/tree/treeNode';
-import type { PodEmulator } from '../../pod-emulator';
-import { makeTestCertificate } from '../../pod-emulator/x509';
+import type { PodEmulator } from '../../../src/podEmulator';
+import { makeTestCertificate } from '../../../src/podEmulator/x509';
 import { addRsaPod, answering, child, children, extensionApi, file, input, pickValue, podNode, removePod, startEmulator } from './helpers';
 import type { Answer } from './scriptedPrompts';
 

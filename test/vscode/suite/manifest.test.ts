@@ -11,7 +11,7 @@ import type { ApplicationDetail } from '../../../src/api';
 import { formatManifest } from '../../../src/editors/manifestFormat';
 import type { SymphonyPodAdminApi } from '../../../src/extension';
 import type { TreeNode } from '../../../src/tree/treeNode';
-import type { PodEmulator } from '../../pod-emulator';
+import type { PodEmulator } from '../../../src/podEmulator';
 import { Answer, ScriptedPrompts, confirm } from './scriptedPrompts';
 import { addRsaPod, answering, child, children, extensionApi, label, pickValue, podNode, removePod, startEmulator } from './helpers';
 

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { SymphonyPodAdminApi } from '../../../src/extension';
 import type { TreeNode } from '../../../src/tree/treeNode';
 import type { InputOptions } from '../../../src/ui/prompts';
-import { POD_ID, PodEmulator } from '../../pod-emulator';
+import { POD_ID, PodEmulator } from '../../../src/podEmulator';
 import { addRsaPod, answering, child, children, extensionApi, input, label, pickValue, podNode, removePod, startEmulator } from './helpers';
 import { ScriptedPrompts } from './scriptedPrompts';
 

@@ -3,7 +3,7 @@
 import type { HostToView, ViewToHost } from '../../../src/editors/webviewMessages';
 import type { SymphonyPodAdminApi } from '../../../src/extension';
 import type { TreeNode } from '../../../src/tree/treeNode';
-import type { PodEmulator } from '../../pod-emulator';
+import type { PodEmulator } from '../../../src/podEmulator';
 import { addRsaPod, child, children, extensionApi, podNode, removePod, startEmulator } from './helpers';
 
 export type Load = Extract<HostToView, { type: 'load' }>;

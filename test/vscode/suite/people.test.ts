@@ -5,8 +5,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SymphonyPodAdminApi } from '../../../src/extension';
 import type { TreeNode } from '../../../src/tree/treeNode';
-import type { PodEmulator } from '../../pod-emulator';
-import { externalUserId } from '../../pod-emulator';
+import type { PodEmulator } from '../../../src/podEmulator';
+import { externalUserId } from '../../../src/podEmulator';
 import { addRsaPod, answering, child, children, extensionApi, input, label, pickLabel, podNode, removePod, startEmulator } from './helpers';
 
 describe('People by name', () => {

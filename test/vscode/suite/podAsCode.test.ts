@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { SymphonyPodAdminApi } from '../../../src/extension';
 import type { ApplyResult } from '../../../src/podAsCode';
-import type { PodEmulator } from '../../pod-emulator';
+import type { PodEmulator } from '../../../src/podEmulator';
 import { cancel, confirm, pickLabel } from './scriptedPrompts';
 import { addRsaPod, answering, extensionApi, file, podNode, removePod, startEmulator } from './helpers';
 

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SymphonyPodAdminApi } from '../../../src/extension';
-import type { PodEmulator } from '../../pod-emulator';
+import type { PodEmulator } from '../../../src/podEmulator';
 import { addRsaPod, answering, backgroundReads, child, children, extensionApi, file, input, label, pickValue, podNode, removePod, startEmulator } from './helpers';
 
 describe('Pods and sign-in', () => {

@@ -12,8 +12,8 @@ import { isWrite } from '../../../src/api';
 import type { SymphonyPodAdminApi } from '../../../src/extension';
 import { ContextValue } from '../../../src/tree/contextValues';
 import type { TreeNode } from '../../../src/tree/treeNode';
-import type { PodEmulator } from '../../pod-emulator';
-import { makeTestCertificate } from '../../pod-emulator/x509';
+import type { PodEmulator } from '../../../src/podEmulator';
+import { makeTestCertificate } from '../../../src/podEmulator/x509';
 import { addRsaPod, answering, child, children, contextValue, extensionApi, file, input, label, pickLabel, pickValue, podNode, removePod, startEmulator } from './helpers';
 import { Answer, confirm } from './scriptedPrompts';
 

@@ -4,8 +4,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SymphonyPodAdminApi } from '../../../src/extension';
-import type { PodEmulator } from '../../pod-emulator';
-import { externalUserId } from '../../pod-emulator';
+import type { PodEmulator } from '../../../src/podEmulator';
+import { externalUserId } from '../../../src/podEmulator';
 import { addRsaPod, answering, extensionApi, removePod, startEmulator } from './helpers';
 import { searchFor } from './scriptedPrompts';
 

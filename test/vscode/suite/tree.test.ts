@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { SymphonyPodAdminApi } from '../../../src/extension';
 import { ContextValue, contextValuesWithoutMenus } from '../../../src/tree/contextValues';
 import type { TreeNode } from '../../../src/tree/treeNode';
-import type { PodEmulator } from '../../pod-emulator';
+import type { PodEmulator } from '../../../src/podEmulator';
 import { addRsaPod, answering, child, children, contextValue, extensionApi, input, label, podNode, removePod, startEmulator } from './helpers';
 
 describe('Pods tree', () => {

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { SymphonyPodAdminApi } from '../../../src/extension';
 import { ContextValue } from '../../../src/tree/contextValues';
 import type { TreeNode } from '../../../src/tree/treeNode';
-import type { PodEmulator } from '../../pod-emulator';
+import type { PodEmulator } from '../../../src/podEmulator';
 import { addRsaPod, answering, backgroundReads, child, children, contextValue, extensionApi, extensionId, input, label, podNode, removePod, startEmulator } from './helpers';
 import { itemCommands } from '../../../src/commands/itemPicker';
 import { confirm, pickLabel } from './scriptedPrompts';

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SymphonyPodAdminApi } from '../../../src/extension';
-import type { PodEmulator } from '../../pod-emulator';
+import type { PodEmulator } from '../../../src/podEmulator';
 import { addRsaPod, answering, backgroundReads, child, children, extensionApi, file, input, pickValue, podNode, removePod, startEmulator } from './helpers';
 import { PodStatusBar } from '../../../src/ui/statusBar';
 import { Answer, back } from './scriptedPrompts';

@@ -3,7 +3,7 @@
 import { startPodEmulator, EmulatorOptions } from './index';
 
 const DEFAULT_PORT = 8443;
-const USAGE = 'Usage: node out/test/pod-emulator/cli.js [--port N] [--host H] [--tls] [--certs N] [--apps N] [--groups N] [--connections N] [--latency MS] [--throttle N] [--lenient] [--data-dir DIR]';
+const USAGE = 'Usage: node out/src/podEmulator/cli.js [--port N] [--host H] [--tls] [--certs N] [--apps N] [--groups N] [--connections N] [--latency MS] [--throttle N] [--lenient] [--data-dir DIR]';
 
 function parse(argv: string[]): { options: EmulatorOptions; latency: number } {
   const options: EmulatorOptions = { port: DEFAULT_PORT, scale: {} };
