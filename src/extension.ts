@@ -6,7 +6,7 @@ import { registerAccountCommands } from './commands/accountCommands';
 import { Activity, registerActivity } from './activity/vscode/activityCommands';
 import { registerAppCommands } from './commands/appCommands';
 import { registerCertCommands } from './commands/certCommands';
-import { CommandContext } from './commands/commandContext';
+import { CommandContext, registerCommand } from './commands/commandContext';
 import { registerConnectionCommands } from './commands/connectionCommands';
 import { registerGroupCommands } from './commands/groupCommands';
 import { keysChanged, registerKeyCommands } from './commands/keyCommands';
@@ -22,6 +22,7 @@ import { registerDetailPanels } from './editors/detailPanelCommands';
 import type { DetailPanels } from './editors/detailPanels';
 import { registerManifestEditors } from './editors/manifestCommands';
 import { addDemoPod } from './pods/demoPod';
+import { loadPart } from './parts/loadPart';
 import { environmentOf } from './pods/podProfile';
 import { PodSecrets, warnIfNoKeyring } from './pods/podSecrets';
 import { PodSessions } from './pods/podSessions';
@@ -64,6 +65,10 @@ export interface SymphonyPodAdminApi {
   /** The error a wizard's Back button raises; scripted prompts in tests raise the same. */
   goBack(): Error;
 }
+
+/** Try / Stop Demo Pod run in the part `demoPod`; once tried, closing the window stops it (deactivate). */
+const demo = () => loadPart<typeof import('./commands/demoPodPart')>('demoPod');
+let demoTried: [CommandContext, string] | undefined;
 
 export function activate(context: vscode.ExtensionContext): SymphonyPodAdminApi {
   const started = performance.now();
@@ -110,6 +115,8 @@ export function activate(context: vscode.ExtensionContext): SymphonyPodAdminApi 
     ...registerActivity(commandContext, activity, detailPanels.panels),
     registerAgentTools(agentTools, context.extension),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('symphonyPodAdmin') && tree.refresh()),
+    registerCommand(commandContext, 'symphonyPodAdmin.demo.try', () => demo().tryDemoPod(...(demoTried = [commandContext, context.globalStorageUri.fsPath]))),
+    registerCommand(commandContext, 'symphonyPodAdmin.demo.stop', () => demo().stopDemoPod(commandContext, context.globalStorageUri.fsPath)),
   );
 
   const ready = sessions
@@ -124,4 +131,6 @@ export function activate(context: vscode.ExtensionContext): SymphonyPodAdminApi 
     logLines: recorded.lines, storageUris: [context.globalStorageUri, context.logUri, ...(context.storageUri ? [context.storageUri] : [])], cancelled: () => new UserCancelled(), goBack: () => new GoBack() };
 }
 
-export function deactivate(): void {}
+export function deactivate(): Promise<void> | undefined {
+  return demoTried && demo().stopDemoPod(...demoTried, true);
+}

@@ -3,6 +3,7 @@
 import { promises as fs } from 'node:fs';
 import * as http from 'node:http';
 import * as https from 'node:https';
+import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { accountRoutes } from './accounts';
@@ -41,6 +42,8 @@ export interface DemoAccount {
 export interface PodEmulator {
   url: string; sessionAuthUrl?: string; caPem?: string; caPath?: string; dataDir: string;
   admin: DemoAccount; user: DemoAccount; control: EmulatorControl; close(): Promise<void>;
+  /** Where each of its servers (API, then session auth with TLS) actually listens, as the OS reports it. */
+  listening(): { address: string; port: number }[];
 }
 
 const DEFAULT_SESSION_TTL_MS = 60 * 60_000;
@@ -115,5 +118,6 @@ export async function startPodEmulator(options: EmulatorOptions = {}): Promise<P
     url: `${scheme}://${hostForUrl(host)}:${port}`,
     sessionAuthUrl, caPem: tlsKeys?.ca.pem, caPath, dataDir, admin, user, control,
     close: async () => { await Promise.all(servers.map(closeServer)); },
+    listening: () => servers.map((s) => s.address()).filter((a): a is AddressInfo => typeof a === 'object' && a !== null).map(({ address, port }) => ({ address, port })),
   };
 }

@@ -1,6 +1,7 @@
 // The built-in demo pod: `npm start` runs the pod emulator and tells the extension about it through the
 // SYMPHONY_POD_ADMIN_DEMO_POD environment variable (a JSON file). The extension adds it as "Demo pod" and signs in.
 // An environment variable is set by whoever starts VS Code, never by an opened folder.
+// "Symphony: Try the Demo Pod" (demoPodPart.ts, in the installed extension) shows its own pod the same way.
 import * as fs from 'node:fs/promises';
 import { normalizePodUrl } from '../api';
 import { PodEnvironment, PodProfile } from './podProfile';
@@ -33,12 +34,17 @@ export async function addDemoPod(store: PodStore, sessions: PodSessions, log: (l
     caBundlePath: demo.caBundlePath,
     ...(demo.environment ? { environment: demo.environment } : {}),
   };
-  const existing = store.get(demoPodId);
+  await showDemoPod(store, sessions, profile, false, log);
+}
+
+/** Saves a demo pod's profile (its sign-in is dropped only when the profile changed), makes it current and signs in. */
+export async function showDemoPod(store: PodStore, sessions: PodSessions, profile: PodProfile, makeCurrent: boolean, log: (line: string) => void): Promise<void> {
+  const existing = store.get(profile.id);
   if (JSON.stringify(existing) !== JSON.stringify(profile)) {
     await store.save(profile);
-    await sessions.profileChanged(demoPodId);
+    await sessions.profileChanged(profile.id);
   }
-  if (!store.currentId || store.currentId === demoPodId) await store.setCurrent(demoPodId);
-  const user = await sessions.signIn(demoPodId);
-  log(`Demo pod at ${profile.podUrl}: signed in as ${user.username}`);
+  if (makeCurrent || !store.currentId || store.currentId === profile.id) await store.setCurrent(profile.id);
+  const user = await sessions.signIn(profile.id);
+  log(`${profile.label} at ${profile.podUrl}: signed in as ${user.username}`);
 }

@@ -28,6 +28,8 @@ const NOT_WRITES = [
   'certs.open', 'certs.copyFingerprint', 'certs.showIssued', 'apps.open', 'apps.editManifest', 'apps.newManifest',
   'connections.showInfo', 'groups.open', 'credentials.showExpiryReport', 'search', 'certs.openInAdminPortal', 'apps.openInAdminPortal',
   'podAsCode.export', 'podAsCode.compare', 'accounts.open', 'users.search',
+  // Start / stop the demo pod in this window: nothing is sent to any configured pod.
+  'demo.try', 'demo.stop',
   // Signs in as the account with a key file the user picks: a sign-in, which the gate lets through as a read.
   'accounts.verifyKey',
 ];
