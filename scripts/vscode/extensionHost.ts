@@ -7,7 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as util from 'util';
 import { chromium, Browser, Page } from 'playwright-core';
-import { CHROMIUM_FLAGS, CodeServer, REPO_ROOT, ensureVSCode, findChromium, makeProfile, startCodeServer } from './getVSCode';
+import { CHROMIUM_FLAGS, CodeServer, REPO_ROOT, ensureVSCode, findChromium, installExtension, makeProfile, startCodeServer } from './getVSCode';
 
 export interface ExtensionHostRun {
   /** Compiled entry exporting run(), e.g. out/test/vscode/suite/index.js. */
@@ -24,6 +24,11 @@ export interface ExtensionHostRun {
   /** Keep the temporary profile and workspace (their path is given to `log`). */
   keepTemp?: boolean;
   quietInstall?: boolean;
+  /**
+   * Test the extension as a user has it: this .vsix is installed into the profile (`--install-extension`) and the
+   * repository is not loaded as the extension under development (the tests run from an empty development folder).
+   */
+  installVsix?: string;
   log(message: string): void;
 }
 
@@ -45,6 +50,10 @@ export async function runInExtensionHost(run: ExtensionHostRun): Promise<Extensi
   const profile = makeProfile(path.join(tmp, 'profile'));
   const workspace = path.join(tmp, 'workspace');
   fs.mkdirSync(workspace, { recursive: true });
+  // VS Code runs extension tests only for an extension under development; with a .vsix that is an empty folder, so
+  // the extension that runs is the installed one.
+  const developmentPath = run.installVsix ? path.join(tmp, 'no-extension') : REPO_ROOT;
+  fs.mkdirSync(developmentPath, { recursive: true });
 
   let server: CodeServer | undefined;
   let browser: Browser | undefined;
@@ -67,6 +76,10 @@ export async function runInExtensionHost(run: ExtensionHostRun): Promise<Extensi
 
   try {
     const started = Date.now();
+    if (run.installVsix) {
+      await installExtension(install, profile, run.installVsix);
+      run.log(`installed ${path.relative(process.cwd(), run.installVsix)} into the offline VS Code (--install-extension)`);
+    }
     server = await startCodeServer({ install, profile, port: 0, logFile: run.logFile, extraArgs: ['--vscode-option', 'enable-smoke-test-driver'], env: run.env });
     run.log(`VS Code ${install.vscodeVersion} (code-server ${install.codeServerVersion}) on ${server.url}, up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
@@ -79,7 +92,7 @@ export async function runInExtensionHost(run: ExtensionHostRun): Promise<Extensi
     page.on('pageerror', (error) => run.log(`workbench page error: ${error.message}`));
 
     const payload = JSON.stringify([
-      ['extensionDevelopmentPath', remoteUri(server.port, REPO_ROOT)],
+      ['extensionDevelopmentPath', remoteUri(server.port, developmentPath)],
       ['extensionTestsPath', remoteUri(server.port, run.testsEntry)],
       ['skipWelcome', 'true'],
     ]);

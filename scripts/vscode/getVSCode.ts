@@ -320,6 +320,36 @@ function get(url: string): Promise<number> {
 }
 
 /** Starts code-server in its own session (setsid), waits for /healthz. */
+/** code-server's environment for a profile: Node 24, XDG folders inside the profile (nothing in the user's home). */
+function profileEnv(install: VSCodeInstall, profile: ProfileDirs, extra?: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...install.env,
+    XDG_CONFIG_HOME: path.join(profile.xdgDir, 'config'),
+    XDG_DATA_HOME: path.join(profile.xdgDir, 'data'),
+    XDG_CACHE_HOME: path.join(profile.xdgDir, 'cache'),
+    XDG_STATE_HOME: path.join(profile.xdgDir, 'state'),
+    ...extra,
+  };
+  delete env.VSCODE_IPC_HOOK_CLI; // started from a VS Code terminal: do not talk to that VS Code
+  return env;
+}
+
+/**
+ * Installs a .vsix into the profile's extensions folder the way a user does (`code-server --install-extension`),
+ * offline: a local file needs no gallery. Resolves with the CLI's output; rejects with it when the install fails.
+ */
+export function installExtension(install: VSCodeInstall, profile: ProfileDirs, vsix: string): Promise<string> {
+  const args = [install.codeServerEntry, '--user-data-dir', profile.userDataDir, '--extensions-dir', profile.extensionsDir, '--config', profile.configFile, '--install-extension', vsix];
+  return new Promise((resolve, reject) => {
+    const child = spawn(install.nodePath, args, { env: profileEnv(install, profile), stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('error', reject);
+    child.once('close', (code) => (code === 0 ? resolve(output) : reject(new Error(`code-server --install-extension ${vsix} failed (exit ${code}):\n${output}`))));
+  });
+}
+
 export async function startCodeServer(options: StartOptions): Promise<CodeServer> {
   const { install, profile, port } = options;
   fs.writeFileSync(
@@ -346,15 +376,7 @@ export async function startCodeServer(options: StartOptions): Promise<CodeServer
     ...(options.extraArgs ?? []),
     ...(options.folder ? [options.folder] : []),
   ];
-  const env: NodeJS.ProcessEnv = {
-    ...install.env,
-    XDG_CONFIG_HOME: path.join(profile.xdgDir, 'config'),
-    XDG_DATA_HOME: path.join(profile.xdgDir, 'data'),
-    XDG_CACHE_HOME: path.join(profile.xdgDir, 'cache'),
-    XDG_STATE_HOME: path.join(profile.xdgDir, 'state'),
-    ...options.env,
-  };
-  delete env.VSCODE_IPC_HOOK_CLI; // started from a VS Code terminal: do not talk to that VS Code
+  const env = profileEnv(install, profile, options.env);
   let output: 'inherit' | number = 'inherit';
   if (options.logFile) {
     fs.mkdirSync(path.dirname(options.logFile), { recursive: true });

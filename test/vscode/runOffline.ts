@@ -6,6 +6,9 @@
 //   npm run test:vscode                               all extension tests (after compile + build)
 //   node out/test/vscode/runOffline.js activation     only test files whose path contains "activation"
 //   node out/test/vscode/runOffline.js --grep "registers"
+//   node out/test/vscode/runOffline.js --vsix symphony-pod-admin.vsix
+//                                                     the extension as a user installs it: the .vsix (npm run package)
+//                                                     installed into the offline VS Code, then out/test/vscode/installed/
 //
 // Environment: CHROME_PATH (browser), SYMPHONY_VSCODE_TEST_TIMEOUT (seconds, default 600), SYMPHONY_VSCODE_KEEP=1
 // (keep the temporary profile and workspace), SYMPHONY_VSCODE_VERBOSE=1 (also print the workbench's own console,
@@ -19,10 +22,13 @@ const RESULTS_DIR = path.join(REPO_ROOT, 'test-results');
 /** Prefix the tests' console lines carry (see suite/index.ts); the workbench's own console lines do not. */
 const TEST_MARK = '~~ext-test~~';
 const TESTS_ENTRY = path.join(REPO_ROOT, 'out', 'test', 'vscode', 'suite', 'index.js');
+/** The tests of the installed .vsix (`--vsix`): they use only what a user has, the package and the VS Code API. */
+const INSTALLED_TESTS_ENTRY = path.join(REPO_ROOT, 'out', 'test', 'vscode', 'installed', 'index.js');
 
 interface Args {
   files: string[];
   grep?: string;
+  vsix?: string;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -33,8 +39,10 @@ function parseArgs(argv: string[]): Args {
       args.grep = argv[++i];
     } else if (arg.startsWith('--grep=')) {
       args.grep = arg.slice('--grep='.length);
+    } else if (arg === '--vsix') {
+      args.vsix = path.resolve(argv[++i] ?? '');
     } else if (arg === '--help' || arg === '-h') {
-      console.log('usage: node out/test/vscode/runOffline.js [file-substring …] [--grep <pattern>]');
+      console.log('usage: node out/test/vscode/runOffline.js [file-substring …] [--grep <pattern>] [--vsix <file.vsix>]');
       process.exit(0);
     } else {
       // "test/vscode/suite/activation.test.ts" and "activation" both select activation.test.js
@@ -51,10 +59,14 @@ function say(message: string): void {
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   const timeoutSeconds = Number(process.env.SYMPHONY_VSCODE_TEST_TIMEOUT || 600);
-  if (!fs.existsSync(TESTS_ENTRY)) {
-    throw new PrerequisiteError(`${path.relative(REPO_ROOT, TESTS_ENTRY)} is missing: run \`npm run compile\` first.`);
+  const testsEntry = args.vsix ? INSTALLED_TESTS_ENTRY : TESTS_ENTRY;
+  if (!fs.existsSync(testsEntry)) {
+    throw new PrerequisiteError(`${path.relative(REPO_ROOT, testsEntry)} is missing: run \`npm run compile\` first.`);
   }
-  if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'extension.js'))) {
+  if (args.vsix && !fs.existsSync(args.vsix)) {
+    throw new PrerequisiteError(`${args.vsix} is missing: run \`npm run package\` first.`);
+  }
+  if (!args.vsix && !fs.existsSync(path.join(REPO_ROOT, 'dist', 'extension.js'))) {
     throw new PrerequisiteError('dist/extension.js is missing: run `npm run build` first.');
   }
   const logFile = path.join(RESULTS_DIR, 'code-server.log');
@@ -62,10 +74,11 @@ async function main(): Promise<number> {
   const verbose = process.env.SYMPHONY_VSCODE_VERBOSE === '1';
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   fs.writeFileSync(workbenchLog, '');
-  say(`running extension tests${args.files.length ? ` (files: ${args.files.join(', ')})` : ''}${args.grep ? ` (grep: ${args.grep})` : ''}…`);
+  say(`running extension tests${args.vsix ? ` of the installed ${path.basename(args.vsix)}` : ''}${args.files.length ? ` (files: ${args.files.join(', ')})` : ''}${args.grep ? ` (grep: ${args.grep})` : ''}…`);
 
   const { outcome, seconds } = await runInExtensionHost({
-    testsEntry: TESTS_ENTRY,
+    testsEntry,
+    installVsix: args.vsix,
     timeoutSeconds,
     logFile,
     keepTemp: process.env.SYMPHONY_VSCODE_KEEP === '1',

@@ -52,7 +52,12 @@ function findTests(dir: string): string[] {
   return found.sort();
 }
 
-export async function run(): Promise<void> {
+export function run(): Promise<void> {
+  return runTestsIn(__dirname);
+}
+
+/** Runs every *.test.js under `dir` (a folder of out/test/vscode/: `suite`, or `installed` for the .vsix tests). */
+export async function runTestsIn(dir: string): Promise<void> {
   markConsole();
   const mocha = new Mocha({
     ui: 'bdd',
@@ -65,19 +70,19 @@ export async function run(): Promise<void> {
     .map((filter) => filter.trim())
     .filter(Boolean);
   // out/ is not cleaned between compiles: skip compiled tests whose TypeScript source was deleted.
-  const sourceDir = path.resolve(__dirname, '..', '..', '..', '..', 'test', 'vscode', 'suite');
-  const files = findTests(__dirname)
+  const sourceDir = path.resolve(dir, '..', '..', '..', '..', 'test', 'vscode', path.basename(dir));
+  const files = findTests(dir)
     .filter((file) => {
-      const source = path.join(sourceDir, path.relative(__dirname, file)).replace(/\.js$/, '.ts');
+      const source = path.join(sourceDir, path.relative(dir, file)).replace(/\.js$/, '.ts');
       if (fs.existsSync(sourceDir) && !fs.existsSync(source)) {
-        console.log(`(skipping ${path.relative(__dirname, file)}: its source ${source} no longer exists)`);
+        console.log(`(skipping ${path.relative(dir, file)}: its source ${source} no longer exists)`);
         return false;
       }
       return true;
     })
     .filter((file) => filters.length === 0 || filters.some((filter) => file.includes(filter)));
   if (files.length === 0) {
-    throw new Error(`No extension test files in ${__dirname}` + (filters.length ? ` match ${filters.join(', ')}` : ''));
+    throw new Error(`No extension test files in ${dir}` + (filters.length ? ` match ${filters.join(', ')}` : ''));
   }
   for (const file of files) {
     mocha.addFile(file);
