@@ -132,5 +132,5 @@ export function activate(context: vscode.ExtensionContext): SymphonyPodAdminApi 
 }
 
 export function deactivate(): Promise<void> | undefined {
-  return demoTried && demo().stopDemoPod(...demoTried, true);
+  return demoTried && demo().stopDemoPod(...demoTried, true, true);
 }

@@ -48,11 +48,20 @@ export async function tryDemoPod(context: CommandContext, globalStorage: string)
   );
 }
 
-/** Stops this window's demo pod, if any, and removes the "Demo pod (local)" profile, its secrets and its key files. */
-export async function stopDemoPod(context: CommandContext, globalStorage: string, quiet = false): Promise<void> {
+/**
+ * Stops this window's demo pod, if any, and removes the "Demo pod (local)" profile, its secrets and its key files.
+ * `ownOnly` (closing the window): profiles live in global state, which every window shares, so a profile another
+ * window's Try made since (with its files in the same folder) is left to that window.
+ */
+export async function stopDemoPod(context: CommandContext, globalStorage: string, quiet = false, ownOnly = false): Promise<void> {
   const stopped = running;
   running = undefined;
-  const hadProfile = context.store.get(localDemoPodId) !== undefined;
+  const profile = context.store.get(localDemoPodId);
+  if (ownOnly && profile && profile.podUrl !== stopped?.url) {
+    await stopped?.close();
+    return;
+  }
+  const hadProfile = profile !== undefined;
   try {
     await stopped?.close();
   } finally {

@@ -7,7 +7,7 @@ import * as net from 'node:net';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { SymphonyPodAdminApi } from '../../../src/extension';
-import { answering, children, extensionApi, label, podNode } from './helpers';
+import { answering, children, extensionApi, extensionId, label, podNode } from './helpers';
 
 const DEMO = 'demo-local';
 
@@ -71,6 +71,35 @@ describe('Try the Demo Pod', () => {
     assert.ok(await refused(profile.podUrl), `nothing listens on ${profile.podUrl}`);
     const again = await answering(api, [], () => vscode.commands.executeCommand('symphonyPodAdmin.demo.stop'));
     assert.deepEqual(again.prompts.infos, ['No demo pod is running in this window.']);
+  });
+
+  describe('closing the window (the extension\'s deactivate)', () => {
+    /** The extension module as VS Code loaded it (Node's module cache), so deactivate sees what the commands did. */
+    const extensionModule = () => require(path.join(vscode.extensions.getExtension(extensionId)!.extensionPath, 'dist', 'extension.js')) as { deactivate(): Promise<void> | undefined };
+
+    it('stops the demo pod and removes its profile, secrets and files', async () => {
+      await answering(api, [], () => vscode.commands.executeCommand('symphonyPodAdmin.demo.try'));
+      const profile = api.store.get(DEMO)!;
+      assert.equal(api.sessions.state(DEMO), 'signedIn');
+      await extensionModule().deactivate();
+      assert.ok(await refused(profile.podUrl), `nothing listens on ${profile.podUrl}`);
+      assert.equal(api.store.get(DEMO), undefined);
+      assert.equal(await api.secrets.get(DEMO, 'session'), undefined);
+      assert.ok(!fs.existsSync(profile.privateKeyPath!), 'the key file is deleted');
+    });
+
+    it('leaves a "Demo pod (local)" that another window started since to that window', async () => {
+      await answering(api, [], () => vscode.commands.executeCommand('symphonyPodAdmin.demo.try'));
+      const ours = api.store.get(DEMO)!;
+      const theirs = { ...ours, podUrl: 'https://127.0.0.1:9' }; // profiles are in global state, shared by every window
+      await api.store.save(theirs);
+      await extensionModule().deactivate();
+      assert.ok(await refused(ours.podUrl), 'this window\'s emulator is stopped');
+      assert.equal(api.store.get(DEMO)?.podUrl, theirs.podUrl);
+      assert.ok(fs.existsSync(ours.privateKeyPath!), 'the shared folder is left to the other window');
+      await answering(api, [], () => vscode.commands.executeCommand('symphonyPodAdmin.demo.stop'));
+      assert.equal(api.store.get(DEMO), undefined);
+    });
   });
 
   it('replaces a "Demo pod (local)" left behind by a window that crashed', async () => {
