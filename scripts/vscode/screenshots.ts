@@ -1,4 +1,4 @@
-// `npm run ui:screenshots [-- --out docs] [--only tree,expiry-report]`
+// `npm run ui:screenshots [-- --out docs] [--only tree,expiry-report] [--production | --walkthrough]`
 // Starts the same environment as `npm start` (pod emulator + demo pod + code-server with the extension; fresh VS Code
 // profile, free ports, state under .vscode-test/screenshots), opens the workbench in chromium at 1400×900 and drives
 // it like a user (clicks, keyboard, command palette; no test hooks) to save:
@@ -17,6 +17,12 @@
 //   docs/production.png              the pod in the tree and the status bar, locked
 //   docs/unlock-prompt.png           Symphony: Unlock for Changes… asking why
 //   docs/activity.png                the Activity view after a change made while unlocked
+// With `--walkthrough`, the small pictures of the walkthrough (package.json `contributes.walkthroughs`), each cut to
+// the part of the window its step is about:
+//   media/walkthrough/add-pod.png        Symphony: Add Pod… (its first question; cancelled, nothing is added)
+//   media/walkthrough/tree.png           the Pods view with Certificates expanded
+//   media/walkthrough/manifest.png       an app manifest as JSON, completion open inside "permissions": [ … ]
+//   media/walkthrough/expiry-report.png  the expiry report
 // Each shot is its own step: a step that fails says what it looked for, saves test-results/screenshots-<name>-failed.png
 // and the run goes on with the next one (exit code 2). The environment (code-server's process group, the emulator)
 // is always stopped at the end.
@@ -54,12 +60,23 @@ async function need(locator: Locator, what: string, timeout = 15_000): Promise<L
   return locator.first();
 }
 
-async function shot(page: Page, outDir: string, name: string): Promise<void> {
+async function shot(page: Page, outDir: string, name: string, clip?: Clip): Promise<void> {
   await page.mouse.move(1395, 600); // no hover highlight or tooltip in the picture
   await page.waitForTimeout(800);
   const file = path.join(outDir, name);
-  await page.screenshot({ path: file });
+  await page.screenshot({ path: file, clip });
   say(`saved ${path.relative(REPO_ROOT, file)}`);
+}
+
+interface Clip { x: number; y: number; width: number; height: number }
+
+/** The on-screen box of `locator` grown by `margin` on each side, cut to at most `maxHeight` (walkthrough pictures). */
+async function clipOf(locator: Locator, what: string, margin = 0, maxHeight = 900): Promise<Clip> {
+  const box = await locator.boundingBox();
+  if (!box) throw new StepError(`no ${what} on screen to cut the picture to`);
+  const x = Math.max(0, box.x - margin);
+  const y = Math.max(0, box.y - margin);
+  return { x, y, width: box.width + 2 * margin, height: Math.min(maxHeight, box.height + 2 * margin) };
 }
 
 // ---- workbench helpers -------------------------------------------------------------------------------------------
@@ -203,7 +220,8 @@ async function shotApplication(page: Page, outDir: string): Promise<void> {
   await shot(page, outDir, 'webview-application.png');
 }
 
-async function shotManifest(page: Page, outDir: string): Promise<void> {
+/** Opens the demo app's manifest as JSON with the completion list open inside `"permissions": [`. */
+async function showManifestCompletion(page: Page): Promise<void> {
   await showCategory(page, 'Applications');
   await clickInlineAction(page, APP_WITH_KEYS, 'Edit Manifest');
   const editor = await need(page.locator('.part.editor .monaco-editor[data-uri*="symphony-pod"]'), 'a text editor on a symphony-pod: manifest', 20_000);
@@ -222,6 +240,10 @@ async function shotManifest(page: Page, outDir: string): Promise<void> {
   await need(suggest.locator('.monaco-list-row'), 'entries in the completion list (Ctrl+Space inside "permissions": [ ])', 10_000);
   await page.waitForTimeout(1000);
   await need(suggest.locator('.monaco-list-row'), 'the completion list still open after 1 s', 1000);
+}
+
+async function shotManifest(page: Page, outDir: string): Promise<void> {
+  await showManifestCompletion(page);
   const file = path.join(outDir, 'manifest-intellisense.png');
   await page.screenshot({ path: file });
   say(`saved ${path.relative(REPO_ROOT, file)}`);
@@ -352,12 +374,47 @@ async function shotActivity(page: Page, outDir: string): Promise<void> {
   await shot(page, outDir, 'activity.png');
 }
 
+// ---- the walkthrough's pictures (--walkthrough: media/walkthrough/, cut to the part the step is about) ----------
+
+async function shotWalkthroughAddPod(page: Page, outDir: string): Promise<void> {
+  await runCommand(page, 'Symphony: Add Pod…');
+  const widget = await need(page.locator('.quick-input-widget'), 'the Add Pod wizard (a quick input)', 10_000);
+  await need(widget.locator('input'), 'the input box of the Add Pod wizard');
+  await page.waitForTimeout(500);
+  const clip = await clipOf(widget, 'Add Pod wizard', 12);
+  await page.screenshot({ path: path.join(outDir, 'add-pod.png'), clip });
+  say(`saved ${path.relative(REPO_ROOT, path.join(outDir, 'add-pod.png'))}`);
+  await page.keyboard.press('Escape'); // cancels the wizard: nothing is added
+}
+
+async function shotWalkthroughTree(page: Page, outDir: string): Promise<void> {
+  await showCategory(page, 'Certificates');
+  await need(treeRow(page, EXPIRED_CERT), `certificate row "${EXPIRED_CERT}" (an expired one in the demo data)`);
+  await shot(page, outDir, 'tree.png', await clipOf(page.locator('.part.sidebar'), 'sidebar', 0, 520));
+}
+
+async function shotWalkthroughManifest(page: Page, outDir: string): Promise<void> {
+  await showManifestCompletion(page);
+  const clip = await clipOf(page.locator('.part.editor'), 'editor area', 0, 560);
+  await page.screenshot({ path: path.join(outDir, 'manifest.png'), clip }); // at once, like shotManifest: the list is up
+  say(`saved ${path.relative(REPO_ROOT, path.join(outDir, 'manifest.png'))}`);
+  await page.keyboard.press('Escape');
+}
+
+async function shotWalkthroughExpiryReport(page: Page, outDir: string): Promise<void> {
+  await runCommand(page, 'Symphony: Show Expiry Report');
+  const content = await webviewContent(page, EXPIRED_CERT);
+  await need(content.locator('table'), 'a table in the expiry report');
+  await shot(page, outDir, 'expiry-report.png', await clipOf(page.locator('.part.editor'), 'editor area', 0, 520));
+}
+
 // ---- driver ------------------------------------------------------------------------------------------------------
 
 async function main(): Promise<number> {
   const argv = process.argv.slice(2);
   const outIndex = argv.indexOf('--out');
-  const outDir = path.resolve(outIndex >= 0 ? argv[outIndex + 1] : path.join(REPO_ROOT, 'docs'));
+  const walkthrough = argv.includes('--walkthrough');
+  const outDir = path.resolve(outIndex >= 0 ? argv[outIndex + 1] : path.join(REPO_ROOT, walkthrough ? 'media/walkthrough' : 'docs'));
   fs.mkdirSync(outDir, { recursive: true });
   const chromePath = findChromium();
   const production = argv.includes('--production');
@@ -387,13 +444,18 @@ async function main(): Promise<number> {
     await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
     await page.locator('.part.activitybar').waitFor({ state: 'visible', timeout: 30_000 });
     await page.waitForTimeout(5000); // extensions activate, notifications settle
-    if (!production) await shot(page, outDir, 'workbench.png');
+    if (!production && !walkthrough) await shot(page, outDir, 'workbench.png');
 
     await dismissNotifications(page);
     await openSymphonyView(page);
     await setSidebarWidth(page, 460);
 
-    const steps: Array<[string, (page: Page, outDir: string) => Promise<void>]> = production ? [
+    const steps: Array<[string, (page: Page, outDir: string) => Promise<void>]> = walkthrough ? [
+      ['add-pod', shotWalkthroughAddPod],
+      ['tree', shotWalkthroughTree],
+      ['manifest', shotWalkthroughManifest],
+      ['expiry-report', shotWalkthroughExpiryReport],
+    ] : production ? [
       ['production', shotProduction],
       ['unlock-prompt', shotUnlockPrompt],
       ['activity', shotActivity],

@@ -1,0 +1,68 @@
+import * as assert from 'assert';
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import { listFiles, PackageManager } from '@vscode/vsce';
+
+// The README is the extension's page in the Marketplace and in VS Code's Extensions view, where relative images and
+// links resolve against the installed extension's folder: what they point at must be in the package. The package's
+// file list comes from vsce itself (the same .vscodeignore rules `npm run package` applies).
+const ROOT = path.join(__dirname, '..', '..', '..', '..');
+const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+
+let packaged: Set<string>;
+before(async () => {
+  const files = await listFiles({ cwd: ROOT, packageManager: PackageManager.None, packagedDependencies: [] });
+  packaged = new Set(files.map((file) => file.split(path.sep).join('/')));
+});
+
+/** The targets of Markdown images and links, and of <img src>, without in-page anchors. */
+function targets(markdown: string): string[] {
+  const found: string[] = [];
+  for (const match of markdown.matchAll(/!?\[[^\]]*\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)) found.push(match[1]);
+  for (const match of markdown.matchAll(/<img[^>]*\ssrc="([^"]+)"/g)) found.push(match[1]);
+  return found.filter((target) => !target.startsWith('#'));
+}
+
+describe('the README as the Marketplace and details page', () => {
+  it('shows only pictures and links to files that are in the package, or absolute https URLs', () => {
+    const relative = targets(readme).filter((target) => !/^https:\/\//.test(target));
+    assert.ok(relative.length > 0, 'the README shows pictures from the package');
+    const missing = relative.map((target) => target.replace(/^\.\//, '').split('#')[0]).filter((file) => !packaged.has(file));
+    assert.deepEqual(missing, [], 'add these to .vscodeignore, or link them by absolute URL (or not at all)');
+    assert.deepEqual(targets(readme).filter((target) => /^http:/.test(target)), [], 'the Marketplace wants https');
+  });
+
+  it('keeps the set-up of two commands, npm start and npm test (CI runs the README\'s test command)', () => {
+    const development = readme.split(/^## /m).find((section) => section.startsWith('Development'));
+    assert.ok(development, 'a "## Development" section');
+    const commands = [...development.matchAll(/^(npm \S+)/gm)].map((match) => match[1]);
+    assert.deepEqual(commands, ['npm start', 'npm test']);
+    assert.ok(pkg.scripts.start && pkg.scripts.test);
+  });
+});
+
+describe('the walkthrough', () => {
+  const walkthroughs: Array<{ id: string; steps: Array<{ id: string; media: { image?: string; markdown?: string }; completionEvents?: string[] }> }> =
+    pkg.contributes.walkthroughs;
+  const views = new Set(Object.values(pkg.contributes.views as Record<string, Array<{ id: string }>>).flat().map((view) => view.id));
+
+  it('has a picture in the package for every step', () => {
+    assert.ok(walkthroughs.length > 0);
+    for (const step of walkthroughs.flatMap((walkthrough) => walkthrough.steps)) {
+      const media = step.media.image ?? step.media.markdown;
+      assert.ok(media, `step ${step.id} has no image`);
+      assert.ok(packaged.has(media), `step ${step.id}: ${media} is not in the package`);
+    }
+  });
+
+  it('completes every step by an event VS Code knows, on views this extension contributes', () => {
+    for (const step of walkthroughs.flatMap((walkthrough) => walkthrough.steps)) {
+      assert.ok(step.completionEvents?.length, `step ${step.id} never completes`);
+      for (const event of step.completionEvents) {
+        assert.match(event, /^((onCommand|onView|onContext|onSettingChanged|onLink|extensionInstalled):.+|onStepSelected)$/, step.id);
+        if (event.startsWith('onView:')) assert.ok(views.has(event.slice('onView:'.length)), `${step.id}: ${event} is not a contributed view`);
+      }
+    }
+  });
+});
