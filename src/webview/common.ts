@@ -1,18 +1,12 @@
 // What every detail view's front-end shares: the VS Code webview API, the checked message channel (a message from
 // the host that does not match the protocol is logged to the console and ignored), the busy / notice line, the
-// unsaved-edits draft, and small DOM builders over @vscode-elements. Text always goes in through textContent or
-// properties, never as HTML.
-import '@vscode-elements/elements/dist/vscode-badge/index.js';
-import '@vscode-elements/elements/dist/vscode-button/index.js';
-import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
-import '@vscode-elements/elements/dist/vscode-icon/index.js';
-import '@vscode-elements/elements/dist/vscode-label/index.js';
-import '@vscode-elements/elements/dist/vscode-option/index.js';
-import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
-import '@vscode-elements/elements/dist/vscode-single-select/index.js';
-import '@vscode-elements/elements/dist/vscode-textarea/index.js';
-import '@vscode-elements/elements/dist/vscode-textfield/index.js';
+// unsaved-edits draft, and small DOM builders over @vscode-elements (registered by ./shared, which carries this
+// module for every view). Text always goes in through textContent or properties, never as HTML.
 import { DetailModel, Draft, HostToView, PanelState, SavedPanelState, ViewToHost, parseHostMessage } from '../editors/webviewMessages';
+
+// The protocol's constants a view needs, from here: a view that imported them from webviewMessages would bundle the
+// whole message schema again (its top-level calls count as side effects).
+export { groupListNames, profileListFields, profileTextFields } from '../editors/webviewMessages';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;

@@ -2,8 +2,8 @@
 // with "add by user id" and Remove Member, avatar preview and upload. When the pod says the group changed meanwhile,
 // the view shows what changed there next to the user's values (beside the Save button), and sends the same edit
 // again only when the user asks to reapply it.
-import { FieldChange, GroupEdit, GroupListName, GroupModel, HostToView, IdLists, groupListNames, profileListFields, profileTextFields } from '../editors/webviewMessages';
-import { ValueElement, button, dataTable, date, h, notice, on, pairTable, replaceFormOnNextLoad, section, select, send, splitList, startView, textField, valueOf } from './common';
+import type { FieldChange, GroupEdit, GroupListName, GroupModel, HostToView, IdLists } from '../editors/webviewMessages';
+import { ValueElement, button, dataTable, date, groupListNames, h, notice, on, pairTable, profileListFields, profileTextFields, replaceFormOnNextLoad, section, select, send, splitList, startView, textField, valueOf } from './common';
 
 const profileLabels: Record<string, string> = {
   displayName: 'Display name', companyName: 'Company', email: 'Email', mobile: 'Mobile', jobTitle: 'Job title', jobRole: 'Job role',
