@@ -1,7 +1,8 @@
 // A detail panel with the keyboard alone, in the real VS Code (code-server 1.139 in chromium, the demo pod): Tab walks
 // the certificate panel's controls in reading order, each with the name a screen reader says, and leaves the panel
 // after the last one (no trap); Shift+Tab walks back; Enter presses a button and its answer is announced; a dropdown
-// opens with the keyboard and Escape closes it. Driven like a user (scripts/vscode/workbenchDriver.ts), no test hooks.
+// opens with the keyboard and Escape closes it; a refused field is marked invalid and described by the answer. Driven
+// like a user (scripts/vscode/workbenchDriver.ts), no test hooks.
 //
 //   npm run compile && npm run build && npm run test:ui
 import * as assert from 'node:assert/strict';
@@ -137,5 +138,19 @@ describe('A detail panel with the keyboard alone (real VS Code)', function () {
     await content.locator('#type [role="listbox"]').waitFor({ state: 'hidden', timeout: 5000 });
     assert.equal(await type.getAttribute('aria-expanded'), 'false');
     assert.equal(await focused(content), 'combobox "Type"');
+  });
+
+  it('marks a refused field invalid for screen readers and describes it by the answer, with focus on it', async () => {
+    await content.locator('h1').click();
+    await pressUntil(page, content, 'Tab', 'textbox "Name"');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Space'); // a blank name: refused by the extension before any request
+    await pressUntil(page, content, 'Tab', 'button "Save"');
+    await page.keyboard.press('Enter');
+    const input = content.locator('#name input');
+    await need(content.locator('#name input[aria-invalid="true"]'), 'aria-invalid on the Name field after the refused save', 15_000);
+    assert.equal(await focused(content), 'textbox "Name"');
+    const description = await input.evaluate((element: any) => (element.ariaDescribedByElements ?? []).map((e: any) => e.textContent).join(' '));
+    assert.match(description, /certificate name/i);
   });
 });
