@@ -80,9 +80,11 @@ describe('A detail panel with the keyboard alone (real VS Code)', function () {
     browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_FLAGS });
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
     page = await context.newPage();
-    await page.goto(`${env.url}/?folder=${encodeURIComponent(env.workspace)}`, { waitUntil: 'domcontentloaded' });
-    await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
-    await page.locator('.part.activitybar').waitFor({ state: 'visible', timeout: 30_000 });
+    // Start-up waits on the workbench itself with no limit of its own: this hook's limit (above) bounds it, and on a
+    // busy machine code-server can take longer than Playwright's 30 s default to serve its first page.
+    await page.goto(`${env.url}/?folder=${encodeURIComponent(env.workspace)}`, { waitUntil: 'domcontentloaded', timeout: 0 });
+    await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 0 });
+    await page.locator('.part.activitybar').waitFor({ state: 'visible', timeout: 0 });
     await openSymphonyView(page);
     await dismissNotifications(page);
     await showCategory(page, 'Certificates');
