@@ -6,9 +6,9 @@ import { knownPodManaged } from '../credentials/podManagedCertificates';
 import { PodSessions } from '../pods/podSessions';
 import { ContextValue } from './contextValues';
 import { expiryState, expiryUri, expiryWarningDays } from './expiryDecorations';
-import { spokenLabel } from './spokenLabel';
 import { Page, PagedListNode } from './pagedListNode';
 import { ListNames, namesOfList, personInline } from './people';
+import { spokenLabel } from './spokenLabel';
 import { MessageNode, TreeNode } from './treeNode';
 
 type Skip = number;
