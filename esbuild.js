@@ -39,6 +39,21 @@ const nodeAlias = {
   'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js',
 };
 
+/**
+ * A view's bundle reads `./common` from shared.js (the `symphonyWebview` global) instead of carrying its own copy, and
+ * may not import the UI components itself: a second copy would be ~120 KB and define each element twice.
+ */
+const webviewSharedPlugin = {
+  name: 'webview-shared',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/common$/ }, () => ({ path: 'common', namespace: 'webview-shared' }));
+    build.onLoad({ filter: /.*/, namespace: 'webview-shared' }, () => ({ contents: 'module.exports = globalThis.symphonyWebview;', loader: 'js' }));
+    build.onResolve({ filter: /^@vscode-elements\// }, (args) => ({
+      errors: [{ text: `${args.importer} imports ${args.path}: the UI components are registered once, in src/webview/shared.ts` }],
+    }));
+  },
+};
+
 /** Each entry is one bundle: the extension host code, the MCP server, the extension's lazily loaded parts, then one per webview. */
 const entries = [
   {
@@ -65,13 +80,23 @@ const entries = [
     external: ['vscode'],
     alias: nodeAlias,
   })),
-  // Detail webviews (src/editors/detailPanels.ts): one browser bundle per view, loaded from media/webview.
+  // Detail webviews (src/editors/detailPanels.ts), loaded from media/webview: shared.js (the UI components and
+  // ./common, once for every view, exposed as the global `symphonyWebview`), then the view's own small bundle.
+  {
+    entryPoints: ['src/webview/shared.ts'],
+    outfile: 'media/webview/shared.js',
+    platform: 'browser',
+    format: 'iife',
+    globalName: 'symphonyWebview',
+    target: 'es2022',
+  },
   ...['certificate', 'group', 'application', 'expiryReport'].map((view) => ({
     entryPoints: [`src/webview/${view}.ts`],
     outfile: `media/webview/${view}.js`,
     platform: 'browser',
     format: 'iife',
     target: 'es2022',
+    plugins: [webviewSharedPlugin],
   })),
 ];
 

@@ -31,33 +31,36 @@ import * as path from 'path';
 import { chromium, Browser, FrameLocator, Locator, Page } from 'playwright-core';
 import { startDemoEnvironment, DemoEnvironment } from './environment';
 import { CHROMIUM_FLAGS, PrerequisiteError, REPO_ROOT, findChromium } from './getVSCode';
+import {
+  POD, StepError, clickInlineAction, closeAllEditors, dismissNotifications, need, openSymphonyView, runCommand, setExpanded, setSidebarWidth,
+  showCategory, treeRow, webviewContent,
+} from './workbenchDriver';
 
-const CONTAINER_ID = 'symphony';
 const FAILURE_DIR = path.join(REPO_ROOT, 'test-results');
 
 // The demo data is seeded (src/podEmulator/seed.ts), so these names are stable.
-const POD = 'Demo pod';
 const EXPIRED_CERT = 'svc-rates-monitor-emea-0002';
 const APP_WITH_KEYS = 'Bloomberg Chat Bridge'; // current + previous (rotated) RSA key
 const BOT_WITH_KEYS = 'Jira Alerts Bot'; // a service account with a current and a still valid previous key
 const SELECTED_CERTS = [EXPIRED_CERT, 'svc-rates-bot-apac-0004', 'svc-operations-notifier-emea-0005']; // none pod-managed
 
-class StepError extends Error {}
-
 function say(message: string): void {
   console.log(`[ui:screenshots] ${message}`);
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** Waits for `locator`, or throws saying what was looked for. */
-async function need(locator: Locator, what: string, timeout = 15_000): Promise<Locator> {
-  try {
-    await locator.first().waitFor({ state: 'visible', timeout });
-  } catch {
-    throw new StepError(`not found after ${timeout / 1000} s: ${what}`);
+/** Scrolls the webview with the mouse wheel until `target` is near the top of the editor area. */
+async function wheelUntilNearTop(page: Page, target: Locator, what: string): Promise<void> {
+  const editor = await page.locator('.part.editor').boundingBox();
+  if (!editor) throw new StepError('no editor area');
+  await page.mouse.move(editor.x + editor.width / 2, editor.y + editor.height / 2);
+  for (let i = 0; i < 40; i++) {
+    const box = await target.boundingBox();
+    if (!box) throw new StepError(`no ${what} in the webview`);
+    if (box.y < editor.y + 140) return;
+    await page.mouse.wheel(0, 100);
+    await page.waitForTimeout(100);
   }
-  return locator.first();
+  say(`${what} is as high as the page scrolls`);
 }
 
 async function shot(page: Page, outDir: string, name: string, clip?: Clip): Promise<void> {
@@ -77,121 +80,6 @@ async function clipOf(locator: Locator, what: string, margin = 0, maxHeight = 90
   const x = Math.max(0, box.x - margin);
   const y = Math.max(0, box.y - margin);
   return { x, y, width: box.width + 2 * margin, height: Math.min(maxHeight, box.height + 2 * margin) };
-}
-
-// ---- workbench helpers -------------------------------------------------------------------------------------------
-
-/** F1, type the command's title, run the first entry whose label contains it. */
-async function runCommand(page: Page, title: string): Promise<void> {
-  const widget = page.locator('.quick-input-widget');
-  await page.keyboard.press('F1');
-  const input = await need(widget.locator('input'), 'the command palette input (after F1)');
-  await input.fill(`>${title}`);
-  const entry = widget.locator('.monaco-list-row').filter({ hasText: title });
-  await need(entry, `command palette entry "${title}"`, 10_000);
-  await page.keyboard.press('Enter');
-  await widget.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
-}
-
-/** Closes notification toasts (the startup ones would cover the bottom right of every picture). */
-async function dismissNotifications(page: Page): Promise<void> {
-  await runCommand(page, 'Notifications: Clear All Notifications');
-  await page.locator('.notifications-toasts .notification-toast').first()
-    .waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
-}
-
-async function closeAllEditors(page: Page): Promise<void> {
-  await runCommand(page, 'View: Close All Editors');
-  await page.waitForTimeout(500);
-}
-
-/** Opens the Symphony container through its activity-bar item. */
-async function openSymphonyView(page: Page): Promise<void> {
-  // The item's class names the container: activity-workbench-view-extension-<container id>-<hash>.
-  const item = page.locator(
-    `.part.activitybar a[class*="activity-workbench-view-extension-${CONTAINER_ID}-"], .part.activitybar a[aria-label^="Symphony" i]`,
-  );
-  await (await need(item, `the "Symphony" activity-bar item (view container "${CONTAINER_ID}")`, 30_000)).click();
-  await need(page.locator('.part.sidebar .title-label, .part.sidebar .pane-header').filter({ hasText: /pods/i }), 'the "Pods" view title in the sidebar');
-  await need(treeRow(page, POD), `the "${POD}" row in the Pods view`, 30_000);
-}
-
-/** Drags the sidebar's edge so long labels fit in the picture. */
-async function setSidebarWidth(page: Page, width: number): Promise<void> {
-  const box = await page.locator('.part.sidebar').boundingBox();
-  if (!box) throw new StepError('no .part.sidebar to resize');
-  const y = box.y + box.height / 2;
-  await page.mouse.move(box.x + box.width + 2, y);
-  await page.mouse.down();
-  await page.mouse.move(box.x + width, y, { steps: 8 });
-  await page.mouse.up();
-  await page.waitForTimeout(300);
-}
-
-// ---- tree helpers ------------------------------------------------------------------------------------------------
-
-/** The Pods tree row whose label starts with `label`. */
-function treeRow(page: Page, label: string): Locator {
-  return page.locator('.part.sidebar .monaco-list-row')
-    .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRegExp(label)}`) }) });
-}
-
-async function setExpanded(page: Page, label: string, expanded: boolean): Promise<void> {
-  const row = await need(treeRow(page, label), `tree row "${label}"`, 20_000);
-  if ((await row.getAttribute('aria-expanded')) === String(expanded)) return;
-  await row.locator('.monaco-tl-twistie').click();
-  for (let waited = 0; (await row.getAttribute('aria-expanded')) !== String(expanded); waited += 200) {
-    if (waited > 10_000) throw new StepError(`tree row "${label}" did not ${expanded ? 'expand' : 'collapse'}`);
-    await page.waitForTimeout(200);
-  }
-  await page.waitForTimeout(expanded ? 1500 : 300); // children load from the pod
-}
-
-const CATEGORIES = ['Certificates', 'Applications', 'Connections', 'Groups', 'Service accounts', 'Users'];
-
-/** Expands the demo pod and one of its categories, collapsing the others so the category's rows are in view. */
-async function showCategory(page: Page, category: string): Promise<void> {
-  await setExpanded(page, POD, true);
-  for (const other of CATEGORIES.filter((name) => name !== category)) {
-    if (await treeRow(page, other).first().isVisible().catch(() => false)) await setExpanded(page, other, false);
-  }
-  await setExpanded(page, category, true);
-}
-
-/** Hovers a tree row and clicks one of its inline action buttons (their aria-label is the command title). */
-async function clickInlineAction(page: Page, label: string, action: string): Promise<void> {
-  const row = await need(treeRow(page, label), `tree row "${label}"`, 20_000);
-  await row.scrollIntoViewIfNeeded();
-  await row.hover();
-  const button = row.locator(`.actions .action-label[aria-label^="${action}"]`);
-  await (await need(button, `inline button "${action}" on tree row "${label}"`, 5000)).click();
-}
-
-// ---- webview helpers ---------------------------------------------------------------------------------------------
-
-/** The content frame of the visible webview (outer iframe.webview, inner #active-frame). */
-async function webviewContent(page: Page, expectText: string | RegExp): Promise<FrameLocator> {
-  const outer = page.locator('iframe.webview.ready:visible').last();
-  await need(outer, 'a ready webview iframe (iframe.webview.ready)', 20_000);
-  const content = outer.contentFrame().frameLocator('#active-frame');
-  await need(content.locator('body').getByText(expectText), `text ${expectText} inside the webview`, 20_000);
-  await page.waitForTimeout(1000); // let it finish rendering (fonts, tables)
-  return content;
-}
-
-/** Scrolls the webview with the mouse wheel until `target` is near the top of the editor area. */
-async function wheelUntilNearTop(page: Page, target: Locator, what: string): Promise<void> {
-  const editor = await page.locator('.part.editor').boundingBox();
-  if (!editor) throw new StepError('no editor area');
-  await page.mouse.move(editor.x + editor.width / 2, editor.y + editor.height / 2);
-  for (let i = 0; i < 40; i++) {
-    const box = await target.boundingBox();
-    if (!box) throw new StepError(`no ${what} in the webview`);
-    if (box.y < editor.y + 140) return;
-    await page.mouse.wheel(0, 100);
-    await page.waitForTimeout(100);
-  }
-  say(`${what} is as high as the page scrolls`);
 }
 
 // ---- the shots ---------------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 // The HTML shell every detail webview loads: a strict CSP with a fresh nonce per load, the codicon stylesheet
-// (under the id @vscode-elements looks for), the shared stylesheet and the view's own bundle. The page has no
+// (under the id @vscode-elements looks for), the shared stylesheet, the shared script (the UI components and the
+// code every view uses, one copy for all views) and then the view's own bundle, both with the nonce. The page has no
 // inline script or handler; the bundle builds the DOM itself. Images load from the extension, data: URLs and, only
 // when the view names one, a single https origin (the pod's, for group avatars): never any https host.
 import { randomBytes } from 'node:crypto';
@@ -34,6 +35,7 @@ export function detailPanelHtml(webview: vscode.Webview, extensionUri: vscode.Ur
 </head>
 <body data-kind="${kind}">
 <main id="app" aria-busy="true"><p class="loading">Loading…</p></main>
+<script nonce="${nonce}" src="${asset('shared.js')}"></script>
 <script nonce="${nonce}" src="${asset(`${kind}.js`)}"></script>
 </body>
 </html>`;

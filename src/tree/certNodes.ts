@@ -5,9 +5,10 @@ import { CompanyCertInfoItem, formatFingerprint } from '../api';
 import { knownPodManaged } from '../credentials/podManagedCertificates';
 import { PodSessions } from '../pods/podSessions';
 import { ContextValue } from './contextValues';
-import { expiryState, expiryUri } from './expiryDecorations';
+import { expiryState, expiryUri, expiryWarningDays } from './expiryDecorations';
 import { Page, PagedListNode } from './pagedListNode';
 import { ListNames, namesOfList, personInline } from './people';
+import { spokenLabel } from './spokenLabel';
 import { MessageNode, TreeNode } from './treeNode';
 
 type Skip = number;
@@ -114,6 +115,7 @@ export class CertificateNode extends TreeNode {
       .join(' · ');
     item.iconPath = iconFor(attributes?.status?.type, state);
     item.resourceUri = expiryUri('certificate', this.fingerPrint, state);
+    item.accessibilityInformation = { label: spokenLabel(this.displayName, item.description, [state === 'expiring' && `expires within ${expiryWarningDays()} days`]) };
     item.contextValue = !this.writable ? ContextValue.certificateReadOnly : this.podManaged ? ContextValue.certificatePodManaged : ContextValue.certificate;
     item.command = { command: 'symphonyPodAdmin.certs.open', title: 'Open Details', arguments: [this] };
     // No tooltip here: VS Code asks `resolveTooltip` on hover, so expanding the list costs no name lookup.

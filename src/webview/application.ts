@@ -2,7 +2,7 @@
 // entries, properties, notification callback) and a summary of the keys (type and fingerprint). "Open as JSON"
 // opens the same manifest as a document; saving from here takes the same path as saving that document.
 import { ApplicationEdit, ApplicationModel, Draft } from '../editors/webviewMessages';
-import { ValueElement, button, dataTable, date, draftChanged, h, notice, on, replaceFormOnNextLoad, section, send, startView, textField, valueOf } from './common';
+import { ValueElement, button, dataTable, date, draftChanged, h, namedInput, notice, on, replaceFormOnNextLoad, section, send, startView, textField, valueOf } from './common';
 
 let model: ApplicationModel | undefined;
 let custom: string[] = [];
@@ -73,10 +73,10 @@ function permissionsSection(base: ApplicationModel, app: HTMLElement): HTMLEleme
   const current = app.querySelectorAll<ValueElement>('vscode-checkbox[data-permission]');
   current.forEach((c) => (c.checked ? checked.add(c.dataset.permission!) : checked.delete(c.dataset.permission!)));
   const boxes = all.map((p) => {
-    const box = h('vscode-checkbox', { 'data-permission': p, label: p, checked: checked.has(p) }, base.knownPermissions.includes(p) ? undefined : ' (custom)');
-    return box;
+    // The label attribute, not a text child: vscode-checkbox shows (and names itself by) its text when it has any.
+    return h('vscode-checkbox', { 'data-permission': p, label: base.knownPermissions.includes(p) ? p : `${p} (custom)`, checked: checked.has(p) });
   });
-  const input = h('vscode-textfield', { id: 'new-permission', 'data-field': 'permissions', placeholder: 'CUSTOM_PERMISSION', 'aria-label': 'Custom permission' });
+  const input = namedInput('Custom permission', { id: 'new-permission', 'data-field': 'permissions', placeholder: 'CUSTOM_PERMISSION' });
   const addCustom = () => {
     const name = (input as ValueElement).value.trim();
     if (!/^[A-Z0-9_]{1,64}$/.test(name)) return notice('error', 'A permission may only contain upper-case letters, digits and underscore (A-Z, 0-9, _), at most 64.', 'permissions');
@@ -94,8 +94,8 @@ function permissionsSection(base: ApplicationModel, app: HTMLElement): HTMLEleme
 
 function propertiesSection(app: HTMLElement): HTMLElement {
   const rows = properties.map((p, i) => {
-    const key = h('vscode-textfield', { class: 'key', 'aria-label': `Property ${i + 1} key` }) as ValueElement;
-    const value = h('vscode-textfield', { class: 'value', 'aria-label': `Property ${i + 1} value` }) as ValueElement;
+    const key = namedInput(`Property ${i + 1} key`, { class: 'key' });
+    const value = namedInput(`Property ${i + 1} value`, { class: 'value' });
     key.value = p.key;
     value.value = p.value;
     const remove = button('', 'trash', () => {
@@ -103,8 +103,7 @@ function propertiesSection(app: HTMLElement): HTMLElement {
       properties.splice(i, 1);
       app.querySelector('#properties')!.replaceWith(propertiesSection(app));
       draftChanged();
-    }, { secondary: true, title: `Remove property ${p.key}`, action: 'remove-property' });
-    remove.setAttribute('aria-label', `Remove property ${p.key || i + 1}`);
+    }, { secondary: true, title: `Remove property ${p.key}`, action: 'remove-property', name: `Remove property ${p.key || i + 1}` });
     return h('tr', { 'data-property': i }, h('td', {}, key), h('td', {}, value), h('td', {}, remove));
   });
   const table = rows.length

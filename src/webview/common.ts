@@ -1,18 +1,12 @@
 // What every detail view's front-end shares: the VS Code webview API, the checked message channel (a message from
 // the host that does not match the protocol is logged to the console and ignored), the busy / notice line, the
-// unsaved-edits draft, and small DOM builders over @vscode-elements. Text always goes in through textContent or
-// properties, never as HTML.
-import '@vscode-elements/elements/dist/vscode-badge/index.js';
-import '@vscode-elements/elements/dist/vscode-button/index.js';
-import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
-import '@vscode-elements/elements/dist/vscode-icon/index.js';
-import '@vscode-elements/elements/dist/vscode-label/index.js';
-import '@vscode-elements/elements/dist/vscode-option/index.js';
-import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
-import '@vscode-elements/elements/dist/vscode-single-select/index.js';
-import '@vscode-elements/elements/dist/vscode-textarea/index.js';
-import '@vscode-elements/elements/dist/vscode-textfield/index.js';
+// unsaved-edits draft, and small DOM builders over @vscode-elements (registered by ./shared, which carries this
+// module for every view). Text always goes in through textContent or properties, never as HTML.
 import { DetailModel, Draft, HostToView, PanelState, SavedPanelState, ViewToHost, parseHostMessage } from '../editors/webviewMessages';
+
+// The protocol's constants a view needs, from here: a view that imported them from webviewMessages would bundle the
+// whole message schema again (its top-level calls count as side effects).
+export { groupListNames, profileListFields, profileTextFields } from '../editors/webviewMessages';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -60,9 +54,10 @@ export function valueOf(root: ParentNode, selector: string): string {
  * A button. `action` names it so that the answer to what it started is shown next to it, even when the view has been
  * drawn again meanwhile (the label by default; buttons of one kind in a list share one).
  */
-export function button(label: string, icon: string, handler: () => void, options: { secondary?: boolean; disabled?: boolean; title?: string; action?: string } = {}): HTMLElement {
+export function button(label: string, icon: string, handler: () => void, options: { secondary?: boolean; disabled?: boolean; title?: string; action?: string; name?: string } = {}): HTMLElement {
   const action = options.action ?? label;
-  return on(h('vscode-button', { icon, secondary: options.secondary, disabled: options.disabled, title: options.title, 'data-action': action }, label), 'click', () => {
+  // `name`: what a screen reader says when the visible label alone is not enough (an icon-only button, "Open" in a row).
+  return on(h('vscode-button', { icon, secondary: options.secondary, disabled: options.disabled, title: options.title, 'aria-label': options.name, 'data-action': action }, label), 'click', () => {
     if (options.disabled ?? false) return;
     lastAction = action;
     handler();
@@ -74,6 +69,16 @@ export function textField(label: string, id: string, value: string, options: { f
   const input = h(options.multiline ? 'vscode-textarea' : 'vscode-textfield', { id, 'data-field': options.field ?? id, 'data-draft': !options.readonly, readonly: options.readonly, placeholder: options.placeholder, rows: options.multiline ? 4 : undefined }) as ValueElement;
   input.value = value;
   return h('div', { class: 'field' }, h('vscode-label', { for: id }, label), input);
+}
+
+/**
+ * A text field with no visible label of its own (in a table row, next to its button), named for screen readers:
+ * vscode-textfield gives its inner input the `label` property (an aria-label on the host would not reach it).
+ */
+export function namedInput(name: string, props: Props = {}): ValueElement {
+  const input = h('vscode-textfield', props) as ValueElement & { label: string };
+  input.label = name;
+  return input;
 }
 
 export function select(label: string, id: string, options: readonly string[], value: string, disabled = false): HTMLElement {
@@ -133,6 +138,7 @@ let lastAction: string | undefined;
 export function notice(level: 'info' | 'error', message: string, field?: string): void {
   if (!statusLine) return;
   document.querySelectorAll('[invalid]').forEach((e) => ((e as ValueElement).invalid = false));
+  document.querySelectorAll('[data-field]').forEach((e) => markInvalid(e as ValueElement, false));
   const target = field ? (document.querySelector(`[data-field="${CSS.escape(field)}"]`) as ValueElement | null) : null;
   const action = lastAction ? CSS.escape(lastAction) : undefined;
   const trigger = action ? document.querySelector(`[data-action="${action}"]`) : null;
@@ -146,8 +152,21 @@ export function notice(level: 'info' | 'error', message: string, field?: string)
   statusLine.scrollIntoView({ block: 'nearest' });
   if (target) {
     target.invalid = true;
+    markInvalid(target, true);
     target.focus();
   }
+}
+
+/**
+ * `invalid` only colours a component's border: the control inside its shadow root, which is what gets focus, is also
+ * marked aria-invalid and described by the notice (an element reference, because an id cannot reach into a shadow
+ * root), so a screen reader says what to fix when the field is focused.
+ */
+function markInvalid(field: ValueElement, invalid: boolean): void {
+  const control = field.shadowRoot?.querySelector<HTMLElement>('input, textarea, [role="combobox"]') ?? field;
+  if (invalid) control.setAttribute('aria-invalid', 'true');
+  else control.removeAttribute('aria-invalid');
+  if ('ariaDescribedByElements' in control) (control as { ariaDescribedByElements: Element[] | null }).ariaDescribedByElements = invalid && statusLine ? [statusLine] : null;
 }
 
 // ---- Unsaved edits ------------------------------------------------------------------------------------------------
@@ -214,7 +233,7 @@ export function startView<M extends DetailModel>(kind: M['kind'], handlers: View
   // Capture: the form elements' own change / input events do not all bubble out of their shadow roots.
   for (const event of ['input', 'change']) app.addEventListener(event, () => draftChanged(), true);
   statusLine = h('div', { class: 'status', role: 'status', 'aria-live': 'polite' });
-  const busy = h('div', { class: 'busy', hidden: true }, h('vscode-progress-ring', {}), h('span', {}));
+  const busy = h('div', { class: 'busy', role: 'status', hidden: true }, h('vscode-progress-ring', {}), h('span', {}));
   document.body.prepend(busy, statusLine);
   window.addEventListener('message', (event: MessageEvent) => {
     const parsed = parseHostMessage(event.data);

@@ -21,9 +21,9 @@ function rowElement(row: ExpiryRow, now: number): HTMLElement {
     h('td', {}, row.kind === 'certificate' ? 'Company certificate' : row.kind === 'appKey' ? 'Rotated app key' : 'Rotated service account key'),
     h('td', {}, h('strong', {}, row.name), h('div', { class: 'hint' }, row.detail)),
     h('td', {},
-      button('Open', 'go-to-file', () => send({ type: 'expiryReport.open', ...ref }), { secondary: true }),
+      button('Open', 'go-to-file', () => send({ type: 'expiryReport.open', ...ref }), { secondary: true, name: `Open ${row.name}` }),
       ' ',
-      button(row.kind === 'certificate' ? 'Replace…' : 'Rotate…', row.kind === 'certificate' ? 'replace' : 'key', () => send({ type: 'expiryReport.replace', ...ref }), { secondary: true })));
+      button(row.kind === 'certificate' ? 'Replace…' : 'Rotate…', row.kind === 'certificate' ? 'replace' : 'key', () => send({ type: 'expiryReport.replace', ...ref }), { secondary: true, name: `${row.kind === 'certificate' ? 'Replace' : 'Rotate'} ${row.name}…` })));
 }
 
 function render(model: ExpiryReportModel, app: HTMLElement): void {

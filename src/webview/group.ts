@@ -2,8 +2,8 @@
 // with "add by user id" and Remove Member, avatar preview and upload. When the pod says the group changed meanwhile,
 // the view shows what changed there next to the user's values (beside the Save button), and sends the same edit
 // again only when the user asks to reapply it.
-import { FieldChange, GroupEdit, GroupListName, GroupModel, HostToView, IdLists, groupListNames, profileListFields, profileTextFields } from '../editors/webviewMessages';
-import { ValueElement, button, dataTable, date, h, notice, on, pairTable, replaceFormOnNextLoad, section, select, send, splitList, startView, textField, valueOf } from './common';
+import type { FieldChange, GroupEdit, GroupListName, GroupModel, HostToView, IdLists } from '../editors/webviewMessages';
+import { ValueElement, button, dataTable, date, groupListNames, h, namedInput, notice, on, pairTable, profileListFields, profileTextFields, replaceFormOnNextLoad, section, select, send, splitList, startView, textField, valueOf } from './common';
 
 const profileLabels: Record<string, string> = {
   displayName: 'Display name', companyName: 'Company', email: 'Email', mobile: 'Mobile', jobTitle: 'Job title', jobRole: 'Job role',
@@ -92,13 +92,11 @@ function addMember(app: HTMLElement): void {
 }
 
 function membersSection(model: GroupModel, app: HTMLElement): HTMLElement {
-  const input = h('vscode-textfield', { id: 'new-member', 'data-field': 'userId', placeholder: 'User id', 'aria-label': 'User id of the new member' });
+  const input = namedInput('User id of the new member', { id: 'new-member', 'data-field': 'userId', placeholder: 'User id' });
   on(input, 'keydown', (event) => (event as KeyboardEvent).key === 'Enter' && addMember(app));
   const remove = (memberId: number) => {
     const who = model.people.find((p) => p.id === String(memberId))?.name ?? String(memberId);
-    const removeButton = button('Remove', 'remove', () => send({ type: 'group.removeMember', memberId }), { secondary: true, title: `Remove ${who} from the group`, action: 'remove-member' });
-    removeButton.setAttribute('aria-label', `Remove ${who} from the group`);
-    return removeButton;
+    return button('Remove', 'remove', () => send({ type: 'group.removeMember', memberId }), { secondary: true, title: `Remove ${who} from the group`, action: 'remove-member', name: `Remove ${who} from the group` });
   };
   return section(`Members (${model.members.length})`,
     // A removed member's row is gone when the answer comes: it is shown here, above the table.

@@ -61,7 +61,7 @@ describe('Detail webviews', () => {
     for (const key of api.panels.openKeys()) api.panels.close(key);
   });
 
-  it('opens each view with a strict CSP, a nonce on every script and no inline handlers', async () => {
+  it('opens each view with a strict CSP, the shared bundle once then its own, a nonce on both and no inline handlers', async () => {
     for (const [command, category, depth] of [['certs.open', 'Certificates', 1], ['groups.open', 'Groups', 2], ['apps.open', 'Applications', 1]] as const) {
       const { key, model } = await open(command, await first(category, depth));
       const html = api.panels.html(key)!;
@@ -69,8 +69,9 @@ describe('Detail webviews', () => {
       assert.ok(nonce, `${command}: the CSP has a script nonce`);
       assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src [^;]+ 'unsafe-inline'; script-src 'nonce-[^']+'; font-src [^;]+; img-src [^;]+ data:">/);
       const scripts = html.match(/<script\b[^>]*>/g) ?? [];
-      assert.ok(scripts.length > 0);
       for (const tag of scripts) assert.ok(tag.includes(`nonce="${nonce}"`) && /\ssrc="/.test(tag), `${command}: ${tag}`);
+      // The UI components come once, from the shared bundle, before the view's own script that uses them.
+      assert.deepEqual(scripts.map((tag) => /\/media\/webview\/([^/"]+)"/.exec(tag)?.[1]), ['shared.js', `${model.kind}.js`], `${command}: scripts`);
       assert.doesNotMatch(html, /\son[a-z]+\s*=/i, `${command}: no on*= attributes`);
       assert.doesNotMatch(html, /<script[^>]*>[^<\s]/, `${command}: no inline script`);
       assert.doesNotMatch(html, /javascript:/i);
