@@ -2,7 +2,8 @@
 // the pod (the command wrapper picks it), then the item, a page at a time ("Load more…") and searchable: the quick
 // pick narrows what is loaded, "Search all…" asks the pod for the rest once and narrows that.
 import * as vscode from 'vscode';
-import { CompanyCertInfoItem, ConnectionStatus, PodAppEntitlement, ReadGroup, UserConnection } from '../api';
+import { CompanyCertInfoItem, ConnectionStatus, PodAppEntitlement, ReadGroup, UserConnection, V2UserDetail } from '../api';
+import { ServiceAccountNode } from '../tree/accountNodes';
 import { ApplicationNode } from '../tree/appNodes';
 import { CertificateNode } from '../tree/certNodes';
 import { ConnectionNode } from '../tree/connectionNodes';
@@ -18,6 +19,7 @@ export type ItemKind =
   | { kind: 'application' }
   | { kind: 'group'; status?: 'ACTIVE' | 'DELETED' }
   | { kind: 'connection'; status: ConnectionStatus }
+  | { kind: 'serviceAccount' }
   | { kind: 'any' };
 
 /**
@@ -49,6 +51,8 @@ export const itemCommands: Readonly<Record<string, ItemKind & { many?: true }>> 
   'symphonyPodAdmin.connections.accept': { kind: 'connection', status: 'PENDING_INCOMING', many: true },
   'symphonyPodAdmin.connections.reject': { kind: 'connection', status: 'PENDING_INCOMING', many: true },
   'symphonyPodAdmin.connections.remove': { kind: 'connection', status: 'ACCEPTED' },
+  ...Object.fromEntries(['open', 'updateAttribute', 'setStatus', 'addRole', 'removeRole', 'changeFeatures', 'rotateKey', 'extendPreviousKey',
+    'revokePreviousKey', 'revokeCurrentKey', 'verifyKey', 'logoutSessions'].map((verb) => [`symphonyPodAdmin.accounts.${verb}`, { kind: 'serviceAccount' } as const])),
   'symphonyPodAdmin.tree.copyId': { kind: 'any' },
   'symphonyPodAdmin.tree.copyJson': { kind: 'any' },
 };
@@ -120,6 +124,7 @@ async function sourceFor(context: CommandContext, kind: ItemKind, pod: PodNode):
           { label: '$(package) Application', value: { kind: 'application' } },
           { label: '$(organization) Group', value: { kind: 'group' } },
           { label: '$(link) Accepted connection', value: { kind: 'connection', status: 'ACCEPTED' } },
+          { label: '$(robot) Service account', value: { kind: 'serviceAccount' } },
         ],
         { title: 'Which kind of item?' },
       );
@@ -184,6 +189,22 @@ async function sourceFor(context: CommandContext, kind: ItemKind, pod: PodNode):
         node: (c) => new ConnectionNode(pod.connections.statusNode(status), c),
       };
       return connections as Source<unknown>;
+    }
+    case 'serviceAccount': {
+      // The pod's user list has no type filter: a page is `pageServiceAccounts`' raw skip, as in the tree.
+      const accounts: Source<V2UserDetail> = {
+        what: 'service account',
+        page: (skip, limit) => client.users.pageServiceAccounts((skip as number | undefined) ?? 0, limit),
+        all: async () => (await client.users.pageServiceAccounts(0, Number.POSITIVE_INFINITY)).items,
+        describe: (a) => ({
+          label: a.userAttributes?.displayName || a.userAttributes?.userName || String(a.userSystemInfo?.id ?? ''),
+          description: [a.userAttributes?.userName, a.userSystemInfo?.status === 'DISABLED' ? 'disabled' : undefined].filter(Boolean).join(' · '),
+          detail: a.userAttributes?.emailAddress,
+        }),
+        matches: (a, text) => has(text, a.userAttributes?.displayName, a.userAttributes?.userName, a.userAttributes?.emailAddress, a.userSystemInfo?.id),
+        node: (a) => new ServiceAccountNode(pod.serviceAccounts, a),
+      };
+      return accounts as Source<unknown>;
     }
   }
 }
