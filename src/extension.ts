@@ -85,7 +85,7 @@ export function activate(context: vscode.ExtensionContext): SymphonyPodAdminApi 
   const view = tree.attachView(vscode.window.createTreeView('symphonyPodAdmin.pods', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true }));
 
   const agentTools: AgentToolServices = { context: commandContext, radar, secrets, keysChanged: (target, detail) => keysChanged(commandContext, radar, target, detail),
-    readActivity: () => activity.log.read(), subscriptions: [] };
+    activity, subscriptions: [] };
   context.subscriptions.push(
     log,
     store,

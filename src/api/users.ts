@@ -45,17 +45,6 @@ export class UsersApi {
     return res.body ?? { users: [] };
   }
 
-  /** Users by exact email address or username (GET /pod/v3/users, up to 100 in one request); unknown ones are absent. */
-  async listUsersBy(field: 'email' | 'username', values: string[], options: UserLookupOptions = {}): Promise<V2UserList> {
-    assertValid(field, values.length === 0 ? `At least one ${field} is required.`
-      : values.length > MAX_USER_IDS_PER_REQUEST ? `At most ${MAX_USER_IDS_PER_REQUEST} ${field}s can be looked up in one request.`
-        : values.map((v) => validateNoInvisible(v, `The ${field}`) ?? (v.includes(',') ? `The ${field} cannot contain ",".` : undefined)).find(Boolean));
-    const res = await this.requester.withSession<V2UserList>({
-      method: 'GET', path: '/pod/v3/users', query: { [field]: values.join(','), local: String(options.local ?? false) }, context: USERS, expect: SHAPES.userList,
-    });
-    return res.body ?? { users: [] };
-  }
-
   /** Users whose name or email matches `query` (the pod's own matching); 50 by default. */
   async searchUsers(query: string, options: UserSearchOptions = {}): Promise<UserSearchResults> {
     const text = query.trim();

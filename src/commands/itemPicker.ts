@@ -124,7 +124,6 @@ async function sourceFor(context: CommandContext, kind: ItemKind, pod: PodNode):
           { label: '$(package) Application', value: { kind: 'application' } },
           { label: '$(organization) Group', value: { kind: 'group' } },
           { label: '$(link) Accepted connection', value: { kind: 'connection', status: 'ACCEPTED' } },
-          { label: '$(robot) Service account', value: { kind: 'serviceAccount' } },
         ],
         { title: 'Which kind of item?' },
       );
@@ -191,17 +190,14 @@ async function sourceFor(context: CommandContext, kind: ItemKind, pod: PodNode):
       return connections as Source<unknown>;
     }
     case 'serviceAccount': {
-      // The pod's user list has no type filter: a page is `pageServiceAccounts`' raw skip, as in the tree.
+      // The pod's user list has no type filter: a page's cursor is `pageServiceAccounts`' raw skip, as in the tree.
+      const page = (skip: unknown, limit: number) => client.users.pageServiceAccounts((skip as number | undefined) ?? 0, limit);
       const accounts: Source<V2UserDetail> = {
         what: 'service account',
-        page: (skip, limit) => client.users.pageServiceAccounts((skip as number | undefined) ?? 0, limit),
-        all: async () => (await client.users.pageServiceAccounts(0, Number.POSITIVE_INFINITY)).items,
-        describe: (a) => ({
-          label: a.userAttributes?.displayName || a.userAttributes?.userName || String(a.userSystemInfo?.id ?? ''),
-          description: [a.userAttributes?.userName, a.userSystemInfo?.status === 'DISABLED' ? 'disabled' : undefined].filter(Boolean).join(' · '),
-          detail: a.userAttributes?.emailAddress,
-        }),
-        matches: (a, text) => has(text, a.userAttributes?.displayName, a.userAttributes?.userName, a.userAttributes?.emailAddress, a.userSystemInfo?.id),
+        page,
+        all: async () => (await page(0, Infinity)).items,
+        describe: ({ userAttributes: a }) => ({ label: a?.displayName || a?.userName || '', description: a?.userName }),
+        matches: ({ userAttributes: a }, text) => has(text, a?.displayName, a?.userName, a?.emailAddress),
         node: (a) => new ServiceAccountNode(pod.serviceAccounts, a),
       };
       return accounts as Source<unknown>;

@@ -68,7 +68,7 @@ function numberAsText(fields: Fields, by: By): Fields {
 }
 
 async function userIdOf(client: PodClient, podLabel: string, by: 'username' | 'email', value: string): Promise<string> {
-  const found = (await client.users.listUsersBy(by, [value], { local: true })).users ?? [];
+  const found = (await client.area(AccountsApi).findUsersBy(by, [value], { local: true })).users ?? [];
   const id = found[0]?.id;
   if (id === undefined) refuse(by, `No user of ${podLabel} has the ${by === 'email' ? 'email address' : 'username'} "${value}". Find them with symphony_search.`);
   return String(id);
