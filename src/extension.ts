@@ -89,7 +89,8 @@ export function activate(context: vscode.ExtensionContext): SymphonyPodAdminApi 
   const detailPanels = registerDetailPanels(commandContext, context.extensionUri, radar);
   const view = tree.attachView(vscode.window.createTreeView('symphonyPodAdmin.pods', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true }));
 
-  const agentTools: AgentToolServices = { context: commandContext, radar, secrets, keysChanged: (target, detail) => keysChanged(commandContext, radar, target, detail), subscriptions: [] };
+  const agentTools: AgentToolServices = { context: commandContext, radar, secrets, keysChanged: (target, detail) => keysChanged(commandContext, radar, target, detail),
+    activity, subscriptions: [] };
   context.subscriptions.push(
     log,
     store,

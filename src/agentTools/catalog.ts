@@ -1,8 +1,10 @@
 // The one catalog of agent tools, and the one place that decides which are offered and how a call runs. A new tool
-// (issue 15's activity log) is one file in tools/ and one line here; the VS Code
+// is one file in tools/ and one line here; the VS Code
 // surface also lists it in package.json `contributes.languageModelTools` (a unit test keeps the two equal).
 import { toolError } from './errors';
 import type { AgentTool, ChangePreview, ToolHost } from './tool';
+import { activityLog } from './tools/activityLog';
+import { describeAccount } from './tools/describeAccount';
 import { describeApplication } from './tools/describeApplication';
 import { describeCertificate } from './tools/describeCertificate';
 import { describeGroup } from './tools/describeGroup';
@@ -20,8 +22,10 @@ export const agentTools: readonly AgentTool[] = [
   describeCertificate,
   describeApplication,
   describeGroup,
+  describeAccount,
   expiryReport,
   planPodFolder,
+  activityLog,
   updateApplication,
   setEntitlement,
   rotateKey,

@@ -1,6 +1,7 @@
 // A ToolHost over one pod's client, without `vscode`: what the MCP server (and a CLI) gives the tools. Writes go
 // through the client, whose write gate (issue 15) applies to every non-GET request; an app update sends only what
 // changed, and refuses when the pod's version changed since the tool read it (no diff to show here).
+import { ActivityLog } from '../activity/activityLog';
 import { PodApiError, PodClient, SearchLists, SEARCH_AREAS, applicationChanges, noChanges } from '../api';
 import { checkPodExpiry } from '../credentials/expiryCheck';
 import { sameManifest } from '../editors/manifestFormat';
@@ -18,6 +19,8 @@ export interface ClientHostOptions {
    * it, a production pod is never written to.
    */
   productionLock?: (pod: PodRef) => string | undefined;
+  /** The activity log's folder (`--activity-log` / `SYMPHONY_ACTIVITY_LOG`), read by symphony_activity_log; none without it. */
+  activityLogDir?: string;
 }
 
 export const isProduction = (pod: PodRef) => /^prod/i.test(pod.environment ?? '');
@@ -30,8 +33,10 @@ export function clientHost(options: ClientHostOptions): ToolHost {
   const notThisPod = (podId: string) => {
     if (podId !== pod.id) throw new PodApiError(`This server serves only the pod "${pod.id}".`, { kind: 'validation', field: 'podId' });
   };
+  const log = options.activityLogDir ? new ActivityLog(options.activityLogDir) : undefined;
   return {
     pods: () => [pod],
+    ...(log ? { activityLog: () => log.read() } : {}),
     client: clientOf,
     searchTarget: (podId) => (notThisPod(podId), { podId, client, lists, areas: SEARCH_AREAS }),
     expiryReport() {

@@ -2,6 +2,7 @@
 // pods it may read, a client per pod, and the save paths that writes go through. Plain Node, no `vscode`: the same
 // definitions serve both surfaces, which hold no tool logic of their own.
 import type { ApplicationDetail, PodAppEntitlement, PodClient, PodToSearch } from '../api';
+import type { ActivityEntry } from '../activity/activityEntry';
 import type { ExpiryItem } from '../credentials/expiryItems';
 
 /** JSON Schema of a tool's input, as both `contributes.languageModelTools` and MCP `tools/list` carry it. */
@@ -42,8 +43,8 @@ export interface ToolHost {
   updateEntitlement(podId: string, entitlement: PodAppEntitlement): Promise<void>;
   /** Sends one key instruction (`{ authenticationKeys }` only) and returns the app as the pod now has it. */
   changeKeys(podId: string, appId: string, body: ApplicationDetail): Promise<ApplicationDetail>;
-  /** Seam for issue 15: the activity log, newest first, when the surface has one. */
-  activityLog?(options: { podId?: string; limit: number; cursor: number }): Promise<{ entries: unknown[]; more: boolean }>;
+  /** Every entry of the activity log (src/activity/), newest first, when the surface has one. */
+  activityLog?(): Promise<ActivityEntry[]>;
 }
 
 /** What a write will do, for the confirmation the surface shows before running it. */

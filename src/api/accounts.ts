@@ -12,9 +12,10 @@ import { HttpTransport } from './http';
 import { PageRequest, pageQuery, segment } from './paths';
 import { Requester } from './requester';
 import { SHAPES, Shape } from './shapes';
+import { MAX_USER_IDS_PER_REQUEST, UserLookupOptions } from './users';
 import {
   AccountType, Avatar, Feature, RoleDetail, SuccessResponse, Token, UserFilter, UserStatus, V1Session, V1UserSessions,
-  V2UserAttributes, V2UserCreate, V2UserDetail,
+  V2UserAttributes, V2UserCreate, V2UserDetail, V2UserList,
 } from './types';
 import {
   Check, UserIdInput, ValidationIssue, assertNoIssues, assertValid, issuesOf, toUserId, validateAvatar, validateNoInvisible,
@@ -32,6 +33,17 @@ export class AccountsApi {
       ['status', filter.status === undefined || filter.status === 'ENABLED' || filter.status === 'DISABLED' ? undefined : 'status is ENABLED or DISABLED.'],
     ]));
     return this.call<V2UserDetail[]>('POST', '/pod/v1/admin/user/find', { ...ACCOUNTS, changesNothing: true }, filter, SHAPES.accountList, pageQuery(page));
+  }
+
+  /** Users by exact email address or username (GET /pod/v3/users, up to 100 at once); unknown ones are absent. */
+  async findUsersBy(field: 'email' | 'username', values: string[], options: UserLookupOptions = {}): Promise<V2UserList> {
+    assertValid(field, values.length === 0 ? `At least one ${field} is required.`
+      : values.length > MAX_USER_IDS_PER_REQUEST ? `At most ${MAX_USER_IDS_PER_REQUEST} ${field}s can be looked up in one request.`
+        : values.map((v) => validateNoInvisible(v, `The ${field}`) ?? (v.includes(',') ? `The ${field} cannot contain ",".` : undefined)).find(Boolean));
+    const res = await this.requester.withSession<V2UserList>({
+      method: 'GET', path: '/pod/v3/users', query: { [field]: values.join(','), local: String(options.local ?? false) }, context: { area: 'users' }, expect: SHAPES.userList,
+    });
+    return res.body ?? { users: [] };
   }
 
   async getAccount(uid: UserIdInput): Promise<V2UserDetail> {

@@ -2,7 +2,8 @@
 // the pod (the command wrapper picks it), then the item, a page at a time ("Load more…") and searchable: the quick
 // pick narrows what is loaded, "Search all…" asks the pod for the rest once and narrows that.
 import * as vscode from 'vscode';
-import { CompanyCertInfoItem, ConnectionStatus, PodAppEntitlement, ReadGroup, UserConnection } from '../api';
+import { CompanyCertInfoItem, ConnectionStatus, PodAppEntitlement, ReadGroup, UserConnection, V2UserDetail } from '../api';
+import { ServiceAccountNode } from '../tree/accountNodes';
 import { ApplicationNode } from '../tree/appNodes';
 import { CertificateNode } from '../tree/certNodes';
 import { ConnectionNode } from '../tree/connectionNodes';
@@ -18,6 +19,7 @@ export type ItemKind =
   | { kind: 'application' }
   | { kind: 'group'; status?: 'ACTIVE' | 'DELETED' }
   | { kind: 'connection'; status: ConnectionStatus }
+  | { kind: 'serviceAccount' }
   | { kind: 'any' };
 
 /**
@@ -49,6 +51,8 @@ export const itemCommands: Readonly<Record<string, ItemKind & { many?: true }>> 
   'symphonyPodAdmin.connections.accept': { kind: 'connection', status: 'PENDING_INCOMING', many: true },
   'symphonyPodAdmin.connections.reject': { kind: 'connection', status: 'PENDING_INCOMING', many: true },
   'symphonyPodAdmin.connections.remove': { kind: 'connection', status: 'ACCEPTED' },
+  ...Object.fromEntries(['open', 'updateAttribute', 'setStatus', 'addRole', 'removeRole', 'changeFeatures', 'rotateKey', 'extendPreviousKey',
+    'revokePreviousKey', 'revokeCurrentKey', 'verifyKey', 'logoutSessions'].map((verb) => [`symphonyPodAdmin.accounts.${verb}`, { kind: 'serviceAccount' } as const])),
   'symphonyPodAdmin.tree.copyId': { kind: 'any' },
   'symphonyPodAdmin.tree.copyJson': { kind: 'any' },
 };
@@ -184,6 +188,19 @@ async function sourceFor(context: CommandContext, kind: ItemKind, pod: PodNode):
         node: (c) => new ConnectionNode(pod.connections.statusNode(status), c),
       };
       return connections as Source<unknown>;
+    }
+    case 'serviceAccount': {
+      // The pod's user list has no type filter: a page's cursor is `pageServiceAccounts`' raw skip, as in the tree.
+      const page = (skip: unknown, limit: number) => client.users.pageServiceAccounts((skip as number | undefined) ?? 0, limit);
+      const accounts: Source<V2UserDetail> = {
+        what: 'service account',
+        page,
+        all: async () => (await page(0, Infinity)).items,
+        describe: ({ userAttributes: a }) => ({ label: a?.displayName || a?.userName || '', description: a?.userName }),
+        matches: ({ userAttributes: a }, text) => has(text, a?.displayName, a?.userName, a?.emailAddress),
+        node: (a) => new ServiceAccountNode(pod.serviceAccounts, a),
+      };
+      return accounts as Source<unknown>;
     }
   }
 }

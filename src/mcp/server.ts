@@ -20,6 +20,8 @@ export interface McpServerOptions {
   allowWrites: boolean;
   /** Days before expiry that the expiry report includes (default 30, as the extension's setting). */
   warningDays?: number;
+  /** The activity log's folder, for symphony_activity_log (`--activity-log` / `SYMPHONY_ACTIVITY_LOG`). */
+  activityLogDir?: string;
   /** Default: stdio. Tests may pass an in-memory transport. */
   transport?: Transport;
   /** Diagnostics (stderr by default): a tool that failed, never a token. */
@@ -35,6 +37,7 @@ export async function runMcpServer(options: McpServerOptions): Promise<{ close()
     pod: { id: 'pod', ...options.pod },
     client,
     warningDays: options.warningDays ?? 30,
+    activityLogDir: options.activityLogDir,
   });
   const offered = offeredTools({ allowWrites: options.allowWrites });
   const server = new Server({ name: 'symphony-pod-admin', version: options.version ?? '0.0.0' }, { capabilities: { tools: {} } });

@@ -37,6 +37,7 @@ function vscodeHost(services: AgentToolServices): ToolHost {
       const report = await radar.check();
       return { items: report.items, problems: report.problems, warningDays: report.warningDays };
     },
+    activityLog: () => services.activity.log.read(),
     // The production lock lives in the API client's write gate (issue 15), which every write below passes through.
     writeRefusal: () => undefined,
     saveApplication: (podId, appId, base, edited) => saveApplication(context, { podId, appId, base, edited }),

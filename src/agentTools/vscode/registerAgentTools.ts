@@ -5,6 +5,7 @@
 // `when` hides them, and they are not registered at all otherwise. With `symphonyPodAdmin.agentTools.mcpServers` on,
 // each RSA pod is also offered to VS Code as a read-only MCP server (`symphony-pod mcp`), for agents that only use MCP.
 import * as vscode from 'vscode';
+import type { Activity } from '../../activity/vscode/activityCommands';
 import type { ApplicationDetail } from '../../api';
 import type { CommandContext } from '../../commands/commandContext';
 import type { ExpiryRadar } from '../../credentials/expiryRadar';
@@ -18,6 +19,8 @@ export interface AgentToolServices {
   /** Only for the MCP server definitions: an encrypted key's passphrase, handed to the server VS Code starts. */
   secrets: PodSecrets;
   keysChanged(target: { podId: string; appId: string }, detail: ApplicationDetail): void;
+  /** The extension's activity log (symphony_activity_log reads it). */
+  activity: Activity;
   subscriptions: vscode.Disposable[];
 }
 

@@ -11,7 +11,8 @@ export const mcpVerb: Verb = {
   summary: 'Serve the Symphony tools to an AI agent over MCP (stdio); read-only unless --allow-writes.',
   define: (c) => c
     .option('--allow-writes', 'offer the tools that change the pod (never on a production pod)')
-    .option('--days <n>', 'days ahead the expiry report looks', '30'),
+    .option('--days <n>', 'days ahead the expiry report looks', '30')
+    .option('--activity-log <dir>', 'the activity log folder symphony_activity_log reads (or SYMPHONY_ACTIVITY_LOG)'),
   async run({ io, options, client }) {
     const days = Number(options.days);
     if (!Number.isFinite(days) || days < 0) throw new Error(`--days must be a number of days, 0 or more (got ${String(options.days)}).`);
@@ -22,6 +23,7 @@ export const mcpVerb: Verb = {
       pod: { label: io.env.SYMPHONY_POD_LABEL?.trim() || new URL(pod.podUrl).hostname, podUrl: pod.podUrl, environment: io.env.SYMPHONY_POD_ENVIRONMENT?.trim() || undefined },
       allowWrites: !!options.allowWrites,
       warningDays: days,
+      activityLogDir: (options.activityLog as string | undefined)?.trim() || io.env.SYMPHONY_ACTIVITY_LOG?.trim() || undefined,
       transport: new StdioServerTransport(io.stdin as NodeJS.ReadStream, io.stdout as NodeJS.WriteStream),
       log: (line) => io.stderr.write(`${line}\n`),
     });

@@ -1,11 +1,11 @@
-// The kinds a pod folder can manage, in one list. A new kind (service accounts, issue 14) is one file in this
-// folder and one entry here; the engine, the CLI, the VS Code part and pod.json's `manages` take it from this list.
+// The kinds a pod folder can manage, in one list. A new kind is one file in this folder and one entry here; the engine, the CLI, the VS Code part and pod.json's `manages` take it from this list.
 import { appsKind } from './apps';
 import { certificatesKind } from './certificates';
 import { groupsKind } from './groups';
 import { ResourceKind } from './kind';
+import { serviceAccountsKind } from './serviceAccounts';
 
-export const RESOURCE_KINDS: readonly ResourceKind[] = [certificatesKind, appsKind, groupsKind];
+export const RESOURCE_KINDS: readonly ResourceKind[] = [certificatesKind, appsKind, groupsKind, serviceAccountsKind];
 
 export const KIND_NAMES = RESOURCE_KINDS.map((k) => k.name);
 

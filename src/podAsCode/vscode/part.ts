@@ -16,7 +16,9 @@ export interface PodAsCodeServices { showDiff: typeof showManifestDiff }
 /** The pod (resolved by the caller) and, from the Explorer's context menu, the folder. */
 export interface PodAsCodeTarget { podId: string; folder?: vscode.Uri }
 
-const TREE_CATEGORY: Record<string, 'certificates' | 'applications' | 'groups' | undefined> = { certificates: 'certificates', apps: 'applications', groups: 'groups' };
+const TREE_CATEGORY: Record<string, 'certificates' | 'applications' | 'groups' | 'serviceAccounts' | undefined> = {
+  certificates: 'certificates', apps: 'applications', groups: 'groups', serviceAccounts: 'serviceAccounts',
+};
 const ICON: Record<string, string> = { create: '$(diff-added)', update: '$(diff-modified)', delete: '$(diff-removed)', unmanaged: '$(question)' };
 
 export async function exportPodToFolder(context: CommandContext, target: PodAsCodeTarget): Promise<void> {

@@ -5,6 +5,9 @@ import * as assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { activityEntry } from '../../../src/activity/activityEntry';
+import { ActivityLog } from '../../../src/activity/activityLog';
+import { ActivityRecorder } from '../../../src/activity/recorder';
 import { memoryTokenStore } from '../../../src/api';
 import { agentTools, offeredTools, previewTool, runTool } from '../../../src/agentTools/catalog';
 import { clientHost } from '../../../src/agentTools/clientHost';
@@ -57,6 +60,17 @@ describe('Agent tools (emulator)', () => {
     ['symphony_set_app_entitlement', { podId: 'east', appId: 'x', enable: 'yes' }, /"enable" must be true or false/],
     ['symphony_rotate_app_key', { podId: 'east', appId: 'x', publicKeyPem: '-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----' }, /private key: never send it/],
     ['symphony_rotate_app_key', { podId: 'east', appId: 'x', publicKeyPem: 'not a key' }, /public key/i],
+    ['symphony_describe_account', { podId: 'east' }, /Give exactly one of "userId", "username" or "email"\./],
+    ['symphony_describe_account', { podId: 'east', userId: '1', email: 'a@b.example' }, /exactly one .* \(got "userId" and "email"\)/],
+    ['symphony_describe_account', { podId: 'east', userId: 'bot-1' }, /user id is a number/],
+    ['symphony_describe_account', { podId: 'east', userId: 2 ** 60 }, /as text/],
+    ['symphony_describe_account', { podId: 'east', email: 'not-an-email' }, /is not an email address/],
+    ['symphony_describe_account', { podId: 'east', username: 'two words' }, /cannot contain spaces/],
+    ['symphony_activity_log', { action: 'rename' }, /"action" must be one of "create", "update", "delete", "other"/],
+    ['symphony_activity_log', { result: 'ok' }, /"result" must be one of "succeeded", "failed"/],
+    ['symphony_activity_log', { since: 'yesterday' }, /ISO 8601 date or time/],
+    ['symphony_activity_log', { since: '2026-12-01', until: '2026-11-30' }, /"until" must be later than "since"/],
+    ['symphony_activity_log', { podId: 'east', pod: 'east' }, /Unknown input field "pod"/],
   ];
   for (const [tool, input, error] of bad) {
     it(`${tool} refuses ${JSON.stringify(input).slice(0, 70)} before any request`, async () => {
@@ -99,6 +113,54 @@ describe('Agent tools (emulator)', () => {
       assert.deepEqual(data.rsaKeys.map((k: { fingerprint: string }) => k.fingerprint), keys.map((k) => publicKeyFingerprint(k!.key)));
       if (app.cert) assert.ok(data.certificate.subject);
     }
+  });
+
+  const bots = () => [...emu().control.state.directory.values()].filter((u) => u.accountType === 'SYSTEM' && u.admin && u.username !== emu().admin.username);
+
+  it('finds a service account with the search, by name, as a service account', async () => {
+    const bot = bots()[0];
+    const text = await runTool('symphony_search', { text: bot.displayName }, host);
+    assert.ok(dataOf(text).hits.some((h: { kind: string; id: string }) => h.kind === 'serviceAccount' && h.id === String(bot.id)), text);
+  });
+
+  it('describes a service account by username, email or id: roles, status, features, keys as fingerprints, never a key', async () => {
+    const bot = bots().find((b) => b.admin!.keys.current && b.admin!.keys.previous && b.admin!.keys.previous.expirationDate! > Date.now())!;
+    const byName = await runTool('symphony_describe_account', { podId: 'east', username: bot.username }, host);
+    await assertNoSecrets(byName);
+    assert.match(byName, new RegExp(`^Service account "${bot.displayName}" on East\\.`));
+    const data = dataOf(byName);
+    assert.equal(data.userId, bot.id);
+    assert.equal(data.accountType, 'SYSTEM');
+    assert.deepEqual(data.roles, bot.admin!.roles);
+    assert.deepEqual(data.featuresEnabled, Object.entries(bot.admin!.features).filter(([, on]) => on).map(([name]) => name));
+    assert.deepEqual(data.rsaKeys.map((k: { slot: string; fingerprint: string }) => [k.slot, k.fingerprint]),
+      [['current', publicKeyFingerprint(bot.admin!.keys.current!.key)], ['previous', publicKeyFingerprint(bot.admin!.keys.previous!.key)]]);
+    assert.match(data.rsaKeys[0].fingerprint, /^[0-9a-f]{64}$/, 'the one fingerprint format (lower-case hex)');
+    assert.equal(data.rsaKeys[1].expires, new Date(bot.admin!.keys.previous!.expirationDate!).toISOString().slice(0, 16) + 'Z');
+    assert.deepEqual(dataOf(await runTool('symphony_describe_account', { podId: 'east', email: bot.emailAddress! }, host)), data);
+    assert.deepEqual(dataOf(await runTool('symphony_describe_account', { podId: 'east', userId: String(bot.id) }, host)), data);
+  });
+
+  it('describes a person too, and says which username is unknown', async () => {
+    const person = [...emu().control.state.directory.values()].find((u) => u.accountType === 'NORMAL' && u.admin)!;
+    const text = await runTool('symphony_describe_account', { podId: 'east', userId: person.id }, host);
+    assert.match(text, new RegExp(`^User "${person.displayName}" on East\\.`));
+    assert.deepEqual(dataOf(text).rsaKeys, []);
+    await assert.rejects(runTool('symphony_describe_account', { podId: 'east', username: 'no-such-bot' }, host), /No user of East has the username "no-such-bot"/);
+  });
+
+  it('pages an account\'s sessions 50 at a time, without session ids or tokens', async () => {
+    const bot = bots()[0];
+    for (let i = 0; i < PAGE_SIZE + 3; i++) {
+      emu().control.state.sessions.set(`tok-${i}-secret`, { token: `tok-${i}-secret`, accountId: bot.id, expiresAt: Date.now() + 3600_000, id: `sess-${i}`, createdAt: Date.now() - i * 1000, rsa: true });
+    }
+    const first = await runTool('symphony_describe_account', { podId: 'east', userId: String(bot.id) }, host);
+    assert.match(first, new RegExp(`sessions 1–${PAGE_SIZE} of ${PAGE_SIZE + 3}\\. More available: call again with "cursor": ${PAGE_SIZE}\\.`));
+    assert.equal(dataOf(first).sessions.length, PAGE_SIZE);
+    assert.doesNotMatch(first, /sess-\d|tok-\d/);
+    const last = await runTool('symphony_describe_account', { podId: 'east', userId: String(bot.id), cursor: PAGE_SIZE }, host);
+    assert.equal(dataOf(last).sessions.length, 3);
+    assert.doesNotMatch(last, /More available/);
   });
 
   it('describes a certificate and says when it has expired', async () => {
@@ -184,6 +246,68 @@ describe('Agent tools (emulator)', () => {
     assert.equal(emu().control.state.apps.get(app.appId)!.keys.current!.key.trim(), publicKeyPem.trim());
   });
 
+  describe('the activity log', () => {
+    const logFolder = useFolders();
+    let dir: string;
+    let logged: ToolHost;
+    let recorded: ActivityLog;
+    beforeEach(() => {
+      dir = logFolder();
+      recorded = new ActivityLog(dir);
+      const recorder = new ActivityRecorder(recorded);
+      const client = clientFor(emu(), 'admin', { tokens, onWrite: (outcome) => void recorder.record(outcome, { id: 'east', label: 'East', url: emu().url, environment: 'uat', account: emu().admin.username }) }).client;
+      logged = clientHost({ pod: { id: 'east', label: 'East', podUrl: emu().url, environment: 'uat' }, client, warningDays: 30, activityLogDir: dir });
+    });
+
+    it('lists the changes the tools sent, newest first, filtered and paged, with no key or token in them', async () => {
+      const apps = [...emu().control.state.apps.values()];
+      const rotated = apps.find((a) => a.keys.current && !a.keys.previous)!;
+      const publicKeyPem = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
+      await runTool('symphony_rotate_app_key', { podId: 'east', appId: rotated.appId, publicKeyPem }, logged);
+      await runTool('symphony_update_application', { podId: 'east', appId: apps[1].appId, field: 'publisher', value: 'Logged Ltd' }, logged);
+      emu().control.injectFault({ status: 500, method: 'POST', pathPrefix: '/pod/v1/admin/app/entitlement' });
+      await assert.rejects(runTool('symphony_set_app_entitlement', { podId: 'east', appId: apps[2].appId, listed: !apps[2].entitlement.listed }, logged));
+      await recorded.read(); // the recorder appends in the background: wait until its queue is on disk
+      const all = await runTool('symphony_activity_log', {}, logged);
+      await assertNoSecrets(all);
+      assert.ok(!all.includes(publicKeyPem.split('\n')[1]), 'not even a line of the public key');
+      const entries = dataOf(all) as Array<{ time: string; resource: { id: string }; action: string; result: { ok: boolean }; pod: string; environment: string; request: string }>;
+      assert.deepEqual(entries.map((e) => e.resource.id), [apps[2].appId, apps[1].appId, rotated.appId], 'newest first');
+      assert.deepEqual(entries.map((e) => e.request), ['POST /pod/v1/admin/app/entitlement/list', `POST /pod/v1/admin/app/${apps[1].appId}/update`, `POST /pod/v1/admin/app/${rotated.appId}/update`]);
+      assert.deepEqual(entries.map((e) => e.result.ok), [false, true, true]);
+      assert.ok(entries.every((e) => e.pod === 'East' && e.environment === 'uat' && e.action === 'update'));
+
+      const one = dataOf(await runTool('symphony_activity_log', { podId: 'east', resource: rotated.appId.toUpperCase(), action: 'update', result: 'succeeded' }, logged));
+      assert.deepEqual(one.map((e: { resource: { id: string } }) => e.resource.id), [rotated.appId]);
+      assert.deepEqual(dataOf(await runTool('symphony_activity_log', { result: 'failed' }, logged)).map((e: { resource: { kind: string } }) => e.resource.kind), ['entitlement']);
+      assert.equal(dataOf(await runTool('symphony_activity_log', { result: 'succeeded' }, logged)).length, 2);
+      assert.deepEqual(dataOf(await runTool('symphony_activity_log', { action: 'delete' }, logged)), []);
+      const day = entries[0].time.slice(0, 10);
+      assert.equal(dataOf(await runTool('symphony_activity_log', { since: day, until: day }, logged)).length, 3, 'a date alone as "until" includes that day');
+      assert.deepEqual(dataOf(await runTool('symphony_activity_log', { until: `${day}T00:00Z` }, logged)), []);
+      assert.match(await runTool('symphony_activity_log', { podId: 'east', since: '2999-01-01' }, logged), /^Activity log: No changes\./);
+    });
+
+    it('pages long logs 50 at a time with "more available"', async () => {
+      const log = new ActivityLog(dir);
+      for (let i = 0; i < PAGE_SIZE + 2; i++) {
+        await log.append(activityEntry({ method: 'POST', path: '/pod/v1/companycert/delete', body: { id: `fp${i}` }, status: 200, ok: true, at: new Date(Date.UTC(2026, 10, 1, 0, i)), ms: 1 },
+          { id: 'east', label: 'East', url: emu().url, environment: 'uat' }, undefined));
+      }
+      const first = await runTool('symphony_activity_log', { action: 'delete' }, logged);
+      assert.match(first, new RegExp(`changes 1–${PAGE_SIZE} of ${PAGE_SIZE + 2}\\. More available: call again with "cursor": ${PAGE_SIZE}\\.`));
+      assert.equal(dataOf(first)[0].resource.id, `fp${PAGE_SIZE + 1}`);
+      assert.deepEqual(dataOf(await runTool('symphony_activity_log', { action: 'delete', cursor: PAGE_SIZE }, logged)).map((e: { resource: { id: string } }) => e.resource.id), ['fp1', 'fp0']);
+    });
+
+    it('says so when the surface keeps no log, and refuses an unknown pod, without reading anything', async () => {
+      await assert.rejects(runTool('symphony_activity_log', {}, host), /keeps no activity log .*--activity-log <dir> or SYMPHONY_ACTIVITY_LOG/);
+      emu().control.clearRequests();
+      await assert.rejects(runTool('symphony_activity_log', { podId: 'west' }, logged), /No pod has the id "west"/);
+      assert.deepEqual(emu().control.requests(), []);
+    });
+  });
+
   it('never writes to a production pod from a host without its unlock, before any request', async () => {
     const prod = hostFor('production');
     const app = [...emu().control.state.apps.values()][0];
@@ -210,7 +334,7 @@ describe('Agent tools catalog', () => {
   });
 
   it('offers write tools only when writes are allowed', () => {
-    assert.deepEqual(offeredTools({ allowWrites: false }).map((t) => t.access), Array(7).fill('read'));
+    assert.deepEqual(offeredTools({ allowWrites: false }).map((t) => t.access), Array(9).fill('read'));
     assert.deepEqual(offeredTools({ allowWrites: true }).filter((t) => t.access === 'write').map((t) => t.name), ['symphony_update_application', 'symphony_set_app_entitlement', 'symphony_rotate_app_key']);
   });
 

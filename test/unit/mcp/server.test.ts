@@ -2,9 +2,13 @@
 // client, against the pod emulator. Read tools answer; write tools are absent and refused without --allow-writes;
 // with it they work, but never on a production pod; nothing secret is in any answer.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { activityEntry } from '../../../src/activity/activityEntry';
+import { ActivityLog } from '../../../src/activity/activityLog';
 import { agentTools } from '../../../src/agentTools/catalog';
 import { PodEmulator, startPodEmulator } from '../../../src/podEmulator';
 
@@ -24,14 +28,14 @@ describe('MCP server (symphony-pod mcp over stdio, emulator)', () => {
     await emu.close();
   });
 
-  async function start(args: string[], environment?: string): Promise<{ client: Client; stderr: () => string }> {
+  async function start(args: string[], environment?: string, extraEnv: Record<string, string> = {}): Promise<{ client: Client; stderr: () => string }> {
     let stderr = '';
     const transport = new StdioClientTransport({
       command: process.execPath,
       args: [cliJs, 'mcp', ...args],
       env: {
         PATH: process.env.PATH ?? '', SYMPHONY_POD_URL: emu.url, SYMPHONY_USERNAME: emu.admin.username,
-        SYMPHONY_PRIVATE_KEY_FILE: emu.admin.privateKeyPath, SYMPHONY_POD_LABEL: 'Emulated pod', ...(environment ? { SYMPHONY_POD_ENVIRONMENT: environment } : {}),
+        SYMPHONY_PRIVATE_KEY_FILE: emu.admin.privateKeyPath, SYMPHONY_POD_LABEL: 'Emulated pod', ...(environment ? { SYMPHONY_POD_ENVIRONMENT: environment } : {}), ...extraEnv,
       },
       stderr: 'pipe',
     });
@@ -56,6 +60,27 @@ describe('MCP server (symphony-pod mcp over stdio, emulator)', () => {
     assert.match(text, new RegExp(`Application "${app.name}" on Emulated pod`));
     assert.match(text, /"apiKeySet":true/);
     assert.ok(!text.includes(app.notification!.apiKey!) && !/BEGIN|KEY-----/.test(text), 'no API key, no PEM');
+  });
+
+  it('lists and answers the service-account and activity-log tools, the log read from SYMPHONY_ACTIVITY_LOG or --activity-log', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mcp-activity-'));
+    try {
+      const bot = [...emu.control.state.directory.values()].find((u) => u.accountType === 'SYSTEM' && u.admin?.keys.current && u.username !== emu.admin.username)!;
+      await new ActivityLog(dir).append(activityEntry({ method: 'POST', path: `/pod/v2/admin/user/${bot.id}/update`, body: { currentKey: { key: bot.admin!.keys.current!.key, action: 'SAVE' } }, status: 200, ok: true, at: new Date(), ms: 5 },
+        { id: 'cli', label: 'Emulated pod', url: emu.url, environment: 'uat' }, undefined));
+      for (const { client } of [await start([], undefined, { SYMPHONY_ACTIVITY_LOG: dir }), await start(['--activity-log', dir])]) {
+        const { tools } = await client.listTools();
+        assert.ok(['symphony_describe_account', 'symphony_activity_log'].every((name) => tools.some((t) => t.name === name && t.annotations?.readOnlyHint)));
+        const account = textOf(await client.callTool({ name: 'symphony_describe_account', arguments: { podId: 'pod', username: bot.username } }));
+        assert.match(account, new RegExp(`Service account "${bot.displayName}" on Emulated pod`));
+        const log = await client.callTool({ name: 'symphony_activity_log', arguments: { podId: 'pod' } });
+        assert.equal(log.isError, undefined, textOf(log));
+        assert.match(textOf(log), new RegExp(`"request":"POST /pod/v2/admin/user/${bot.id}/update"`));
+        for (const text of [account, textOf(log)]) assert.ok(!/BEGIN|KEY-----/.test(text), 'no key');
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses a write tool without --allow-writes, sending nothing', async () => {

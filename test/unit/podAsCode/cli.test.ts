@@ -43,7 +43,7 @@ describe('symphony-pod CLI (node dist/cli.js against the emulator)', () => {
     const folder = folderFor();
     const run = await cli(['export', folder], env());
     assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stdout, /^Exported \d+ certificates, 8 apps, \d+ groups from http:\/\/127\.0\.0\.1:\d+ to /);
+    assert.match(run.stdout, /^Exported \d+ certificates, 8 apps, \d+ groups, \d+ serviceAccounts from http:\/\/127\.0\.0\.1:\d+ to /);
     noSecrets(run);
   });
 

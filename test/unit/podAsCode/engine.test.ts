@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyPlan, exportPod, hasWrites, PlanConflictError, planFolder, PodFolderError, writesOf } from '../../../src/podAsCode';
+import { publicKeyFingerprint } from '../../../src/credentials/keyRotation';
 import { apiRequests, clientFor, usePod } from '../api/podFixture';
 import { editJson, filesUnder, readJson, useFolders, writeJson } from './folderHelpers';
 
@@ -20,9 +21,9 @@ describe('pod as code: export, plan, apply (emulator)', () => {
     const { client } = clientFor(pod());
     const folder = folderFor();
     const exported = await exportPod(client, folder);
-    assert.deepEqual(Object.keys(exported.counts), ['certificates', 'apps', 'groups']);
+    assert.deepEqual(Object.keys(exported.counts), ['certificates', 'apps', 'groups', 'serviceAccounts']);
     assert.ok(filesUnder(folder, 'apps').includes('jira-notifier.json'));
-    assert.deepEqual(readJson(folder, 'pod.json').manages, ['certificates', 'apps', 'groups']);
+    assert.deepEqual(readJson(folder, 'pod.json').manages, ['certificates', 'apps', 'groups', 'serviceAccounts']);
     const app = readJson(folder, 'apps/bloomberg-bridge.json');
     assert.deepEqual(Object.keys(app), ['manifest', 'entitlement']);
     assert.equal(app.manifest.authenticationKeys.previous, undefined, 'the rotated key is the pod\'s');
@@ -234,5 +235,67 @@ describe('pod as code: promotion dev → prod with an environment\'s variables (
     await assert.rejects(exportPod(devClient, folder), /say which one this pod is \(--env\)/);
     devClient.dispose();
     prodClient.dispose();
+  });
+});
+
+describe('pod as code: service accounts (emulator)', () => {
+  const pod = usePod();
+  const folderFor = useFolders();
+  const account = (username: string) => [...pod().control.state.directory.values()].find((u) => u.username === username)!;
+
+  it('exports attributes, roles and the current key\'s fingerprint, never a key; plans nothing; an edit plans and applies only that change', async () => {
+    const { client } = clientFor(pod());
+    const folder = folderFor();
+    await exportPod(client, folder);
+    const file = 'serviceAccounts/jira-alerts-bot.json';
+    const text = fs.readFileSync(path.join(folder, file), 'utf8');
+    assert.doesNotMatch(text, /BEGIN|KEY-----/);
+    const exported = readJson(folder, file);
+    const bot = account('jira-alerts-bot');
+    assert.equal(exported.userName, 'jira-alerts-bot');
+    assert.deepEqual(exported.roles, [...bot.admin!.roles].sort());
+    assert.deepEqual(exported.currentKey, { fingerprint: publicKeyFingerprint(bot.admin!.keys.current!.key) });
+    assert.equal(exported.previousKey, undefined, 'the rotated key is the pod\'s');
+    const person = [...pod().control.state.directory.values()].find((u) => u.accountType === 'NORMAL' && u.admin)!;
+    assert.ok(!filesUnder(folder, 'serviceAccounts').includes(`${person.username}.json`), 'people are not service accounts');
+    assert.ok(!filesUnder(folder, 'serviceAccounts').includes('morning-digest.json'), 'a disabled account is not exported');
+    assert.equal(hasWrites(await planFolder(client, folder)), false);
+
+    editJson(folder, file, (v) => { v.title = 'Alerts from Jira'; v.roles = [...v.roles, 'CONTENT_MANAGEMENT']; });
+    const plan = await planFolder(client, folder);
+    assert.deepEqual(writesOf(plan).map((c) => [c.kind, c.id, c.action, c.fields.map((f) => f.field)]), [['serviceAccounts', 'jira-alerts-bot', 'update', ['title', 'roles']]]);
+    pod().control.clearRequests();
+    await applyPlan(client, plan);
+    assert.deepEqual(writesSeen(apiRequests(pod())).map((r) => r.path), [`/pod/v2/admin/user/${bot.id}/update`, `/pod/v1/admin/user/${bot.id}/roles/add`]);
+    assert.equal(account('jira-alerts-bot').title, 'Alerts from Jira');
+    assert.ok(account('jira-alerts-bot').admin!.roles.includes('CONTENT_MANAGEMENT'));
+    assert.equal(hasWrites(await planFolder(client, folder)), false, 'clean after apply');
+    client.dispose();
+  });
+
+  it('refuses to change a key from the folder, naming the file and what to do, before any write', async () => {
+    const { client } = clientFor(pod());
+    const folder = folderFor();
+    await exportPod(client, folder);
+    editJson(folder, 'serviceAccounts/fx-pricing-bot.json', (v) => { v.currentKey = { fingerprint: 'ab'.repeat(32) }; });
+    await assert.rejects(planFolder(client, folder), (e: Error) => e instanceof PodFolderError && /serviceAccounts\/fx-pricing-bot\.json/.test(e.message) && /rotate with Symphony: Rotate Key/.test(e.message));
+    editJson(folder, 'serviceAccounts/fx-pricing-bot.json', (v) => { v.currentKey = { key: '-----BEGIN PUBLIC KEY-----' }; });
+    await assert.rejects(planFolder(client, folder), /the folder never holds a key/);
+    client.dispose();
+  });
+
+  it('creates a service account the folder adds, and a prune disables one it removed (the pod has no delete)', async () => {
+    const { client } = clientFor(pod());
+    const folder = folderFor();
+    await exportPod(client, folder);
+    writeJson(folder, 'serviceAccounts/settlement-bot.json', { userName: 'settlement-bot', displayName: 'Settlement Bot', roles: ['INDIVIDUAL'] });
+    fs.rmSync(path.join(folder, 'serviceAccounts/helpdesk-bot.json'));
+    const plan = await planFolder(client, folder, { prune: true });
+    assert.deepEqual(writesOf(plan).filter((c) => c.kind === 'serviceAccounts').map((c) => [c.id, c.action]), [['settlement-bot', 'create'], ['helpdesk-bot', 'delete']]);
+    await applyPlan(client, plan);
+    assert.equal(account('settlement-bot').accountType, 'SYSTEM');
+    assert.equal(account('helpdesk-bot').active, false);
+    assert.equal(hasWrites(await planFolder(client, folder, { prune: true })), false, 'a disabled account is gone for the folder');
+    client.dispose();
   });
 });

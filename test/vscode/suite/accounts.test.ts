@@ -12,7 +12,7 @@ import type { SymphonyPodAdminApi } from '../../../src/extension';
 import { keyDate, publicKeyFingerprint } from '../../../src/credentials/keyRotation';
 import type { TreeNode } from '../../../src/tree/treeNode';
 import type { PodEmulator } from '../../../src/podEmulator';
-import { confirm } from './scriptedPrompts';
+import { confirm, pickLabel } from './scriptedPrompts';
 import { addRsaPod, answering, backgroundReads, child, children, contextValue, extensionApi, file, input, label, pickValue, podNode, removePod, startEmulator } from './helpers';
 
 const hour = 3600_000;
@@ -222,6 +222,29 @@ describe('Service accounts and users', () => {
     assert.match((await run('accounts.verifyKey', bot, [file(path.join(dir, 'settlement-bot-2.pem'))])).prompts.errors.join(' '), /refused/);
     await run('accounts.setStatus', bot, [confirm()]);
     assert.equal(byName('settlement-bot').active, true);
+  });
+
+  it('runs the account commands from the command palette, asking which service account of the pod like every item command', async () => {
+    const palette = (vscode.extensions.all.find((e) => e.packageJSON.name === 'symphony-pod-admin')!.packageJSON.contributes.menus.commandPalette as Array<{ command: string; when?: string }>)
+      .filter((m) => m.command.startsWith('symphonyPodAdmin.accounts.'));
+    assert.ok(palette.length >= 13 && palette.every((m) => m.when === 'symphonyPodAdmin.hasSignedInPod'), JSON.stringify(palette));
+    const previous = api.store.currentId;
+    await api.store.setCurrent(podId);
+    try {
+      const bot = byName('rfq-router');
+      emulator.control.clearRequests();
+      const added = await run('accounts.addRole', undefined, [pickLabel(bot.displayName), pickValue('USER_PROVISIONING')]);
+      assert.deepEqual(added.prompts.errors, []);
+      assert.match(added.prompts.asked[0], /Which service account of Accounts pod\?/);
+      assert.ok(byName('rfq-router').admin!.roles.includes('USER_PROVISIONING'));
+      assert.deepEqual(writes().map((r) => r.path), [`/pod/v1/admin/user/${bot.id}/roles/add`], 'only the picked account changed');
+
+      const opened = await run('accounts.open', undefined, [pickLabel(bot.displayName)]);
+      assert.match(String(opened.result), new RegExp(`^symphony-account:/${bot.id}/rfq-router\\.md`));
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    } finally {
+      if (previous) await api.store.setCurrent(previous);
+    }
   });
 
   it('puts service accounts\' rotated keys into the expiry report', async () => {

@@ -13,6 +13,7 @@ import type { SymphonyPodAdminApi } from '../../../src/extension';
 import type { PodEmulator } from '../../../src/podEmulator';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { publicKeyFingerprint } from '../../../src/credentials/keyRotation';
 import { addRsaPod, extensionApi, extensionId, removePod, startEmulator } from './helpers';
 
 type Part = typeof import('../../../src/agentTools/vscode/part');
@@ -86,6 +87,34 @@ describe('Language-model tools', () => {
     }
   });
 
+  it('finds and describes a service account through vscode.lm.invokeTool: roles, status, keys as fingerprints, never a key', async () => {
+    const bot = [...emu.control.state.directory.values()].find((u) => u.accountType === 'SYSTEM' && u.admin?.keys.current && u.admin.keys.previous && u.username !== emu.admin.username)!;
+    const hits = dataOf(await call('symphony_search', { text: bot.displayName, podId })).hits;
+    assert.ok(hits.some((h: { kind: string; id: string }) => h.kind === 'serviceAccount' && h.id === String(bot.id)), JSON.stringify(hits));
+    const text = await call('symphony_describe_account', { podId, username: bot.username });
+    const data = dataOf(text);
+    assert.equal(data.userId, bot.id);
+    assert.deepEqual(data.roles, bot.admin!.roles);
+    assert.deepEqual(data.rsaKeys.map((k: { fingerprint: string }) => k.fingerprint), [publicKeyFingerprint(bot.admin!.keys.current!.key), publicKeyFingerprint(bot.admin!.keys.previous!.key)]);
+    assert.doesNotMatch(text, /BEGIN|KEY-----/);
+    const session = await api.secrets.get(podId, 'session');
+    assert.ok(session && !text.includes(session));
+  });
+
+  it('reads the extension\'s activity log through vscode.lm.invokeTool, filtered and without secrets', async () => {
+    const app = [...emu.control.state.apps.values()][3];
+    await part.invoke(api.agentTools, 'symphony_update_application', { podId, appId: app.appId, field: 'publisher', value: 'Logged by an agent' });
+    await api.activity.log.read(); // the entry is appended in the background: wait for the log's queue
+    const entries = dataOf(await call('symphony_activity_log', { podId, resource: app.appId, result: 'succeeded' }));
+    assert.equal(entries[0].resource.id, app.appId);
+    assert.equal(entries[0].request, `POST /pod/v1/admin/app/${app.appId}/update`);
+    assert.equal(entries[0].pod, 'Agent pod');
+    const all = await call('symphony_activity_log', { podId });
+    assert.doesNotMatch(all, /BEGIN|KEY-----/);
+    const session = await api.secrets.get(podId, 'session');
+    assert.ok(session && !all.includes(session));
+  });
+
   it('gives the expiry report of the signed-in pods, the radar\'s own', async () => {
     const items = dataOf(await call('symphony_expiry_report', { podId })).items as Array<{ podId: string; id: string }>;
     const radar = (await api.expiry.radar.check()).items.filter((i) => i.podId === podId).slice(0, 50);
@@ -97,6 +126,10 @@ describe('Language-model tools', () => {
     await assert.rejects(call('symphony_describe_application', { podId, appId: 'a/b' }), /The application id cannot contain \//);
     await assert.rejects(call('symphony_search', { text: 'x' }), /at least 2 characters/);
     await assert.rejects(call('symphony_describe_certificate', { podId: 'nowhere', fingerprint: 'ab'.repeat(32) }), /No pod has the id "nowhere"/);
+    await assert.rejects(call('symphony_describe_account', { podId, userId: '1', username: 'bot' }), /Give exactly one of "userId", "username" or "email"/);
+    await assert.rejects(call('symphony_describe_account', { podId, email: 'bot at acme' }), /is not an email address/);
+    await assert.rejects(call('symphony_activity_log', { podId, since: 'last week' }), /ISO 8601 date or time/);
+    await assert.rejects(call('symphony_activity_log', { action: 'rename' }), /"action" must be one of/);
     assert.deepEqual(emu.control.requests(), []);
   });
 

@@ -41,7 +41,7 @@ describe('Pod as code (Export, Compare, Apply)', () => {
   it('exports a pod, shows the edited field in the plan with a diff, applies it after a confirmation, then matches', async () => {
     const exported = await answering(api, [file(folder)], async () => vscode.commands.executeCommand('symphonyPodAdmin.podAsCode.export', await podNode(api, devId)));
     assert.deepEqual(exported.prompts.errors, []);
-    assert.match(exported.prompts.infos[0], /^Exported \d+ certificates, 8 apps, \d+ groups from Dev pod to /);
+    assert.match(exported.prompts.infos[0], /^Exported \d+ certificates, 8 apps, \d+ groups, \d+ serviceAccounts from Dev pod to /);
     const appFile = path.join(folder, 'apps', 'calendar-sync.json');
     const app = JSON.parse(fs.readFileSync(appFile, 'utf8'));
     app.manifest.description = 'Edited in the folder';
