@@ -200,7 +200,8 @@ function apps(keys: ProcessKeys, r: Rand, count: number, certPem: string | undef
 
 /** What real pods hold and the spec does not promise (docs: real-pod behaviour), on fixed demo apps. */
 function realPodOddities(app: AppRecord, i: number, keys: ProcessKeys): void {
-  const now = Date.now();
+  // The start of today (UTC): two emulators started in the same test a second apart seed the same certificate PEM.
+  const now = Math.floor(Date.now() / DAY) * DAY;
   if (i === 0) { app.properties = [...app.properties, { key: 'timeout', value: 30 }]; }
   if (i === 1) {
     app.cert = makeCertificate({
