@@ -1,11 +1,11 @@
 import * as assert from 'assert';
-import { readFileSync } from 'fs';
+import { existsSync, readFileSync } from 'fs';
 import * as path from 'path';
 import { listFiles, PackageManager } from '@vscode/vsce';
 
-// The README is the extension's page in the Marketplace and in VS Code's Extensions view, where relative images and
-// links resolve against the installed extension's folder: what they point at must be in the package. The package's
-// file list comes from vsce itself (the same .vscodeignore rules `npm run package` applies).
+// The README is the extension's page in the Marketplace and in VS Code's Extensions view; the walkthrough's pictures
+// are read from the installed extension. The package's file list comes from vsce itself (the same .vscodeignore
+// rules `npm run package` applies).
 const ROOT = path.join(__dirname, '..', '..', '..', '..');
 const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
@@ -25,12 +25,17 @@ function targets(markdown: string): string[] {
 }
 
 describe('the README as the Marketplace and details page', () => {
-  it('shows only pictures and links to files that are in the package, or absolute https URLs', () => {
-    const relative = targets(readme).filter((target) => !/^https:\/\//.test(target));
-    assert.ok(relative.length > 0, 'the README shows pictures from the package');
-    const missing = relative.map((target) => target.replace(/^\.\//, '').split('#')[0]).filter((file) => !packaged.has(file));
+  it('links only to files that are in the package or to absolute https URLs, and shows pictures that exist', () => {
+    const all = targets(readme);
+    const isImage = (target: string) => /\.(png|jpe?g|gif|webp)$/i.test(target);
+    const relative = all.filter((target) => !/^https:\/\//.test(target)).map((target) => target.replace(/^\.\//, '').split('#')[0]);
+    // A link opens a file of the installed extension: it must be there. (Relative pictures do not render on the
+    // installed details page in VS Code 1.139 whatever the package holds; publishing rewrites them, see CONTRIBUTING.md.)
+    const missing = relative.filter((target) => !isImage(target) && !packaged.has(target));
     assert.deepEqual(missing, [], 'add these to .vscodeignore, or link them by absolute URL (or not at all)');
-    assert.deepEqual(targets(readme).filter((target) => /^http:/.test(target)), [], 'the Marketplace wants https');
+    const absent = relative.filter((target) => isImage(target) && !existsSync(path.join(ROOT, target)));
+    assert.deepEqual(absent, [], 'pictures the README shows but the repository lacks');
+    assert.deepEqual(all.filter((target) => /^http:/.test(target)), [], 'the Marketplace wants https');
   });
 
   it('keeps the set-up of two commands, npm start and npm test (CI runs the README\'s test command)', () => {
