@@ -27,6 +27,8 @@ export interface ActivityEntry {
   reason?: string;
   /** The entry this one undid or recreated. */
   reverts?: string;
+  /** Where the change came from when not from the extension: "cli" (symphony-pod, its MCP server included). */
+  source?: 'cli';
 }
 
 export interface EntryPod {
@@ -36,6 +38,7 @@ export interface EntryPod {
   environment: string;
   account?: string;
   reason?: string;
+  source?: 'cli';
 }
 
 /** Builds the entry of one write; `change` is the change context the write ran in, if any. */
@@ -49,7 +52,7 @@ export function activityEntry(outcome: WriteOutcome, pod: EntryPod, change: Chan
     ...(pod.account ? { account: pod.account } : {}),
     action: described.action,
     ...(change?.action ? { command: change.action } : {}),
-    resource: { ...described.resource, ...(change?.resource?.id === described.resource.id || !described.resource.id ? change?.resource : {}) },
+    resource: { ...described.resource, ...(!described.resource.id || (change?.resource?.id === described.resource.id && change.resource.kind === described.resource.kind) ? change?.resource : {}) },
     request: { method: outcome.method, path: outcome.path },
     ...(change?.before !== undefined ? { before: redact(change.before) } : {}),
     ...(outcome.body !== undefined ? { sent: redact(outcome.body) } : {}),
@@ -57,6 +60,7 @@ export function activityEntry(outcome: WriteOutcome, pod: EntryPod, change: Chan
     result: { ok: outcome.ok, status: outcome.status, ...(outcome.podMessage ? { message: outcome.podMessage } : {}), ...(outcome.traceId ? { traceId: outcome.traceId } : {}) },
     ...(pod.reason ? { reason: pod.reason } : {}),
     ...(change?.reverts ? { reverts: change.reverts } : {}),
+    ...(pod.source ? { source: pod.source } : {}),
   };
 }
 
