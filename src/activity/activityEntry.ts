@@ -84,6 +84,8 @@ export function describeWrite(method: string, path: string, body: unknown): { ac
   }
   if ((m = /^\/pod\/v1\/connection\/(create|accept|reject)$/.exec(path))) return { action: m[1] === 'create' ? 'create' : 'update', resource: { kind: 'connection', id: String(b.userId ?? '') } };
   if ((m = /^\/pod\/v1\/connection\/user\/([^/]+)\/remove$/.exec(path))) return { action: 'delete', resource: { kind: 'connection', id: m[1] } };
+  if (path === '/pod/v2/admin/user/create') return { action: 'create', resource: { kind: 'account', id: '', name: (b.userAttributes as { userName?: string } | undefined)?.userName } };
+  if ((m = /^\/pod\/v[12]\/admin\/user\/(\d+)\//.exec(path))) return { action: 'update', resource: { kind: 'account', id: m[1] } };
   if (path === '/profile-manager/v1/groups') return { action: 'create', resource: { kind: 'group', id: '', name: b.name as string | undefined } };
   if ((m = /^\/profile-manager\/v1\/groups\/([^/]+)$/.exec(path))) return { action: b.status === 'DELETED' ? 'delete' : 'update', resource: { kind: 'group', id: decodeURIComponent(m[1]), name: b.name as string | undefined } };
   if ((m = /^\/profile-manager\/v1\/groups\/([^/]+)\/(member|avatar)/.exec(path))) return { action: 'update', resource: { kind: 'group', id: decodeURIComponent(m[1]) } };

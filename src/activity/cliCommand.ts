@@ -34,7 +34,7 @@ const FOLDER_FILES: Record<string, (r: CliResourceFacts) => string> = {
 /** The shell lines, or an Error whose message says why the CLI cannot make this change. */
 export function cliCommand(pod: CliPodFacts, resource: CliResourceFacts | undefined, reason?: string): string {
   if (resource && !FOLDER_FILES[resource.kind]) {
-    throw new Error(`The symphony-pod CLI has no equivalent for a ${resource.kind} change: it manages apps, certificates and groups as files (pod as code). Use Copy as curl for the request itself.`);
+    throw new Error(`The symphony-pod CLI has no equivalent for ${/^[aeiou]/.test(resource.kind) ? 'an' : 'a'} ${resource.kind} change: it manages apps, certificates and groups as files (pod as code). Use Copy as curl for the request itself.`);
   }
   const folder = `${pod.label.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'pod'}.symphony-pod`;
   const production = pod.environment === 'production';

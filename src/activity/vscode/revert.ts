@@ -2,7 +2,7 @@
 // re-reads the resource and compares it with the recorded after-state: a change made by someone else in between is
 // shown and asked about, never overwritten silently. Recreate offers a deleted app back through the create path.
 // Both run as changes of their own, so the log gains an entry that names the one it reverts.
-import { ApplicationDetail, CompanyCertAttributes, PodAppEntitlement, ReadGroup, groupUpdate } from '../../api';
+import { AccountsApi, ApplicationDetail, CompanyCertAttributes, PodAppEntitlement, ReadGroup, groupUpdate } from '../../api';
 import type { CommandContext } from '../../commands/commandContext';
 import type { saveApplication } from '../../editors/applicationSave';
 import type { showManifestDiff } from '../../editors/manifestSnapshots';
@@ -40,7 +40,7 @@ export function cannotUndo(entry: ActivityEntry): string | undefined {
 }
 
 /** The kinds Undo knows how to put back through their save path. */
-const UNDOABLE = { certificate: true, application: true, entitlement: true, group: true };
+const UNDOABLE = { certificate: true, application: true, entitlement: true, group: true, account: true };
 
 export async function undo(context: CommandContext, host: RevertHost, entry: ActivityEntry): Promise<string> {
   const refusal = cannotUndo(entry);
@@ -79,6 +79,20 @@ export async function undo(context: CommandContext, host: RevertHost, entry: Act
       await withChange({ ...change, before: entitlementOf(current), resource: entry.resource }, () =>
         client.apps.updatePodAppEntitlements([{ appId: current.appId, appName: current.appName, ...before }]));
       context.tree.refreshCategory(podId, 'applications');
+      break;
+    }
+    case 'account': {
+      // A service account's attribute (only the field changed is sent back) or its status, through the same calls.
+      const accounts = client.area(AccountsApi);
+      const detail = await accounts.getAccount(entry.resource.id);
+      const before = entry.before as Record<string, string>;
+      const sent = (entry.sent ?? {}) as Record<string, string>;
+      const now: Record<string, string | undefined> = 'status' in before ? { status: detail.userSystemInfo?.status === 'DISABLED' ? 'DISABLED' : 'ENABLED' }
+        : Object.fromEntries(Object.keys(before).map((k) => [k, (detail.userAttributes as Record<string, string | undefined> | undefined)?.[k]]));
+      await confirmIfChanged(context, host, entry, now, Object.fromEntries(Object.keys(before).map((k) => [k, sent[k]])), before);
+      await withChange({ ...change, before: now, resource: entry.resource }, () => ('status' in before
+        ? accounts.setAccountStatus(entry.resource.id, before.status as 'ENABLED' | 'DISABLED') : accounts.updateAccount(entry.resource.id, before)));
+      context.tree.refreshCategory(podId, 'serviceAccounts');
       break;
     }
     case 'group': {

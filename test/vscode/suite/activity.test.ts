@@ -149,6 +149,26 @@ describe('Activity log and a way back', () => {
     assert.equal(writes().length, 0);
   });
 
+  it('undoes a service account\'s attribute change and its disabling through the account calls, sending back only that field', async () => {
+    const bot = () => [...emulator.control.state.directory.values()].find((u) => u.username === 'fx-pricing-bot')!;
+    const target = { podId, uid: String(bot().id) };
+    await run('accounts.updateAttribute', target, [pickValue('title'), input('Undo me')]);
+    assert.equal(bot().title, 'Undo me');
+    const renamed = await latest();
+    assert.deepEqual([renamed.action, renamed.resource.kind, renamed.resource.id, renamed.before], ['update', 'account', target.uid, { title: 'Service account' }]);
+    emulator.control.clearRequests();
+    assert.deepEqual((await run('activity.undo', renamed, [])).prompts.errors, []);
+    assert.equal(bot().title, 'Service account');
+    assert.deepEqual(writes().map((r) => r.path), [`/pod/v2/admin/user/${target.uid}/update`]);
+
+    await run('accounts.setStatus', target, [confirm()]);
+    assert.equal(bot().active, false);
+    const disabled = await latest();
+    assert.deepEqual(disabled.before, { status: 'ENABLED' });
+    assert.deepEqual((await run('activity.undo', disabled, [])).prompts.errors, []);
+    assert.equal(bot().active, true);
+  });
+
   it('offers no Undo for an accepted connection request, and says plainly what cannot come back', async () => {
     const incoming = (await children(api, await child(api, await child(api, pod, 'Connections'), 'Incoming requests'))).filter((n) => contextValue(n) === 'connection.incoming');
     await run('connections.accept', incoming[0], []);
