@@ -1,6 +1,7 @@
 // Copy as CLI command (in the activity part): the pod's public profile facts and the resource of a logged change or
 // a tree item, turned into symphony-pod lines by ../cliCommand.ts. The reason of a production pod's unlock (or of
 // the logged change) goes into --unlock; no secret is read.
+import * as vscode from 'vscode';
 import type { CommandContext } from '../../commands/commandContext';
 import { environmentOf } from '../../pods/podProfile';
 import type { ActivityEntry } from '../activityEntry';
@@ -8,6 +9,14 @@ import { cliCommand, CliPodFacts, CliResourceFacts } from '../cliCommand';
 
 /** A tree item as the caller passes it: plain data (src/parts/README.md). */
 export interface ItemTarget { podId: string; kind?: string; id?: string; name?: string }
+
+/** Copies the lines to the clipboard and says so. */
+export async function copyCli(context: CommandContext, target: ActivityEntry | ItemTarget): Promise<string> {
+  const text = cliCommandFor(context, target);
+  await vscode.env.clipboard.writeText(text);
+  void context.promptHost.current.info('Copied as symphony-pod commands; the key\'s passphrase, if any, stays in your secret store.');
+  return text;
+}
 
 export function cliCommandFor(context: CommandContext, target: ActivityEntry | ItemTarget): string {
   const entry = 'request' in target ? target : undefined;

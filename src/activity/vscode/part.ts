@@ -7,4 +7,4 @@ export { askFilter, clearFilter, exportEntries, listEntries, showDiff, treeItem 
 export { recreate, undo } from './revert';
 export { lockNow, unlock } from './unlock';
 export { curlCommand } from '../curl';
-export { cliCommandFor } from './cliCopy';
+export { copyCli } from './cliCopy';
