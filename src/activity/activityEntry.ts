@@ -27,6 +27,8 @@ export interface ActivityEntry {
   reason?: string;
   /** The entry this one undid or recreated. */
   reverts?: string;
+  /** Where the change came from when not from the extension: "cli" (symphony-pod, its MCP server included). */
+  source?: 'cli';
 }
 
 export interface EntryPod {
@@ -36,6 +38,7 @@ export interface EntryPod {
   environment: string;
   account?: string;
   reason?: string;
+  source?: 'cli';
 }
 
 /** Builds the entry of one write; `change` is the change context the write ran in, if any. */
@@ -49,7 +52,7 @@ export function activityEntry(outcome: WriteOutcome, pod: EntryPod, change: Chan
     ...(pod.account ? { account: pod.account } : {}),
     action: described.action,
     ...(change?.action ? { command: change.action } : {}),
-    resource: { ...described.resource, ...(change?.resource?.id === described.resource.id || !described.resource.id ? change?.resource : {}) },
+    resource: { ...described.resource, ...(!described.resource.id || (change?.resource?.id === described.resource.id && change.resource.kind === described.resource.kind) ? change?.resource : {}) },
     request: { method: outcome.method, path: outcome.path },
     ...(change?.before !== undefined ? { before: redact(change.before) } : {}),
     ...(outcome.body !== undefined ? { sent: redact(outcome.body) } : {}),
@@ -57,6 +60,7 @@ export function activityEntry(outcome: WriteOutcome, pod: EntryPod, change: Chan
     result: { ok: outcome.ok, status: outcome.status, ...(outcome.podMessage ? { message: outcome.podMessage } : {}), ...(outcome.traceId ? { traceId: outcome.traceId } : {}) },
     ...(pod.reason ? { reason: pod.reason } : {}),
     ...(change?.reverts ? { reverts: change.reverts } : {}),
+    ...(pod.source ? { source: pod.source } : {}),
   };
 }
 
@@ -80,6 +84,8 @@ export function describeWrite(method: string, path: string, body: unknown): { ac
   }
   if ((m = /^\/pod\/v1\/connection\/(create|accept|reject)$/.exec(path))) return { action: m[1] === 'create' ? 'create' : 'update', resource: { kind: 'connection', id: String(b.userId ?? '') } };
   if ((m = /^\/pod\/v1\/connection\/user\/([^/]+)\/remove$/.exec(path))) return { action: 'delete', resource: { kind: 'connection', id: m[1] } };
+  if (path === '/pod/v2/admin/user/create') return { action: 'create', resource: { kind: 'account', id: '', name: (b.userAttributes as { userName?: string } | undefined)?.userName } };
+  if ((m = /^\/pod\/v[12]\/admin\/user\/(\d+)\//.exec(path))) return { action: 'update', resource: { kind: 'account', id: m[1] } };
   if (path === '/profile-manager/v1/groups') return { action: 'create', resource: { kind: 'group', id: '', name: b.name as string | undefined } };
   if ((m = /^\/profile-manager\/v1\/groups\/([^/]+)$/.exec(path))) return { action: b.status === 'DELETED' ? 'delete' : 'update', resource: { kind: 'group', id: decodeURIComponent(m[1]), name: b.name as string | undefined } };
   if ((m = /^\/profile-manager\/v1\/groups\/([^/]+)\/(member|avatar)/.exec(path))) return { action: 'update', resource: { kind: 'group', id: decodeURIComponent(m[1]) } };

@@ -38,6 +38,11 @@ export class ActivityLog {
     return this.queue;
   }
 
+  /** Resolves once every entry queued so far is written (or failed, told to onError): the CLI waits before it exits. */
+  async flush(): Promise<void> {
+    await this.queue;
+  }
+
   /** Every readable entry, newest first (current file and rotated files). */
   async read(): Promise<ActivityEntry[]> {
     await this.queue;

@@ -16,6 +16,6 @@ export function curlCommand(entry: Pick<ActivityEntry, 'pod' | 'request' | 'sent
 }
 
 /** One POSIX shell word: single quotes, with each single quote closed, escaped and reopened. */
-function quote(text: string): string {
+export function quote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
 }

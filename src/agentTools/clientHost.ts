@@ -46,8 +46,9 @@ export function clientHost(options: ClientHostOptions): ToolHost {
     },
     writeRefusal(target) {
       if (!isProduction(target)) return undefined;
-      return options.productionLock?.(target)
-        ?? `${target.label} is a production pod: agents do not change it until production is unlocked for this session.`;
+      // The seam answers undefined once unlocked: only without a seam is production never written to.
+      return options.productionLock ? options.productionLock(target)
+        : `${target.label} is a production pod: agents do not change it until production is unlocked for this session.`;
     },
     async saveApplication(podId, appId, base, edited) {
       const current = await clientOf(podId).apps.getApplication(appId);

@@ -3,7 +3,7 @@
 // RSA (service-account username + private key file) or a client certificate (mutual TLS). Read in this one file.
 import * as fs from 'node:fs';
 import {
-  Authenticate, PodApiError, PodClient, certificateAuthenticator, memoryTokenStore, normalizePodUrl, rsaAuthenticator,
+  Authenticate, PodApiError, PodClient, PodClientOptions, certificateAuthenticator, memoryTokenStore, normalizePodUrl, rsaAuthenticator,
 } from '../api';
 
 export interface ConnectionFlags {
@@ -25,10 +25,17 @@ export const CONNECTION_ENV = {
   clientCert: 'SYMPHONY_CLIENT_CERT_FILE',
   clientKey: 'SYMPHONY_CLIENT_KEY_FILE',
   sessionAuthUrl: 'SYMPHONY_SESSION_AUTH_URL',
+  /** development, uat or production: production refuses writes without --unlock (production.ts). */
+  environment: 'SYMPHONY_POD_ENVIRONMENT',
+  /** The pod's name in messages, the activity log and --confirm-pod (default: its host name). */
+  label: 'SYMPHONY_POD_LABEL',
 } as const;
 
-/** A signed-out client for the pod the flags and environment name; `fallbackPodUrl` comes from pod.json's environment. */
-export function connect(flags: ConnectionFlags, env: NodeJS.ProcessEnv, fallbackPodUrl?: string): PodClient {
+/**
+ * A signed-out client for the pod the flags and environment name; `fallbackPodUrl` comes from pod.json's environment.
+ * `writes` gives the client its write gate and observer for that pod (changes.ts).
+ */
+export function connect(flags: ConnectionFlags, env: NodeJS.ProcessEnv, fallbackPodUrl?: string, writes?: (podUrl: string) => Pick<PodClientOptions, 'writeGate' | 'onWrite'>): PodClient {
   const pick = (key: keyof ConnectionFlags & keyof typeof CONNECTION_ENV) => flags[key] ?? (env[CONNECTION_ENV[key]] || undefined);
   const rawUrl = pick('podUrl') ?? fallbackPodUrl;
   if (!rawUrl) throw usage(`Which pod? Set ${CONNECTION_ENV.podUrl} or pass --pod-url (or --env with a podUrl in pod.json).`);
@@ -54,7 +61,7 @@ export function connect(flags: ConnectionFlags, env: NodeJS.ProcessEnv, fallback
     }
     authenticate = rsaAuthenticator({ podUrl, username, privateKeyPem: readFile(keyFile, 'the private key'), passphrase, transport: { caPem } });
   }
-  return new PodClient({ podUrl, caPem, ...transport, authenticate, tokens: memoryTokenStore() });
+  return new PodClient({ podUrl, caPem, ...transport, authenticate, tokens: memoryTokenStore(), ...writes?.(podUrl) });
 }
 
 function readFile(file: string, what: string): string {

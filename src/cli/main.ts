@@ -1,6 +1,7 @@
 // The `symphony-pod` CLI (bundled to dist/cli.js; `bin` in package.json). Plain Node, no `vscode`. The verbs are a
 // registry; this file adds the options every verb shares, prints each verb's result once (table or `--json`), and
-// maps every error to exit code 1 with one sentence (the client's own messages never hold a token or a key).
+// maps every error to exit code 1 with one sentence (the client's own messages never hold a token or a key). Every
+// client a verb connects carries the production gate and the activity log (changes.ts).
 import { Command, CommanderError } from 'commander';
 import { PodApiError } from '../api';
 import { PlanConflictError, PodFolderError } from '../podAsCode';
@@ -9,6 +10,7 @@ import { expiryVerb } from './commands/expiryVerb';
 import { exportVerb } from './commands/exportVerb';
 import { mcpVerb } from './commands/mcpVerb';
 import { planVerb } from './commands/planVerb';
+import { ACTIVITY_LOG_ENV, CliChanges } from './changes';
 import { CONNECTION_ENV, ConnectionFlags, connect } from './connection';
 import { EXIT, ExitCode } from './exitCodes';
 import { CliIo, write } from './output';
@@ -33,16 +35,22 @@ export async function main(argv: string[], io: CliIo): Promise<ExitCode> {
       .option('--ca-bundle <file>', `CA certificates for the pod's TLS (or ${CONNECTION_ENV.caBundle})`)
       .option('--client-cert <file>', `client certificate sign-in (or ${CONNECTION_ENV.clientCert})`)
       .option('--client-key <file>', `its key (or ${CONNECTION_ENV.clientKey})`)
-      .option('--session-auth-url <url>', `where certificate sign-in goes (or ${CONNECTION_ENV.sessionAuthUrl})`);
+      .option('--session-auth-url <url>', `where certificate sign-in goes (or ${CONNECTION_ENV.sessionAuthUrl})`)
+      .option('--pod-environment <name>', `development, uat or production (or ${CONNECTION_ENV.environment}); production refuses changes without --unlock`)
+      .option('--activity-log <dir>', `the activity log's folder (or ${ACTIVITY_LOG_ENV}; default: the VS Code extension's, else ~/.symphony-pod/activity)`);
     command.action(async (...parsed: unknown[]) => {
       const options = (parsed[parsed.length - 2] ?? {}) as Record<string, unknown>;
       const args = parsed.slice(0, -2).map(String);
       const json = !!options.json;
+      let changes: CliChanges | undefined;
       try {
-        const outcome = await verb.run({ io, args, options, client: (fallback) => connect(options as ConnectionFlags, io.env, fallback) });
+        const run = (changes = new CliChanges(options, io));
+        const outcome = await verb.run({ io, args, options, client: (fallback) => connect(options as ConnectionFlags, io.env, fallback, (url) => run.hooks(url)), target: () => run.target });
+        await changes.flush();
         write(io, json, outcome);
         status = outcome.status;
       } catch (error) {
+        await changes?.flush();
         status = EXIT.error;
         const message = errorMessage(error);
         if (json) write(io, true, { status, result: errorReport(error, message), text: message });

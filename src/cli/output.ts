@@ -28,11 +28,15 @@ export function progressHost(io: CliIo): EngineHost {
 
 /** Asks a yes/no question on the terminal; false when nobody can answer (no terminal): a pipeline must say --yes. */
 export async function confirm(io: CliIo, question: string): Promise<boolean> {
-  if (!io.stdin.isTTY || !io.stderr.isTTY) return false;
+  return /^y(es)?$/i.test((await ask(io, `${question} [y/N] `)) ?? '');
+}
+
+/** Asks on the terminal for a line (trimmed); undefined when nobody can answer (no terminal). */
+export async function ask(io: CliIo, question: string): Promise<string | undefined> {
+  if (!io.stdin.isTTY || !io.stderr.isTTY) return undefined;
   const rl = readline.createInterface({ input: io.stdin, output: io.stderr });
   try {
-    const answer = await new Promise<string>((resolve) => rl.question(`${question} [y/N] `, resolve));
-    return /^y(es)?$/i.test(answer.trim());
+    return (await new Promise<string>((resolve) => rl.question(question, resolve))).trim();
   } finally {
     rl.close();
   }

@@ -3,6 +3,7 @@
 import { Command } from 'commander';
 import { PodClient } from '../api';
 import { CliIo, VerbResult } from './output';
+import type { CliTarget } from './production';
 
 export interface VerbContext {
   io: CliIo;
@@ -12,6 +13,8 @@ export interface VerbContext {
   options: Record<string, unknown>;
   /** The signed-out client for the pod the flags / environment / pod.json environment name. */
   client(fallbackPodUrl?: string): PodClient;
+  /** The pod `client()` connected to: its name, environment and the reason of --unlock. */
+  target(): CliTarget;
 }
 
 export interface Verb {

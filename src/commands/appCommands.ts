@@ -2,7 +2,7 @@
 // pod has before creating), the pod entitlement toggles, delete.
 import * as fs from 'node:fs/promises';
 import * as vscode from 'vscode';
-import { noteChange } from '../activity/changeContext';
+import { noteChange, withChange } from '../activity/changeContext';
 import { ApplicationDetail, validateAppId, validateHttpsUrl, validateRequiredName } from '../api';
 import { ApplicationNode, ApplicationsNode } from '../tree/appNodes';
 import { TreeNode } from '../tree/treeNode';
@@ -108,7 +108,9 @@ async function changeEntitlement(context: CommandContext, apps: ApplicationNode[
     items: apps, nameOf, noun: { one: 'application', many: 'applications' }, done: 'Updated the entitlement of',
     progress: `Updating the entitlement of ${apps.length === 1 ? nameOf(apps[0]) : `${apps.length} applications`}…`,
     // Only the fields the operation defines: a pod may list its apps with newer fields, which it would refuse back.
-    write: (app) => context.sessions.client(podId).apps.updatePodAppEntitlements([{ appId: app.appId, appName: app.item.appName, ...change(app) }]),
+    // Each app its own change scope: its log entry keeps the entitlement as it was, for Undo.
+    write: (app) => withChange({ resource: { kind: 'entitlement', id: app.appId, name: app.item.appName }, before: { enable: app.item.enable, listed: app.item.listed, install: app.item.install } },
+      () => context.sessions.client(podId).apps.updatePodAppEntitlements([{ appId: app.appId, appName: app.item.appName, ...change(app) }])),
     refresh: () => context.tree.refreshCategory(podId, 'applications'),
   });
 }

@@ -1,11 +1,14 @@
 // The Symphony MCP server: the agent tools' catalog (src/agentTools/) over the Model Context Protocol. It holds no
 // tool logic: tools/list is the catalog's offered tools with their schemas and read-only hints, tools/call runs
-// the catalog. Write tools are listed and run only when the server was started with writes allowed (a production pod
-// still refuses them without its unlock, in the host). Nothing is written to stdout but protocol messages.
+// the catalog. Write tools are listed and run only when the server was started with writes allowed; a production pod
+// refuses them unless it was also started with an unlock reason (`--unlock`), and the client's write gate refuses
+// what the host would let through. Each call runs as a change "symphony-pod mcp <tool>" for the activity log.
+// Nothing is written to stdout but protocol messages.
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+import { withChange } from '../activity/changeContext';
 import { agentTools, offeredTools, runTool } from '../agentTools/catalog';
 import { clientHost } from '../agentTools/clientHost';
 import type { PodRef, ToolHost } from '../agentTools/tool';
@@ -18,6 +21,8 @@ export interface McpServerOptions {
   pod: Omit<PodRef, 'id' | 'signedIn'>;
   /** `--allow-writes`: offer and run the write tools (each still refused on a production pod without its unlock). */
   allowWrites: boolean;
+  /** `--unlock "reason"`: why a production pod may be changed; without it a production pod refuses every write. */
+  unlockReason?: string;
   /** Days before expiry that the expiry report includes (default 30, as the extension's setting). */
   warningDays?: number;
   /** The activity log's folder, for symphony_activity_log (`--activity-log` / `SYMPHONY_ACTIVITY_LOG`). */
@@ -38,6 +43,8 @@ export async function runMcpServer(options: McpServerOptions): Promise<{ close()
     client,
     warningDays: options.warningDays ?? 30,
     activityLogDir: options.activityLogDir,
+    productionLock: (pod) => (options.unlockReason ? undefined
+      : `${pod.label} is a production pod: agents change it only when the server was started with --unlock "reason" (and --allow-writes).`),
   });
   const offered = offeredTools({ allowWrites: options.allowWrites });
   const server = new Server({ name: 'symphony-pod-admin', version: options.version ?? '0.0.0' }, { capabilities: { tools: {} } });
@@ -56,7 +63,8 @@ export async function runMcpServer(options: McpServerOptions): Promise<{ close()
       return failure(write ? `${name} changes the pod: this server is read-only (start it with --allow-writes to allow changes).` : `No tool is named "${name}".`);
     }
     try {
-      return { content: [{ type: 'text' as const, text: await runTool(name, input ?? {}, host) }] };
+      const text = await withChange({ action: `symphony-pod mcp ${name}` }, () => runTool(name, input ?? {}, host));
+      return { content: [{ type: 'text' as const, text }] };
     } catch (error) {
       log(`${name} failed: ${(error as Error).message}`);
       return failure((error as Error).message);

@@ -5,7 +5,9 @@
 // exactly what was applied, what failed and what was not applied.
 //
 // Seams for the production lock and the activity log (issue 15): `beforeWrites` runs once before the first write
-// and may refuse; `onChange` is called after every write the pod accepted, with what it was and what it is now.
+// and may refuse; `eachWrite` wraps each write (the CLI runs it in a change scope, so its log entry names the
+// resource and its state before); `onChange` is called after every write the pod accepted, with what it was and
+// what it is now.
 import { PodClient } from '../api';
 import { FieldDiff, contentHash } from './diff';
 import { JsonObject } from './folderFiles';
@@ -29,6 +31,8 @@ export interface ChangeRecord {
 export interface ApplyHooks {
   /** Before the first write; throw to refuse (a production pod locked until unlocked with a reason). */
   beforeWrites?(plan: Plan, writes: readonly PlannedChange[]): Promise<void> | void;
+  /** Runs each write (`write`), e.g. inside a change scope; must call it once and return (or throw) what it does. */
+  eachWrite?(change: PlannedChange, write: () => Promise<void>): Promise<void>;
   /** After each write the pod accepted. */
   onChange?(record: ChangeRecord): Promise<void> | void;
 }
@@ -64,9 +68,12 @@ export async function applyPlan(client: PodClient, plan: Plan, hooks: ApplyHooks
     host.progress(`${i + 1}/${writes.length}: ${change.action} ${change.kind} ${change.label}`);
     try {
       const current = fresh.get(key(change));
-      if (change.action === 'create') await kind.create({ client }, change.desired!);
-      else if (change.action === 'update') await kind.update({ client }, current!, change.desired!);
-      else await kind.remove({ client }, current!);
+      const write = async () => {
+        if (change.action === 'create') await kind.create({ client }, change.desired!);
+        else if (change.action === 'update') await kind.update({ client }, current!, change.desired!);
+        else await kind.remove({ client }, current!);
+      };
+      await (hooks.eachWrite ? hooks.eachWrite(change, write) : write());
     } catch (error) {
       result.failed = { change, error: (error as Error).message };
       result.notApplied = writes.slice(i + 1);

@@ -71,6 +71,9 @@ export function registerActivity(context: CommandContext, activity: Activity, pa
       await vscode.env.clipboard.writeText(part().curlCommand(entry));
       void prompts(context).info('Copied the change as a curl command; it reads the session token from $SYMPHONY_SESSION_TOKEN.');
     }),
+    // From a log entry, or from a tree item: the item's plain facts (a pod, an app, a certificate, a group).
+    registerCommand(context, 'symphonyPodAdmin.activity.copyCli', async (n?: Record<string, any>) => part().copyCli(context, !n ? await pickEntry(context, recorder()) : 'request' in n ? n as ActivityEntry
+      : { podId: n.podId, kind: n.appId ? 'application' : n.fingerPrint ? 'certificate' : n.groupId ? 'group' : undefined, id: n.appId ?? n.fingerPrint ?? n.groupId, name: n.displayName ?? n.item?.appName ?? n.item?.name })),
     entryCommand('openResource', async (entry) => {
       const kind = detailKinds[entry.resource.kind];
       if (!kind || !entry.resource.id) throw new Error(`A ${entry.resource.kind} has no details to open.`);

@@ -6,6 +6,7 @@ import type { CommandContext } from '../../commands/commandContext';
 import { tableText, TableFormat } from '../../text/tables';
 import type { ActivityEntry } from '../activityEntry';
 import type { ActivityRecorder } from '../recorder';
+import { cannotUndo } from './revert';
 
 export interface ActivityFilter {
   podId?: string;
@@ -37,12 +38,14 @@ export function treeItem(entry: ActivityEntry): vscode.TreeItem {
   item.id = entry.id;
   item.description = `${entry.pod.label} · ${new Date(entry.time).toLocaleString()} · ${entry.result.ok ? entry.result.status : `failed ${entry.result.status}`}`;
   item.iconPath = new vscode.ThemeIcon(entry.result.ok ? 'pass' : 'error', new vscode.ThemeColor(entry.result.ok ? 'testing.iconPassed' : 'testing.iconFailed'));
-  item.contextValue = entry.result.ok && (entry.action === 'update' || (entry.action === 'delete' && entry.resource.kind === 'group')) ? ENTRY_CONTEXT.update
-    : entry.result.ok && entry.action === 'delete' ? ENTRY_CONTEXT.delete : ENTRY_CONTEXT.other;
+  const noUndo = cannotUndo(entry);
+  item.contextValue = !noUndo ? ENTRY_CONTEXT.update
+    : entry.result.ok && entry.action === 'delete' && entry.resource.kind !== 'group' ? ENTRY_CONTEXT.delete : ENTRY_CONTEXT.other;
   item.tooltip = new vscode.MarkdownString([
-    `**${entry.request.method} ${entry.request.path}**`, '', `Pod: ${entry.pod.label} (${entry.pod.environment})${entry.account ? ` as ${entry.account}` : ''}`,
+    `**${entry.request.method} ${entry.request.path}**`, '', `Pod: ${entry.pod.label} (${entry.pod.environment})${entry.account ? ` as ${entry.account}` : ''}${entry.source === 'cli' ? ', from the symphony-pod CLI' : ''}`,
     entry.reason ? `Reason: ${entry.reason}` : '', entry.command ? `Command: ${entry.command}` : '',
     `Result: ${entry.result.status}${entry.result.message ? `, ${entry.result.message}` : ''}${entry.result.traceId ? ` (trace ${entry.result.traceId})` : ''}`,
+    entry.result.ok && noUndo && entry.action !== 'create' ? `No Undo: ${noUndo}` : '',
   ].filter(Boolean).join('\n\n'));
   item.tooltip.supportHtml = false;
   item.command = { title: 'Show Changes', command: 'symphonyPodAdmin.activity.showDiff', arguments: [entry] };

@@ -2,7 +2,7 @@
 // re-reads the resource and compares it with the recorded after-state: a change made by someone else in between is
 // shown and asked about, never overwritten silently. Recreate offers a deleted app back through the create path.
 // Both run as changes of their own, so the log gains an entry that names the one it reverts.
-import { ApplicationDetail, CompanyCertAttributes, ReadGroup, groupUpdate } from '../../api';
+import { AccountsApi, ApplicationDetail, CompanyCertAttributes, PodAppEntitlement, ReadGroup, groupUpdate } from '../../api';
 import type { CommandContext } from '../../commands/commandContext';
 import type { saveApplication } from '../../editors/applicationSave';
 import type { showManifestDiff } from '../../editors/manifestSnapshots';
@@ -23,10 +23,28 @@ export interface RevertHost {
 /** What no undo or recreate can bring back, said before anything is sent. */
 const CANNOT_COME_BACK = {
   application: 'The app\'s RSA keys (the log keeps only their fingerprints), its notification API key and its users\' entitlements cannot come back: rotate a new key after recreating it.',
+  connection: 'A connection request that was accepted or rejected cannot be undone: the pod has no way to take an answer back. After an accept, Remove Connection ends the connection; after a reject, a new request must be sent (Send Connection Request).',
 };
 
+/**
+ * Why a logged change has no Undo, said plainly, or undefined when Undo can try: the Activity view offers Undo only
+ * then, and Undo from the palette shows this sentence.
+ */
+export function cannotUndo(entry: ActivityEntry): string | undefined {
+  if (!entry.result.ok) return 'This change did not succeed: there is nothing to undo.';
+  if (entry.resource.kind === 'connection') return CANNOT_COME_BACK.connection;
+  if (entry.source === 'cli') return 'This change was made by the symphony-pod CLI (pod as code): undo it the same way, by applying the folder as it was before (for example after git revert), so the folder and the pod stay the same.';
+  if (!(entry.resource.kind in UNDOABLE) || (entry.action !== 'update' && !(entry.action === 'delete' && entry.resource.kind === 'group'))) return `A ${entry.action} of a ${entry.resource.kind} cannot be undone from the log.`;
+  if (entry.before === undefined) return 'This change cannot be undone: its before-state was not recorded.';
+  return undefined;
+}
+
+/** The kinds Undo knows how to put back through their save path. */
+const UNDOABLE = { certificate: true, application: true, entitlement: true, group: true, account: true };
+
 export async function undo(context: CommandContext, host: RevertHost, entry: ActivityEntry): Promise<string> {
-  if (!entry.result.ok || entry.before === undefined) throw new Error(`This change cannot be undone: ${entry.before === undefined ? 'its before-state was not recorded' : 'it did not succeed'}.`);
+  const refusal = cannotUndo(entry);
+  if (refusal) throw new Error(refusal);
   const ui = context.promptHost.current;
   const change = { action: 'symphonyPodAdmin.activity.undo', reverts: entry.id };
   const podId = entry.pod.id;
@@ -51,6 +69,32 @@ export async function undo(context: CommandContext, host: RevertHost, entry: Act
       await withChange(change, () => host.saveApplication(context, { podId, appId: entry.resource.id, edited: withSecrets(entry.before), base }));
       break;
     }
+    case 'entitlement': {
+      // The normal save path of an entitlement is the pod's list update; its conflict check is the one below.
+      const current = (await client.apps.listPodAppEntitlements()).find((e) => e.appId === entry.resource.id);
+      if (!current) throw new Error(`The application ${entry.resource.id} is no longer on ${entry.pod.label}: there is no entitlement to put back.`);
+      const sent = (Array.isArray(entry.sent) ? entry.sent[0] : entry.sent) as PodAppEntitlement | undefined;
+      const before = entitlementOf(entry.before as PodAppEntitlement);
+      await confirmIfChanged(context, host, entry, entitlementOf(current), entitlementOf(sent ?? current), before);
+      await withChange({ ...change, before: entitlementOf(current), resource: entry.resource }, () =>
+        client.apps.updatePodAppEntitlements([{ appId: current.appId, appName: current.appName, ...before }]));
+      context.tree.refreshCategory(podId, 'applications');
+      break;
+    }
+    case 'account': {
+      // A service account's attribute (only the field changed is sent back) or its status, through the same calls.
+      const accounts = client.area(AccountsApi);
+      const detail = await accounts.getAccount(entry.resource.id);
+      const before = entry.before as Record<string, string>;
+      const sent = (entry.sent ?? {}) as Record<string, string>;
+      const now: Record<string, string | undefined> = 'status' in before ? { status: detail.userSystemInfo?.status === 'DISABLED' ? 'DISABLED' : 'ENABLED' }
+        : Object.fromEntries(Object.keys(before).map((k) => [k, (detail.userAttributes as Record<string, string | undefined> | undefined)?.[k]]));
+      await confirmIfChanged(context, host, entry, now, Object.fromEntries(Object.keys(before).map((k) => [k, sent[k]])), before);
+      await withChange({ ...change, before: now, resource: entry.resource }, () => ('status' in before
+        ? accounts.setAccountStatus(entry.resource.id, before.status as 'ENABLED' | 'DISABLED') : accounts.updateAccount(entry.resource.id, before)));
+      context.tree.refreshCategory(podId, 'serviceAccounts');
+      break;
+    }
     case 'group': {
       const current = await client.groups.getGroup(entry.resource.id);
       const before = entry.before as ReadGroup;
@@ -60,8 +104,6 @@ export async function undo(context: CommandContext, host: RevertHost, entry: Act
       context.tree.refresh();
       break;
     }
-    default:
-      throw new Error(`A ${entry.resource.kind} change cannot be undone from the log.`);
   }
   const message = `Undid the ${entry.action} of the ${entry.resource.kind} ${entry.resource.name || entry.resource.id} on ${entry.pod.label}.`;
   void ui.info(message);
@@ -102,6 +144,11 @@ async function confirmIfChanged(context: CommandContext, host: RevertHost, entry
   } finally {
     await diff.close();
   }
+}
+
+/** The three settings of a pod entitlement: what its undo compares and puts back. */
+function entitlementOf(value: Partial<PodAppEntitlement> | undefined): Pick<PodAppEntitlement, 'enable' | 'listed' | 'install'> {
+  return { enable: !!value?.enable, listed: !!value?.listed, install: !!value?.install };
 }
 
 /** The fields a group's undo compares: what a user edits, not the pod's bookkeeping (eTag, dates). */

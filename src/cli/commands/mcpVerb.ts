@@ -1,29 +1,39 @@
-// `symphony-pod mcp [--allow-writes]`: the Symphony MCP server on stdin/stdout (src/mcp/server.ts) for the pod the
-// connection flags and environment name. Read-only unless --allow-writes; a pod whose SYMPHONY_POD_ENVIRONMENT is
-// production is never written to. Runs until the client closes the connection; stdout carries only the protocol.
+// `symphony-pod mcp [--allow-writes [--unlock REASON]]`: the Symphony MCP server on stdin/stdout (src/mcp/server.ts)
+// for the pod the connection flags and environment name. Read-only unless --allow-writes; on a production pod
+// (SYMPHONY_POD_ENVIRONMENT) --allow-writes also needs --unlock "reason", else the server does not start. Runs until
+// the client closes the connection; stdout carries only the protocol.
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { PodApiError } from '../../api';
 import { runMcpServer } from '../../mcp/server';
+import { activityLogDir } from '../changes';
 import { EXIT } from '../exitCodes';
+import { podTitle } from '../production';
 import { Verb } from '../verb';
 
 export const mcpVerb: Verb = {
   name: 'mcp',
   summary: 'Serve the Symphony tools to an AI agent over MCP (stdio); read-only unless --allow-writes.',
   define: (c) => c
-    .option('--allow-writes', 'offer the tools that change the pod (never on a production pod)')
-    .option('--days <n>', 'days ahead the expiry report looks', '30')
-    .option('--activity-log <dir>', 'the activity log folder symphony_activity_log reads (or SYMPHONY_ACTIVITY_LOG)'),
-  async run({ io, options, client }) {
+    .option('--allow-writes', 'offer the tools that change the pod (on a production pod, only with --unlock)')
+    .option('--unlock <reason>', 'why agents may change this production pod (kept in the activity log)')
+    .option('--days <n>', 'days ahead the expiry report looks', '30'),
+  async run({ io, options, client, target }) {
     const days = Number(options.days);
     if (!Number.isFinite(days) || days < 0) throw new Error(`--days must be a number of days, 0 or more (got ${String(options.days)}).`);
     const pod = client();
+    const { label, environment, reason } = target();
+    if (options.allowWrites && environment === 'production' && !reason) {
+      pod.dispose();
+      throw new PodApiError(`${podTitle(target())} is a production pod: --allow-writes needs --unlock "reason" too (why agents may change it; the activity log keeps it). Nothing was sent.`, { kind: 'locked' });
+    }
     const closed = new Promise<void>((resolve) => io.stdin.once('end', resolve));
     const server = await runMcpServer({
       client: pod,
-      pod: { label: io.env.SYMPHONY_POD_LABEL?.trim() || new URL(pod.podUrl).hostname, podUrl: pod.podUrl, environment: io.env.SYMPHONY_POD_ENVIRONMENT?.trim() || undefined },
+      pod: { label, podUrl: pod.podUrl, environment },
       allowWrites: !!options.allowWrites,
+      unlockReason: reason,
       warningDays: days,
-      activityLogDir: (options.activityLog as string | undefined)?.trim() || io.env.SYMPHONY_ACTIVITY_LOG?.trim() || undefined,
+      activityLogDir: activityLogDir(options.activityLog as string | undefined, io.env),
       transport: new StdioServerTransport(io.stdin as NodeJS.ReadStream, io.stdout as NodeJS.WriteStream),
       log: (line) => io.stderr.write(`${line}\n`),
     });

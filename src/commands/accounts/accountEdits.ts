@@ -2,6 +2,7 @@
 // disable, add / remove a role, features, and ending its sessions. Each asks first what it will do to the bots
 // running as the account, and sends nothing when nothing changed.
 import { V2UserAttributes, countOf, validateEmail, validateRequiredName, validateTextField } from '../../api';
+import { noteChange } from '../../activity/changeContext';
 import { confirmChange } from '../../ui/confirmChange';
 import { UserCancelled } from '../../ui/prompts';
 import { CommandContext, prompts, withProgress } from '../commandContext';
@@ -29,6 +30,7 @@ export async function updateAttribute(context: CommandContext, target: AccountTa
     void ui.info(`Nothing changed: the ${label.toLowerCase()} of ${name} is already "${value}".`);
     return false;
   }
+  noteChange({ resource: { kind: 'account', id: target.uid, name }, before: { [field]: attrs[field] ?? '' } });
   await withProgress(`Updating ${name}…`, () => accounts.updateAccount(target.uid, { [field]: value }));
   void ui.info(`Updated the ${label.toLowerCase()} of ${name}.`);
   return true;
@@ -47,6 +49,7 @@ export async function setStatus(context: CommandContext, target: AccountTarget):
     destructive: enabled,
   });
   if (!ok) throw new UserCancelled();
+  noteChange({ resource: { kind: 'account', id: target.uid, name }, before: { status: enabled ? 'ENABLED' : 'DISABLED' } });
   await withProgress(`${enabled ? 'Disabling' : 'Enabling'} ${name}…`, () => accounts.setAccountStatus(target.uid, enabled ? 'DISABLED' : 'ENABLED'));
   void ui.info(`${name} is ${enabled ? 'disabled' : 'enabled'}.`);
   return true;

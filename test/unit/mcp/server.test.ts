@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { execFile } from 'node:child_process';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { activityEntry } from '../../../src/activity/activityEntry';
@@ -28,6 +29,10 @@ describe('MCP server (symphony-pod mcp over stdio, emulator)', () => {
     await emu.close();
   });
 
+  let logDir = '';
+  beforeEach(() => { logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mcp-activity-')); });
+  afterEach(() => fs.rmSync(logDir, { recursive: true, force: true }));
+
   async function start(args: string[], environment?: string, extraEnv: Record<string, string> = {}): Promise<{ client: Client; stderr: () => string }> {
     let stderr = '';
     const transport = new StdioClientTransport({
@@ -35,7 +40,8 @@ describe('MCP server (symphony-pod mcp over stdio, emulator)', () => {
       args: [cliJs, 'mcp', ...args],
       env: {
         PATH: process.env.PATH ?? '', SYMPHONY_POD_URL: emu.url, SYMPHONY_USERNAME: emu.admin.username,
-        SYMPHONY_PRIVATE_KEY_FILE: emu.admin.privateKeyPath, SYMPHONY_POD_LABEL: 'Emulated pod', ...(environment ? { SYMPHONY_POD_ENVIRONMENT: environment } : {}), ...extraEnv,
+        SYMPHONY_PRIVATE_KEY_FILE: emu.admin.privateKeyPath, SYMPHONY_POD_LABEL: 'Emulated pod', ...(environment ? { SYMPHONY_POD_ENVIRONMENT: environment } : {}),
+        SYMPHONY_ACTIVITY_LOG: logDir, ...extraEnv,
       },
       stderr: 'pipe',
     });
@@ -112,13 +118,28 @@ describe('MCP server (symphony-pod mcp over stdio, emulator)', () => {
     assert.equal(emu.control.state.apps.get(app.appId)!.publisher, 'Agents Ltd');
   });
 
-  it('never writes to a production pod, even with --allow-writes', async () => {
-    const { client } = await start(['--allow-writes'], 'production');
-    const app = [...emu.control.state.apps.values()][1];
+  it('does not start with --allow-writes on a production pod without --unlock: exit 1, nothing sent', async () => {
     emu.control.clearRequests();
-    const result = await client.callTool({ name: 'symphony_set_app_entitlement', arguments: { podId: 'pod', appId: app.appId, install: !app.entitlement.install } });
-    assert.equal(result.isError, true);
-    assert.match(textOf(result), /Emulated pod is a production pod: agents do not change it/);
+    const run = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = execFile(process.execPath, [cliJs, 'mcp', '--allow-writes'], {
+        env: { PATH: process.env.PATH ?? '', SYMPHONY_POD_URL: emu.url, SYMPHONY_USERNAME: emu.admin.username, SYMPHONY_PRIVATE_KEY_FILE: emu.admin.privateKeyPath,
+          SYMPHONY_POD_LABEL: 'Emulated pod', SYMPHONY_POD_ENVIRONMENT: 'production', SYMPHONY_ACTIVITY_LOG: logDir },
+      }, (error, _stdout, stderr) => resolve({ code: error ? (error.code as number) : 0, stderr }));
+      child.stdin?.end();
+    });
+    assert.equal(run.code, 1);
+    assert.match(run.stderr, /Emulated pod \(production\) is a production pod: --allow-writes needs --unlock "reason" too/);
     assert.deepEqual(emu.control.requests(), []);
+  });
+
+  it('writes to a production pod with --allow-writes --unlock, and logs the change with the tool, the reason and the CLI as source', async () => {
+    const { client } = await start(['--allow-writes', '--unlock', 'CHG-7 agent-assisted clean-up'], 'production');
+    const app = [...emu.control.state.apps.values()][1];
+    const result = await client.callTool({ name: 'symphony_set_app_entitlement', arguments: { podId: 'pod', appId: app.appId, install: !app.entitlement.install } });
+    assert.equal(result.isError, undefined, textOf(result));
+    await client.close();
+    const entries = fs.readFileSync(path.join(logDir, 'activity.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    assert.deepEqual(entries.map((e) => [e.source, e.command, e.reason, e.pod.environment, e.resource.kind, e.resource.id]),
+      [['cli', 'symphony-pod mcp symphony_set_app_entitlement', 'CHG-7 agent-assisted clean-up', 'production', 'entitlement', app.appId]]);
   });
 });

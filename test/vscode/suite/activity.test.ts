@@ -1,13 +1,13 @@
 // The activity log in the real VS Code: every change of every surface recorded with its before and after, the
 // Activity view (newest first, filters, diff), export, Undo with and without a conflict, Recreate after a delete,
-// and Copy as curl without the token.
+// Copy as curl without the token, Copy as CLI command, and no Undo where the pod cannot take a change back.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ActivityEntry } from '../../../src/activity/activityEntry';
 import type { SymphonyPodAdminApi } from '../../../src/extension';
 import type { TreeNode } from '../../../src/tree/treeNode';
 import type { PodEmulator } from '../../../src/podEmulator';
-import { addRsaPod, answering, child, children, extensionApi, input, label, pickLabel, pickValue, podNode, removePod, startEmulator } from './helpers';
+import { addRsaPod, answering, child, children, contextValue, extensionApi, input, label, pickLabel, pickValue, podNode, removePod, startEmulator } from './helpers';
 import { confirm } from './scriptedPrompts';
 
 describe('Activity log and a way back', () => {
@@ -120,6 +120,92 @@ describe('Activity log and a way back', () => {
     const text = await vscode.env.clipboard.readText();
     assert.match(text, /^curl -X POST '.*\/pod\/v1\/admin\/app\/create' \\\n {2}-H "sessionToken: \$SYMPHONY_SESSION_TOKEN"/);
     for (const token of emulator.control.state.sessions.keys()) assert.ok(!text.includes(token));
+  });
+
+  it('undoes an app entitlement change through the entitlement update, and shows a change made since before overwriting', async () => {
+    const settings = () => { const { enable, listed, install } = emulator.control.state.apps.get(appId)!.entitlement; return { enable, listed, install }; };
+    await api.tree.refresh();
+    const original = settings();
+    const app = (await children(api, await child(api, pod, 'Applications'))).find((n) => label(n) === 'Activity app')!;
+    await run('apps.toggleEntitlement', app, [{ pickMany: (item) => !item.picked }]);
+    const toggled = settings();
+    assert.deepEqual(toggled, { enable: !original.enable, listed: !original.listed, install: !original.install });
+    const change = await latest();
+    assert.deepEqual([change.action, change.resource.kind, change.resource.id, change.before], ['update', 'entitlement', appId, original]);
+
+    const clean = await run('activity.undo', change, []);
+    assert.deepEqual(clean.prompts.errors, []);
+    assert.deepEqual(settings(), original);
+    assert.equal((await latest()).reverts, change.id);
+
+    // Undo the undo after someone else changed the install setting: the diff is shown, and Cancel writes nothing.
+    const undo = await latest();
+    const list = await api.sessions.client(podId).apps.listPodAppEntitlements();
+    const mine = list.find((e) => e.appId === appId)!;
+    await api.sessions.client(podId).apps.updatePodAppEntitlements([{ ...mine, install: !mine.install }]);
+    emulator.control.clearRequests();
+    const declined = await run('activity.undo', undo, [confirm(false)]);
+    assert.match(declined.prompts.asked.find((q) => q.startsWith('confirm')) ?? '', /The entitlement "Activity app" was changed on Activity pod after this change/);
+    assert.equal(writes().length, 0);
+  });
+
+  it('undoes a service account\'s attribute change and its disabling through the account calls, sending back only that field', async () => {
+    const bot = () => [...emulator.control.state.directory.values()].find((u) => u.username === 'fx-pricing-bot')!;
+    const target = { podId, uid: String(bot().id) };
+    await run('accounts.updateAttribute', target, [pickValue('title'), input('Undo me')]);
+    assert.equal(bot().title, 'Undo me');
+    const renamed = await latest();
+    assert.deepEqual([renamed.action, renamed.resource.kind, renamed.resource.id, renamed.before], ['update', 'account', target.uid, { title: 'Service account' }]);
+    emulator.control.clearRequests();
+    assert.deepEqual((await run('activity.undo', renamed, [])).prompts.errors, []);
+    assert.equal(bot().title, 'Service account');
+    assert.deepEqual(writes().map((r) => r.path), [`/pod/v2/admin/user/${target.uid}/update`]);
+
+    await run('accounts.setStatus', target, [confirm()]);
+    assert.equal(bot().active, false);
+    const disabled = await latest();
+    assert.deepEqual(disabled.before, { status: 'ENABLED' });
+    assert.deepEqual((await run('activity.undo', disabled, [])).prompts.errors, []);
+    assert.equal(bot().active, true);
+  });
+
+  it('offers no Undo for an accepted connection request, and says plainly what cannot come back', async () => {
+    const incoming = (await children(api, await child(api, await child(api, pod, 'Connections'), 'Incoming requests'))).filter((n) => contextValue(n) === 'connection.incoming');
+    await run('connections.accept', incoming[0], []);
+    const accepted = await latest();
+    assert.deepEqual([accepted.resource.kind, accepted.action], ['connection', 'update']);
+    const item = (await import('../../../src/activity/vscode/activityView')).treeItem(accepted);
+    assert.equal(item.contextValue, 'activity.other', 'no Undo in the menu');
+    assert.match((item.tooltip as vscode.MarkdownString).value, /No Undo: A connection request that was accepted or rejected cannot be undone/);
+    emulator.control.clearRequests();
+    const { prompts } = await run('activity.undo', accepted, []);
+    assert.match(prompts.errors[0] ?? '', /cannot be undone: the pod has no way to take an answer back\. After an accept, Remove Connection ends the connection/);
+    assert.equal(writes().length, 0);
+  });
+
+  it('copies a change, a pod and an app as symphony-pod commands, with no secret in them', async () => {
+    const entitlement = (await mine()).find((e) => e.resource.kind === 'entitlement')!;
+    await run('activity.copyCli', entitlement, []);
+    const fromEntry = await vscode.env.clipboard.readText();
+    assert.match(fromEntry, new RegExp(`^# entitlement ${appId} on Activity pod \\(development\\)`));
+    assert.match(fromEntry, new RegExp(`export SYMPHONY_POD_URL='${emulator.url}'\nexport SYMPHONY_POD_LABEL='Activity pod'\nexport SYMPHONY_POD_ENVIRONMENT='development'`));
+    assert.match(fromEntry, new RegExp(`export SYMPHONY_USERNAME='${emulator.admin.username}'\nexport SYMPHONY_PRIVATE_KEY_FILE='`));
+    assert.match(fromEntry, /symphony-pod export activity-pod\.symphony-pod\n# edit activity-pod\.symphony-pod\/apps\/activity-app\.json \(its "entitlement": enable, listed, install\), then:\nsymphony-pod plan activity-pod\.symphony-pod\nsymphony-pod apply activity-pod\.symphony-pod\n$/);
+
+    await run('activity.copyCli', pod, []);
+    const fromPod = await vscode.env.clipboard.readText();
+    assert.match(fromPod, /symphony-pod plan activity-pod\.symphony-pod .*\nsymphony-pod expiry --days 30/);
+    const app = (await children(api, await child(api, pod, 'Applications'))).find((n) => label(n) === 'Activity app')!;
+    await run('activity.copyCli', app, []);
+    assert.match(await vscode.env.clipboard.readText(), /# edit activity-pod\.symphony-pod\/apps\/activity-app\.json \(its manifest\)/);
+    for (const text of [fromEntry, fromPod]) {
+      assert.ok(!/PRIVATE KEY-----|sessionToken/.test(text));
+      for (const token of emulator.control.state.sessions.keys()) assert.ok(!text.includes(token));
+    }
+
+    const connection = (await mine()).find((e) => e.resource.kind === 'connection')!;
+    const { prompts } = await run('activity.copyCli', connection, []);
+    assert.match(prompts.errors[0] ?? '', /The symphony-pod CLI has no equivalent for a connection change/);
   });
 
   it('picks the change to undo from the palette when run without one', async () => {
