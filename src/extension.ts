@@ -33,6 +33,7 @@ import { describeError } from './ui/errors';
 import { GoBack, PromptHost, UserCancelled } from './ui/prompts';
 import { recordedLogChannel } from './ui/logRecorder';
 import { PodStatusBar } from './ui/statusBar';
+import { Translator, useTranslator } from './text/l10n';
 
 /** What `activate` returns: the services, so the extension-host tests can drive and inspect them. */
 export interface SymphonyPodAdminApi {
@@ -72,6 +73,7 @@ let demoTried: [CommandContext, string] | undefined;
 
 export function activate(context: vscode.ExtensionContext): SymphonyPodAdminApi {
   const started = performance.now();
+  useTranslator(vscode.l10n.t as Translator); // the plain-Node layers' l10n.t answers as vscode.l10n.t does
   const recorded = recordedLogChannel('Symphony Pod Admin');
   const log = recorded.channel;
   const store = new PodStore(context.globalState);

@@ -2,6 +2,7 @@
 // errors into it. Every message is a sentence a pod administrator understands; tokens, keys and passphrases never
 // appear in one (messages are built only from statuses, codes, the pod's message and request paths).
 import { brand } from '../parts/branded';
+import { l10n } from '../text/l10n';
 
 /** `locked`: a write refused by the client's write gate (a locked production pod) before anything was sent. */
 export type PodApiErrorKind = 'validation' | 'network' | 'timeout' | 'http' | 'auth' | 'tls' | 'locked';
@@ -65,20 +66,23 @@ export function validationError(field: string, message: string): PodApiError {
   return new PodApiError(message, { kind: 'validation', field });
 }
 
+// Getters: the text is asked for when an error is made, after the process has set its translator (src/text/l10n.ts).
 const ROLE_NEEDED: Record<ApiArea, string> = {
-  session: 'a valid Symphony account',
-  auth: 'a service account allowed to sign in this way',
-  certs: 'the USER_PROVISIONING or SUPER_ADMINISTRATOR role',
-  apps: 'the SUPER_ADMINISTRATOR or USER_PROVISIONING role',
-  connections: 'permission to manage connections for this account',
-  groups: 'the Group Manager entitlement (CAN_CREATE_DISTRIBUTION_LIST)',
-  users: 'permission to look up users for this account',
-  accounts: 'the USER_PROVISIONING or SUPER_ADMINISTRATOR role',
+  get session() { return l10n.t('a valid Symphony account'); },
+  get auth() { return l10n.t('a service account allowed to sign in this way'); },
+  get certs() { return l10n.t('the USER_PROVISIONING or SUPER_ADMINISTRATOR role'); },
+  get apps() { return l10n.t('the SUPER_ADMINISTRATOR or USER_PROVISIONING role'); },
+  get connections() { return l10n.t('permission to manage connections for this account'); },
+  get groups() { return l10n.t('the Group Manager entitlement (CAN_CREATE_DISTRIBUTION_LIST)'); },
+  get users() { return l10n.t('permission to look up users for this account'); },
+  get accounts() { return l10n.t('the USER_PROVISIONING or SUPER_ADMINISTRATOR role'); },
 };
 
 const THING: Record<ApiArea, string> = {
-  session: 'The session', auth: 'The sign-in endpoint', certs: 'The company certificate', apps: 'The application',
-  connections: 'The connection', groups: 'The group', users: 'The user', accounts: 'The account',
+  get session() { return l10n.t('the session'); }, get auth() { return l10n.t('the sign-in endpoint'); },
+  get certs() { return l10n.t('the company certificate'); }, get apps() { return l10n.t('the application'); },
+  get connections() { return l10n.t('the connection'); }, get groups() { return l10n.t('the group'); },
+  get users() { return l10n.t('the user'); }, get accounts() { return l10n.t('the account'); },
 };
 
 export interface ResponseErrorInput {
@@ -110,32 +114,32 @@ export function errorFromResponse(input: ResponseErrorInput): PodApiError {
 
 /** Throttling: a GET was retried as far as allowed; any other request was never repeated, and says so. */
 function throttledSentence(method: string, retryAfter: number | undefined, retried: boolean | undefined): string {
-  const when = retryAfter ? `in ${retryAfter} s` : 'in a moment';
-  if (method === 'GET') return `The pod is busy (throttled)${retried ? ' and still asked to wait after our retries' : ''}; try again ${when}.`;
-  return `The pod is busy (throttled); nothing was retried. Try again ${when}.`;
+  const when = retryAfter ? l10n.t('in {0} s', retryAfter) : l10n.t('in a moment');
+  if (method === 'GET') return retried ? l10n.t('The pod is busy (throttled) and still asked to wait after our retries; try again {0}.', when) : l10n.t('The pod is busy (throttled); try again {0}.', when);
+  return l10n.t('The pod is busy (throttled); nothing was retried. Try again {0}.', when);
 }
 
 function sentenceFor(status: number, podMessage: string | undefined, context: ErrorContext, retryAfter?: number): string {
-  const thing = context.thing ?? THING[context.area].replace(/^The /, 'the ');
-  const says = podMessage ? ` The pod says: ${podMessage}` : '';
+  const thing = context.thing ?? THING[context.area];
+  const says = podMessage ? ` ${l10n.t('The pod says: {0}', podMessage)}` : '';
   switch (status) {
-    case 400: return podMessage ? `The pod rejected the request: ${podMessage}` : 'The pod rejected the request as invalid (400).';
+    case 400: return podMessage ? l10n.t('The pod rejected the request: {0}', podMessage) : l10n.t('The pod rejected the request as invalid (400).');
     case 401: return context.area === 'auth'
-      ? `The pod refused the sign-in (401): check the account name and that its key or certificate is registered on the pod.${says}`
-      : 'Your session has expired or is not valid: sign in to the pod again.';
-    case 403: return `You are not allowed to do this: it needs ${ROLE_NEEDED[context.area]}.${says}`;
-    case 404: return `Not found: ${thing} does not exist on the pod (it may have been deleted).`;
-    case 409: return `The pod reports a conflict: ${podMessage ?? 'the item already exists or is in use'}.`;
-    case 413: return `The request is too large for the pod (413): shorten the longest field (a description, a certificate, an image) and try again.${says}`;
-    case 412: return `${capitalize(thing)} was changed by someone else since you opened it; reload and reapply your changes.`;
-    case 429: return `The pod is busy (too many requests); try again${retryAfter ? ` in ${retryAfter} s` : ' in a moment'}.`;
-    case 452: return `An information barrier prevents this change.${says}`;
+      ? `${l10n.t('The pod refused the sign-in (401): check the account name and that its key or certificate is registered on the pod.')}${says}`
+      : l10n.t('Your session has expired or is not valid: sign in to the pod again.');
+    case 403: return `${l10n.t('You are not allowed to do this: it needs {0}.', ROLE_NEEDED[context.area])}${says}`;
+    case 404: return l10n.t('Not found: {0} does not exist on the pod (it may have been deleted).', thing);
+    case 409: return l10n.t('The pod reports a conflict: {0}.', podMessage ?? l10n.t('the item already exists or is in use'));
+    case 413: return `${l10n.t('The request is too large for the pod (413): shorten the longest field (a description, a certificate, an image) and try again.')}${says}`;
+    case 412: return capitalize(l10n.t('{0} was changed by someone else since you opened it; reload and reapply your changes.', thing));
+    case 429: return l10n.t('The pod is busy (too many requests); try again {0}.', retryAfter ? l10n.t('in {0} s', retryAfter) : l10n.t('in a moment'));
+    case 452: return `${l10n.t('An information barrier prevents this change.')}${says}`;
     default:
       if (status >= 300 && status < 400) {
-        return `The pod answered with a redirect (${status}); requests that carry your session are never forwarded. Check the pod URL: use the address the pod redirects to.`;
+        return l10n.t('The pod answered with a redirect ({0}); requests that carry your session are never forwarded. Check the pod URL: use the address the pod redirects to.', status);
       }
-      if (status >= 500) return `The pod had an internal error (${status}); try again later.${says}`;
-      return `The pod answered ${status}.${says}`;
+      if (status >= 500) return `${l10n.t('The pod had an internal error ({0}); try again later.', status)}${says}`;
+      return `${l10n.t('The pod answered {0}.', status)}${says}`;
   }
 }
 
@@ -169,24 +173,27 @@ export function errorFromNetwork(
   // A sign-in or another POST that changes nothing is not a write.
   const isWrite = method !== 'GET' && context?.area !== 'auth' && !context?.changesNothing;
   const mayHaveApplied = isWrite && code !== 'ECONNREFUSED' && code !== 'ENOTFOUND' && code !== 'EAI_AGAIN'
-    ? ' The change may still have been applied on the pod: refresh and check before trying again.' : '';
+    ? ` ${l10n.t('The change may still have been applied on the pod: refresh and check before trying again.')}` : '';
   if (timedOut) {
     const within = timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`;
-    const what = context?.area === 'auth' ? `Signing in did not finish: the pod at ${host}` : `The pod at ${host}`;
-    return new PodApiError(`${what} did not answer within ${within}; check the pod URL and your network, or raise the timeout.${mayHaveApplied}`, { ...base, kind: 'timeout' });
+    const sentence = context?.area === 'auth'
+      ? l10n.t('Signing in did not finish: the pod at {0} did not answer within {1}; check the pod URL and your network, or raise the timeout.', host, within)
+      : l10n.t('The pod at {0} did not answer within {1}; check the pod URL and your network, or raise the timeout.', host, within);
+    return new PodApiError(`${sentence}${mayHaveApplied}`, { ...base, kind: 'timeout' });
   }
   if (isTlsErrorCode(code)) {
-    const why = code === 'CERT_HAS_EXPIRED' ? "the pod's TLS certificate has expired"
-      : code === 'ERR_TLS_CERT_ALTNAME_INVALID' ? "the pod's TLS certificate does not match its host name"
-        : code === 'EPROTO' || code?.startsWith('ERR_SSL_') ? 'the TLS handshake failed (the pod may require a client certificate, or refused it)'
-          : "the pod's TLS certificate is not signed by a certificate authority this computer trusts";
-    return new PodApiError(`Could not open a secure connection to ${host}: ${why} (${code}). Set the pod's CA bundle in its settings, or start VS Code with NODE_EXTRA_CA_CERTS pointing at your company's CA file.`, { ...base, kind: 'tls', code });
+    const why = code === 'CERT_HAS_EXPIRED' ? l10n.t("the pod's TLS certificate has expired")
+      : code === 'ERR_TLS_CERT_ALTNAME_INVALID' ? l10n.t("the pod's TLS certificate does not match its host name")
+        : code === 'EPROTO' || code?.startsWith('ERR_SSL_') ? l10n.t('the TLS handshake failed (the pod may require a client certificate, or refused it)')
+          : l10n.t("the pod's TLS certificate is not signed by a certificate authority this computer trusts");
+    return new PodApiError(l10n.t("Could not open a secure connection to {0}: {1} ({2}). Set the pod's CA bundle in its settings, or start VS Code with NODE_EXTRA_CA_CERTS pointing at your company's CA file.", host, why, code ?? ''), { ...base, kind: 'tls', code });
   }
-  const what = code === 'ECONNREFUSED' ? 'the connection was refused (is the pod URL and port right?)'
-    : code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? 'the host name could not be resolved'
-      : code === 'ECONNRESET' || code === 'EPIPE' ? 'the connection was closed unexpectedly'
-        : code === 'ETIMEDOUT' ? 'the connection timed out' : 'the network request failed';
-  return new PodApiError(`Could not reach the pod at ${host}: ${what}${code ? ` (${code})` : ''}.${mayHaveApplied}`, { ...base, kind: 'network', code });
+  const what = code === 'ECONNREFUSED' ? l10n.t('the connection was refused (is the pod URL and port right?)')
+    : code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? l10n.t('the host name could not be resolved')
+      : code === 'ECONNRESET' || code === 'EPIPE' ? l10n.t('the connection was closed unexpectedly')
+        : code === 'ETIMEDOUT' ? l10n.t('the connection timed out') : l10n.t('the network request failed');
+  const reason = code ? `${what} (${code})` : what;
+  return new PodApiError(`${l10n.t('Could not reach the pod at {0}: {1}.', host, reason)}${mayHaveApplied}`, { ...base, kind: 'network', code });
 }
 
 function networkCode(err: unknown): string | undefined {

@@ -1,12 +1,17 @@
 // The expiry radar's rows, without `vscode`: company certificates (`expiryDate`) and rotated app and service-account
 // keys (`expirationDate`) that expire within the warning window or already have, sorted by date (oldest first).
 import { CompanyCertInfoItem, shortFingerprint } from '../api';
+import { l10n } from '../text/l10n';
 import { KnownAppKeys } from './appKeyCache';
 
 export type ExpiryItemKind = 'certificate' | 'appKey' | 'accountKey';
 
 /** How the report and its exports name each kind. */
-export const expiryKindLabel: Record<ExpiryItemKind, string> = { certificate: 'Company certificate', appKey: 'Rotated app key', accountKey: 'Rotated service account key' };
+export const expiryKindLabel: Record<ExpiryItemKind, string> = {
+  get certificate() { return l10n.t('Company certificate'); },
+  get appKey() { return l10n.t('Rotated app key'); },
+  get accountKey() { return l10n.t('Rotated service account key'); },
+};
 
 export interface ExpiryItem {
   podId: string;
@@ -38,7 +43,7 @@ export function certificateItems(pod: { id: string; label: string }, certs: read
     items.push({
       podId: pod.id, podLabel: pod.label, kind: 'certificate', id: info.fingerPrint,
       name: attributes?.name || info.commonName || info.fingerPrint,
-      detail: ['Company certificate', attributes?.type?.type, attributes?.status?.type].filter(Boolean).join(' · '),
+      detail: [l10n.t('Company certificate'), attributes?.type?.type, attributes?.status?.type].filter(Boolean).join(' · '),
       date: info.expiryDate!, state,
     });
   }
@@ -58,7 +63,7 @@ export function rotatedKeyItems(pod: { id: string; label: string }, holders: Rea
       if (!state) continue;
       items.push({
         podId: pod.id, podLabel: pod.label, kind, id, name: holder.name,
-        detail: `Rotated ${kind === 'appKey' ? 'app' : 'service account'} RSA key ${shortFingerprint(key.fingerprint)}`, date: key.expirationDate!, state,
+        detail: kind === 'appKey' ? l10n.t('Rotated app RSA key {0}', shortFingerprint(key.fingerprint)) : l10n.t('Rotated service account RSA key {0}', shortFingerprint(key.fingerprint)), date: key.expirationDate!, state,
       });
     }
   }

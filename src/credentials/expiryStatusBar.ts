@@ -21,7 +21,7 @@ export class ExpiryStatusBar implements vscode.Disposable {
   private visible = false;
 
   constructor(private readonly radar: ExpiryRadar, private readonly sessions: PodSessions, private readonly onError: (message: string) => void) {
-    this.item.name = 'Symphony credential expiry';
+    this.item.name = vscode.l10n.t('Symphony credential expiry');
     this.item.command = showExpiryReportCommand;
     this.subscriptions.push(
       radar.onDidChange((report) => this.show(report)),
@@ -85,13 +85,13 @@ export class ExpiryStatusBar implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    this.item.text = `$(${expired ? 'error' : 'warning'}) ${report.items.length} expiring`;
+    this.item.text = `$(${expired ? 'error' : 'warning'}) ${vscode.l10n.t('{0} expiring', report.items.length)}`;
     this.item.backgroundColor = new vscode.ThemeColor(expired ? 'statusBarItem.errorBackground' : 'statusBarItem.warningBackground');
     this.item.tooltip = [
-      expired ? `${expired} expired` : '', expiring ? `${expiring} expire within ${report.warningDays} days` : '',
-      'company certificates and rotated app keys, all signed-in pods', 'Click to open the expiry report.',
+      expired ? vscode.l10n.t('{0} expired', expired) : '', expiring ? vscode.l10n.t('{0} expire within {1} days', expiring, report.warningDays) : '',
+      vscode.l10n.t('company certificates and rotated app keys, all signed-in pods'), vscode.l10n.t('Click to open the expiry report.'),
     ].filter(Boolean).join('\n');
-    this.item.accessibilityInformation = { label: `${report.items.length} Symphony credentials expiring or expired; open the expiry report` };
+    this.item.accessibilityInformation = { label: vscode.l10n.t('{0} Symphony credentials expiring or expired; open the expiry report', report.items.length) };
     this.visible = true;
     this.item.show();
   }

@@ -6,6 +6,7 @@
 import { createHash, createPublicKey, generateKeyPair } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import { AppAuthenticationKey, ApplicationDetail, V2UserAttributes, V2UserDetail, formatFingerprint, shortFingerprint } from '../api';
+import { l10n } from '../text/l10n';
 
 export const generatedKeyBits = 4096;
 
@@ -43,13 +44,13 @@ export interface KeyHolderKind<D, B> {
 }
 
 export const appKeyHolder: KeyHolderKind<ApplicationDetail, ApplicationDetail> = {
-  noun: 'app',
+  get noun() { return l10n.t('app'); },
   keysOf: (detail) => detail.authenticationKeys ?? {},
   body: (change) => ({ authenticationKeys: change }),
 };
 
 export const serviceAccountKeyHolder: KeyHolderKind<V2UserDetail, V2UserAttributes> = {
-  noun: 'service account',
+  get noun() { return l10n.t('service account'); },
   keysOf: (detail) => ({ current: detail.userAttributes?.currentKey, previous: detail.userAttributes?.previousKey }),
   body: (change) => ({ ...(change.current ? { currentKey: change.current } : {}), ...(change.previous ? { previousKey: change.previous } : {}) }),
 };
@@ -118,7 +119,7 @@ export const saveCurrentKey = (publicKeyPem: string) => keyChange(keyChanges.sav
 export const revokeCurrentKey = (base: ApplicationDetail) => keyChange(keyChanges.revokeCurrent(appKeyHolder.keysOf(base), appNoun(base)));
 export const revokePreviousKey = (base: ApplicationDetail) => keyChange(keyChanges.revokePrevious(appKeyHolder.keysOf(base), appNoun(base)));
 export const extendPreviousKey = (base: ApplicationDetail, until?: number) => keyChange(keyChanges.extendPrevious(appKeyHolder.keysOf(base), appNoun(base), until));
-const appNoun = (base: ApplicationDetail) => `app "${base.applicationInfo?.appId ?? ''}"`;
+const appNoun = (base: ApplicationDetail) => l10n.t('app "{0}"', base.applicationInfo?.appId ?? '');
 
 /**
  * Why the pod would refuse to SAVE a new current key, or undefined when it would accept it. The documented rules
@@ -145,19 +146,19 @@ export function heldKeySaveRefusal(keys: HeldKeys, newKeyPem?: string, now = Dat
 
 /** A UTC date as the extension shows it, or what to say when the pod gave none. */
 export function keyDate(ms: number | undefined): string {
-  return ms ? new Date(ms).toISOString().replace('T', ' ').slice(0, 16) + ' UTC' : 'a date the pod has not reported';
+  return ms ? new Date(ms).toISOString().replace('T', ' ').slice(0, 16) + ' UTC' : l10n.t('a date the pod has not reported');
 }
 
 /** The sentence for a refused SAVE: why, and the way forward. */
 export function saveRefusalMessage(refusal: SaveRefusal, id: string): string {
   return refusal.reason === 'sameAsCurrent'
-    ? `This is already the current key of ${id}: choose a new public key.`
-    : `The pod refuses a new key for ${id} while its previous key (${shortFingerprint(refusal.previousFingerprint)}) is still valid, until ${keyDate(refusal.previousExpires)}: revoke the previous key first (Revoke Previous Key), or rotate after it has expired.`;
+    ? l10n.t('This is already the current key of {0}: choose a new public key.', id)
+    : l10n.t('The pod refuses a new key for {0} while its previous key ({1}) is still valid, until {2}: revoke the previous key first (Revoke Previous Key), or rotate after it has expired.', id, shortFingerprint(refusal.previousFingerprint), keyDate(refusal.previousExpires));
 }
 
 function requireKey(keys: HeldKeys, slot: KeySlot, noun: string): string {
   const key = keys[slot]?.key;
-  if (!key) throw new Error(slot === 'current' ? `The ${noun} has no current RSA key.` : `The ${noun} has no rotated (previous) key.`);
+  if (!key) throw new Error(slot === 'current' ? l10n.t('The {0} has no current RSA key.', noun) : l10n.t('The {0} has no rotated (previous) key.', noun));
   return key;
 }
 

@@ -2,6 +2,7 @@
 // Profiles hold no secret: tokens and passphrases live in SecretStorage (see podSecrets.ts).
 import { randomBytes } from 'node:crypto';
 import { validatePodUrl } from '../api';
+import { l10n } from '../text/l10n';
 
 export type AuthMethod = 'rsa' | 'certificate' | 'sessionToken';
 /** Where the pod sits: a production pod is read-only in each window until unlocked with a reason (productionLock.ts). */
@@ -28,7 +29,11 @@ export interface PodProfile {
   environment?: PodEnvironment;
 }
 
-export const environmentLabels: Record<PodEnvironment, string> = { development: 'development', uat: 'UAT', production: 'production' };
+export const environmentLabels: Record<PodEnvironment, string> = {
+  get development() { return l10n.t('development'); },
+  get uat() { return l10n.t('UAT'); },
+  get production() { return l10n.t('production'); },
+};
 
 /** A profile saved before environments existed is a development pod until the user says otherwise (Edit Pod). */
 export function environmentOf(profile: PodProfile): PodEnvironment {
@@ -41,23 +46,23 @@ export function podTitle(profile: PodProfile): string {
 }
 
 export const authMethodLabels: Record<AuthMethod, string> = {
-  rsa: 'RSA key (service account)',
-  certificate: 'Client certificate',
-  sessionToken: 'Session token (pasted)',
+  get rsa() { return l10n.t('RSA key (service account)'); },
+  get certificate() { return l10n.t('Client certificate'); },
+  get sessionToken() { return l10n.t('Session token (pasted)'); },
 };
 
 /** Returns why the profile cannot be used, or undefined when it is complete. */
 export function describeProfileProblem(profile: PodProfile): string | undefined {
-  if (!profile.label.trim()) return 'Give the pod a name.';
+  if (!profile.label.trim()) return l10n.t('Give the pod a name.');
   const urlProblem = validatePodUrl(profile.podUrl);
   if (urlProblem) return urlProblem;
   switch (profile.authMethod) {
     case 'rsa':
-      if (!profile.username?.trim()) return 'RSA sign-in needs the service account username.';
-      if (!profile.privateKeyPath) return 'RSA sign-in needs the private key file.';
+      if (!profile.username?.trim()) return l10n.t('RSA sign-in needs the service account username.');
+      if (!profile.privateKeyPath) return l10n.t('RSA sign-in needs the private key file.');
       return undefined;
     case 'certificate':
-      if (!profile.clientCertPath || !profile.clientKeyPath) return 'Certificate sign-in needs the client certificate and its key file.';
+      if (!profile.clientCertPath || !profile.clientKeyPath) return l10n.t('Certificate sign-in needs the client certificate and its key file.');
       return profile.sessionAuthUrl ? validatePodUrl(profile.sessionAuthUrl) : undefined;
     case 'sessionToken':
       return undefined;
@@ -70,8 +75,8 @@ export function describeProfileProblem(profile: PodProfile): string | undefined 
  * pasted token's account is known only once signed in (see podCommands).
  */
 function accountOf(profile: PodProfile): string | undefined {
-  if (profile.authMethod === 'rsa') return profile.username?.trim() ? `the service account ${profile.username.trim().toLowerCase()}` : undefined;
-  if (profile.authMethod === 'certificate') return profile.clientCertPath ? `the client certificate ${profile.clientCertPath}` : undefined;
+  if (profile.authMethod === 'rsa') return profile.username?.trim() ? l10n.t('the service account {0}', profile.username.trim().toLowerCase()) : undefined;
+  if (profile.authMethod === 'certificate') return profile.clientCertPath ? l10n.t('the client certificate {0}', profile.clientCertPath) : undefined;
   return undefined;
 }
 
@@ -81,7 +86,7 @@ export function describeDuplicatePod(profile: PodProfile, others: readonly PodPr
   if (!account) return undefined;
   const same = others.find((other) => other.id !== profile.id && other.podUrl === profile.podUrl && accountOf(other) === account);
   return same
-    ? `The pod "${same.label}" already signs in to ${profile.podUrl} as ${account}: use that pod (Sign In, or Edit Pod to change its key or certificate) instead of adding it twice.`
+    ? l10n.t('The pod "{0}" already signs in to {1} as {2}: use that pod (Sign In, or Edit Pod to change its key or certificate) instead of adding it twice.', same.label, profile.podUrl, account)
     : undefined;
 }
 

@@ -51,7 +51,6 @@ export async function warnIfNoKeyring(state: vscode.Memento): Promise<void> {
   if (!desktopLinux || process.env.DBUS_SESSION_BUS_ADDRESS || state.get<boolean>(keyringWarningKey)) return;
   await state.update(keyringWarningKey, true);
   void vscode.window.showWarningMessage(
-    'Symphony Pod Admin: no OS keyring (Secret Service) was found, so your session tokens will not survive a restart. ' +
-      'Install and unlock gnome-keyring or KWallet (package libsecret-1-0), or start VS Code with --password-store=gnome-libsecret.',
+    vscode.l10n.t('Symphony Pod Admin: no OS keyring (Secret Service) was found, so your session tokens will not survive a restart. Install and unlock gnome-keyring or KWallet (package libsecret-1-0), or start VS Code with --password-store=gnome-libsecret.'),
   );
 }

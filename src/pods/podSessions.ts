@@ -157,7 +157,7 @@ export class PodSessions implements vscode.Disposable {
 
   private profile(podId: string): PodProfile {
     const profile = this.store.get(podId);
-    if (!profile) throw new Error(`The pod ${podId} is no longer configured.`);
+    if (!profile) throw new Error(vscode.l10n.t('The pod {0} is no longer configured.', podId));
     return profile;
   }
 
@@ -195,16 +195,16 @@ export class PodSessions implements vscode.Disposable {
     switch (profile.authMethod) {
       case 'rsa':
         return async () => {
-          const privateKeyPem = readProfileFile(profile.privateKeyPath, 'private key');
+          const privateKeyPem = readProfileFile(profile.privateKeyPath, vscode.l10n.t('private key'));
           const passphrase = privateKeyPem.includes('ENCRYPTED') ? await this.passphrase(profile) : undefined;
           return rsaAuthenticator({ podUrl: profile.podUrl, username: profile.username ?? '', privateKeyPem, passphrase, transport: { caPem: caBundle(profile), timeoutMs: httpTimeoutMs() } })();
         };
       case 'certificate':
         return async () => {
-          const clientKeyPem = readProfileFile(profile.clientKeyPath, 'client key');
+          const clientKeyPem = readProfileFile(profile.clientKeyPath, vscode.l10n.t('client key'));
           return certificateAuthenticator({
             sessionAuthUrl: profile.sessionAuthUrl ?? profile.podUrl,
-            clientCertPem: readProfileFile(profile.clientCertPath, 'client certificate'),
+            clientCertPem: readProfileFile(profile.clientCertPath, vscode.l10n.t('client certificate')),
             clientKeyPem,
             passphrase: clientKeyPem.includes('ENCRYPTED') ? await this.passphrase(profile) : undefined,
             caPem: caBundle(profile),
@@ -220,12 +220,12 @@ export class PodSessions implements vscode.Disposable {
     const stored = await this.secrets.get(profile.id, 'passphrase');
     if (stored !== undefined) return stored;
     const entered = await this.prompts.current.input({
-      title: `Sign in to ${profile.label}`,
-      prompt: 'The private key is encrypted: enter its passphrase (kept in the OS keychain).',
+      title: vscode.l10n.t('Sign in to {0}', profile.label),
+      prompt: vscode.l10n.t('The private key is encrypted: enter its passphrase (kept in the OS keychain).'),
       password: true,
     });
     // Keep only a passphrase that opens the key: a stored wrong one would fail every later sign-in without asking again.
-    const keyPem = readProfileFile(profile.authMethod === 'certificate' ? profile.clientKeyPath : profile.privateKeyPath, 'private key');
+    const keyPem = readProfileFile(profile.authMethod === 'certificate' ? profile.clientKeyPath : profile.privateKeyPath, vscode.l10n.t('private key'));
     assertValid('passphrase', validatePrivateKey(keyPem, entered));
     await this.secrets.store(profile.id, 'passphrase', entered);
     return entered;
@@ -239,7 +239,7 @@ export class PodSessions implements vscode.Disposable {
   private askForToken(profile: PodProfile): Promise<string> {
     if (this.state(profile.id) === 'needsSignIn' || this.unattended.getStore()) {
       if (this.state(profile.id) !== 'needsSignIn') void this.markNeedsSignIn(profile.id);
-      return Promise.reject(new PodApiError(`Sign in to ${profile.label} again: its session token expired.`, { kind: 'auth' }));
+      return Promise.reject(new PodApiError(vscode.l10n.t('Sign in to {0} again: its session token expired.', profile.label), { kind: 'auth' }));
     }
     let pending = this.tokenPrompts.get(profile.id);
     if (!pending) {
@@ -264,10 +264,11 @@ export class PodSessions implements vscode.Disposable {
     const ask = async (refusal?: string) =>
       (
         await this.prompts.current.input({
-          title: `Sign in to ${profile.label}`,
-          prompt: `${refusal ? `${refusal}. Paste another` : 'Paste a'} session token for ${profile.podUrl} (it is kept in the OS keychain).`,
+          title: vscode.l10n.t('Sign in to {0}', profile.label),
+          prompt: refusal ? vscode.l10n.t('{0}. Paste another session token for {1} (it is kept in the OS keychain).', refusal, profile.podUrl)
+            : vscode.l10n.t('Paste a session token for {0} (it is kept in the OS keychain).', profile.podUrl),
           password: true,
-          validate: (value) => (value.trim() ? undefined : 'Paste the session token.'),
+          validate: (value) => (value.trim() ? undefined : vscode.l10n.t('Paste the session token.')),
         })
       ).trim();
     const first = await ask();
@@ -275,7 +276,7 @@ export class PodSessions implements vscode.Disposable {
     if (!refused) return first;
     const second = await ask(refused);
     const refusedAgain = await this.tokenRefusal(profile, second);
-    if (refusedAgain) throw new PodApiError(`${refusedAgain}. Run "Sign In" on ${profile.label} to paste another.`, { kind: 'auth', status: 401 });
+    if (refusedAgain) throw new PodApiError(vscode.l10n.t('{0}. Run "Sign In" on {1} to paste another.', refusedAgain, profile.label), { kind: 'auth', status: 401 });
     return second;
   }
 
@@ -289,7 +290,7 @@ export class PodSessions implements vscode.Disposable {
       return undefined;
     } catch (error) {
       if (error instanceof PodApiError && (error.status === 401 || error.status === 403)) {
-        return `The pod did not accept this token: ${error.podMessage ?? `HTTP ${error.status}`}`;
+        return vscode.l10n.t('The pod did not accept this token: {0}', error.podMessage ?? `HTTP ${error.status}`);
       }
       throw error;
     } finally {
@@ -311,15 +312,15 @@ export function httpTimeoutMs(): number {
 }
 
 function caBundle(profile: PodProfile): string | undefined {
-  return profile.caBundlePath ? readProfileFile(profile.caBundlePath, 'CA bundle') : undefined;
+  return profile.caBundlePath ? readProfileFile(profile.caBundlePath, vscode.l10n.t('CA bundle')) : undefined;
 }
 
 /** Reads a file the profile names (key, certificate, CA bundle: small PEM files); says how to fix a bad path. */
 function readProfileFile(path: string | undefined, what: string): string {
-  if (!path) throw new PodApiError(`The pod profile has no ${what} file: edit the pod and choose one.`, { kind: 'validation' });
+  if (!path) throw new PodApiError(vscode.l10n.t('The pod profile has no {0} file: edit the pod and choose one.', what), { kind: 'validation' });
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {
-    throw new PodApiError(`Cannot read the ${what} file ${path}: ${(error as Error).message}. Edit the pod and choose the file again.`, { kind: 'validation' });
+    throw new PodApiError(vscode.l10n.t('Cannot read the {0} file {1}: {2}. Edit the pod and choose the file again.', what, path, (error as Error).message), { kind: 'validation' });
   }
 }

@@ -58,7 +58,7 @@ export class ProductionLock implements vscode.Disposable {
         throw error;
       }
       if (isDestructiveWrite(write) && !currentChange()?.typedPods.has(current.id)) {
-        throw new PodApiError(`${podTitle(current)} is a production pod: this change takes something away and its confirmation did not ask for the pod's name. Nothing was sent (${write.method} ${write.path}).`, {
+        throw new PodApiError(vscode.l10n.t('{0} is a production pod: this change takes something away and its confirmation did not ask for the pod\'s name. Nothing was sent ({1} {2}).', podTitle(current), write.method, write.path), {
           kind: 'locked', method: write.method, path: write.path,
         });
       }
@@ -68,7 +68,7 @@ export class ProductionLock implements vscode.Disposable {
   /** Refuses, as the gate would, a change about to be asked for on a locked pod: nothing is asked, nothing sent. */
   refuseIfLocked(profile: PodProfile, what: string): void {
     if (!this.isLocked(profile)) return;
-    const error = new PodApiError(`${podTitle(profile)} is a production pod and is locked: Unlock for changes… first. Nothing was asked or sent (${what}).`, { kind: 'locked' });
+    const error = new PodApiError(vscode.l10n.t('{0} is a production pod and is locked: Unlock for changes… first. Nothing was asked or sent ({1}).', podTitle(profile), what), { kind: 'locked' });
     this.refused.set(error, profile.id);
     throw error;
   }

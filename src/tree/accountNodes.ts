@@ -17,7 +17,7 @@ type Skip = number;
 const text = (value: string | undefined) => displayableText(value ?? '').text;
 
 export class ServiceAccountsNode extends PagedListNode<V2UserDetail, Skip> {
-  protected readonly emptyText = 'No service accounts';
+  protected readonly emptyText = vscode.l10n.t('No service accounts');
 
   constructor(parent: TreeNode, private readonly sessions: PodSessions) {
     super(parent);
@@ -28,17 +28,17 @@ export class ServiceAccountsNode extends PagedListNode<V2UserDetail, Skip> {
   }
 
   toTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem('Service accounts', vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(vscode.l10n.t('Service accounts'), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `${this.podId}/serviceAccounts`;
     item.iconPath = new vscode.ThemeIcon('robot');
     item.contextValue = this.writable ? ContextValue.serviceAccounts : ContextValue.serviceAccountsReadOnly;
-    if (!this.writable) item.description = 'needs User Provisioning or Super Administrator';
+    if (!this.writable) item.description = vscode.l10n.t('needs User Provisioning or Super Administrator');
     return item;
   }
 
   override async getChildren(): Promise<TreeNode[]> {
     // The pod answers 403 without the role: say which role, without a request.
-    if (!this.writable) return [new MessageNode(this, 'Listing service accounts needs the User Provisioning or Super Administrator role.', 'lock')];
+    if (!this.writable) return [new MessageNode(this, vscode.l10n.t('Listing service accounts needs the User Provisioning or Super Administrator role.'), 'lock')];
     return super.getChildren();
   }
 
@@ -81,14 +81,14 @@ export class ServiceAccountNode extends TreeNode {
     const item = new vscode.TreeItem(text(a.displayName) || this.username, vscode.TreeItemCollapsibleState.None);
     item.id = `${this.podId}/serviceAccount/${this.uid}`;
     const previous = a.previousKey?.expirationDate;
-    item.description = [text(this.username), disabled ? 'disabled' : undefined, !a.currentKey?.key ? 'no key' : undefined,
-      previous && previous > Date.now() ? `previous key: ${Math.ceil((previous - Date.now()) / 3600_000)} h left` : undefined].filter(Boolean).join(' · ');
+    item.description = [text(this.username), disabled ? vscode.l10n.t('disabled') : undefined, !a.currentKey?.key ? vscode.l10n.t('no key') : undefined,
+      previous && previous > Date.now() ? vscode.l10n.t('previous key: {0} h left', Math.ceil((previous - Date.now()) / 3600_000)) : undefined].filter(Boolean).join(' · ');
     item.iconPath = disabled ? new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground')) : new vscode.ThemeIcon('robot');
     item.contextValue = ContextValue.serviceAccount;
-    item.command = { command: 'symphonyPodAdmin.accounts.open', title: 'Open Details', arguments: [this] };
-    item.tooltip = [text(a.displayName) || this.username, `Username: ${text(this.username)} · user id ${this.uid}`, `Status: ${disabled ? 'disabled' : 'enabled'}`,
-      `Roles: ${text((this.item.roles ?? []).join(', ')) || 'none'}`, `Current key: ${a.currentKey?.key ? 'set' : 'none'}`,
-      a.previousKey?.key ? `Previous key: accepted until ${keyDate(previous)}` : ''].filter(Boolean).join('\n');
+    item.command = { command: 'symphonyPodAdmin.accounts.open', title: vscode.l10n.t('Open Details'), arguments: [this] };
+    item.tooltip = [text(a.displayName) || this.username, vscode.l10n.t('Username: {0} · user id {1}', text(this.username), String(this.uid)), disabled ? vscode.l10n.t('Status: disabled') : vscode.l10n.t('Status: enabled'),
+      vscode.l10n.t('Roles: {0}', text((this.item.roles ?? []).join(', ')) || vscode.l10n.t('none')), a.currentKey?.key ? vscode.l10n.t('Current key: set') : vscode.l10n.t('Current key: none'),
+      a.previousKey?.key ? vscode.l10n.t('Previous key: accepted until {0}', keyDate(previous)) : ''].filter(Boolean).join('\n');
     return item;
   }
 }
@@ -104,11 +104,11 @@ export class UsersNode extends TreeNode {
   }
 
   toTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem('Users', vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(vscode.l10n.t('Users'), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `${this.podId}/users`;
     item.iconPath = new vscode.ThemeIcon('person');
     item.contextValue = ContextValue.users;
-    item.description = this.query ? `search: ${this.query}` : 'search by name or email';
+    item.description = this.query ? vscode.l10n.t('search: {0}', this.query) : vscode.l10n.t('search by name or email');
     return item;
   }
 
@@ -132,8 +132,8 @@ export class UsersNode extends TreeNode {
     if (!this.results) return [searchNode];
     const { users, count } = this.results;
     const nodes: TreeNode[] = [searchNode, ...users.map((u) => new UserNode(this, u))];
-    if (users.length === 0) nodes.push(new MessageNode(this, `No user matches "${this.query}".`));
-    else if (count > users.length) nodes.push(new MessageNode(this, `${count - users.length} more match: narrow the search.`));
+    if (users.length === 0) nodes.push(new MessageNode(this, vscode.l10n.t('No user matches "{0}".', this.query ?? '')));
+    else if (count > users.length) nodes.push(new MessageNode(this, vscode.l10n.t('{0} more match: narrow the search.', count - users.length)));
     return nodes;
   }
 
@@ -150,7 +150,7 @@ export class UserNode extends TreeNode {
 
   toTreeItem(): vscode.TreeItem {
     const u = this.user;
-    const item = new vscode.TreeItem(text(u.displayName) || text(u.username) || `User ${u.id}`, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(text(u.displayName) || text(u.username) || vscode.l10n.t('User {0}', String(u.id)), vscode.TreeItemCollapsibleState.None);
     item.id = `${this.podId}/user/${u.id}`;
     item.description = [text(u.emailAddress), String(u.id)].filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon(u.accountType === 'SYSTEM' ? 'robot' : 'person');

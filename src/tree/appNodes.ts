@@ -10,7 +10,7 @@ import { Page, PagedListNode } from './pagedListNode';
 import { TreeNode } from './treeNode';
 
 export class ApplicationsNode extends PagedListNode<PodAppEntitlement, never> {
-  protected readonly emptyText = 'No applications';
+  protected readonly emptyText = vscode.l10n.t('No applications');
 
   constructor(parent: TreeNode, private readonly sessions: PodSessions) {
     super(parent);
@@ -21,11 +21,11 @@ export class ApplicationsNode extends PagedListNode<PodAppEntitlement, never> {
   }
 
   toTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem('Applications', vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(vscode.l10n.t('Applications'), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `${this.podId}/applications`;
     item.iconPath = new vscode.ThemeIcon('extensions');
     item.contextValue = this.writable ? ContextValue.applications : ContextValue.applicationsReadOnly;
-    if (!this.writable) item.description = 'read-only: needs User Provisioning';
+    if (!this.writable) item.description = vscode.l10n.t('read-only: needs User Provisioning');
     return item;
   }
 
@@ -61,13 +61,14 @@ export class ApplicationNode extends TreeNode {
     const { appId, appName, enable, listed, install } = this.item;
     const item = new vscode.TreeItem(appName || appId, vscode.TreeItemCollapsibleState.None);
     item.id = `${this.podId}/application/${appId}`;
-    item.description = [appId, enable ? 'enabled' : 'disabled', listed ? 'listed' : 'unlisted', install ? 'auto-install' : 'manual install'].join(' · ');
+    item.description = [appId, enable ? vscode.l10n.t('enabled') : vscode.l10n.t('disabled'), listed ? vscode.l10n.t('listed') : vscode.l10n.t('unlisted'), install ? vscode.l10n.t('auto-install') : vscode.l10n.t('manual install')].join(' · ');
     item.iconPath = enable ? new vscode.ThemeIcon('package') : new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground'));
     item.contextValue = this.writable ? ContextValue.application : ContextValue.applicationReadOnly;
-    item.command = { command: 'symphonyPodAdmin.apps.open', title: 'Open Details', arguments: [this] };
+    item.command = { command: 'symphonyPodAdmin.apps.open', title: vscode.l10n.t('Open Details'), arguments: [this] };
+    const yes = (value: boolean | undefined) => (value ? vscode.l10n.t('yes') : vscode.l10n.t('no'));
     item.tooltip = new vscode.MarkdownString(
-      [`**${escapeMarkdown(appName || appId)}**`, '', '| | |', '|---|---|', `| App id | \`${appId}\` |`, `| Enabled | ${enable ? 'yes' : 'no'} |`,
-        `| Listed in the Symphony Market | ${listed ? 'yes' : 'no'} |`, `| Installed for everyone | ${install ? 'yes' : 'no'} |`, ...this.keyRows()].join('\n'),
+      [`**${escapeMarkdown(appName || appId)}**`, '', '| | |', '|---|---|', `| ${vscode.l10n.t('App id')} | \`${appId}\` |`, `| ${vscode.l10n.t('Enabled')} | ${yes(enable)} |`,
+        `| ${vscode.l10n.t('Listed in the Symphony Market')} | ${yes(listed)} |`, `| ${vscode.l10n.t('Installed for everyone')} | ${yes(install)} |`, ...this.keyRows()].join('\n'),
     );
     return item;
   }
@@ -75,10 +76,10 @@ export class ApplicationNode extends TreeNode {
   /** The RSA keys as last read (details, key commands, expiry check); the entitlement list itself has none. */
   private keyRows(): string[] {
     const known = this.podId ? knownAppKeys.get(this.podId, this.appId) : undefined;
-    if (!known) return ['| RSA keys | open the details to read them |'];
-    if (known.keys.length === 0) return ['| RSA keys | none |'];
+    if (!known) return [`| ${vscode.l10n.t('RSA keys')} | ${vscode.l10n.t('open the details to read them')} |`];
+    if (known.keys.length === 0) return [`| ${vscode.l10n.t('RSA keys')} | ${vscode.l10n.t('none')} |`];
     return known.keys.map((k) => k.slot === 'current'
-      ? `| Current key | \`${k.fingerprint}\` |`
-      : `| Rotated key | \`${k.fingerprint}\`, valid until ${k.expirationDate ? new Date(k.expirationDate).toISOString().replace('T', ' ').slice(0, 16) + ' UTC' : 'unknown'} |`);
+      ? `| ${vscode.l10n.t('Current key')} | \`${k.fingerprint}\` |`
+      : `| ${vscode.l10n.t('Rotated key')} | ${vscode.l10n.t('{0}, valid until {1}', `\`${k.fingerprint}\``, k.expirationDate ? new Date(k.expirationDate).toISOString().replace('T', ' ').slice(0, 16) + ' UTC' : vscode.l10n.t('unknown'))} |`);
   }
 }

@@ -14,18 +14,18 @@ import { MessageNode, TreeNode } from './treeNode';
 type Skip = number;
 
 export class CertificatesNode extends PagedListNode<CompanyCertInfoItem, Skip> {
-  protected readonly emptyText = 'No company certificates';
+  protected readonly emptyText = vscode.l10n.t('No company certificates');
 
   constructor(parent: TreeNode, private readonly sessions: PodSessions) {
     super(parent);
   }
 
   toTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem('Certificates', vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(vscode.l10n.t('Certificates'), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `${this.podId}/certificates`;
     item.iconPath = new vscode.ThemeIcon('shield');
     item.contextValue = this.writable ? ContextValue.certificates : ContextValue.certificatesReadOnly;
-    if (!this.writable) item.description = 'read-only: needs User Provisioning';
+    if (!this.writable) item.description = vscode.l10n.t('read-only: needs User Provisioning');
     return item;
   }
 
@@ -107,17 +107,17 @@ export class CertificateNode extends TreeNode {
   toTreeItem(): vscode.TreeItem {
     const { companyCertAttributes: attributes, companyCertInfo: info } = this.item;
     const state = expiryState(info?.expiryDate);
-    const expiry = info?.expiryDate ? new Date(info.expiryDate).toISOString().slice(0, 10) : 'no expiry date';
+    const expiry = info?.expiryDate ? new Date(info.expiryDate).toISOString().slice(0, 10) : vscode.l10n.t('no expiry date');
     const item = new vscode.TreeItem(this.displayName, this.issuesOthers ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = `${this.podId}/certificate/${this.parentPath()}${this.fingerPrint}`;
-    item.description = [this.podManaged ? 'pod-managed' : undefined, info?.commonName !== this.displayName ? info?.commonName : undefined, attributes?.type?.type, attributes?.status?.type, state === 'expired' ? `expired ${expiry}` : `expires ${expiry}`]
+    item.description = [this.podManaged ? vscode.l10n.t('pod-managed') : undefined, info?.commonName !== this.displayName ? info?.commonName : undefined, attributes?.type?.type, attributes?.status?.type, state === 'expired' ? vscode.l10n.t('expired {0}', expiry) : vscode.l10n.t('expires {0}', expiry)]
       .filter(Boolean)
       .join(' · ');
     item.iconPath = iconFor(attributes?.status?.type, state);
     item.resourceUri = expiryUri('certificate', this.fingerPrint, state);
     item.accessibilityInformation = { label: spokenLabel(this.displayName, item.description, [state === 'expiring' && `expires within ${expiryWarningDays()} days`]) };
     item.contextValue = !this.writable ? ContextValue.certificateReadOnly : this.podManaged ? ContextValue.certificatePodManaged : ContextValue.certificate;
-    item.command = { command: 'symphonyPodAdmin.certs.open', title: 'Open Details', arguments: [this] };
+    item.command = { command: 'symphonyPodAdmin.certs.open', title: vscode.l10n.t('Open Details'), arguments: [this] };
     // No tooltip here: VS Code asks `resolveTooltip` on hover, so expanding the list costs no name lookup.
     return item;
   }
@@ -128,23 +128,24 @@ export class CertificateNode extends TreeNode {
     const list = this.rootList();
     await list.names.resolve([info?.updatedBy, ...list.loadedItems.map((c) => c.companyCertInfo?.updatedBy)]);
     const state = expiryState(info?.expiryDate);
-    const expiry = info?.expiryDate ? new Date(info.expiryDate).toISOString().slice(0, 10) : 'no expiry date';
-    const updatedBy = info?.updatedBy !== undefined ? ` by ${escapeMarkdown(personInline(list.names.people.get(info.updatedBy), info.updatedBy))}` : '';
+    const expiry = info?.expiryDate ? new Date(info.expiryDate).toISOString().slice(0, 10) : vscode.l10n.t('no expiry date');
+    const updatedBy = info?.updatedBy !== undefined ? escapeMarkdown(personInline(list.names.people.get(info.updatedBy), info.updatedBy)) : '';
+    const updatedAt = info?.updatedAt !== undefined ? new Date(info.updatedAt).toISOString().slice(0, 10) : '';
     return new vscode.MarkdownString(
       [
         `**${escapeMarkdown(this.displayName)}**`,
         '',
         `| | |`,
         `|---|---|`,
-        `| Common name | ${escapeMarkdown(info?.commonName ?? '')} |`,
-        `| Type | ${attributes?.type?.type ?? ''} |`,
-        `| Status | ${attributes?.status?.type ?? ''} |`,
-        this.podManaged ? '| Managed by | the pod itself: deleting it can break the pod |' : '',
-        `| Expires | ${expiry}${state === 'expired' ? ' (expired)' : state === 'expiring' ? ' (soon)' : ''} |`,
-        `| Fingerprint | \`${formatFingerprint(this.fingerPrint)}\` |`,
-        info?.issuerFingerPrint ? `| Issuer | \`${info.issuerFingerPrint}\` |` : '',
-        info?.lastSeen ? `| Last seen | ${new Date(info.lastSeen).toISOString()} |` : '',
-        info?.updatedAt !== undefined || updatedBy ? `| Updated | ${info?.updatedAt !== undefined ? new Date(info.updatedAt).toISOString().slice(0, 10) : ''}${updatedBy} |` : '',
+        `| ${vscode.l10n.t('Common name')} | ${escapeMarkdown(info?.commonName ?? '')} |`,
+        `| ${vscode.l10n.t('Type')} | ${attributes?.type?.type ?? ''} |`,
+        `| ${vscode.l10n.t('Status')} | ${attributes?.status?.type ?? ''} |`,
+        this.podManaged ? `| ${vscode.l10n.t('Managed by')} | ${vscode.l10n.t('the pod itself: deleting it can break the pod')} |` : '',
+        `| ${vscode.l10n.t('Expires')} | ${state === 'expired' ? vscode.l10n.t('{0} (expired)', expiry) : state === 'expiring' ? vscode.l10n.t('{0} (soon)', expiry) : expiry} |`,
+        `| ${vscode.l10n.t('Fingerprint')} | \`${formatFingerprint(this.fingerPrint)}\` |`,
+        info?.issuerFingerPrint ? `| ${vscode.l10n.t('Issuer')} | \`${info.issuerFingerPrint}\` |` : '',
+        info?.lastSeen ? `| ${vscode.l10n.t('Last seen')} | ${new Date(info.lastSeen).toISOString()} |` : '',
+        info?.updatedAt !== undefined || updatedBy ? `| ${vscode.l10n.t('Updated')} | ${updatedBy ? vscode.l10n.t('{0} by {1}', updatedAt, updatedBy).trim() : updatedAt} |` : '',
       ]
         .filter((line) => line !== '')
         .join('\n'),
@@ -160,7 +161,7 @@ export class CertificateNode extends TreeNode {
 
   override async getChildren(): Promise<TreeNode[]> {
     const issued = await this.sessions.client(this.podId!).certs.listIssuedBy(this.fingerPrint);
-    if (issued.length === 0) return [new MessageNode(this, 'No certificates issued by this one')];
+    if (issued.length === 0) return [new MessageNode(this, vscode.l10n.t('No certificates issued by this one'))];
     return issued.map((cert) => new CertificateNode(this, this.sessions, cert, this.writable, false));
   }
 

@@ -8,10 +8,10 @@ import { People, peopleOf, personLabel, personMatches, personTooltip } from './p
 import { TreeNode } from './treeNode';
 
 const statuses: { status: ConnectionStatus; label: string; icon: string; context: string }[] = [
-  { status: 'PENDING_INCOMING', label: 'Incoming requests', icon: 'mail', context: ContextValue.connectionIncoming },
-  { status: 'PENDING_OUTGOING', label: 'Outgoing requests', icon: 'send', context: ContextValue.connectionOutgoing },
-  { status: 'ACCEPTED', label: 'Accepted', icon: 'pass', context: ContextValue.connectionAccepted },
-  { status: 'REJECTED', label: 'Rejected', icon: 'close', context: ContextValue.connectionRejected },
+  { status: 'PENDING_INCOMING', get label() { return vscode.l10n.t('Incoming requests'); }, icon: 'mail', context: ContextValue.connectionIncoming },
+  { status: 'PENDING_OUTGOING', get label() { return vscode.l10n.t('Outgoing requests'); }, icon: 'send', context: ContextValue.connectionOutgoing },
+  { status: 'ACCEPTED', get label() { return vscode.l10n.t('Accepted'); }, icon: 'pass', context: ContextValue.connectionAccepted },
+  { status: 'REJECTED', get label() { return vscode.l10n.t('Rejected'); }, icon: 'close', context: ContextValue.connectionRejected },
 ];
 
 export class ConnectionsNode extends TreeNode {
@@ -23,10 +23,10 @@ export class ConnectionsNode extends TreeNode {
   }
 
   toTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem('Connections', vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(vscode.l10n.t('Connections'), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `${this.podId}/connections`;
     item.iconPath = new vscode.ThemeIcon('link');
-    item.tooltip = 'Connections of the signed-in service account';
+    item.tooltip = vscode.l10n.t('Connections of the signed-in service account');
     item.contextValue = ContextValue.connections;
     return item;
   }
@@ -46,7 +46,7 @@ export class ConnectionsNode extends TreeNode {
 }
 
 export class ConnectionStatusNode extends PagedListNode<UserConnection, never> {
-  protected readonly emptyText = 'None';
+  protected readonly emptyText = vscode.l10n.t('None');
 
   constructor(parent: TreeNode, private readonly sessions: PodSessions, readonly status: ConnectionStatus) {
     super(parent);
@@ -58,7 +58,7 @@ export class ConnectionStatusNode extends PagedListNode<UserConnection, never> {
     item.id = `${this.podId}/connections/${this.status}`;
     item.iconPath = new vscode.ThemeIcon(meta.icon);
     item.contextValue = ContextValue.connectionStatus;
-    if (this.status === 'ACCEPTED') item.tooltip = 'Connections with users of other pods. Users of your own pod are connected implicitly and are not listed.';
+    if (this.status === 'ACCEPTED') item.tooltip = vscode.l10n.t('Connections with users of other pods. Users of your own pod are connected implicitly and are not listed.');
     return item;
   }
 
@@ -107,11 +107,11 @@ export class ConnectionNode extends TreeNode {
     const item = new vscode.TreeItem(personLabel(person, this.userId), vscode.TreeItemCollapsibleState.None);
     item.id = `${this.podId}/connection/${this.item.userId}`;
     const updated = this.item.updatedAt ? new Date(this.item.updatedAt).toISOString().slice(0, 10) : undefined;
-    const requests = this.item.requestCounter ? `${this.item.requestCounter} request${this.item.requestCounter === 1 ? '' : 's'}` : undefined;
-    item.description = [person?.name ? String(this.userId) : undefined, meta.label.toLowerCase(), updated && `updated ${updated}`, requests]
+    const requests = this.item.requestCounter ? (this.item.requestCounter === 1 ? vscode.l10n.t('1 request') : vscode.l10n.t('{0} requests', this.item.requestCounter)) : undefined;
+    item.description = [person?.name ? String(this.userId) : undefined, meta.label.toLowerCase(), updated && vscode.l10n.t('updated {0}', updated), requests]
       .filter(Boolean)
       .join(' · ');
-    item.tooltip = personTooltip(person, this.userId, [`Connection: ${meta.label.toLowerCase()}`]);
+    item.tooltip = personTooltip(person, this.userId, [vscode.l10n.t('Connection: {0}', meta.label.toLowerCase())]);
     item.iconPath = new vscode.ThemeIcon('person');
     item.contextValue = meta.context;
     item.command = { command: 'symphonyPodAdmin.connections.showInfo', title: 'Show Connection Info', arguments: [this] };

@@ -23,8 +23,8 @@ export function expiryUri(kind: string, id: string, state: ExpiryState): vscode.
 export class ExpiryDecorations implements vscode.FileDecorationProvider {
   provideFileDecoration(uri: vscode.Uri): vscode.FileDecoration | undefined {
     if (uri.scheme !== scheme) return undefined;
-    if (uri.query === 'expired') return new vscode.FileDecoration('✕', 'Expired', new vscode.ThemeColor('list.errorForeground'));
-    if (uri.query === 'expiring') return new vscode.FileDecoration('!', `Expires within ${expiryWarningDays()} days`, new vscode.ThemeColor('list.warningForeground'));
+    if (uri.query === 'expired') return new vscode.FileDecoration('✕', vscode.l10n.t('Expired'), new vscode.ThemeColor('list.errorForeground'));
+    if (uri.query === 'expiring') return new vscode.FileDecoration('!', vscode.l10n.t('Expires within {0} days', expiryWarningDays()), new vscode.ThemeColor('list.warningForeground'));
     return undefined;
   }
 }

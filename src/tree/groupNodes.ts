@@ -9,14 +9,14 @@ import { ListNames, People, namesOfList, peopleOf, personInline, personLabel, pe
 import { MessageNode, TreeNode } from './treeNode';
 
 export class GroupsNode extends PagedListNode<BaseType, never> {
-  protected readonly emptyText = 'No group types';
+  protected readonly emptyText = vscode.l10n.t('No group types');
 
   constructor(parent: TreeNode, private readonly sessions: PodSessions) {
     super(parent);
   }
 
   toTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem('Groups', vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(vscode.l10n.t('Groups'), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `${this.podId}/groups`;
     item.iconPath = new vscode.ThemeIcon('organization');
     item.contextValue = ContextValue.groups;
@@ -52,13 +52,13 @@ export class GroupsNode extends PagedListNode<BaseType, never> {
   /** "tenant 190 (this pod: Acme)" when the tenant is the signed-in account's own (read at sign-in: no request). */
   describeTenant(tenant: number): string {
     const me = this.sessions.user(this.podId!);
-    if (me?.id === undefined || tenantOfUserId(me.id) !== tenant) return `tenant ${tenant}`;
-    return `tenant ${tenant} (this pod${me.company ? `: ${me.company}` : ''})`;
+    if (me?.id === undefined || tenantOfUserId(me.id) !== tenant) return vscode.l10n.t('tenant {0}', tenant);
+    return me.company ? vscode.l10n.t('tenant {0} (this pod: {1})', tenant, me.company) : vscode.l10n.t('tenant {0} (this pod)', tenant);
   }
 }
 
 export class GroupTypeNode extends PagedListNode<ReadGroup, string> {
-  protected readonly emptyText = 'No groups of this type';
+  protected readonly emptyText = vscode.l10n.t('No groups of this type');
 
   constructor(parent: TreeNode, private readonly sessions: PodSessions, readonly item: BaseType) {
     super(parent);
@@ -118,7 +118,7 @@ export class GroupNode extends TreeNode {
     const members = group.members?.length ?? 0;
     const item = new vscode.TreeItem(group.name, members > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = `${this.podId}/group/${group.id}`;
-    item.description = [group.profile?.displayName !== group.name ? group.profile?.displayName : undefined, `${members} member${members === 1 ? '' : 's'}`, deleted ? 'DELETED' : undefined]
+    item.description = [group.profile?.displayName !== group.name ? group.profile?.displayName : undefined, members === 1 ? vscode.l10n.t('1 member') : vscode.l10n.t('{0} members', members), deleted ? 'DELETED' : undefined]
       .filter(Boolean)
       .join(' · ');
     item.iconPath = deleted ? new vscode.ThemeIcon('trash', new vscode.ThemeColor('disabledForeground')) : new vscode.ThemeIcon('organization');
@@ -134,14 +134,15 @@ export class GroupNode extends TreeNode {
     const groups = this.groupsNode();
     const loaded = this.parent instanceof GroupTypeNode ? this.parent.loadedItems : [];
     await groups.names.resolve([group, ...loaded].flatMap((g) => [g.ownerType === 'USER' ? g.ownerId : undefined, g.createdBy, g.updatedBy]));
-    const who = (id: string | number | undefined) => (id === undefined || id === '' ? '' : ` by ${escapeMarkdown(/^\d+$/.test(String(id)) ? personInline(this.people.get(id), id) : String(id))}`);
+    const when = (date: string | undefined, id: string | number | undefined) => (id === undefined || id === '' ? date ?? ''
+      : vscode.l10n.t('{0} by {1}', date ?? '', escapeMarkdown(/^\d+$/.test(String(id)) ? personInline(this.people.get(id), id) : String(id))).trim());
     const owner = group.ownerType === 'USER' ? personInline(this.people.get(group.ownerId), group.ownerId)
       : group.ownerType === 'TENANT' ? groups.describeTenant(group.ownerId) : `${group.ownerType} ${group.ownerId}`;
     return new vscode.MarkdownString(
-      [`**${escapeMarkdown(group.name)}**`, '', '| | |', '|---|---|', `| Id | \`${group.id}\` |`, `| Type | ${group.type} |`, `| Status | ${group.status ?? ''} |`,
-        `| Members | ${group.members?.length ?? 0} |`, `| Owner | ${escapeMarkdown(owner)} |`,
-        group.createdDate || group.createdBy ? `| Created | ${group.createdDate ?? ''}${who(group.createdBy)} |` : '',
-        group.updatedDate || group.updatedBy ? `| Updated | ${group.updatedDate ?? ''}${who(group.updatedBy)} |` : ''].filter(Boolean).join('\n'),
+      [`**${escapeMarkdown(group.name)}**`, '', '| | |', '|---|---|', `| ${vscode.l10n.t('Id')} | \`${group.id}\` |`, `| ${vscode.l10n.t('Type')} | ${group.type} |`, `| ${vscode.l10n.t('Status')} | ${group.status ?? ''} |`,
+        `| ${vscode.l10n.t('Members')} | ${group.members?.length ?? 0} |`, `| ${vscode.l10n.t('Owner')} | ${escapeMarkdown(owner)} |`,
+        group.createdDate || group.createdBy ? `| ${vscode.l10n.t('Created')} | ${when(group.createdDate, group.createdBy)} |` : '',
+        group.updatedDate || group.updatedBy ? `| ${vscode.l10n.t('Updated')} | ${when(group.updatedDate, group.updatedBy)} |` : ''].filter(Boolean).join('\n'),
     );
   }
 
@@ -153,7 +154,7 @@ export class GroupNode extends TreeNode {
 
   override async getChildren(): Promise<TreeNode[]> {
     const members = this.item.members ?? [];
-    if (members.length === 0) return [new MessageNode(this, 'No members')];
+    if (members.length === 0) return [new MessageNode(this, vscode.l10n.t('No members'))];
     await this.people.resolve(members.map((m) => m.memberId ?? 0), { fresh: !this.namesAsked });
     this.namesAsked = true;
     return members.map((member) => new GroupMemberNode(this, member.memberId ?? 0, member.memberTenant, member.status));
@@ -168,8 +169,8 @@ export class GroupMemberNode extends TreeNode {
   toTreeItem(): vscode.TreeItem {
     const person = (this.parent as GroupNode).people.get(this.memberId);
     const item = new vscode.TreeItem(personLabel(person, this.memberId), vscode.TreeItemCollapsibleState.None);
-    item.description = [person?.name ? String(this.memberId) : undefined, this.tenant !== undefined ? `tenant ${this.tenant}` : undefined, this.status].filter(Boolean).join(' · ');
-    item.tooltip = personTooltip(person, this.memberId, [this.tenant !== undefined ? `Tenant: ${this.tenant}` : '', this.status ? `Membership: ${this.status.toLowerCase()}` : '']);
+    item.description = [person?.name ? String(this.memberId) : undefined, this.tenant !== undefined ? vscode.l10n.t('tenant {0}', this.tenant) : undefined, this.status].filter(Boolean).join(' · ');
+    item.tooltip = personTooltip(person, this.memberId, [this.tenant !== undefined ? vscode.l10n.t('Tenant: {0}', this.tenant) : '', this.status ? vscode.l10n.t('Membership: {0}', this.status.toLowerCase()) : '']);
     item.iconPath = new vscode.ThemeIcon(this.status === 'DISABLED' ? 'person' : 'account');
     item.contextValue = ContextValue.groupMember;
     return item;

@@ -61,7 +61,7 @@ export abstract class PagedListNode<T, C = unknown> extends TreeNode {
     const shown = this.filter === undefined ? this.items : this.items.filter((item) => this.matches(item, this.filter!.toLowerCase()));
     const children: TreeNode[] = shown.map((item) => this.nodeFor(item));
     if (this.filter !== undefined) children.unshift(new FilterHeaderNode(this, this.filter, shown.length));
-    if (shown.length === 0) children.push(new MessageNode(this, this.filter === undefined ? this.emptyText : 'Nothing matches the filter.'));
+    if (shown.length === 0) children.push(new MessageNode(this, this.filter === undefined ? this.emptyText : vscode.l10n.t('Nothing matches the filter.')));
     if (this.error) children.push(new ErrorNode(this, this.error, this));
     else if (this.hasMore) children.push(new LoadMoreNode(this, this.items.length));
     return children;

@@ -5,6 +5,7 @@
 import { MAX_USER_IDS_PER_REQUEST, PodClient, UserV2, displayableText } from '../api';
 import { processWide } from '../parts/processWide';
 import { PodSessions } from '../pods/podSessions';
+import { l10n } from '../text/l10n';
 import { describeError } from '../ui/errors';
 
 export interface Person {
@@ -20,7 +21,7 @@ export interface Person {
   problem?: string;
 }
 
-const NOT_RETURNED = 'The pod did not return this user: it does not exist or is not visible to the signed-in account.';
+const notReturned = () => l10n.t('The pod did not return this user: it does not exist or is not visible to the signed-in account.');
 
 export class People {
   private readonly known = new Map<string, Person>();
@@ -55,10 +56,10 @@ export class People {
           const user = found.get(id);
           if (user) return personOf(id, user);
           const reason = reasons.get(id);
-          return { id, problem: reason ? `The pod could not look up this user (${displayableText(reason).text}).` : NOT_RETURNED };
+          return { id, problem: reason ? l10n.t('The pod could not look up this user ({0}).', displayableText(reason).text) : notReturned() };
         };
       },
-      (error: unknown) => (id: string): Person => ({ id, problem: `Looking up the name failed: ${describeError(error)}` }),
+      (error: unknown) => (id: string): Person => ({ id, problem: l10n.t('Looking up the name failed: {0}', describeError(error)) }),
     );
     for (const id of ids) {
       const one = request.then((toPerson) => {
@@ -81,36 +82,36 @@ function personOf(id: string, user: UserV2): Person {
   return {
     id, name, email: shown(fields.email), username: shown(fields.username), company: shown(fields.company), title: shown(fields.title),
     cleaned: Object.values(fields).some((f) => f?.removed) || undefined,
-    problem: name ? undefined : 'The pod returned this user without a name.',
+    problem: name ? undefined : l10n.t('The pod returned this user without a name.'),
   };
 }
 
 /** The label of a node that stands for a user: the name, or the id when there is none. */
 export function personLabel(person: Person | undefined, id: number | string): string {
-  return person?.name ?? `User ${id}`;
+  return person?.name ?? l10n.t('User {0}', String(id));
 }
 
 /** A plain-text tooltip (never markdown): who it is, how to reach them, the id, and why a name is missing. */
 export function personTooltip(person: Person | undefined, id: number | string, extra: string[] = []): string {
   const lines = [
     person?.name,
-    person?.email && `Email: ${person.email}`,
-    person?.username && `Username: ${person.username}`,
-    person?.title && `Title: ${person.title}`,
-    person?.company && `Company: ${person.company}`,
-    `User id: ${id}`,
+    person?.email && l10n.t('Email: {0}', person.email),
+    person?.username && l10n.t('Username: {0}', person.username),
+    person?.title && l10n.t('Title: {0}', person.title),
+    person?.company && l10n.t('Company: {0}', person.company),
+    l10n.t('User id: {0}', String(id)),
     ...extra,
     person?.problem,
-    person?.cleaned && 'Invisible or control characters in the name the pod returned are not shown.',
+    person?.cleaned && l10n.t('Invisible or control characters in the name the pod returned are not shown.'),
   ];
   return lines.filter(Boolean).join('\n');
 }
 
 /** One line of plain text for a person inside a longer text: "Jane Doe <jane@example.com>, user 123". */
 export function personInline(person: Person | undefined, id: number | string): string {
-  if (!person?.name) return `user ${id}${person?.problem ? ` (name unknown: ${person.problem})` : ''}`;
+  if (!person?.name) return person?.problem ? l10n.t('user {0} (name unknown: {1})', String(id), person.problem) : l10n.t('user {0}', String(id));
   const reach = person.email ?? person.username;
-  return `${person.name}${reach ? ` <${reach}>` : ''}, user ${id}`;
+  return l10n.t('{0}, user {1}', `${person.name}${reach ? ` <${reach}>` : ''}`, String(id));
 }
 
 /**

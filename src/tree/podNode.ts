@@ -45,15 +45,16 @@ export class PodNode extends TreeNode {
     const host = safeHost(this.profile.podUrl);
     const environment = environmentOf(this.profile);
     const lock = environment === 'production' ? (this.sessions.lock.isLocked(this.profile) ? 'locked' : 'unlocked') : undefined;
-    item.description = [environment === 'development' ? undefined : `${environmentLabels[environment]}${lock ? ` (${lock})` : ''}`,
-      state === 'signedIn' ? user?.username ?? 'signed in' : state === 'needsSignIn' ? 'session expired' : 'signed out', host, this.isCurrent() ? 'current' : undefined]
+    const lockText = lock === 'locked' ? vscode.l10n.t('locked') : lock === 'unlocked' ? vscode.l10n.t('unlocked') : undefined;
+    item.description = [environment === 'development' ? undefined : `${environmentLabels[environment]}${lockText ? ` (${lockText})` : ''}`,
+      state === 'signedIn' ? user?.username ?? vscode.l10n.t('signed in') : state === 'needsSignIn' ? vscode.l10n.t('session expired') : vscode.l10n.t('signed out'), host, this.isCurrent() ? vscode.l10n.t('current') : undefined]
       .filter(Boolean)
       .join(' · ');
     item.iconPath = podIcon(environment, lock, state === 'signedIn');
     item.contextValue = state === 'signedIn' ? ContextValue.podSignedIn : ContextValue.podSignedOut;
     item.tooltip = new vscode.MarkdownString(
-      [`**${this.profile.label}**`, '', `Environment: ${environmentLabels[environment]}${lock ? `, ${lock}${lock === 'unlocked' ? `: ${this.sessions.lock.reason(this.podId)}` : ''}` : ''}`, '', `${this.profile.podUrl}`, '', `Sign-in: ${this.profile.authMethod}${this.profile.username ? ` as \`${this.profile.username}\`` : ''}`,
-        user?.roles?.length ? `\n\nRoles: ${user.roles.join(', ')}` : ''].join('\n'),
+      [`**${this.profile.label}**`, '', vscode.l10n.t('Environment: {0}', `${environmentLabels[environment]}${lockText ? `, ${lockText}${lock === 'unlocked' ? `: ${this.sessions.lock.reason(this.podId)}` : ''}` : ''}`), '', `${this.profile.podUrl}`, '', this.profile.username ? vscode.l10n.t('Sign-in: {0} as {1}', this.profile.authMethod, `\`${this.profile.username}\``) : vscode.l10n.t('Sign-in: {0}', this.profile.authMethod),
+        user?.roles?.length ? `\n\n${vscode.l10n.t('Roles: {0}', user.roles.join(', '))}` : ''].join('\n'),
     );
     return item;
   }

@@ -36,10 +36,10 @@ export class ErrorNode extends TreeNode {
   toTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.message, vscode.TreeItemCollapsibleState.None);
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
-    item.tooltip = `${this.message}\n\nClick to retry.`;
-    item.description = 'Retry';
+    item.tooltip = vscode.l10n.t('{0}\n\nClick to retry.', this.message);
+    item.description = vscode.l10n.t('Retry');
     item.contextValue = ContextValue.error;
-    item.command = { command: 'symphonyPodAdmin.tree.refreshNode', title: 'Retry', arguments: [this.retryTarget] };
+    item.command = { command: 'symphonyPodAdmin.tree.refreshNode', title: vscode.l10n.t('Retry'), arguments: [this.retryTarget] };
     return item;
   }
 }
@@ -49,11 +49,11 @@ export class LoadMoreNode extends TreeNode {
     super(parent);
   }
   toTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem('Load more…', vscode.TreeItemCollapsibleState.None);
-    item.description = `${this.loaded} loaded`;
+    const item = new vscode.TreeItem(vscode.l10n.t('Load more…'), vscode.TreeItemCollapsibleState.None);
+    item.description = vscode.l10n.t('{0} loaded', this.loaded);
     item.iconPath = new vscode.ThemeIcon('ellipsis');
     item.contextValue = ContextValue.loadMore;
-    item.command = { command: 'symphonyPodAdmin.tree.loadMore', title: 'Load More', arguments: [this.parent] };
+    item.command = { command: 'symphonyPodAdmin.tree.loadMore', title: vscode.l10n.t('Load More'), arguments: [this.parent] };
     return item;
   }
 }
@@ -63,10 +63,10 @@ export class FilterHeaderNode extends TreeNode {
     super(parent);
   }
   toTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(`Filter: "${this.filter}"`, vscode.TreeItemCollapsibleState.None);
-    item.description = `${this.matches} match${this.matches === 1 ? '' : 'es'}`;
+    const item = new vscode.TreeItem(vscode.l10n.t('Filter: "{0}"', this.filter), vscode.TreeItemCollapsibleState.None);
+    item.description = this.matches === 1 ? vscode.l10n.t('1 match') : vscode.l10n.t('{0} matches', this.matches);
     item.iconPath = new vscode.ThemeIcon('filter-filled');
-    item.tooltip = 'Click the clear button to show everything again.';
+    item.tooltip = vscode.l10n.t('Click the clear button to show everything again.');
     item.contextValue = ContextValue.filterHeader;
     return item;
   }

@@ -5,6 +5,7 @@
 import { currentChange } from '../activity/changeContext';
 import type { CommandContext } from '../commands/commandContext';
 import { environmentOf, podTitle } from '../pods/podProfile';
+import { l10n } from '../text/l10n';
 
 export interface ChangeConfirmation {
   /** "Delete the certificate "x"?": the pod and environment are added. */
@@ -24,17 +25,17 @@ export async function confirmChange(context: Pick<CommandContext, 'promptHost' |
   const ui = context.promptHost.current;
   const profile = context.store.get(podId);
   if (profile) context.sessions.lock.refuseIfLocked(profile, confirmation.action);
-  const where = profile ? ` on ${podTitle(profile)}` : '';
+  const where = (what: string) => (profile ? l10n.t('{0} on {1}', what, podTitle(profile)) : what);
   if (profile && confirmation.destructive && environmentOf(profile) === 'production') {
     const scope = currentChange();
     if (!scope) throw new Error('A production delete must run inside a change (registerCommand or withChange): nothing was sent.');
     await ui.input({
-      title: `${confirmation.message.replace(/\?$/, '')}${where}`,
-      prompt: `${profile.label} is a production pod. Type its name, ${profile.label}, to go on; Escape keeps everything as it is.`,
+      title: where(confirmation.message.replace(/\?$/, '')),
+      prompt: l10n.t('{0} is a production pod. Type its name, {0}, to go on; Escape keeps everything as it is.', profile.label),
       placeHolder: profile.label,
-      validate: (v) => (v.trim() === profile.label ? undefined : `Type ${profile.label} exactly.`),
+      validate: (v) => (v.trim() === profile.label ? undefined : l10n.t('Type {0} exactly.', profile.label)),
     });
     scope.typedPods.add(profile.id);
   }
-  return ui.confirm(`${confirmation.message.replace(/\?$/, '')}${where}?`, confirmation.detail, confirmation.action);
+  return ui.confirm(l10n.t('{0}?', where(confirmation.message.replace(/\?$/, ''))), confirmation.detail, confirmation.action);
 }

@@ -112,14 +112,14 @@ export const windowPrompts: Prompts = {
   },
   async openFile(options) {
     const picked = await vscode.window.showOpenDialog({
-      title: options.title, filters: options.filters, canSelectMany: false, openLabel: 'Select',
+      title: options.title, filters: options.filters, canSelectMany: false, openLabel: vscode.l10n.t('Select'),
       canSelectFiles: !options.folders, canSelectFolders: !!options.folders,
     });
     if (!picked?.[0]) throw new UserCancelled();
     return picked[0];
   },
   async saveFile(options) {
-    const picked = await vscode.window.showSaveDialog({ title: options.title, defaultUri: options.defaultUri, filters: options.filters, saveLabel: 'Save' });
+    const picked = await vscode.window.showSaveDialog({ title: options.title, defaultUri: options.defaultUri, filters: options.filters, saveLabel: vscode.l10n.t('Save') });
     if (!picked) throw new UserCancelled();
     return picked;
   },

@@ -16,9 +16,9 @@ export class PodStatusBar implements vscode.Disposable {
   private countdown: NodeJS.Timeout | undefined;
 
   constructor(private readonly store: PodStore, private readonly sessions: PodSessions) {
-    this.item.name = 'Symphony Pod';
+    this.item.name = vscode.l10n.t('Symphony Pod');
     this.item.command = 'symphonyPodAdmin.pods.switch';
-    this.lockItem.name = 'Symphony Production Lock';
+    this.lockItem.name = vscode.l10n.t('Symphony Production Lock');
     this.subscriptions = [store.onDidChange(() => this.update()), sessions.onDidChange(() => this.update())];
     this.update();
   }
@@ -44,8 +44,8 @@ export class PodStatusBar implements vscode.Disposable {
     const account = this.sessions.user(pod.id)?.username;
     const environment = environmentOf(pod);
     const tag = environment === 'development' ? '' : ` · ${environmentLabels[environment].toUpperCase()}`;
-    this.item.text = `$(${state === 'signedIn' ? 'server-environment' : 'debug-disconnect'}) ${pod.label}${account ? ` · ${account}` : state === 'signedIn' ? '' : ' · signed out'}${tag}`;
-    this.item.tooltip = `Symphony pod ${pod.label} (${pod.podUrl}), ${environmentLabels[environment]}\nClick to switch pods.`;
+    this.item.text = `$(${state === 'signedIn' ? 'server-environment' : 'debug-disconnect'}) ${pod.label}${account ? ` · ${account}` : state === 'signedIn' ? '' : ` · ${vscode.l10n.t('signed out')}`}${tag}`;
+    this.item.tooltip = vscode.l10n.t('Symphony pod {0} ({1}), {2}\nClick to switch pods.', pod.label, pod.podUrl, environmentLabels[environment]);
     this.item.backgroundColor = environment === 'production' ? new vscode.ThemeColor('statusBarItem.errorBackground')
       : environment === 'uat' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.item.show();
@@ -62,14 +62,14 @@ export class PodStatusBar implements vscode.Disposable {
     const unlock = this.sessions.lock.unlocked(pod.id);
     if (!unlock) {
       this.stopCountdown();
-      this.lockItem.text = '$(lock) Locked';
-      this.lockItem.tooltip = `${pod.label} is a production pod: read-only in this window. Click to unlock it for changes (asks why and for how long).`;
-      this.lockItem.command = { title: 'Unlock for Changes…', command: 'symphonyPodAdmin.pods.unlock', arguments: [{ podId: pod.id }] };
+      this.lockItem.text = `$(lock) ${vscode.l10n.t('Locked')}`;
+      this.lockItem.tooltip = vscode.l10n.t('{0} is a production pod: read-only in this window. Click to unlock it for changes (asks why and for how long).', pod.label);
+      this.lockItem.command = { title: vscode.l10n.t('Unlock for Changes…'), command: 'symphonyPodAdmin.pods.unlock', arguments: [{ podId: pod.id }] };
       this.lockItem.backgroundColor = undefined;
     } else {
-      this.lockItem.text = `$(unlock) Unlocked ${timeLeft(unlock.until)}`;
-      this.lockItem.tooltip = `${pod.label} is unlocked for changes: ${unlock.reason}\nClick to lock it now.`;
-      this.lockItem.command = { title: 'Lock Now', command: 'symphonyPodAdmin.pods.lock', arguments: [{ podId: pod.id }] };
+      this.lockItem.text = `$(unlock) ${vscode.l10n.t('Unlocked {0}', timeLeft(unlock.until))}`;
+      this.lockItem.tooltip = vscode.l10n.t('{0} is unlocked for changes: {1}\nClick to lock it now.', pod.label, unlock.reason);
+      this.lockItem.command = { title: vscode.l10n.t('Lock Now'), command: 'symphonyPodAdmin.pods.lock', arguments: [{ podId: pod.id }] };
       this.lockItem.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
       this.countdown ??= setInterval(() => this.updateLock(), 1000);
     }

@@ -2,6 +2,7 @@
 // (POST /pod/v1/user/search), or pastes a user id, which is used as typed (digits: ids above 2^53 stay exact).
 // Built on `Prompts.input` and `Prompts.pick`, so tests script it like any other question.
 import { PodClient, UserV2, displayableText, validateUserId, validateUserQuery } from '../api';
+import { l10n } from '../text/l10n';
 import { PickItem, Prompts } from './prompts';
 
 export interface PickedUser {
@@ -28,7 +29,7 @@ export function looksLikeUserId(text: string): boolean {
 
 /** "Jane Doe (68719476737)" when the name is known, else "user 68719476737". */
 export function describePickedUser(user: PickedUser): string {
-  return user.name ? `${user.name} (${user.id})` : `user ${user.id}`;
+  return user.name ? `${user.name} (${user.id})` : l10n.t('user {0}', user.id);
 }
 
 export async function pickUser(ui: Prompts, client: PodClient, options: PickUserOptions): Promise<PickedUser> {
@@ -36,19 +37,19 @@ export async function pickUser(ui: Prompts, client: PodClient, options: PickUser
   for (;;) {
     const typed = (await ui.input({
       title: options.title,
-      prompt: 'Name or email to search for, or a user id',
-      placeHolder: 'e.g. Jane Doe, jane.doe@example.com or 68719476737',
+      prompt: l10n.t('Name or email to search for, or a user id'),
+      placeHolder: l10n.t('e.g. Jane Doe, jane.doe@example.com or 68719476737'),
       value,
       validate: (v) => (looksLikeUserId(v) ? validateUserId(v.trim()) ?? options.checkId?.(v.trim()) : validateUserQuery(v)),
     })).trim();
     if (looksLikeUserId(typed)) return { id: typed };
     const results = await client.users.searchUsers(typed, { local: options.local, limit: 50 });
     const items: PickItem<UserV2 | typeof SEARCH_AGAIN>[] = (results.users ?? []).filter((u) => u.id !== undefined).map(userItem);
-    const more = (results.count ?? 0) > items.length ? ` (first ${items.length} of ${results.count}; type more to narrow)` : '';
-    items.push({ label: '$(search) Search again…', value: SEARCH_AGAIN });
+    const more = (results.count ?? 0) > items.length ? l10n.t(' (first {0} of {1}; type more to narrow)', items.length, results.count ?? 0) : '';
+    items.push({ label: `$(search) ${l10n.t('Search again…')}`, value: SEARCH_AGAIN });
     const picked = await ui.pick(items, {
-      title: `${options.title}: ${items.length > 1 ? `users matching "${typed}"${more}` : `no user matches "${typed}"`}`,
-      placeHolder: 'Pick a user',
+      title: `${options.title}: ${items.length > 1 ? l10n.t('users matching "{0}"{1}', typed, more) : l10n.t('no user matches "{0}"', typed)}`,
+      placeHolder: l10n.t('Pick a user'),
     });
     if (picked === SEARCH_AGAIN) { value = typed; continue; }
     const id = String(picked.id);
@@ -65,9 +66,9 @@ function itemName(user: UserV2): string | undefined {
 function userItem(user: UserV2): PickItem<UserV2> {
   const text = (v: string | undefined) => (v ? displayableText(String(v)).text : '');
   return {
-    label: itemName(user) ?? `User ${user.id}`,
+    label: itemName(user) ?? l10n.t('User {0}', String(user.id)),
     description: text(user.emailAddress) || text(user.username),
-    detail: [text(user.company), text(user.title), `id ${user.id}`].filter(Boolean).join(' · '),
+    detail: [text(user.company), text(user.title), l10n.t('id {0}', String(user.id))].filter(Boolean).join(' · '),
     value: user,
   };
 }

@@ -321,13 +321,15 @@ describe('Agent tools (emulator)', () => {
 
 describe('Agent tools catalog', () => {
   const pkg = JSON.parse(readFileSync(path.join(__dirname, '..', '..', '..', '..', 'package.json'), 'utf8'));
+  const nls: Record<string, string> = JSON.parse(readFileSync(path.join(__dirname, '..', '..', '..', '..', 'package.nls.json'), 'utf8'));
   const contributed: Array<{ name: string; modelDescription: string; inputSchema: unknown; when?: string }> = pkg.contributes.languageModelTools;
+  const english = (text: string) => nls[/^%(.+)%$/.exec(text)?.[1] ?? ''] ?? text; // package.json text is a %key% of package.nls.json
 
   it('contributes exactly the catalog\'s tools to VS Code, with the same descriptions and schemas', () => {
     assert.deepEqual(contributed.map((t) => t.name), agentTools.map((t) => t.name));
     for (const tool of agentTools) {
       const entry = contributed.find((t) => t.name === tool.name)!;
-      assert.equal(entry.modelDescription, tool.description, tool.name);
+      assert.equal(english(entry.modelDescription), tool.description, tool.name);
       assert.deepEqual(entry.inputSchema, tool.inputSchema, tool.name);
       assert.equal(entry.when, 'config.symphonyPodAdmin.agentTools.enabled && !config.chat.disableAIFeatures', tool.name);
     }
