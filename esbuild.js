@@ -21,6 +21,7 @@ const lazyParts = [
   { name: 'certificateAdd', entry: 'src/commands/certificateAddPart.ts' },
   { name: 'groupCreate', entry: 'src/commands/groupCreatePart.ts' },
   { name: 'agentTools', entry: 'src/agentTools/vscode/part.ts' },
+  { name: 'itemPicker', entry: 'src/commands/itemPickerPart.ts' },
 ];
 
 /**
