@@ -38,12 +38,14 @@ export interface AdaptiveOptions {
 
 /**
  * How many pages one listing keeps in flight. Like TCP's congestion window: one more for every page answered
- * quickly (so it doubles per round trip while the pod keeps up), half after a slow answer, one after a throttled
- * answer (429, or 400 with Retry-After). A page sent before the last cut says nothing about the new window, so its
- * answer neither grows nor cuts it again. Never below 1 or above `max`.
+ * quickly (so it doubles per round trip while the pod keeps up), half after a slow answer but not below `initial`
+ * (a slow answer may as well be our own busy CPU; `initial` pages at once is what the client always sent), one
+ * after a throttled answer (429, or 400 with Retry-After), which only the pod sends. A page sent before the last cut
+ * says nothing about the new window, so its answer neither grows nor cuts it again. Never above `max`.
  */
 export class AdaptiveConcurrency {
   private current: number;
+  private readonly initial: number;
   private readonly max: number;
   private readonly slowFactor: number;
   private readonly slowMarginMs: number;
@@ -53,7 +55,8 @@ export class AdaptiveConcurrency {
 
   constructor(options: AdaptiveOptions = {}) {
     this.max = Math.max(1, Math.floor(options.max ?? MAX_PAGE_CONCURRENCY));
-    this.current = Math.min(this.max, Math.max(1, Math.floor(options.initial ?? DEFAULT_PAGE_CONCURRENCY)));
+    this.initial = Math.min(this.max, Math.max(1, Math.floor(options.initial ?? DEFAULT_PAGE_CONCURRENCY)));
+    this.current = this.initial;
     this.slowFactor = options.slowFactor ?? 2;
     this.slowMarginMs = options.slowMarginMs ?? 20;
     this.clock = options.clock ?? realClock;
@@ -67,7 +70,7 @@ export class AdaptiveConcurrency {
   answered(startedAt: number, ms: number): void {
     if (startedAt < this.lastCutAt) return;
     this.fastestMs = Math.min(this.fastestMs, ms);
-    if (ms > this.fastestMs * this.slowFactor + this.slowMarginMs) this.cut(Math.max(1, Math.floor(this.current / 2)));
+    if (ms > this.fastestMs * this.slowFactor + this.slowMarginMs) this.cut(Math.max(Math.min(this.initial, this.current), Math.floor(this.current / 2)));
     else this.current = Math.min(this.max, this.current + 1);
   }
 

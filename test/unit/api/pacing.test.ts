@@ -87,10 +87,21 @@ describe('adaptive page window', () => {
     assert.equal(w.size, 10);
   });
 
+  it('halves after a slow answer, but not below where it started (a busy client is slow too)', () => {
+    const clock = simulatedClock();
+    const w = new AdaptiveConcurrency({ initial: 4, max: 32, clock });
+    w.answered(0, 50);
+    w.answered(0, 50);
+    assert.equal(w.size, 6);
+    clock.t = 1000;
+    w.answered(500, 400);
+    assert.equal(w.size, 4);
+  });
+
   it('halves after a slow answer, and answers sent before the cut neither grow nor cut it again', () => {
     const clock = simulatedClock();
-    const w = new AdaptiveConcurrency({ initial: 16, max: 32, clock });
-    w.answered(0, 50); // the fastest answer so far: 50 ms
+    const w = new AdaptiveConcurrency({ initial: 4, max: 32, clock });
+    for (let i = 0; i < 13; i++) w.answered(0, 50); // the fastest answer so far: 50 ms
     assert.equal(w.size, 17);
     clock.t = 400;
     w.answered(100, 300); // slower than 2 × 50 ms + 20 ms
