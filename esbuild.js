@@ -22,6 +22,7 @@ const lazyParts = [
   { name: 'groupCreate', entry: 'src/commands/groupCreatePart.ts' },
   { name: 'agentTools', entry: 'src/agentTools/vscode/part.ts' },
   { name: 'demoPod', entry: 'src/commands/demoPodPart.ts' },
+  { name: 'itemPicker', entry: 'src/commands/itemPickerPart.ts' },
 ];
 
 /**

@@ -14,12 +14,17 @@ import { assertValid, validateCertificatePem, validateRequiredName } from './val
 export class CertsApi {
   constructor(private readonly requester: Requester) {}
 
+  /** A listing's window shrinks when the pod throttles this client (pacing.ts). */
+  private paging(options?: SkipLimitOptions): SkipLimitOptions {
+    return { pacer: this.requester.pacer, ...options };
+  }
+
   listCompanyCertificates(page: PageRequest = {}): Promise<CompanyCertInfoList> {
     return this.list('/pod/v1/companycert/list', page);
   }
 
   listAllCompanyCertificates(options?: SkipLimitOptions): Promise<CompanyCertInfoList> {
-    return listAllBySkip((skip, limit) => this.listCompanyCertificates({ skip, limit }), options);
+    return listAllBySkip((skip, limit) => this.listCompanyCertificates({ skip, limit }), this.paging(options));
   }
 
   listPodManagedCertificates(page: PageRequest = {}): Promise<CompanyCertInfoList> {
@@ -27,7 +32,7 @@ export class CertsApi {
   }
 
   listAllPodManagedCertificates(options?: SkipLimitOptions): Promise<CompanyCertInfoList> {
-    return listAllBySkip((skip, limit) => this.listPodManagedCertificates({ skip, limit }), options);
+    return listAllBySkip((skip, limit) => this.listPodManagedCertificates({ skip, limit }), this.paging(options));
   }
 
   /** POST /v1/companycert/type/list with body [{"type": …}]. */
@@ -41,7 +46,7 @@ export class CertsApi {
   }
 
   listAllCertificatesByType(types: CompanyCertTypeName[], options?: SkipLimitOptions): Promise<CompanyCertInfoList> {
-    return listAllBySkip((skip, limit) => this.listCertificatesByType(types, { skip, limit }), options);
+    return listAllBySkip((skip, limit) => this.listCertificatesByType(types, { skip, limit }), this.paging(options));
   }
 
   /** Certificates verified against the one with this fingerprint. */

@@ -6,6 +6,7 @@ import { CertsApi } from './certs';
 import { ConnectionsApi } from './connections';
 import { GroupsApi } from './groups';
 import { HttpTransport, RequestLogLine, TransportOptions } from './http';
+import { RequestPacer } from './pacing';
 import { Requester, WriteHooks } from './requester';
 import { SessionApi } from './session';
 import { Authenticate, TokenStore, memoryTokenStore } from './tokens';
@@ -78,6 +79,16 @@ export class PodClient {
    */
   setTimeoutMs(timeoutMs: number): void {
     this.transport.setTimeoutMs(timeoutMs);
+  }
+
+  /** The request rate and how often the pod has throttled this client (pacing.ts). */
+  get pacing(): RequestPacer {
+    return this.transport.pacer;
+  }
+
+  /** At most this many requests start in any second from now on (the `symphonyPodAdmin.http.requestsPerSecond` setting). */
+  setRequestsPerSecond(perSecond: number): void {
+    this.transport.pacer.setRate(perSecond);
   }
 
   /** Replaces the write gate (undefined: every write goes); the CLI sets it from `--unlock`. */

@@ -8,6 +8,7 @@ import * as https from 'node:https';
 import fetch from 'node-fetch';
 import { ErrorContext, PodApiError, errorFromNetwork, errorFromResponse } from './errors';
 import { MAX_RETRY_AFTER_MS, RetryOptions, RetryPolicy, backoffDelayMs, isRetryableStatus, isThrottled, parseRetryAfterMs, retryPolicy, sleep } from './retry';
+import { RequestPacer } from './pacing';
 import { Shape, describeValue, unexpectedAnswer } from './shapes';
 import { formatBytes } from './validation';
 import { TRACE_ID_HEADER } from './writeGate';
@@ -22,6 +23,8 @@ export interface TransportOptions {
   clientKeyPassphrase?: string;
   timeoutMs?: number;
   retry?: RetryOptions;
+  /** At most this many requests start in any second (pacing.ts; default DEFAULT_REQUESTS_PER_SECOND). */
+  requestsPerSecond?: number;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -54,9 +57,12 @@ export class HttpTransport {
   private timeoutMs: number;
   private readonly policy: RetryPolicy;
   private readonly inFlight = new Map<string, Promise<HttpResponse<unknown>>>();
+  /** Every attempt of this client takes a turn here: the request rate, and the pod's Retry-After for everyone. */
+  readonly pacer: RequestPacer;
 
   constructor(options: TransportOptions = {}, private readonly logger?: RequestLogger) {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.pacer = new RequestPacer(options.requestsPerSecond);
     this.policy = retryPolicy(options.retry);
     this.httpsAgent = new https.Agent({
       keepAlive: true,
@@ -112,7 +118,11 @@ export class HttpTransport {
       const retryAfterMs = parseRetryAfterMs(res.headers.get('retry-after'));
       // Behind an Agent, throttling can arrive as a 400 that carries Retry-After: a GET waits and tries again.
       const retryable = isRetryableStatus(res.status) || isThrottled(res.status, retryAfterMs);
-      if (mayRetry && retryable && (retryAfterMs ?? 0) <= MAX_RETRY_AFTER_MS) {
+      const retrying = mayRetry && retryable && (retryAfterMs ?? 0) <= MAX_RETRY_AFTER_MS;
+      // While a GET waits out the pod's Retry-After, the client's other requests wait too (the throttle is per
+      // source IP); an answer nobody waits for (a write, a last attempt) only counts, so nothing hangs silently.
+      if (isThrottled(res.status, retryAfterMs)) this.pacer.throttled(retrying ? retryAfterMs : undefined);
+      if (retrying) {
         await sleep(retryAfterMs ?? backoffDelayMs(attempt, this.policy));
         continue;
       }
@@ -126,6 +136,7 @@ export class HttpTransport {
   }
 
   private async attempt(req: HttpRequest, body: string | undefined, attempt: number): Promise<HttpResponse<unknown> & { text: string }> {
+    await this.pacer.turn();
     const url = new URL(req.url);
     const logPath = url.pathname + url.search;
     const started = Date.now();

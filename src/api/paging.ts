@@ -1,7 +1,9 @@
 // The two paging shapes of the Symphony APIs. skip/limit lists (pod): the first page tells whether more exist,
-// then further pages are fetched a few at a time concurrently until a short page. Cursor lists (Profile Manager):
-// follow pagination.cursors.after until it is absent.
+// then further pages are fetched concurrently, as many at a time as the adaptive window allows, until a short page.
+// Cursor lists (Profile Manager): follow pagination.cursors.after until it is absent.
 
+import { PodApiError } from './errors';
+import { Clock, realClock } from './pacing';
 import { Pagination } from './types';
 
 export type FetchPage<T> = (skip: number, limit: number) => Promise<T[]>;
@@ -9,44 +11,152 @@ export type FetchPage<T> = (skip: number, limit: number) => Promise<T[]>;
 export interface SkipLimitOptions {
   /** Items per page (default 100). */
   pageSize?: number;
-  /** Pages requested at the same time after the first (default 4). */
+  /** A fixed number of pages in flight after the first; without it the window adapts (AdaptiveConcurrency). */
   concurrency?: number;
   /** Stop after this many items (default: no limit). */
   maxItems?: number;
+  /** The client's pacer (pacing.ts): a throttled answer it saw while a page was out shrinks the window. */
+  pacer?: { readonly throttles: number };
+  /** The window to use (tests watch its size); default a new AdaptiveConcurrency. Ignored with `concurrency`. */
+  window?: AdaptiveConcurrency;
 }
 
 export const DEFAULT_PAGE_SIZE = 100;
+/** Pages in flight when a listing starts; the adaptive window grows from here. */
 export const DEFAULT_PAGE_CONCURRENCY = 4;
+/** The most pages in flight for one listing, however fast the pod answers (the request rate bounds it too). */
+export const MAX_PAGE_CONCURRENCY = 32;
 
-/** Fetches every page of a skip/limit list, in order. Stops launching pages as soon as a short page arrives. */
+export interface AdaptiveOptions {
+  initial?: number;
+  max?: number;
+  /** An answer slower than this many times the fastest one seen (plus `slowMarginMs`) means the pod is loaded. */
+  slowFactor?: number;
+  slowMarginMs?: number;
+  clock?: Clock;
+}
+
+/**
+ * How many pages one listing keeps in flight. Like TCP's congestion window: one more for every page answered
+ * quickly (so it doubles per round trip while the pod keeps up), half after a slow answer but not below `initial`
+ * (a slow answer may as well be our own busy CPU; `initial` pages at once is what the client always sent), one
+ * after a throttled answer (429, or 400 with Retry-After), which only the pod sends. A page sent before the last cut
+ * says nothing about the new window, so its answer neither grows nor cuts it again. Never above `max`.
+ */
+export class AdaptiveConcurrency {
+  private current: number;
+  private readonly initial: number;
+  private readonly max: number;
+  private readonly slowFactor: number;
+  private readonly slowMarginMs: number;
+  private fastestMs = Number.POSITIVE_INFINITY;
+  private lastCutAt = Number.NEGATIVE_INFINITY;
+  readonly clock: Clock;
+
+  constructor(options: AdaptiveOptions = {}) {
+    this.max = Math.max(1, Math.floor(options.max ?? MAX_PAGE_CONCURRENCY));
+    this.initial = Math.min(this.max, Math.max(1, Math.floor(options.initial ?? DEFAULT_PAGE_CONCURRENCY)));
+    this.current = this.initial;
+    this.slowFactor = options.slowFactor ?? 2;
+    this.slowMarginMs = options.slowMarginMs ?? 20;
+    this.clock = options.clock ?? realClock;
+  }
+
+  get size(): number {
+    return this.current;
+  }
+
+  /** A page sent at `startedAt` was answered `ms` later. */
+  answered(startedAt: number, ms: number): void {
+    if (startedAt < this.lastCutAt) return;
+    this.fastestMs = Math.min(this.fastestMs, ms);
+    if (ms > this.fastestMs * this.slowFactor + this.slowMarginMs) this.cut(Math.max(Math.min(this.initial, this.current), Math.floor(this.current / 2)));
+    else this.current = Math.min(this.max, this.current + 1);
+  }
+
+  /** The pod throttled a request sent at `startedAt` (or the client while it was out). */
+  throttled(startedAt: number): void {
+    if (startedAt < this.lastCutAt) return;
+    this.cut(1);
+  }
+
+  private cut(size: number): void {
+    this.current = size;
+    this.lastCutAt = this.clock.now();
+  }
+}
+
+/** A window that never changes (`concurrency` given). */
+class FixedConcurrency extends AdaptiveConcurrency {
+  constructor(size: number, clock?: Clock) {
+    super({ initial: size, max: size, clock });
+  }
+  override answered(): void {}
+  override throttled(): void {}
+}
+
+const isThrottle = (error: unknown) => error instanceof PodApiError && (error.status === 429 || (error.status === 400 && error.retryAfterSeconds !== undefined));
+
+/**
+ * Fetches every page of a skip/limit list, in order. Pages are launched in order as the window has room (any page
+ * answered makes room); none is launched past the first short page once it has arrived. The first failing page
+ * (in page order, before the end) rejects the listing, after the pages already on the wire have settled.
+ */
 export async function listAllBySkip<T>(fetchPage: FetchPage<T>, options: SkipLimitOptions = {}): Promise<T[]> {
   const limit = Math.max(1, options.pageSize ?? DEFAULT_PAGE_SIZE);
-  const window = Math.max(1, options.concurrency ?? DEFAULT_PAGE_CONCURRENCY);
   const maxItems = options.maxItems ?? Number.POSITIVE_INFINITY;
-  const first = await fetchPage(0, limit);
-  const results = [...first];
-  if (first.length < limit || results.length >= maxItems) return results.slice(0, maxItems);
+  const window = options.concurrency !== undefined
+    ? new FixedConcurrency(Math.max(1, options.concurrency), options.window?.clock)
+    : options.window ?? new AdaptiveConcurrency();
+  const clock = window.clock;
+  const pacer = options.pacer;
 
-  const pending: Promise<T[]>[] = [];
-  let nextPage = 1;
-  let done = false;
-  const launch = () => {
-    if (done || nextPage * limit >= maxItems) return;
-    const page = fetchPage(nextPage++ * limit, limit);
-    page.catch(() => undefined); // rejections are observed in order below; avoid unhandled-rejection noise meanwhile
-    pending.push(page);
-  };
-  for (let i = 0; i < window; i++) launch();
-  while (pending.length > 0) {
-    const page = await (pending.shift() as Promise<T[]>);
+  const firstStarted = clock.now();
+  const first = await fetchPage(0, limit);
+  window.answered(firstStarted, clock.now() - firstStarted);
+  if (first.length < limit || first.length >= maxItems) return first.slice(0, maxItems);
+
+  const pages: T[][] = [first];
+  const failures = new Map<number, unknown>();
+  let end = Number.POSITIVE_INFINITY; // no page at or past this index is needed (a short or failed page came before)
+  let next = 1;
+  let inFlight = 0;
+  await new Promise<void>((resolve) => {
+    const pump = () => {
+      while (inFlight < window.size && next < end && next * limit < maxItems) launch(next++);
+      if (inFlight === 0) resolve();
+    };
+    const launch = (index: number) => {
+      inFlight++;
+      const startedAt = clock.now();
+      const throttlesBefore = pacer?.throttles ?? 0;
+      fetchPage(index * limit, limit).then(
+        (items) => {
+          pages[index] = items;
+          if (items.length < limit) end = Math.min(end, index + 1);
+          if ((pacer?.throttles ?? 0) > throttlesBefore) window.throttled(startedAt);
+          else window.answered(startedAt, clock.now() - startedAt);
+        },
+        (error: unknown) => {
+          failures.set(index, error);
+          end = Math.min(end, index + 1);
+          if (isThrottle(error) || (pacer?.throttles ?? 0) > throttlesBefore) window.throttled(startedAt);
+        },
+      ).finally(() => {
+        inFlight--;
+        pump();
+      });
+    };
+    pump();
+  });
+
+  const results: T[] = [];
+  for (let index = 0; index < next; index++) {
+    if (failures.has(index)) throw failures.get(index);
+    const page = pages[index];
     results.push(...page);
-    if (page.length < limit || results.length >= maxItems) {
-      done = true;
-      break;
-    }
-    launch();
+    if (page.length < limit || results.length >= maxItems) break;
   }
-  await Promise.allSettled(pending); // pages already on the wire past the end: let them finish, ignore them
   return results.slice(0, maxItems);
 }
 

@@ -5,6 +5,7 @@
 
 import { ErrorContext, PodApiError } from './errors';
 import { HttpRequest, HttpResponse, HttpTransport, refuseOversizedBody, toJson } from './http';
+import { RequestPacer } from './pacing';
 import { Authenticate, TokenName, TokenStore } from './tokens';
 import { Shape } from './shapes';
 import { JwtToken } from './types';
@@ -43,6 +44,11 @@ export class Requester {
     private readonly writes: WriteHooks = {},
   ) {
     this.host = new URL(origin).hostname;
+  }
+
+  /** The transport's pacer (pacing.ts): listings read its throttle count to size their window. */
+  get pacer(): RequestPacer {
+    return this.transport.pacer;
   }
 
   /** A call with no credentials (login endpoints, /pod/v1/podcert). */

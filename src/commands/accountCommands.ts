@@ -1,18 +1,17 @@
 // Service account and user commands, as small stubs in the extension bundle: each turns its tree node into plain
 // data and runs the accounts part (dist/parts/accounts.js, loaded on first use: the wizard, key commands, edits
 // and the detail document live there). Also the account detail view: a read-only Markdown document
-// (`symphony-account:`) shown in the Markdown preview, refreshed after every change; and the Users search, which
-// stays here (a prompt and one request).
+// (`symphony-account:`) shown in the Markdown preview, refreshed after every change; and the Users search (its
+// prompt is in the part too).
 import * as vscode from 'vscode';
-import { V2UserDetail, validateUserQuery } from '../api';
+import { V2UserDetail } from '../api';
 import { knownAccountKeys } from '../credentials/appKeyCache';
 import { ExpiryRadar } from '../credentials/expiryRadar';
 import { loadPart } from '../parts/loadPart';
 import { ServiceAccountNode, ServiceAccountsNode, UsersNode } from '../tree/accountNodes';
 import { TreeNode } from '../tree/treeNode';
-import { describeError } from '../ui/errors';
 import type { AccountTarget } from './accounts/accountTarget';
-import { CommandContext, prompts, registerCommand, targetPod } from './commandContext';
+import { CommandContext, registerCommand, targetPod } from './commandContext';
 
 type AccountsPart = typeof import('./accounts/part');
 const part = () => loadPart<AccountsPart>('accounts');
@@ -56,8 +55,7 @@ export function registerAccountCommands(context: CommandContext, radar: ExpiryRa
     registerCommand(context, 'symphonyPodAdmin.users.search', async (node?: TreeNode) => {
       const users = node instanceof UsersNode ? node : context.tree.podNode(await targetPod(context, node))?.users;
       if (!users) throw new Error('Sign in to the pod first.');
-      const query = (await prompts(context).input({ title: 'Search Users', prompt: 'Name or email (the pod searches; at least 2 characters)', value: users.query, validate: (v) => validateUserQuery(v.trim()) })).trim();
-      await users.search(query);
+      await part().searchUsers(context, users);
       context.tree.repaint(users);
       return users;
     }),
@@ -103,10 +101,6 @@ class AccountDocuments implements vscode.TextDocumentContentProvider {
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const podId = new URLSearchParams(uri.query).get('pod') ?? '';
     const uid = uri.path.split('/')[1] ?? '';
-    try {
-      return await part().accountMarkdown(this.context, { podId, uid });
-    } catch (error) {
-      return `# Account ${uid}\n\nCould not read it: ${describeError(error)}\n`;
-    }
+    return part().accountDocument(this.context, { podId, uid });
   }
 }

@@ -8,7 +8,6 @@ import { CertificateNode } from '../tree/certNodes';
 import { GroupNode } from '../tree/groupNodes';
 import { TreeNode } from '../tree/treeNode';
 import { ExpiryRadar } from '../credentials/expiryRadar';
-import { ExpiryReportView } from './expiryReportView';
 import { DetailPanels } from './detailPanels';
 import { loadPart } from '../parts/loadPart';
 
@@ -19,7 +18,7 @@ export function registerDetailPanels(context: CommandContext, extensionUri: vsco
     certificate: (ctx, state) => views().createView('certificate', ctx, state),
     group: (ctx, state) => views().createView('group', ctx, state),
     application: (ctx, state) => views().createView('application', ctx, state),
-    expiryReport: (ctx) => new ExpiryReportView(ctx, radar, (state) => panels.open(state)),
+    expiryReport: (ctx) => views().createExpiryReportView(ctx, radar, (state) => panels.open(state)),
   });
   const open = (kind: 'certificate' | 'group' | 'application', podId: string | undefined, id: string) => panels.open({ podId: podId!, kind, id });
   return {

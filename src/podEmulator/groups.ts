@@ -140,8 +140,16 @@ function listGroups(ctx: Ctx): Reply {
   return ok({ pagination, data: data.map(readGroup) });
 }
 
+/** The type's groups by creation order; one pass, and no sort when the map already holds them in order (usual). */
 function sortedGroups(state: EmulatorState, typeId: string, order: 'ASC' | 'DESC'): Group[] {
-  const list = [...state.groups.values()].filter((g) => g.type === typeId).sort((a, b) => a.seq - b.seq);
+  const list: Group[] = [];
+  let inOrder = true;
+  for (const g of state.groups.values()) {
+    if (g.type !== typeId) { continue; }
+    if (list.length > 0 && g.seq < list[list.length - 1].seq) { inOrder = false; }
+    list.push(g);
+  }
+  if (!inOrder) { list.sort((a, b) => a.seq - b.seq); }
   return order === 'ASC' ? list : list.reverse();
 }
 

@@ -4,7 +4,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { assertValid, Authenticate, certificateAuthenticator, HttpTransport, PodApiError, PodClient, rsaAuthenticator, TokenStore, UserV2, validatePrivateKey, WriteOutcome } from '../api';
+import { assertValid, Authenticate, certificateAuthenticator, DEFAULT_REQUESTS_PER_SECOND, HttpTransport, PodApiError, PodClient, rsaAuthenticator, TokenStore, UserV2, validatePrivateKey, validateRequestsPerSecond, WriteOutcome } from '../api';
 import { PromptHost } from '../ui/prompts';
 import { PodProfile } from './podProfile';
 import { PodSecrets } from './podSecrets';
@@ -49,8 +49,12 @@ export class PodSessions implements vscode.Disposable {
   ) {
     // A new timeout applies at once to every live client (and to the next sign-in), without signing anyone out.
     this.settingsWatcher = vscode.workspace.onDidChangeConfiguration((event) => {
-      if (!event.affectsConfiguration('symphonyPodAdmin.http.timeoutSeconds')) return;
-      for (const client of this.clients.values()) client.setTimeoutMs(httpTimeoutMs());
+      if (event.affectsConfiguration('symphonyPodAdmin.http.timeoutSeconds')) {
+        for (const client of this.clients.values()) client.setTimeoutMs(httpTimeoutMs());
+      }
+      if (event.affectsConfiguration('symphonyPodAdmin.http.requestsPerSecond')) {
+        for (const client of this.clients.values()) client.setRequestsPerSecond(requestsPerSecond(this.log));
+      }
     });
     this.lockWatcher = this.lock.onDidChange((podId) => this.changed.fire(podId));
   }
@@ -98,6 +102,7 @@ export class PodSessions implements vscode.Disposable {
         authenticate: this.authenticator(profile),
         tokens: this.observedTokens(podId),
         timeoutMs: httpTimeoutMs(),
+        requestsPerSecond: requestsPerSecond(this.log),
         caPem: caBundle(profile),
         logger: (line) => this.log.info(`[${profile.label}] ${line.method} ${line.path} → ${line.status} (${line.ms} ms${line.attempt > 1 ? `, attempt ${line.attempt}` : ''})`),
         writeGate: this.lock.gate(() => this.profile(podId)),
@@ -309,6 +314,15 @@ export class PodSessions implements vscode.Disposable {
 export function httpTimeoutMs(): number {
   const seconds = vscode.workspace.getConfiguration('symphonyPodAdmin').get<number>('http.timeoutSeconds', 30);
   return (typeof seconds === 'number' && seconds > 0 ? seconds : 30) * 1000;
+}
+
+/** The `http.requestsPerSecond` setting; a bad value is logged with what to fix, and the default is used. */
+export function requestsPerSecond(log: { warn(message: string): void }): number {
+  const value = vscode.workspace.getConfiguration('symphonyPodAdmin').get<unknown>('http.requestsPerSecond', DEFAULT_REQUESTS_PER_SECOND);
+  const problem = validateRequestsPerSecond(value);
+  if (!problem) return value as number;
+  log.warn(`Setting symphonyPodAdmin.http.requestsPerSecond: ${problem} Using ${DEFAULT_REQUESTS_PER_SECOND} until it is fixed.`);
+  return DEFAULT_REQUESTS_PER_SECOND;
 }
 
 function caBundle(profile: PodProfile): string | undefined {

@@ -1,8 +1,10 @@
 // The accounts part (dist/parts/accounts.js, loaded on first use, src/parts/README.md): Create Service Account,
 // the account detail document, key commands and Verify key, attribute / status / role / feature / session changes.
 // Callers pass plain data (`AccountTarget`), never tree nodes.
+import { validateUserQuery } from '../../api';
 import { renderAccount } from '../../editors/accountDocument';
-import { CommandContext } from '../commandContext';
+import { describeError } from '../../ui/errors';
+import { CommandContext, prompts } from '../commandContext';
 import { AccountTarget, accountsOf } from './accountTarget';
 
 export { createServiceAccount } from './createServiceAccount';
@@ -14,4 +16,19 @@ export async function accountMarkdown(context: CommandContext, target: AccountTa
   const accounts = accountsOf(context, target.podId);
   const [detail, features, sessions] = await Promise.all([accounts.getAccount(target.uid), accounts.getFeatures(target.uid), accounts.listSessions(target.uid)]);
   return renderAccount({ detail, features, sessions }, context.store.get(target.podId)?.label ?? target.podId);
+}
+
+/** The detail document's text: the account, or why it could not be read. */
+export async function accountDocument(context: CommandContext, target: AccountTarget): Promise<string> {
+  try {
+    return await accountMarkdown(context, target);
+  } catch (error) {
+    return `# Account ${target.uid}\n\nCould not read it: ${describeError(error)}\n`;
+  }
+}
+
+/** Users › Search…: asks for a name or email (checked before the pod is asked) and runs the search on the list. */
+export async function searchUsers(context: CommandContext, users: { readonly query?: string; search(query: string): Promise<unknown> }): Promise<void> {
+  const query = (await prompts(context).input({ title: 'Search Users', prompt: 'Name or email (the pod searches; at least 2 characters)', value: users.query, validate: (v) => validateUserQuery(v.trim()) })).trim();
+  await users.search(query);
 }
