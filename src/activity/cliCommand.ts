@@ -1,24 +1,16 @@
 // "Copy as CLI command" for a logged change or a tree item. The symphony-pod CLI has pod-as-code verbs, not one-off
 // writes, so the honest equivalent of a change to an app, a certificate or a group is the pod-as-code round trip:
 // export the pod to a folder, edit that resource's file, plan, apply (with --unlock on production). A pod gets its
-// plan / expiry commands. Connections, service accounts and other kinds have no CLI equivalent: that is said, not
-// papered over. The connection is set as the CLI's SYMPHONY_* variables; no secret is ever in the text (the key's
-// passphrase is left to the user's own secret store, and a pod signed in with a pasted token gets a note). Plain Node.
+// plan / expiry commands. A service account's attributes and roles are a pod-folder kind too. Connections and other
+// kinds have no CLI equivalent: that is said, not papered over. The connection is set as the CLI's SYMPHONY_*
+// variables; no secret is ever in the text (the key's passphrase is left to the user's own secret store, and a pod
+// signed in with a pasted token gets a note). Plain Node.
+import type { PodProfile } from '../pods/podProfile';
 import { quote } from './curl';
 
 /** What the CLI needs of a pod: the profile's public facts (no secret is in a profile). */
-export interface CliPodFacts {
-  label: string;
-  url: string;
-  environment: string;
-  authMethod?: 'rsa' | 'certificate' | 'sessionToken';
-  username?: string;
-  privateKeyPath?: string;
-  clientCertPath?: string;
-  clientKeyPath?: string;
-  sessionAuthUrl?: string;
-  caBundlePath?: string;
-}
+export type CliPodFacts = Pick<PodProfile, 'label' | 'username' | 'privateKeyPath' | 'clientCertPath' | 'clientKeyPath' | 'sessionAuthUrl' | 'caBundlePath'>
+  & { url: string; environment: string; authMethod?: PodProfile['authMethod'] };
 
 export interface CliResourceFacts { kind: string; id: string; name?: string }
 
@@ -29,12 +21,13 @@ const FOLDER_FILES: Record<string, (r: CliResourceFacts) => string> = {
   certificate: (r) => `the file under certificates/ whose "fingerPrint" is ${r.id}${r.name ? ` (${r.name})` : ''}`,
   group: (r) => `the file of the group ${r.name ? `"${r.name}" ` : ''}under groups/<type>/ (profile, lists and members)`,
   member: (r) => `the file of the group ${r.id} under groups/<type>/ ("members")`,
+  account: (r) => `serviceAccounts/<userName>.json of the service account ${r.name || r.id} (attributes and roles; its key changes with Rotate RSA Key, never in the folder)`,
 };
 
 /** The shell lines, or an Error whose message says why the CLI cannot make this change. */
 export function cliCommand(pod: CliPodFacts, resource: CliResourceFacts | undefined, reason?: string): string {
   if (resource && !FOLDER_FILES[resource.kind]) {
-    throw new Error(`The symphony-pod CLI has no equivalent for ${/^[aeiou]/.test(resource.kind) ? 'an' : 'a'} ${resource.kind} change: it manages apps, certificates and groups as files (pod as code). Use Copy as curl for the request itself.`);
+    throw new Error(`The symphony-pod CLI has no equivalent for ${/^[aeiou]/.test(resource.kind) ? 'an' : 'a'} ${resource.kind} change: it manages apps, certificates, groups and service accounts as files (pod as code). Use Copy as curl for the request itself.`);
   }
   const folder = `${pod.label.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'pod'}.symphony-pod`;
   const production = pod.environment === 'production';

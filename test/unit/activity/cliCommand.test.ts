@@ -32,7 +32,7 @@ describe('Copy as CLI command', () => {
   });
 
   it('refuses a change the CLI cannot make, saying what it manages', () => {
-    assert.throws(() => cliCommand(rsaPod, { kind: 'connection', id: '123' }), /no equivalent for a connection change: it manages apps, certificates and groups/);
-    assert.throws(() => cliCommand(rsaPod, { kind: 'account', id: '123' }), /no equivalent for an account change/);
+    assert.throws(() => cliCommand(rsaPod, { kind: 'connection', id: '123' }), /no equivalent for a connection change: it manages apps, certificates, groups and service accounts/);
+    assert.match(cliCommand(rsaPod, { kind: 'account', id: '123', name: 'Jira Alerts Bot' }), /# edit .*\/serviceAccounts\/<userName>\.json of the service account Jira Alerts Bot/);
   });
 });
