@@ -25,6 +25,8 @@ const lazyParts = [
   { name: 'itemPicker', entry: 'src/commands/itemPickerPart.ts' },
   { name: 'connections', entry: 'src/commands/connectionCommandsPart.ts' },
   { name: 'groups', entry: 'src/commands/groupCommandsPart.ts' },
+  { name: 'certificates', entry: 'src/commands/certCommandsPart.ts' },
+  { name: 'applications', entry: 'src/commands/appCommandsPart.ts' },
 ];
 
 /**
