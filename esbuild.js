@@ -23,6 +23,10 @@ const lazyParts = [
   { name: 'agentTools', entry: 'src/agentTools/vscode/part.ts' },
   { name: 'demoPod', entry: 'src/commands/demoPodPart.ts' },
   { name: 'itemPicker', entry: 'src/commands/itemPickerPart.ts' },
+  { name: 'connections', entry: 'src/commands/connectionCommandsPart.ts' },
+  { name: 'groups', entry: 'src/commands/groupCommandsPart.ts' },
+  { name: 'certificates', entry: 'src/commands/certCommandsPart.ts' },
+  { name: 'applications', entry: 'src/commands/appCommandsPart.ts' },
 ];
 
 /**

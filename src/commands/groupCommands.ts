@@ -1,105 +1,34 @@
-// Group commands (Profile Manager): create, add or remove a member, set the avatar, mark deleted / restore.
-// Status changes and Remove Member go through update with the group's current eTag, so a concurrent change is never
-// overwritten (the pod has no endpoint that removes one member).
-import * as fs from 'node:fs/promises';
+// Group commands (Profile Manager): create, add or remove a member, set the avatar, mark deleted / restore. Their
+// bodies are the parts `groupCreate` (groupCreatePart.ts) and `groups` (groupCommandsPart.ts), loaded on first use;
+// here each command gets its group from the tree and passes it on as plain data.
 import * as vscode from 'vscode';
-import { noteChange } from '../activity/changeContext';
 import { loadPart } from '../parts/loadPart';
-import { GroupStatus, ReadGroup, groupUpdate } from '../api';
 import { GroupMemberNode, GroupNode, GroupTypeNode } from '../tree/groupNodes';
-import { peopleOf, personLabel } from '../tree/people';
 import { TreeNode } from '../tree/treeNode';
-import { confirmChange } from '../ui/confirmChange';
-import { UserCancelled } from '../ui/prompts';
-import { describePickedUser, pickUser } from '../ui/userPicker';
-import { CommandContext, prompts, registerCommand, requireNode, targetPod, withProgress } from './commandContext';
+import { CommandContext, registerCommand, requireNode, targetPod } from './commandContext';
+import type { GroupItem } from './groupCommandsPart';
+
+const part = () => loadPart<typeof import('./groupCommandsPart')>('groups');
 
 export function registerGroupCommands(context: CommandContext): vscode.Disposable[] {
+  const group = (node: TreeNode | undefined, what = 'a group') => groupItem(requireNode(node, GroupNode, what));
   return [
-        registerCommand(context, 'symphonyPodAdmin.groups.create', async (node?: TreeNode) =>
+    registerCommand(context, 'symphonyPodAdmin.groups.create', async (node?: TreeNode) =>
       loadPart<typeof import('./groupCreatePart')>('groupCreate').createGroup(context, await targetPod(context, node), node instanceof GroupTypeNode ? node.typeId : undefined)),
-    registerCommand(context, 'symphonyPodAdmin.groups.addMember', (node?: TreeNode) => addMember(context, requireNode(node, GroupNode, 'a group'))),
+    registerCommand(context, 'symphonyPodAdmin.groups.addMember', (node?: TreeNode) => part().addMember(context, group(node))),
     registerCommand(context, 'symphonyPodAdmin.groups.removeMember', async (node?: TreeNode) => {
-      const member = node instanceof GroupMemberNode ? node : await pickMember(context, requireNode(node, GroupNode, 'a group member'));
-      const removed = await removeMember(context, { podId: member.podId!, groupId: (member.parent as GroupNode).groupId, memberId: member.memberId });
-      void prompts(context).info(`Removed ${removed.who} from ${removed.group.name}.`);
+      if (node instanceof GroupMemberNode) return part().removeMemberCommand(context, groupItem(node.parent as GroupNode), [], node.memberId);
+      // From the command palette the picker chose the group: its members, as the tree lists them, to pick from.
+      const parent = requireNode(node, GroupNode, 'a group member');
+      const members = (await parent.getChildren()).filter((n): n is GroupMemberNode => n instanceof GroupMemberNode);
+      return part().removeMemberCommand(context, groupItem(parent), members.map((m) => m.memberId));
     }),
-    registerCommand(context, 'symphonyPodAdmin.groups.setAvatar', (node?: TreeNode) => setAvatar(context, requireNode(node, GroupNode, 'a group'))),
-    registerCommand(context, 'symphonyPodAdmin.groups.markDeleted', (node?: TreeNode) => setStatus(context, requireNode(node, GroupNode, 'a group'), 'DELETED')),
-    registerCommand(context, 'symphonyPodAdmin.groups.restore', (node?: TreeNode) => setStatus(context, requireNode(node, GroupNode, 'a group'), 'ACTIVE')),
+    registerCommand(context, 'symphonyPodAdmin.groups.setAvatar', (node?: TreeNode) => part().setAvatar(context, group(node))),
+    registerCommand(context, 'symphonyPodAdmin.groups.markDeleted', (node?: TreeNode) => part().setStatus(context, group(node), 'DELETED')),
+    registerCommand(context, 'symphonyPodAdmin.groups.restore', (node?: TreeNode) => part().setStatus(context, group(node), 'ACTIVE')),
   ];
 }
 
-async function addMember(context: CommandContext, group: GroupNode): Promise<void> {
-  const ui = prompts(context);
-  const client = context.sessions.client(group.podId!);
-  const checkId = (id: string) => (Number.isSafeInteger(Number(id)) ? undefined : 'This user id is too large for the group API (at most 9,007,199,254,740,991).');
-  const user = await pickUser(ui, client, { title: `Add Member to ${group.item.name}`, local: true, checkId });
-  const memberId = Number(user.id);
-  await withProgress(`Adding ${describePickedUser(user)} to ${group.item.name}…`, () =>
-    context.sessions.client(group.podId!).groups.addMember(group.groupId, { memberId, memberTenant: group.item.ownerId }),
-  );
-  refreshType(context, group.podId!, group.item.type);
-}
-
-/** From the command palette the picker chose the group: now which of its members. */
-async function pickMember(context: CommandContext, group: GroupNode): Promise<GroupMemberNode> {
-  const members = (await group.getChildren()).filter((n): n is GroupMemberNode => n instanceof GroupMemberNode);
-  if (members.length === 0) throw new Error(`The group ${group.item.name} has no members.`);
-  const items = members.map((m) => ({ label: personLabel(group.people.get(m.memberId), m.memberId), description: String(m.memberId), value: m }));
-  return prompts(context).pick(items, { title: `Remove Member from ${group.item.name}`, placeHolder: 'Which member?' });
-}
-
-/**
- * Removes one member after a modal confirmation that names the person and the group: reads the group (its members and
- * eTag now), then one update with If-Match and the same members without this one. Used by the tree and the panel.
- */
-export async function removeMember(context: CommandContext, target: { podId: string; groupId: string; memberId: number }): Promise<{ group: ReadGroup; who: string }> {
-  const groups = context.sessions.client(target.podId).groups;
-  const [current, people] = await Promise.all([groups.getGroup(target.groupId), peopleOf(context.sessions, target.podId).resolve([target.memberId])]);
-  const who = personLabel(people.get(String(target.memberId)), target.memberId);
-  const members = current.members ?? [];
-  if (!members.some((m) => m.memberId === target.memberId)) throw new Error(`${who} is no longer a member of ${current.name}.`);
-  const confirmed = await confirmChange(context, target.podId, {
-    message: `Remove ${who} from the group "${current.name}"?`,
-    detail: `User id ${target.memberId}\n\nThey no longer receive what is sent to the group. You can add them again later.`,
-    action: 'Remove Member',
-    destructive: true,
-  });
-  if (!confirmed) throw new UserCancelled();
-  const update = { ...groupUpdate(current, current.status ?? 'ACTIVE'), members: members.filter((m) => m.memberId !== target.memberId).map(({ memberId, memberTenant }) => ({ memberId, memberTenant })) };
-  const updated = await withProgress(`Removing ${who} from ${current.name}…`, () => groups.updateGroup(target.groupId, update, current.eTag ?? ''));
-  refreshType(context, target.podId, current.type);
-  return { group: updated, who };
-}
-
-async function setAvatar(context: CommandContext, group: GroupNode): Promise<void> {
-  const file = await prompts(context).openFile({ title: `Avatar for ${group.item.name} (jpg, png or gif, at most 2 MB)`, filters: { Images: ['png', 'jpg', 'jpeg', 'gif'] } });
-  const bytes = await fs.readFile(file.fsPath);
-  await withProgress(`Uploading the avatar of ${group.item.name}…`, () => context.sessions.client(group.podId!).groups.uploadAvatar(group.groupId, bytes));
-  refreshType(context, group.podId!, group.item.type);
-}
-
-async function setStatus(context: CommandContext, group: GroupNode, status: GroupStatus): Promise<void> {
-  if (status === 'DELETED') {
-    const confirmed = await confirmChange(context, group.podId!, {
-      message: `Mark the group "${group.item.name}" deleted?`,
-      detail: `Group id ${group.groupId}\n\nIts members lose the distribution list. You can restore it later.`,
-      action: 'Mark Deleted',
-      destructive: true,
-    });
-    if (!confirmed) return;
-  }
-  const client = context.sessions.client(group.podId!);
-  await withProgress(`${status === 'DELETED' ? 'Deleting' : 'Restoring'} ${group.item.name}…`, async () => {
-    const current = await client.groups.getGroup(group.groupId);
-    noteChange({ resource: { kind: 'group', id: group.groupId, name: current.name }, before: current });
-    await client.groups.updateGroup(group.groupId, groupUpdate(current, status), current.eTag ?? '');
-  });
-  refreshType(context, group.podId!, group.item.type);
-}
-
-function refreshType(context: CommandContext, podId: string, typeId: string): void {
-  const groups = context.tree.podNode(podId)?.groups;
-  if (groups) context.tree.refresh(groups.cachedChild(typeId) ?? groups);
+function groupItem(node: GroupNode): GroupItem {
+  return { podId: node.podId!, groupId: node.groupId, item: node.item };
 }

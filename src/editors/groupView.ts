@@ -7,7 +7,7 @@ import * as fs from 'node:fs/promises';
 import { noteChange } from '../activity/changeContext';
 import { PodApiError, ReadGroup, UpdateGroup, groupUpdate, imageTypeOf, toUserId, validateAvatar, validateRequiredName, validateUserId } from '../api';
 import { CommandContext } from '../commands/commandContext';
-import { removeMember } from '../commands/groupCommands';
+import { removeMember } from '../commands/groupCommandsPart';
 import { PodNode } from '../tree/podNode';
 import { peopleOf, personLabel, personTooltip } from '../tree/people';
 import { confirmChange } from '../ui/confirmChange';
