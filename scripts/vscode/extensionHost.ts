@@ -14,7 +14,14 @@ export interface ExtensionHostRun {
   testsEntry: string;
   /** Added to code-server's environment, which the extension host inherits. */
   env?: NodeJS.ProcessEnv;
+  /**
+   * The run fails with 'timeout' when this long passes with no sign of progress: from the start to the first console
+   * line that `isProgress` accepts (every line when it is absent), and between two such lines. A suite that is merely
+   * slow on a busy machine keeps going; a hung host or a test that never ends (mocha's own timeouts aside) stops it.
+   */
   timeoutSeconds: number;
+  /** Which console lines count as progress for `timeoutSeconds` (e.g. only the test reporter's). */
+  isProgress?(text: string): boolean;
   /** code-server's own log. */
   logFile: string;
   /** Every console line of the workbench and the extension host (console.* in tests arrive here). */
@@ -87,7 +94,18 @@ export async function runInExtensionHost(run: ExtensionHostRun): Promise<Extensi
     const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
     let settle: (code: number) => void = () => undefined;
     const result = new Promise<number>((resolve) => (settle = resolve));
-    await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => run.onConsole(type, util.format(...(Array.isArray(args) ? args : [args]))));
+    let timer: NodeJS.Timeout | undefined;
+    let stalled: () => void = () => undefined;
+    const timedOut = new Promise<'timeout'>((resolve) => (stalled = () => resolve('timeout')));
+    const progressed = () => {
+      clearTimeout(timer);
+      timer = setTimeout(stalled, run.timeoutSeconds * 1000);
+    };
+    await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
+      const text = util.format(...(Array.isArray(args) ? args : [args]));
+      if (!run.isProgress || run.isProgress(text)) progressed();
+      run.onConsole(type, text);
+    });
     await page.exposeFunction('codeAutomationExit', (code: number) => settle(typeof code === 'number' ? code : 1));
     page.on('pageerror', (error) => run.log(`workbench page error: ${error.message}`));
 
@@ -96,11 +114,10 @@ export async function runInExtensionHost(run: ExtensionHostRun): Promise<Extensi
       ['extensionTestsPath', remoteUri(server.port, run.testsEntry)],
       ['skipWelcome', 'true'],
     ]);
-    let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), run.timeoutSeconds * 1000)));
-    // The run's one deadline is `timeoutSeconds`, from here to the workbench's exit code. Loading the workbench page
-    // is a step of it, not a deadline of its own: playwright's default 30 s for 'domcontentloaded' failed runs on a
-    // busy machine whose workbench would have loaded and passed a few seconds later.
+    progressed();
+    // The run's one limit is `timeoutSeconds` without progress, from here to the workbench's exit code. Loading the
+    // workbench page is a step of it, not a deadline of its own: playwright's default 30 s for 'domcontentloaded'
+    // failed runs on a busy machine whose workbench would have loaded and passed a few seconds later.
     const opened = page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`, { waitUntil: 'commit', timeout: 0 });
     const outcome = await Promise.race([opened.then(() => result), timedOut]);
     clearTimeout(timer);

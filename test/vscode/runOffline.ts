@@ -10,7 +10,7 @@
 //                                                     the extension as a user installs it: the .vsix (npm run package)
 //                                                     installed into the offline VS Code, then out/test/vscode/installed/
 //
-// Environment: CHROME_PATH (browser), SYMPHONY_VSCODE_TEST_TIMEOUT (seconds, default 600), SYMPHONY_VSCODE_KEEP=1
+// Environment: CHROME_PATH (browser), SYMPHONY_VSCODE_TEST_TIMEOUT (seconds without a test's output, default 600), SYMPHONY_VSCODE_KEEP=1
 // (keep the temporary profile and workspace), SYMPHONY_VSCODE_VERBOSE=1 (also print the workbench's own console,
 // which otherwise goes to test-results/workbench-console.log).
 import * as fs from 'fs';
@@ -80,6 +80,7 @@ async function main(): Promise<number> {
     testsEntry,
     installVsix: args.vsix,
     timeoutSeconds,
+    isProgress: (text) => text.startsWith(TEST_MARK),
     logFile,
     keepTemp: process.env.SYMPHONY_VSCODE_KEEP === '1',
     log: say,
@@ -112,7 +113,7 @@ async function main(): Promise<number> {
   const logs = `logs: ${path.relative(process.cwd(), logFile)}, ${path.relative(process.cwd(), workbenchLog)}`;
   if (outcome === 'timeout') {
     say(
-      `TIMEOUT: the extension tests did not finish within ${timeoutSeconds} s (SYMPHONY_VSCODE_TEST_TIMEOUT raises the limit). ` +
+      `TIMEOUT: ${timeoutSeconds} s passed with no output from the extension tests (SYMPHONY_VSCODE_TEST_TIMEOUT raises the limit). ` +
         `The extension host may have failed to start the tests; ${logs}.`,
     );
     return 1;
