@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { activityEntry } from '../../../src/activity/activityEntry';
 import { ActivityLog } from '../../../src/activity/activityLog';
 import { ActivityRecorder } from '../../../src/activity/recorder';
-import { memoryTokenStore } from '../../../src/api';
+import { memoryTokenStore, PodApiError } from '../../../src/api';
 import { agentTools, offeredTools, previewTool, runTool } from '../../../src/agentTools/catalog';
 import { clientHost } from '../../../src/agentTools/clientHost';
 import { PAGE_SIZE, redact } from '../../../src/agentTools/format';
@@ -239,6 +239,31 @@ describe('Agent tools (emulator)', () => {
       assert.ok(rest.every((c) => c.name === emu().control.state.directory.get(c.userId)!.displayName));
       const lookup = emu().control.requests().find((r) => r.path === '/pod/v3/users')!;
       assert.equal(new URLSearchParams(lookup.query).get('uid')!.split(',').length, rest.length);
+    });
+
+    /** East (signed in as the admin) and West: the same emulator, signed in as the demo user, or with a refused sign-in. */
+    function withWest(signIn: 'user' | 'refused'): ToolHost {
+      const refused = { authenticate: async () => { throw new PodApiError('The pod refused the key.', { kind: 'auth' }); } };
+      const west = clientHost({ pod: { id: 'west', label: 'West', podUrl: emu().url }, client: clientFor(emu(), 'user', signIn === 'refused' ? refused : {}).client, warningDays: 30 });
+      return { ...host, pods: () => [...host.pods(), ...west.pods()], client: (podId) => (podId === 'west' ? west.client(podId) : host.client(podId)) };
+    }
+
+    it('lists every signed-in pod, pod by pod, each person named from their own pod\'s lookup', async () => {
+      const west = [...connectionsOf(emu().control.state, emu().control.state.accounts.get(emu().user.username)!.id).values()];
+      const text = await runTool('symphony_list_connections', {}, withWest('user'));
+      assert.match(text, new RegExp(`in 2 pods: ${mine().size + west.length} connections\\.`));
+      const listed = dataOf(text).connections as Listed[];
+      assert.deepEqual(listed.map((c) => c.podId), [...Array(mine().size).fill('east'), ...Array(west.length).fill('west')]);
+      assert.deepEqual(listed.filter((c) => c.podId === 'west').map((c) => c.userId).sort(), west.map((c) => c.userId).sort());
+      assert.ok(listed.every((c) => c.name === emu().control.state.directory.get(c.userId)!.displayName));
+    });
+
+    it('reports a pod that fails beside the others\' connections, and fails with its sentence when it was the one asked for', async () => {
+      const both = withWest('refused');
+      const text = await runTool('symphony_list_connections', {}, both);
+      assert.match(text, new RegExp(`in 2 pods: ${mine().size} connections\\. 1 lookup failed \\(see "failures"\\)\\.`));
+      assert.deepEqual(dataOf(text).failures, [{ pod: 'West', area: 'connections', error: 'The pod refused the key.' }]);
+      await assert.rejects(runTool('symphony_list_connections', { podId: 'west' }, both), /The pod refused the key\./);
     });
 
     it('says "No connections" for an empty list, with no users lookup', async () => {
