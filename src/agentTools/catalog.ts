@@ -9,6 +9,7 @@ import { describeApplication } from './tools/describeApplication';
 import { describeCertificate } from './tools/describeCertificate';
 import { describeGroup } from './tools/describeGroup';
 import { expiryReport } from './tools/expiryReport';
+import { listConnections } from './tools/listConnections';
 import { listPods } from './tools/listPods';
 import { planPodFolder } from './tools/planPodFolder';
 import { rotateKey } from './tools/rotateKey';
@@ -23,6 +24,7 @@ export const agentTools: readonly AgentTool[] = [
   describeApplication,
   describeGroup,
   describeAccount,
+  listConnections,
   expiryReport,
   planPodFolder,
   activityLog,

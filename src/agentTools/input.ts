@@ -42,7 +42,7 @@ export function oneOf<T extends string>(fields: Fields, field: string, values: r
   return value as T;
 }
 
-/** An id that becomes one URL path segment (`validateSegment`, as the client itself checks it). */
+/** An id that becomes one URL path segment (`validateSegment`, as the client itself checks it); `label` is the noun ("pod id"). */
 export const idText = (label: string) => (value: string) => validateSegment(value, label);
 
 /** The input properties several tools share, described once. */

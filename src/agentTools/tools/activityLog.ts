@@ -44,7 +44,7 @@ export const activityLog: AgentTool<ActivityInput> = {
     const until = timeOf(fields, 'until');
     if (since !== undefined && until !== undefined && since >= until) refuse('until', '"until" must be later than "since".');
     return {
-      podId: optionalText(fields, 'podId', idText('The pod id')),
+      podId: optionalText(fields, 'podId', idText('pod id')),
       resource: optionalText(fields, 'resource', (v) => validateNoInvisible(v, 'The resource')),
       action: fields.action === undefined ? undefined : oneOf(fields, 'action', ACTIONS),
       result: fields.result === undefined ? undefined : oneOf(fields, 'result', RESULTS),

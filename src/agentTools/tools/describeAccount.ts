@@ -35,7 +35,7 @@ export const describeAccount: AgentTool<{ podId: string; by: By; value: string; 
   },
   parse(input) {
     const fields = fieldsOf(input, ['podId', ...BY, 'cursor']);
-    const podId = requiredText(fields, 'podId', idText('The pod id'));
+    const podId = requiredText(fields, 'podId', idText('pod id'));
     const given = BY.filter((by) => fields[by] !== undefined);
     if (given.length !== 1) refuse(given[1] ?? 'userId', `Give exactly one of "userId", "username" or "email"${given.length ? ` (got ${given.map((g) => `"${g}"`).join(' and ')})` : ''}.`);
     const by = given[0];

@@ -17,7 +17,7 @@ export const appInputSchema = {
 
 export function parseAppFields(input: unknown, extra: readonly string[] = []) {
   const fields = fieldsOf(input, ['podId', 'appId', ...extra]);
-  return { fields, podId: requiredText(fields, 'podId', idText('The pod id')), appId: requiredText(fields, 'appId', validateAppId) };
+  return { fields, podId: requiredText(fields, 'podId', idText('pod id')), appId: requiredText(fields, 'appId', validateAppId) };
 }
 
 export const describeApplication: AgentTool<AppInput> = {

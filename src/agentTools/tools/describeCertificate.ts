@@ -24,7 +24,7 @@ export const describeCertificate: AgentTool<{ podId: string; fingerprint: string
   },
   parse(input) {
     const fields = fieldsOf(input, ['podId', 'fingerprint']);
-    return { podId: requiredText(fields, 'podId', idText('The pod id')), fingerprint: normalizeFingerprint(requiredText(fields, 'fingerprint', fingerprintCheck)) };
+    return { podId: requiredText(fields, 'podId', idText('pod id')), fingerprint: normalizeFingerprint(requiredText(fields, 'fingerprint', fingerprintCheck)) };
   },
   async invoke({ podId, fingerprint }, host) {
     const pod = signedInPod(host, podId);

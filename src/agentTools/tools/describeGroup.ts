@@ -1,8 +1,8 @@
 // describe_group: one group (distribution list) with its profile and its members a page at a time, each member named
-// (one users lookup per page).
-import { validateSegment } from '../../api';
+// (one users lookup per page, agentTools/people.ts).
 import { answer, isoDate, pageLine, pageOf } from '../format';
 import { cursorOf, fieldsOf, idText, requiredText, SCHEMA, signedInPod } from '../input';
+import { namesOf } from '../people';
 import type { AgentTool } from '../tool';
 
 export const describeGroup: AgentTool<{ podId: string; groupId: string; cursor: number }> = {
@@ -22,22 +22,20 @@ export const describeGroup: AgentTool<{ podId: string; groupId: string; cursor: 
   },
   parse(input) {
     const fields = fieldsOf(input, ['podId', 'groupId', 'cursor']);
-    return { podId: requiredText(fields, 'podId', idText('The pod id')), groupId: requiredText(fields, 'groupId', (v) => validateSegment(v, 'The group id')), cursor: cursorOf(fields) };
+    return { podId: requiredText(fields, 'podId', idText('pod id')), groupId: requiredText(fields, 'groupId', idText('group id')), cursor: cursorOf(fields) };
   },
   async invoke({ podId, groupId, cursor }, host) {
     const pod = signedInPod(host, podId);
     const client = host.client(podId);
     const group = await client.groups.getGroup(groupId);
     const page = pageOf(group.members ?? [], cursor);
-    const ids = page.items.map((m) => m.memberId).filter((id): id is number => id !== undefined);
-    const people = ids.length ? (await client.users.listUsersByIds(ids)).users ?? [] : [];
-    const nameOf = new Map(people.map((u) => [String(u.id), u.displayName]));
+    const people = await namesOf(client, page.items.map((m) => m.memberId));
     const profile = group.profile ?? {};
     return answer(`Group "${group.name}" on ${pod.label}. Members: ${pageLine(page, cursor, 'members')}`, {
       pod: pod.label, id: group.id, name: group.name, type: group.type, subType: group.subType, status: group.status, ownerType: group.ownerType,
       ownerId: group.ownerId, created: group.createdDate, updated: group.updatedDate,
       profile: { displayName: profile.displayName, companyName: profile.companyName, email: profile.email, jobTitle: profile.jobTitle },
-      members: page.items.map((m) => ({ userId: m.memberId, name: nameOf.get(String(m.memberId)), status: m.status, added: m.addedDate && isoDate(Date.parse(m.addedDate)) })),
+      members: page.items.map((m) => ({ userId: m.memberId, name: people.get(String(m.memberId))?.name, status: m.status, added: m.addedDate && isoDate(Date.parse(m.addedDate)) })),
     });
   },
 };

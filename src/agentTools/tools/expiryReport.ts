@@ -19,7 +19,7 @@ export const expiryReport: AgentTool<{ podId?: string; cursor: number }> = {
   },
   parse(input) {
     const fields = fieldsOf(input ?? {}, ['podId', 'cursor']);
-    return { podId: optionalText(fields, 'podId', idText('The pod id')), cursor: cursorOf(fields) };
+    return { podId: optionalText(fields, 'podId', idText('pod id')), cursor: cursorOf(fields) };
   },
   async invoke({ podId, cursor }, host) {
     if (podId) signedInPod(host, podId);

@@ -32,7 +32,7 @@ export const planPodFolder: AgentTool<PlanInput> = {
     const folder = requiredText(fields, 'folder', (v) => validateNoInvisible(v, 'The folder') ?? (path.isAbsolute(v) ? undefined : 'Give the folder as an absolute path.'));
     if (!isDirectory(folder)) refuse('folder', `${folder} is not a folder on this machine.`);
     return {
-      podId: requiredText(fields, 'podId', idText('The pod id')), folder, environment: optionalText(fields, 'environment', (v) => validateNoInvisible(v, 'The environment')),
+      podId: requiredText(fields, 'podId', idText('pod id')), folder, environment: optionalText(fields, 'environment', (v) => validateNoInvisible(v, 'The environment')),
       prune: optionalBoolean(fields, 'prune') ?? false, cursor: cursorOf(fields),
     };
   },

@@ -23,7 +23,7 @@ export const search: AgentTool<{ text: string; podId?: string }> = {
   },
   parse(input) {
     const fields = fieldsOf(input, ['text', 'podId']);
-    return { text: requiredText(fields, 'text', validateSearchText), podId: optionalText(fields, 'podId', idText('The pod id')) };
+    return { text: requiredText(fields, 'text', validateSearchText), podId: optionalText(fields, 'podId', idText('pod id')) };
   },
   async invoke({ text, podId }, host) {
     const pods = podId ? [signedInPod(host, podId)] : host.pods().filter((p) => p.signedIn);

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { activityEntry } from '../../../src/activity/activityEntry';
 import { ActivityLog } from '../../../src/activity/activityLog';
 import { ActivityRecorder } from '../../../src/activity/recorder';
-import { memoryTokenStore } from '../../../src/api';
+import { memoryTokenStore, PodApiError } from '../../../src/api';
 import { agentTools, offeredTools, previewTool, runTool } from '../../../src/agentTools/catalog';
 import { clientHost } from '../../../src/agentTools/clientHost';
 import { PAGE_SIZE, redact } from '../../../src/agentTools/format';
@@ -16,6 +16,7 @@ import { publicKeyFingerprint } from '../../../src/credentials/keyRotation';
 import type { ToolHost } from '../../../src/agentTools/tool';
 import { exportPod } from '../../../src/podAsCode';
 import { POD_ID } from '../../../src/podEmulator';
+import { connectionsOf } from '../../../src/podEmulator/state';
 import { editJson, useFolders } from '../podAsCode/folderHelpers';
 import { apiRequests, clientFor, usePod } from '../api/podFixture';
 
@@ -71,6 +72,11 @@ describe('Agent tools (emulator)', () => {
     ['symphony_activity_log', { since: 'yesterday' }, /ISO 8601 date or time/],
     ['symphony_activity_log', { since: '2026-12-01', until: '2026-11-30' }, /"until" must be later than "since"/],
     ['symphony_activity_log', { podId: 'east', pod: 'east' }, /Unknown input field "pod"/],
+    ['symphony_list_connections', { status: 'pending' }, /"status" must be one of "pending_incoming", "pending_outgoing", "accepted", "rejected"/],
+    ['symphony_list_connections', { status: 'ACCEPTED' }, /"status" must be one of/],
+    ['symphony_list_connections', { podId: 'a/b' }, /The pod id "a\/b" contains "\/"/],
+    ['symphony_list_connections', { cursor: 1.5 }, /"cursor" must be/],
+    ['symphony_list_connections', { userId: '1' }, /Unknown input field "userId"; this tool takes "podId", "status", "cursor"/],
   ];
   for (const [tool, input, error] of bad) {
     it(`${tool} refuses ${JSON.stringify(input).slice(0, 70)} before any request`, async () => {
@@ -182,6 +188,90 @@ describe('Agent tools (emulator)', () => {
     const last = await runTool('symphony_describe_group', { podId: 'east', groupId: group.id, cursor: PAGE_SIZE }, host);
     assert.match(last, new RegExp(`members ${PAGE_SIZE + 1}–${PAGE_SIZE + 7} of ${PAGE_SIZE + 7}\\.`));
     assert.doesNotMatch(last, /More available/);
+  });
+
+  describe('connections', () => {
+    const mine = () => connectionsOf(emu().control.state, emu().control.state.accounts.get(emu().admin.username)!.id);
+    type Listed = { pod: string; podId: string; userId: number; name?: string; email?: string; status: string; firstRequested: string; updated: string; requests: number };
+
+    it('lists every status the tree shows, in its order, each person by name and email with the dates, in two requests', async () => {
+      const connections = [...mine().values()];
+      emu().control.clearRequests();
+      const text = await runTool('symphony_list_connections', {}, host);
+      await assertNoSecrets(text);
+      assert.match(text, new RegExp(`^Connections of the signed-in account in 1 pod: ${connections.length} connections\\.`));
+      const listed = dataOf(text).connections as Listed[];
+      const order = ['pending_incoming', 'pending_outgoing', 'accepted', 'rejected'];
+      assert.deepEqual(listed.map((c) => c.status), [...listed.map((c) => c.status)].sort((a, b) => order.indexOf(a) - order.indexOf(b)));
+      assert.deepEqual(new Set(listed.map((c) => c.status)), new Set(order), 'the seeded pod has every status');
+      for (const c of connections) {
+        const one = listed.find((l) => l.userId === c.userId)!;
+        const person = emu().control.state.directory.get(c.userId)!;
+        assert.deepEqual(one, {
+          pod: 'East', podId: 'east', userId: c.userId, name: person.displayName, email: person.emailAddress, status: c.status.toLowerCase(),
+          firstRequested: new Date(c.firstRequestedAt).toISOString().slice(0, 16) + 'Z', updated: new Date(c.updatedAt).toISOString().slice(0, 16) + 'Z', requests: c.requestCounter,
+        });
+      }
+      assert.deepEqual(apiRequests(emu()).map((r) => r.path), ['/pod/v1/connection/list', '/pod/v3/users'], 'one list, one users lookup for the page');
+    });
+
+    it('keeps one status when asked', async () => {
+      const rejected = [...mine().values()].filter((c) => c.status === 'REJECTED');
+      const text = await runTool('symphony_list_connections', { podId: 'east', status: 'rejected' }, host);
+      assert.match(text, new RegExp(`: ${rejected.length} rejected connections\\.`));
+      assert.deepEqual((dataOf(text).connections as Listed[]).map((c) => c.userId).sort(), rejected.map((c) => c.userId).sort());
+      assert.match(await runTool('symphony_list_connections', { status: 'accepted', cursor: 0 }, host), /"status":"accepted"/);
+    });
+
+    it('pages 50 at a time with "more available", naming only the page\'s people', async () => {
+      const people = [...emu().control.state.directory.values()].filter((u) => !mine().has(u.id) && u.id !== emu().control.state.accounts.get(emu().admin.username)!.id);
+      for (const p of people.slice(0, PAGE_SIZE)) mine().set(p.id, { userId: p.id, status: 'PENDING_INCOMING', firstRequestedAt: Date.now(), updatedAt: Date.now(), requestCounter: 1 });
+      const total = mine().size;
+      const first = await runTool('symphony_list_connections', {}, host);
+      assert.match(first, new RegExp(`connections 1–${PAGE_SIZE} of ${total}\\. More available: call again with "cursor": ${PAGE_SIZE}\\.`));
+      assert.equal(dataOf(first).connections.length, PAGE_SIZE);
+      emu().control.clearRequests();
+      const last = await runTool('symphony_list_connections', { cursor: PAGE_SIZE }, host);
+      assert.match(last, new RegExp(`connections ${PAGE_SIZE + 1}–${total} of ${total}\\.`));
+      assert.doesNotMatch(last, /More available/);
+      const rest = dataOf(last).connections as Listed[];
+      assert.equal(rest.length, total - PAGE_SIZE);
+      assert.ok(rest.every((c) => c.name === emu().control.state.directory.get(c.userId)!.displayName));
+      const lookup = emu().control.requests().find((r) => r.path === '/pod/v3/users')!;
+      assert.equal(new URLSearchParams(lookup.query).get('uid')!.split(',').length, rest.length);
+    });
+
+    /** East (signed in as the admin) and West: the same emulator, signed in as the demo user, or with a refused sign-in. */
+    function withWest(signIn: 'user' | 'refused'): ToolHost {
+      const refused = { authenticate: async () => { throw new PodApiError('The pod refused the key.', { kind: 'auth' }); } };
+      const west = clientHost({ pod: { id: 'west', label: 'West', podUrl: emu().url }, client: clientFor(emu(), 'user', signIn === 'refused' ? refused : {}).client, warningDays: 30 });
+      return { ...host, pods: () => [...host.pods(), ...west.pods()], client: (podId) => (podId === 'west' ? west.client(podId) : host.client(podId)) };
+    }
+
+    it('lists every signed-in pod, pod by pod, each person named from their own pod\'s lookup', async () => {
+      const west = [...connectionsOf(emu().control.state, emu().control.state.accounts.get(emu().user.username)!.id).values()];
+      const text = await runTool('symphony_list_connections', {}, withWest('user'));
+      assert.match(text, new RegExp(`in 2 pods: ${mine().size + west.length} connections\\.`));
+      const listed = dataOf(text).connections as Listed[];
+      assert.deepEqual(listed.map((c) => c.podId), [...Array(mine().size).fill('east'), ...Array(west.length).fill('west')]);
+      assert.deepEqual(listed.filter((c) => c.podId === 'west').map((c) => c.userId).sort(), west.map((c) => c.userId).sort());
+      assert.ok(listed.every((c) => c.name === emu().control.state.directory.get(c.userId)!.displayName));
+    });
+
+    it('reports a pod that fails beside the others\' connections, and fails with its sentence when it was the one asked for', async () => {
+      const both = withWest('refused');
+      const text = await runTool('symphony_list_connections', {}, both);
+      assert.match(text, new RegExp(`in 2 pods: ${mine().size} connections\\. 1 lookup failed \\(see "failures"\\)\\.`));
+      assert.deepEqual(dataOf(text).failures, [{ pod: 'West', area: 'connections', error: 'The pod refused the key.' }]);
+      await assert.rejects(runTool('symphony_list_connections', { podId: 'west' }, both), /The pod refused the key\./);
+    });
+
+    it('says "No connections" for an empty list, with no users lookup', async () => {
+      mine().clear();
+      emu().control.clearRequests();
+      assert.match(await runTool('symphony_list_connections', { podId: 'east' }, host), /: No connections\./);
+      assert.deepEqual(apiRequests(emu()).map((r) => r.path), ['/pod/v1/connection/list']);
+    });
   });
 
   it('reports expired and expiring certificates and rotated app keys, oldest first', async () => {
@@ -336,7 +426,7 @@ describe('Agent tools catalog', () => {
   });
 
   it('offers write tools only when writes are allowed', () => {
-    assert.deepEqual(offeredTools({ allowWrites: false }).map((t) => t.access), Array(9).fill('read'));
+    assert.deepEqual(offeredTools({ allowWrites: false }).map((t) => t.access), Array(10).fill('read'));
     assert.deepEqual(offeredTools({ allowWrites: true }).filter((t) => t.access === 'write').map((t) => t.name), ['symphony_update_application', 'symphony_set_app_entitlement', 'symphony_rotate_app_key']);
   });
 

@@ -89,6 +89,25 @@ describe('MCP server (symphony-pod mcp over stdio, emulator)', () => {
     }
   });
 
+  it('lists the connections tool as read-only and answers it with each person named, refusing a bad status with no request', async () => {
+    const { client } = await start([]);
+    const { tools } = await client.listTools();
+    assert.ok(tools.some((t) => t.name === 'symphony_list_connections' && t.annotations?.readOnlyHint === true));
+    const result = await client.callTool({ name: 'symphony_list_connections', arguments: { podId: 'pod', status: 'pending_incoming' } });
+    assert.equal(result.isError, undefined, textOf(result));
+    const connections = JSON.parse(textOf(result).slice(textOf(result).indexOf('{"data"'))).data.connections as Array<{ userId: number; name: string; status: string }>;
+    assert.ok(connections.length > 0);
+    for (const c of connections) {
+      assert.equal(c.status, 'pending_incoming');
+      assert.equal(c.name, emu.control.state.directory.get(c.userId)!.displayName);
+    }
+    emu.control.clearRequests();
+    const bad = await client.callTool({ name: 'symphony_list_connections', arguments: { status: 'pending' } });
+    assert.equal(bad.isError, true);
+    assert.match(textOf(bad), /"status" must be one of "pending_incoming"/);
+    assert.deepEqual(emu.control.requests(), []);
+  });
+
   it('refuses a write tool without --allow-writes, sending nothing', async () => {
     const { client } = await start([]);
     const app = [...emu.control.state.apps.values()][0];

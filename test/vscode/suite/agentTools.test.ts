@@ -115,6 +115,14 @@ describe('Language-model tools', () => {
     assert.ok(session && !all.includes(session));
   });
 
+  it('lists the signed-in account\'s connections through vscode.lm.invokeTool, each person named, one status or all', async () => {
+    const all = dataOf(await call('symphony_list_connections', { podId })).connections as Array<{ userId: number; name: string; status: string; pod: string }>;
+    assert.deepEqual(new Set(all.map((c) => c.status)), new Set(['pending_incoming', 'pending_outgoing', 'accepted', 'rejected']));
+    assert.ok(all.every((c) => c.pod === 'Agent pod' && c.name === emu.control.state.directory.get(c.userId)!.displayName));
+    const accepted = dataOf(await call('symphony_list_connections', { podId, status: 'accepted' })).connections as typeof all;
+    assert.deepEqual(accepted.map((c) => c.userId), all.filter((c) => c.status === 'accepted').map((c) => c.userId));
+  });
+
   it('gives the expiry report of the signed-in pods, the radar\'s own', async () => {
     const items = dataOf(await call('symphony_expiry_report', { podId })).items as Array<{ podId: string; id: string }>;
     const radar = (await api.expiry.radar.check()).items.filter((i) => i.podId === podId).slice(0, 50);
@@ -130,6 +138,7 @@ describe('Language-model tools', () => {
     await assert.rejects(call('symphony_describe_account', { podId, email: 'bot at acme' }), /is not an email address/);
     await assert.rejects(call('symphony_activity_log', { podId, since: 'last week' }), /ISO 8601 date or time/);
     await assert.rejects(call('symphony_activity_log', { action: 'rename' }), /"action" must be one of/);
+    await assert.rejects(call('symphony_list_connections', { podId, status: 'incoming' }), /"status" must be one of "pending_incoming"/);
     assert.deepEqual(emu.control.requests(), []);
   });
 
