@@ -277,7 +277,9 @@ export class DetailPanels implements vscode.Disposable {
     const { title, model } = await entry.view.load();
     entry.title = title;
     this.showTitle(entry);
-    this.post(entry, { type: 'load', state: entry.state, model, ...(draft ? { draft } : {}) });
+    // The views' text is in the same bundle as ours (their `l10n.t` calls are extracted with the rest).
+    const strings = vscode.l10n.bundle;
+    this.post(entry, { type: 'load', state: entry.state, model, ...(draft ? { draft } : {}), ...(strings ? { strings } : {}) });
   }
 
   private post(entry: Entry, message: HostToView): void {
