@@ -4,6 +4,7 @@
 
 import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { validationError } from './errors';
+import { l10n } from '../text/l10n';
 
 export type Check = string | undefined;
 
@@ -21,7 +22,7 @@ export function certificateSubject(block: string): string {
   try {
     return new X509Certificate(block).subject.replace(/\n/g, ', ');
   } catch {
-    return 'an unreadable certificate';
+    return l10n.t('an unreadable certificate');
   }
 }
 
@@ -30,58 +31,58 @@ export const MAX_CERTIFICATE_PEM_BYTES = 64 * 1024;
 
 /** A company certificate: exactly one X.509 PEM that parses and has not expired (a chain is refused, naming each). */
 export function validateCertificatePem(pem: string | undefined, nowMs: number = Date.now()): Check {
-  if (!pem || !pem.trim()) return 'Paste the certificate in PEM format (-----BEGIN CERTIFICATE----- …).';
+  if (!pem || !pem.trim()) return l10n.t('Paste the certificate in PEM format (-----BEGIN CERTIFICATE----- …).');
   if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(pem)) {
-    return 'This is a private key, not a certificate: paste the certificate (-----BEGIN CERTIFICATE-----) and keep the key secret.';
+    return l10n.t('This is a private key, not a certificate: paste the certificate (-----BEGIN CERTIFICATE-----) and keep the key secret.');
   }
-  if (/-----BEGIN (RSA )?PUBLIC KEY-----/.test(pem)) return 'This is a public key, not a certificate: paste the X.509 certificate (-----BEGIN CERTIFICATE-----).';
-  if (!pem.includes('-----BEGIN CERTIFICATE-----')) return 'This is not a PEM certificate: it must start with -----BEGIN CERTIFICATE-----.';
+  if (/-----BEGIN (RSA )?PUBLIC KEY-----/.test(pem)) return l10n.t('This is a public key, not a certificate: paste the X.509 certificate (-----BEGIN CERTIFICATE-----).');
+  if (!pem.includes('-----BEGIN CERTIFICATE-----')) return l10n.t('This is not a PEM certificate: it must start with -----BEGIN CERTIFICATE-----.');
   const size = Buffer.byteLength(pem);
   if (size > MAX_CERTIFICATE_PEM_BYTES) {
-    return `The certificate text is ${formatBytes(size)}; a certificate is at most ${formatBytes(MAX_CERTIFICATE_PEM_BYTES)} (64 KiB). Choose the file of one certificate.`;
+    return l10n.t('The certificate text is {0}; a certificate is at most {1} (64 KiB). Choose the file of one certificate.', formatBytes(size), formatBytes(MAX_CERTIFICATE_PEM_BYTES));
   }
   const blocks = certificateBlocks(pem);
   if (blocks.length > 1) {
     const subjects = blocks.map((b, i) => `${i + 1}. ${certificateSubject(b)}`).join('; ');
-    return `This PEM holds ${blocks.length} certificates (a chain): ${subjects}. The pod takes one certificate: upload one, each from its own file.`;
+    return l10n.t('This PEM holds {0} certificates (a chain): {1}. The pod takes one certificate: upload one, each from its own file.', blocks.length, subjects);
   }
   let cert: X509Certificate;
   try {
     cert = new X509Certificate(blocks[0] ?? pem);
   } catch {
-    return 'The certificate could not be read: the PEM text is damaged or incomplete.';
+    return l10n.t('The certificate could not be read: the PEM text is damaged or incomplete.');
   }
   const notAfter = Date.parse(cert.validTo);
   if (!Number.isNaN(notAfter) && notAfter < nowMs) {
-    return `The certificate expired on ${new Date(notAfter).toISOString().slice(0, 10)}; the pod refuses expired certificates.`;
+    return l10n.t('The certificate expired on {0}; the pod refuses expired certificates.', new Date(notAfter).toISOString().slice(0, 10));
   }
   return undefined;
 }
 
 /** An application permission: a known one or a custom one of upper-case letters, digits and underscore. */
 export function validatePermissionName(name: string): Check {
-  if (!name || !name.trim()) return 'A permission name cannot be empty.';
-  if (name.length > 64) return `The permission "${name.slice(0, 20)}…" is ${formatCount(name.length)} characters long; a permission has at most 64.`;
-  if (!/^[A-Z0-9_]{1,64}$/.test(name)) return `The permission "${name}" may only contain upper-case letters, digits and underscore (A-Z, 0-9, _).`;
+  if (!name || !name.trim()) return l10n.t('A permission name cannot be empty.');
+  if (name.length > 64) return l10n.t('The permission "{0}…" is {1} characters long; a permission has at most 64.', name.slice(0, 20), formatCount(name.length));
+  if (!/^[A-Z0-9_]{1,64}$/.test(name)) return l10n.t('The permission "{0}" may only contain upper-case letters, digits and underscore (A-Z, 0-9, _).', name);
   return undefined;
 }
 
-export function validateHttpsUrl(url: string | undefined, label = 'The URL'): Check {
-  if (!url || !url.trim()) return `${label} is required and must start with https://.`;
+export function validateHttpsUrl(url: string | undefined, label = l10n.t('The URL')): Check {
+  if (!url || !url.trim()) return l10n.t('{0} is required and must start with https://.', label);
   let parsed: URL;
   try {
     parsed = new URL(url.trim());
   } catch {
-    return `${label} is not a valid URL; it must start with https://.`;
+    return l10n.t('{0} is not a valid URL; it must start with https://.', label);
   }
-  if (parsed.protocol !== 'https:') return `${label} must start with https:// (got ${parsed.protocol.replace(/:$/, '')}).`;
-  if (!parsed.hostname) return `${label} must name a host after https://.`;
+  if (parsed.protocol !== 'https:') return l10n.t('{0} must start with https:// (got {1}).', label, parsed.protocol.replace(/:$/, ''));
+  if (!parsed.hostname) return l10n.t('{0} must name a host after https://.', label);
   return undefined;
 }
 
 /** "2,097,153 bytes": sizes in messages are exact, never rounded to megabytes. */
 export function formatBytes(bytes: number): string {
-  return `${formatCount(bytes)} byte${bytes === 1 ? '' : 's'}`;
+  return bytes === 1 ? l10n.t('1 byte') : l10n.t('{0} bytes', formatCount(bytes));
 }
 
 export function formatCount(n: number): string {
@@ -110,7 +111,7 @@ const INVISIBLE_NAMES: Record<number, string> = {
 export function invisibleCharacters(text: string): string[] {
   const found = new Set<number>();
   for (const m of text.matchAll(INVISIBLE)) found.add(m[0].codePointAt(0) as number);
-  return [...found].map(cp => `U+${cp.toString(16).toUpperCase().padStart(4, '0')} ${INVISIBLE_NAMES[cp] ?? 'an invisible format character'}`);
+  return [...found].map(cp => `U+${cp.toString(16).toUpperCase().padStart(4, '0')} ${INVISIBLE_NAMES[cp] ?? l10n.t('an invisible format character')}`);
 }
 
 /**
@@ -126,22 +127,22 @@ export function displayableText(text: string): { text: string; removed: boolean 
 export function validateNoInvisible(value: string, label: string): Check {
   const found = invisibleCharacters(value);
   if (found.length === 0) return undefined;
-  const list = found.length === 1 ? found[0] : `${found.slice(0, -1).join(', ')} and ${found[found.length - 1]}`;
-  return `${label} contains ${list}, which ${found.length === 1 ? 'is' : 'are'} invisible or change${found.length === 1 ? 's' : ''} the direction of the text; remove ${found.length === 1 ? 'it' : 'them'}.`;
+  if (found.length === 1) return l10n.t('{0} contains {1}, which is invisible or changes the direction of the text; remove it.', label, found[0]);
+  return l10n.t('{0} contains {1} and {2}, which are invisible or change the direction of the text; remove them.', label, found.slice(0, -1).join(', '), found[found.length - 1]);
 }
 
 /** The longest name we send, in characters; the pod documents no limit, and a longer one is a paste gone wrong. */
 export const MAX_NAME_LENGTH = 1000;
 
 /** A one-line name the user types (certificate, group, app, account …): not blank, visible, no line breaks. */
-export function validateRequiredName(value: string | undefined, label = 'The name'): Check {
-  if (typeof value !== 'string') return `${label} is required and cannot be blank.`;
+export function validateRequiredName(value: string | undefined, label = l10n.t('The name')): Check {
+  if (typeof value !== 'string') return l10n.t('{0} is required and cannot be blank.', label);
   const invisible = validateNoInvisible(value, label);
   if (invisible) return invisible;
-  if (!value.trim()) return `${label} is required and cannot be blank.`;
-  if (value.length > MAX_NAME_LENGTH) return `${label} is ${formatCount(value.length)} characters long; use at most ${formatCount(MAX_NAME_LENGTH)}.`;
+  if (!value.trim()) return l10n.t('{0} is required and cannot be blank.', label);
+  if (value.length > MAX_NAME_LENGTH) return l10n.t('{0} is {1} characters long; use at most {2}.', label, formatCount(value.length), formatCount(MAX_NAME_LENGTH));
   if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(value)) {
-    return `${label} contains a control character (a line break, a tab or another non-printing character); remove it.`;
+    return l10n.t('{0} contains a control character (a line break, a tab or another non-printing character); remove it.', label);
   }
   return undefined;
 }
@@ -155,22 +156,22 @@ export const MAX_TEXT_FIELD_BYTES = 64 * 1024;
 /** Free text (may be empty, may hold line breaks and tabs): no invisible characters, at most `maxBytes` in UTF-8. */
 export function validateTextField(value: string | undefined, label: string, maxBytes: number = MAX_TEXT_FIELD_BYTES): Check {
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string') return `${label} must be text.`;
+  if (typeof value !== 'string') return l10n.t('{0} must be text.', label);
   const bytes = Buffer.byteLength(value);
-  if (bytes > maxBytes) return `${label} is ${formatBytes(bytes)}; the largest we send is ${formatBytes(maxBytes)}. Shorten it.`;
+  if (bytes > maxBytes) return l10n.t('{0} is {1}; the largest we send is {2}. Shorten it.', label, formatBytes(bytes), formatBytes(maxBytes));
   const invisible = validateNoInvisible(value, label);
   if (invisible) return invisible;
-  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.test(value)) return `${label} contains a non-printing control character; remove it.`;
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.test(value)) return l10n.t('{0} contains a non-printing control character; remove it.', label);
   return undefined;
 }
 
 export function validateAppId(appId: string | undefined): Check {
-  if (!appId || !appId.trim()) return 'The application id is required and cannot be blank.';
-  const invisible = validateNoInvisible(appId, 'The application id');
+  if (!appId || !appId.trim()) return l10n.t('The application id is required and cannot be blank.');
+  const invisible = validateNoInvisible(appId, l10n.t('The application id'));
   if (invisible) return invisible;
-  if (appId.length > 256) return `The application id is ${formatCount(appId.length)} characters long; the pod allows at most 256.`;
-  if (/[/?#%\\]/.test(appId)) return 'The application id cannot contain /, ?, #, % or \\.';
-  if (appId.trim() === '.' || appId.trim() === '..') return 'The application id cannot be "." or "..".';
+  if (appId.length > 256) return l10n.t('The application id is {0} characters long; the pod allows at most 256.', formatCount(appId.length));
+  if (/[/?#%\\]/.test(appId)) return l10n.t('The application id cannot contain /, ?, #, % or \\.');
+  if (appId.trim() === '.' || appId.trim() === '..') return l10n.t('The application id cannot be "." or "..".');
   return undefined;
 }
 
@@ -186,9 +187,9 @@ export function imageTypeOf(bytes: Uint8Array): 'png' | 'jpg' | 'gif' | undefine
 }
 
 export function validateAvatar(bytes: Uint8Array | undefined): Check {
-  if (!bytes || bytes.length === 0) return 'Choose an image file for the avatar.';
-  if (!imageTypeOf(bytes)) return 'The avatar must be a JPEG, PNG or GIF image.';
-  if (bytes.length > MAX_AVATAR_BYTES) return `The avatar is ${formatBytes(bytes.length)}; the pod accepts at most ${formatBytes(MAX_AVATAR_BYTES)} (2 MB).`;
+  if (!bytes || bytes.length === 0) return l10n.t('Choose an image file for the avatar.');
+  if (!imageTypeOf(bytes)) return l10n.t('The avatar must be a JPEG, PNG or GIF image.');
+  if (bytes.length > MAX_AVATAR_BYTES) return l10n.t('The avatar is {0}; the pod accepts at most {1} (2 MB).', formatBytes(bytes.length), formatBytes(MAX_AVATAR_BYTES));
   return undefined;
 }
 
@@ -197,22 +198,22 @@ const INT64_MAX = 2n ** 63n - 1n;
 export type UserIdInput = number | string | bigint;
 
 export function validateUserId(id: UserIdInput | undefined): Check {
-  if (id === undefined || id === null || (typeof id === 'string' && !id.trim())) return 'A user id is required.';
+  if (id === undefined || id === null || (typeof id === 'string' && !id.trim())) return l10n.t('A user id is required.');
   if (typeof id === 'string') {
-    const invisible = validateNoInvisible(id, 'The user id');
+    const invisible = validateNoInvisible(id, l10n.t('The user id'));
     if (invisible) return invisible;
   }
   if (typeof id === 'number') {
-    if (!Number.isInteger(id)) return `The user id ${id} is not a whole number.`;
-    if (id <= 0) return 'A user id must be a positive number.';
-    if (!Number.isSafeInteger(id)) return 'This user id is too large to be exact as a number; pass it as text.';
+    if (!Number.isInteger(id)) return l10n.t('The user id {0} is not a whole number.', id);
+    if (id <= 0) return l10n.t('A user id must be a positive number.');
+    if (!Number.isSafeInteger(id)) return l10n.t('This user id is too large to be exact as a number; pass it as text.');
     return undefined;
   }
   const text = typeof id === 'bigint' ? id.toString() : id.trim();
-  if (!/^-?\d+$/.test(text)) return `The user id "${text}" is not a whole number.`;
+  if (!/^-?\d+$/.test(text)) return l10n.t('The user id "{0}" is not a whole number.', text);
   const value = BigInt(text);
-  if (value <= 0n) return 'A user id must be a positive number.';
-  if (value > INT64_MAX) return 'The user id is larger than any Symphony user id (2^63-1).';
+  if (value <= 0n) return l10n.t('A user id must be a positive number.');
+  if (value > INT64_MAX) return l10n.t('The user id is larger than any Symphony user id (2^63-1).');
   return undefined;
 }
 
@@ -225,21 +226,21 @@ export function toUserId(id: UserIdInput, field = 'userId'): number | bigint {
 
 /** A pod URL: https (http only for localhost), no credentials, no path other than "/", no query or fragment. */
 export function validatePodUrl(url: string | undefined): Check {
-  if (!url || !url.trim()) return 'Enter the pod URL, for example https://acme.symphony.com.';
-  const invisible = validateNoInvisible(url, 'The pod URL');
+  if (!url || !url.trim()) return l10n.t('Enter the pod URL, for example https://acme.symphony.com.');
+  const invisible = validateNoInvisible(url, l10n.t('The pod URL'));
   if (invisible) return invisible;
   let u: URL;
   try {
     u = new URL(url.trim());
   } catch {
-    return 'This is not a valid URL; enter the pod address, for example https://acme.symphony.com.';
+    return l10n.t('This is not a valid URL; enter the pod address, for example https://acme.symphony.com.');
   }
   const local = u.hostname === 'localhost' || u.hostname === '127.0.0.1' || u.hostname === '[::1]';
-  if (u.protocol === 'http:' && !local) return 'The pod URL must start with https:// (plain http is only allowed for localhost).';
-  if (u.protocol !== 'https:' && u.protocol !== 'http:') return 'The pod URL must start with https://.';
-  if (u.username || u.password) return 'The pod URL must not contain a user name or password.';
-  if (u.pathname !== '/' && u.pathname !== '') return `The pod URL must be just the address, without a path such as ${u.pathname}.`;
-  if (u.search || u.hash) return 'The pod URL must not contain a query (?…) or a fragment (#…).';
+  if (u.protocol === 'http:' && !local) return l10n.t('The pod URL must start with https:// (plain http is only allowed for localhost).');
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') return l10n.t('The pod URL must start with https://.');
+  if (u.username || u.password) return l10n.t('The pod URL must not contain a user name or password.');
+  if (u.pathname !== '/' && u.pathname !== '') return l10n.t('The pod URL must be just the address, without a path such as {0}.', u.pathname);
+  if (u.search || u.hash) return l10n.t('The pod URL must not contain a query (?…) or a fragment (#…).');
   return undefined;
 }
 
@@ -251,17 +252,17 @@ export function normalizePodUrl(url: string, field = 'podUrl'): string {
 
 /** An RSA private key in PEM (PKCS#1 or PKCS#8, encrypted or not) that opens with the passphrase given. */
 export function validatePrivateKey(pem: string | undefined, passphrase?: string): Check {
-  if (!pem || !pem.trim()) return 'Paste or choose the RSA private key (PEM).';
-  if (pem.includes('-----BEGIN CERTIFICATE-----') && !/PRIVATE KEY-----/.test(pem)) return 'This is a certificate, not a private key.';
-  if (/-----BEGIN (RSA )?PUBLIC KEY-----/.test(pem)) return 'This is a public key; signing in needs the matching private key.';
-  if (!/-----BEGIN (RSA |ENCRYPTED )?PRIVATE KEY-----/.test(pem)) return 'This is not an RSA private key in PEM format (-----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----).';
+  if (!pem || !pem.trim()) return l10n.t('Paste or choose the RSA private key (PEM).');
+  if (pem.includes('-----BEGIN CERTIFICATE-----') && !/PRIVATE KEY-----/.test(pem)) return l10n.t('This is a certificate, not a private key.');
+  if (/-----BEGIN (RSA )?PUBLIC KEY-----/.test(pem)) return l10n.t('This is a public key; signing in needs the matching private key.');
+  if (!/-----BEGIN (RSA |ENCRYPTED )?PRIVATE KEY-----/.test(pem)) return l10n.t('This is not an RSA private key in PEM format (-----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----).');
   const encrypted = /ENCRYPTED/.test(pem);
-  if (encrypted && !passphrase) return 'This private key is encrypted: enter its passphrase.';
+  if (encrypted && !passphrase) return l10n.t('This private key is encrypted: enter its passphrase.');
   try {
     const key = createPrivateKey({ key: pem, format: 'pem', passphrase: passphrase ?? '' });
-    if (key.asymmetricKeyType !== 'rsa') return `This is a ${key.asymmetricKeyType ?? 'non-RSA'} key; Symphony needs an RSA key.`;
+    if (key.asymmetricKeyType !== 'rsa') return l10n.t('This is a {0} key; Symphony needs an RSA key.', key.asymmetricKeyType ?? 'non-RSA');
   } catch {
-    return encrypted ? 'The private key could not be opened: the passphrase is wrong.' : 'The private key could not be read: the PEM text is damaged or incomplete.';
+    return encrypted ? l10n.t('The private key could not be opened: the passphrase is wrong.') : l10n.t('The private key could not be read: the PEM text is damaged or incomplete.');
   }
   return undefined;
 }
@@ -272,8 +273,9 @@ export interface ValidationIssue { field: string; message: string }
 /** Throws the first issue as a validation PodApiError (the message says how many more there are). */
 export function assertNoIssues(issues: ValidationIssue[]): void {
   if (issues.length === 0) return;
-  const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
-  throw validationError(issues[0].field, issues[0].message + more);
+  const message = issues.length === 1 ? issues[0].message
+    : issues.length === 2 ? l10n.t('{0} (and 1 more problem)', issues[0].message) : l10n.t('{0} (and {1} more problems)', issues[0].message, issues.length - 1);
+  throw validationError(issues[0].field, message);
 }
 
 /** Collects the checks that failed as issues. */

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import {
   Authenticate, PodApiError, PodClient, PodClientOptions, certificateAuthenticator, memoryTokenStore, normalizePodUrl, rsaAuthenticator,
 } from '../api';
+import { l10n } from '../text/l10n';
 
 export interface ConnectionFlags {
   podUrl?: string;
@@ -38,28 +39,29 @@ export const CONNECTION_ENV = {
 export function connect(flags: ConnectionFlags, env: NodeJS.ProcessEnv, fallbackPodUrl?: string, writes?: (podUrl: string) => Pick<PodClientOptions, 'writeGate' | 'onWrite'>): PodClient {
   const pick = (key: keyof ConnectionFlags & keyof typeof CONNECTION_ENV) => flags[key] ?? (env[CONNECTION_ENV[key]] || undefined);
   const rawUrl = pick('podUrl') ?? fallbackPodUrl;
-  if (!rawUrl) throw usage(`Which pod? Set ${CONNECTION_ENV.podUrl} or pass --pod-url (or --env with a podUrl in pod.json).`);
+  if (!rawUrl) throw usage(l10n.t('Which pod? Set {0} or pass --pod-url (or --env with a podUrl in pod.json).', CONNECTION_ENV.podUrl));
   const podUrl = normalizePodUrl(rawUrl);
   const caFile = pick('caBundle');
-  const caPem = caFile ? readFile(caFile, 'the CA bundle') : undefined;
+  const caPem = caFile ? readFile(caFile, l10n.t('the CA bundle')) : undefined;
   const passphrase = env[CONNECTION_ENV.passphrase] || undefined;
   const certFile = pick('clientCert');
   let authenticate: Authenticate;
   let transport = {};
   if (certFile) {
     const keyFile = pick('clientKey');
-    if (!keyFile) throw usage(`A client certificate needs its key: set ${CONNECTION_ENV.clientKey} or pass --client-key.`);
-    const clientCertPem = readFile(certFile, 'the client certificate');
-    const clientKeyPem = readFile(keyFile, 'the client key');
+    if (!keyFile) throw usage(l10n.t('A client certificate needs its key: set {0} or pass --client-key.', CONNECTION_ENV.clientKey));
+    const clientCertPem = readFile(certFile, l10n.t('the client certificate'));
+    const clientKeyPem = readFile(keyFile, l10n.t('the client key'));
     authenticate = certificateAuthenticator({ sessionAuthUrl: pick('sessionAuthUrl') ?? podUrl, clientCertPem, clientKeyPem, passphrase, caPem });
     transport = { clientCertPem, clientKeyPem, clientKeyPassphrase: passphrase };
   } else {
     const username = pick('username');
     const keyFile = pick('privateKeyFile');
     if (!username || !keyFile) {
-      throw usage(`Sign-in needs a service account: set ${CONNECTION_ENV.username} and ${CONNECTION_ENV.privateKeyFile} (passphrase in ${CONNECTION_ENV.passphrase}), or a client certificate (${CONNECTION_ENV.clientCert}, ${CONNECTION_ENV.clientKey}).`);
+      throw usage(l10n.t('Sign-in needs a service account: set {0} and {1} (passphrase in {2}), or a client certificate ({3}, {4}).',
+        CONNECTION_ENV.username, CONNECTION_ENV.privateKeyFile, CONNECTION_ENV.passphrase, CONNECTION_ENV.clientCert, CONNECTION_ENV.clientKey));
     }
-    authenticate = rsaAuthenticator({ podUrl, username, privateKeyPem: readFile(keyFile, 'the private key'), passphrase, transport: { caPem } });
+    authenticate = rsaAuthenticator({ podUrl, username, privateKeyPem: readFile(keyFile, l10n.t('the private key')), passphrase, transport: { caPem } });
   }
   return new PodClient({ podUrl, caPem, ...transport, authenticate, tokens: memoryTokenStore(), ...writes?.(podUrl) });
 }
@@ -68,7 +70,7 @@ function readFile(file: string, what: string): string {
   try {
     return fs.readFileSync(file, 'utf8');
   } catch (error) {
-    throw usage(`Cannot read ${what} at ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+    throw usage(l10n.t('Cannot read {0} at {1}: {2}.', what, file, (error as NodeJS.ErrnoException).code ?? (error as Error).message));
   }
 }
 

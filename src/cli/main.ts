@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { PodApiError } from '../api';
 import { PlanConflictError, PodFolderError } from '../podAsCode';
+import { l10n } from '../text/l10n';
 import { applyVerb } from './commands/applyVerb';
 import { expiryVerb } from './commands/expiryVerb';
 import { exportVerb } from './commands/exportVerb';
@@ -54,7 +55,7 @@ export async function main(argv: string[], io: CliIo): Promise<ExitCode> {
         status = EXIT.error;
         const message = errorMessage(error);
         if (json) write(io, true, { status, result: errorReport(error, message), text: message });
-        else io.stderr.write(`Error: ${message}\n`);
+        else io.stderr.write(`${l10n.t('Error: {0}', message)}\n`);
       }
     });
   }

@@ -7,6 +7,7 @@ import { noteChange } from '../activity/changeContext';
 import { ApplicationDetail, PodApiError, applicationChanges, assertNoIssues, noChanges, validateApplicationDetail } from '../api';
 import { CommandContext, prompts, withProgress } from '../commands/commandContext';
 import { keySaveRefusal, saveRefusalMessage } from '../credentials/keyRotation';
+import { l10n } from '../text/l10n';
 import { UserCancelled } from '../ui/prompts';
 import { formatManifest, sameManifest } from './manifestFormat';
 import { showManifestDiff } from './manifestSnapshots';
@@ -32,16 +33,16 @@ export async function saveApplication(context: CommandContext, request: SaveAppl
   assertNoIssues(validateApplicationDetail(checked, creating));
   const editedId = edited.applicationInfo?.appId;
   if (!creating && editedId !== undefined && editedId !== appId) {
-    throw new PodApiError(`The app id cannot be changed (it is "${appId}"): put it back, or create a new app with "New App Manifest".`, {
+    throw new PodApiError(l10n.t('The app id cannot be changed (it is "{0}"): put it back, or create a new app with "New App Manifest".', appId), {
       kind: 'validation', field: 'applicationInfo.appId',
     });
   }
   const apps = context.sessions.client(podId).apps;
   const podLabel = context.store.get(podId)?.label ?? podId;
-  const name = edited.applicationInfo?.name || editedId || appId || 'the application';
+  const name = edited.applicationInfo?.name || editedId || appId || l10n.t('the application');
 
   if (creating) {
-    const created = await withProgress(`Creating ${name} on ${podLabel}…`, () => apps.createApplication(checked));
+    const created = await withProgress(l10n.t('Creating {0} on {1}…', name, podLabel), () => apps.createApplication(checked));
     return afterWrite(context, podId, created);
   }
   const current = await apps.getApplication(appId);
@@ -51,7 +52,7 @@ export async function saveApplication(context: CommandContext, request: SaveAppl
   if (noChanges(changes)) return afterWrite(context, podId, current);
   refuseKeyThePodWouldRefuse(current, changes, appId);
   noteChange({ resource: { kind: 'application', id: appId, name }, before: current });
-  const saved = await withProgress(`Saving ${name} on ${podLabel}…`, () => apps.updateApplication(appId, changes));
+  const saved = await withProgress(l10n.t('Saving {0} on {1}…', name, podLabel), () => apps.updateApplication(appId, changes));
   return afterWrite(context, podId, saved);
 }
 
@@ -69,16 +70,16 @@ async function confirmOverwrite(
 ): Promise<void> {
   const { podLabel, name, appId, current, edited } = change;
   const diff = await showManifestDiff(
-    { label: `${podLabel} (pod)`, text: formatManifest(current) },
-    { label: 'yours', text: formatManifest(edited) },
+    { label: l10n.t('{0} (pod)', podLabel), text: formatManifest(current) },
+    { label: l10n.t('yours'), text: formatManifest(edited) },
     `${appId}.json`,
-    `${name}: ${podLabel} ↔ yours`,
+    l10n.t('{0}: {1} ↔ yours', name, podLabel),
   );
   try {
     const overwrite = await prompts(context).confirm(
-      `"${name}" was changed on ${podLabel} since you opened it. Overwrite the pod's version with yours?`,
-      `App id ${appId}\n\nThe diff shows the pod's current version (left) and yours (right). Overwrite replaces the pod's version; Cancel keeps your edits unsaved.`,
-      'Overwrite',
+      l10n.t('"{0}" was changed on {1} since you opened it. Overwrite the pod\'s version with yours?', name, podLabel),
+      l10n.t('App id {0}\n\nThe diff shows the pod\'s current version (left) and yours (right). Overwrite replaces the pod\'s version; Cancel keeps your edits unsaved.', appId),
+      l10n.t('Overwrite'),
     );
     if (!overwrite) throw new UserCancelled();
   } finally {

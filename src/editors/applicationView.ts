@@ -36,18 +36,18 @@ export class ApplicationView implements DetailView {
     this.base = await this.context.sessions.client(this.state.podId).apps.getApplication(this.state.id);
     knownAppKeys.remember(this.state.podId, this.state.id, this.base);
     const model = this.model(this.base);
-    return { title: `App: ${model.name || model.appId}`, model };
+    return { title: vscode.l10n.t('App: {0}', model.name || model.appId), model };
   }
 
   async handle(message: ViewToHost, ui: ViewUi): Promise<void> {
     switch (message.type) {
       case 'application.save': {
         const base = this.base ?? (await this.load(), this.base!);
-        ui.post({ type: 'busy', busy: true, message: 'Saving…' });
+        ui.post({ type: 'busy', busy: true, message: vscode.l10n.t('Saving…') });
         const saved = await saveApplication(this.context, { podId: this.state.podId, appId: this.state.id, edited: applyEdit(base, message.edit), base });
         this.base = saved;
         ui.post({ type: 'load', state: this.state, model: this.model(saved) });
-        return ui.notice('info', `Saved ${saved.applicationInfo?.name ?? this.state.id}.`);
+        return ui.notice('info', vscode.l10n.t('Saved {0}.', saved.applicationInfo?.name ?? this.state.id));
       }
       case 'application.openJson':
         // The tree's node when it is loaded, else the same two properties the command reads from it.
@@ -125,9 +125,9 @@ function keySummaries(app: ApplicationDetail): ApplicationModel['keys'] {
   if (app.cert) {
     try {
       const cert = new X509Certificate(app.cert);
-      summaries.push({ slot: 'certificate', type: `X.509 certificate (${cert.subject.replace(/\n/g, ', ')})`, fingerprint: formatFingerprint(cert.fingerprint256), expirationDate: Date.parse(cert.validTo) });
+      summaries.push({ slot: 'certificate', type: vscode.l10n.t('X.509 certificate ({0})', cert.subject.replace(/\n/g, ', ')), fingerprint: formatFingerprint(cert.fingerprint256), expirationDate: Date.parse(cert.validTo) });
     } catch {
-      summaries.push({ slot: 'certificate', type: 'certificate (unreadable PEM)', fingerprint: '' });
+      summaries.push({ slot: 'certificate', type: vscode.l10n.t('certificate (unreadable PEM)'), fingerprint: '' });
     }
   }
   return summaries;
@@ -137,8 +137,9 @@ function describePublicKey(pem: string): { type: string; fingerprint: string } {
   try {
     const key = createPublicKey(pem);
     const bits = key.asymmetricKeyDetails?.modulusLength;
-    return { type: `${(key.asymmetricKeyType ?? 'unknown').toUpperCase()}${bits ? ` ${bits}-bit` : ''} public key`, fingerprint: publicKeyFingerprint(pem) };
+    const type = (key.asymmetricKeyType ?? 'unknown').toUpperCase();
+    return { type: bits ? vscode.l10n.t('{0} {1}-bit public key', type, bits) : vscode.l10n.t('{0} public key', type), fingerprint: publicKeyFingerprint(pem) };
   } catch {
-    return { type: 'public key (unreadable PEM)', fingerprint: '' };
+    return { type: vscode.l10n.t('public key (unreadable PEM)'), fingerprint: '' };
   }
 }

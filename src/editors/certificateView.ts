@@ -31,7 +31,7 @@ export class CertificateView implements DetailView {
       if (person?.name) model.updatedByPerson = { name: personLabel(person, updatedBy), tooltip: personTooltip(person, updatedBy) };
     }
     this.name = model.name || model.commonName || this.fingerPrint;
-    return { title: `Certificate: ${this.name}`, model };
+    return { title: vscode.l10n.t('Certificate: {0}', this.name), model };
   }
 
   async handle(message: ViewToHost, ui: ViewUi): Promise<void> {
@@ -39,31 +39,31 @@ export class CertificateView implements DetailView {
     switch (message.type) {
       case 'certificate.save': {
         const { name, type, status } = message.attributes;
-        const problem = validateRequiredName(name, 'The certificate name');
+        const problem = validateRequiredName(name, vscode.l10n.t('The certificate name'));
         if (problem) return ui.notice('error', problem, 'name');
-        ui.post({ type: 'busy', busy: true, message: 'Saving…' });
+        ui.post({ type: 'busy', busy: true, message: vscode.l10n.t('Saving…') });
         await certs.updateCompanyCertificate(this.fingerPrint, { name: name.trim(), type: { type }, status: { type: status } });
         ui.refreshTree();
         await ui.reload();
-        return ui.notice('info', `Saved the attributes of ${name.trim()}.`);
+        return ui.notice('info', vscode.l10n.t('Saved the attributes of {0}.', name.trim()));
       }
       case 'certificate.delete': {
         const confirmed = await confirmChange(this.context, this.state.podId, {
-          message: `Delete the certificate "${this.name}"?`,
-          detail: `Fingerprint ${formatFingerprint(this.fingerPrint)}\n\nAccounts that authenticate with it, or with certificates it issued, can no longer sign in.`,
-          action: 'Delete Certificate',
+          message: vscode.l10n.t('Delete the certificate "{0}"?', this.name),
+          detail: vscode.l10n.t('Fingerprint {0}\n\nAccounts that authenticate with it, or with certificates it issued, can no longer sign in.', formatFingerprint(this.fingerPrint)),
+          action: vscode.l10n.t('Delete Certificate'),
           destructive: true,
         });
         if (!confirmed) return;
-        ui.post({ type: 'busy', busy: true, message: 'Deleting…' });
+        ui.post({ type: 'busy', busy: true, message: vscode.l10n.t('Deleting…') });
         await certs.deleteCompanyCertificate(this.fingerPrint);
         ui.refreshTree();
-        void this.context.promptHost.current.info(`Deleted the certificate ${this.name}.`);
+        void this.context.promptHost.current.info(vscode.l10n.t('Deleted the certificate {0}.', this.name));
         return ui.close();
       }
       case 'certificate.copyFingerprint':
         await vscode.env.clipboard.writeText(this.fingerPrint);
-        return ui.notice('info', 'Copied the fingerprint.');
+        return ui.notice('info', vscode.l10n.t('Copied the fingerprint.'));
       default:
         return undefined;
     }

@@ -24,7 +24,7 @@ export function detailPanelHtml(webview: vscode.Webview, extensionUri: vscode.Ur
     `img-src ${webview.cspSource} data:${imageOrigin ? ` ${imageOrigin}` : ''}`,
   ].join('; ');
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${escapeHtml(vscode.env.language)}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
@@ -34,7 +34,7 @@ export function detailPanelHtml(webview: vscode.Webview, extensionUri: vscode.Ur
 <title>${escapeHtml(title)}</title>
 </head>
 <body data-kind="${kind}">
-<main id="app" aria-busy="true"><p class="loading">Loading…</p></main>
+<main id="app" aria-busy="true"><p class="loading">${escapeHtml(vscode.l10n.t('Loading…'))}</p></main>
 <script nonce="${nonce}" src="${asset('shared.js')}"></script>
 <script nonce="${nonce}" src="${asset(`${kind}.js`)}"></script>
 </body>

@@ -56,6 +56,22 @@ export function array<T>(item: Schema<T>, max = 10_000): Schema<T[]> {
   };
 }
 
+/** An object used as a map: any keys (at most `max`), each value checked by `value`. */
+export function dictionary<T>(value: Schema<T>, max = 10_000): Schema<Record<string, T>> {
+  return {
+    check(v, p) {
+      if (typeof v !== 'object' || v === null || Array.isArray(v)) return `${p} must be an object`;
+      const entries = Object.entries(v);
+      if (entries.length > max) return `${p} has more than ${max} entries`;
+      for (const [key, item] of entries) {
+        const problem = item === undefined ? `${p}.${key} is missing` : value.check(item, `${p}.${key}`);
+        if (problem) return problem;
+      }
+      return undefined;
+    },
+  };
+}
+
 export function optional<T>(schema: Schema<T>): Schema<T | undefined> & { optional: true } {
   return { optional: true, check: (v, p) => (v === undefined ? undefined : schema.check(v, p)) };
 }

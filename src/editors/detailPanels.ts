@@ -138,7 +138,7 @@ export class DetailPanels implements vscode.Disposable {
 
   /** Restores a panel from webview state exactly as the serializer does after a window reload. */
   async restoreFromState(state: unknown): Promise<void> {
-    const panel = vscode.window.createWebviewPanel(detailViewType, 'Restoring…', vscode.ViewColumn.Active, this.webviewOptions());
+    const panel = vscode.window.createWebviewPanel(detailViewType, vscode.l10n.t('Restoring…'), vscode.ViewColumn.Active, this.webviewOptions());
     await this.restore(panel, state);
   }
 
@@ -197,9 +197,9 @@ export class DetailPanels implements vscode.Disposable {
   /** The panel closed with unsaved edits: keep them for its next opening, and say how to get them back. */
   private keepClosedDraft(entry: Entry, draft: Draft): void {
     this.closedDrafts.set(entry.key, draft);
-    const [reopen, discard] = ['Reopen with Your Edits', 'Discard Them'];
+    const [reopen, discard] = [vscode.l10n.t('Reopen with Your Edits'), vscode.l10n.t('Discard Them')];
     void this.context.promptHost.current
-      .info(`"${entry.title}" was closed with unsaved edits. They are kept: reopen it (or open it again from the tree) to save them.`, reopen, discard)
+      .info(vscode.l10n.t('"{0}" was closed with unsaved edits. They are kept: reopen it (or open it again from the tree) to save them.', entry.title), reopen, discard)
       .then((choice) => {
         if (choice === reopen) this.open(entry.state);
         // Only the draft this notification is about: one kept by a later close stays.
@@ -273,11 +273,13 @@ export class DetailPanels implements vscode.Disposable {
   }
 
   private async load(entry: Entry, draft?: Draft): Promise<void> {
-    this.post(entry, { type: 'busy', busy: true, message: 'Loading…' });
+    this.post(entry, { type: 'busy', busy: true, message: vscode.l10n.t('Loading…') });
     const { title, model } = await entry.view.load();
     entry.title = title;
     this.showTitle(entry);
-    this.post(entry, { type: 'load', state: entry.state, model, ...(draft ? { draft } : {}) });
+    // The views' text is in the same bundle as ours (their `l10n.t` calls are extracted with the rest).
+    const strings = vscode.l10n.bundle;
+    this.post(entry, { type: 'load', state: entry.state, model, ...(draft ? { draft } : {}), ...(strings ? { strings } : {}) });
   }
 
   private post(entry: Entry, message: HostToView): void {

@@ -2,7 +2,6 @@
 // every signed-in pod, sorted by date, with Open / Rotate or Replace per row and an export as CSV or Markdown for a
 // change ticket. Loading reuses the radar's fresh data; only "Reload" asks it to read the pods again.
 import * as vscode from 'vscode';
-import { countOf } from '../api';
 import { CommandContext } from '../commands/commandContext';
 import { ExpiryRadar, ExpiryReport } from '../credentials/expiryRadar';
 import { exportReport } from '../credentials/expiryExport';
@@ -24,7 +23,7 @@ export class ExpiryReportView implements DetailView {
   async load(): Promise<{ title: string; model: ExpiryReportModel }> {
     // The first load uses what the radar has; a later one (the view's Reload) reads the pods again.
     const report = this.reloads++ === 0 ? await this.radar.check() : await this.radar.check({ refresh: 'all' });
-    return { title: `Expiry Report (${report.items.length})`, model: toModel(report) };
+    return { title: vscode.l10n.t('Expiry Report ({0})', report.items.length), model: toModel(report) };
   }
 
   async handle(message: ViewToHost, ui: ViewUi): Promise<void> {
@@ -46,7 +45,8 @@ export class ExpiryReportView implements DetailView {
         const items = this.radar.report?.items ?? [];
         const document = await vscode.workspace.openTextDocument({ language: message.format === 'csv' ? 'csv' : 'markdown', content: exportReport(items, message.format) });
         await vscode.window.showTextDocument(document, { preview: false });
-        return ui.notice('info', `Exported ${countOf(items.length, 'row')} as ${message.format === 'csv' ? 'CSV' : 'Markdown'} into a new editor.`);
+        return ui.notice('info', items.length === 1 ? vscode.l10n.t('Exported 1 row as {0} into a new editor.', message.format === 'csv' ? 'CSV' : 'Markdown')
+          : vscode.l10n.t('Exported {0} rows as {1} into a new editor.', items.length, message.format === 'csv' ? 'CSV' : 'Markdown'));
       }
       default:
         return undefined;
@@ -60,7 +60,7 @@ export class ExpiryReportView implements DetailView {
   /** Only rows the report shows can be acted on: a message naming anything else is refused. */
   private row(ref: RowRef): ExpiryItem {
     const row = this.radar.report?.items.find((i) => i.podId === ref.podId && i.kind === ref.kind && i.id === ref.id);
-    if (!row) throw new Error('That row is no longer in the report; reload it.');
+    if (!row) throw new Error(vscode.l10n.t('That row is no longer in the report; reload it.'));
     return row;
   }
 }

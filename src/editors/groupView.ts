@@ -8,6 +8,7 @@ import { noteChange } from '../activity/changeContext';
 import { PodApiError, ReadGroup, UpdateGroup, groupUpdate, imageTypeOf, toUserId, validateAvatar, validateRequiredName, validateUserId } from '../api';
 import { CommandContext } from '../commands/commandContext';
 import { removeMember } from '../commands/groupCommandsPart';
+import { l10n } from '../text/l10n';
 import { PodNode } from '../tree/podNode';
 import { peopleOf, personLabel, personTooltip } from '../tree/people';
 import { confirmChange } from '../ui/confirmChange';
@@ -20,9 +21,9 @@ import {
 
 /** The API's two id lists per group list, by the names the protocol uses. */
 const listFields: Record<GroupListName, { tenants: string; users: string; label: string }> = {
-  visibilityRestriction: { tenants: 'restrictedTenantsList', users: 'restrictedUsersList', label: 'Visibility restriction' },
-  implicitConnection: { tenants: 'connectedTenantsList', users: 'connectedUsersList', label: 'Implicit connection' },
-  interactionTransfer: { tenants: 'restrictedTenantsList', users: 'restrictedUsersList', label: 'Interaction transfer' },
+  visibilityRestriction: { tenants: 'restrictedTenantsList', users: 'restrictedUsersList', get label() { return l10n.t('Visibility restriction'); } },
+  implicitConnection: { tenants: 'connectedTenantsList', users: 'connectedUsersList', get label() { return l10n.t('Implicit connection'); } },
+  interactionTransfer: { tenants: 'restrictedTenantsList', users: 'restrictedUsersList', get label() { return l10n.t('Interaction transfer'); } },
 };
 const keptVersions = 10;
 
@@ -41,7 +42,7 @@ export class GroupView implements DetailView {
   async load(): Promise<{ title: string; model: GroupModel }> {
     const group = this.remember(await this.groups.getGroup(this.state.id));
     // A load (open, Reload, a tree refresh) asks for the names again, as a refreshed tree node does.
-    return { title: `Group: ${group.name}`, model: await this.model(group, true) };
+    return { title: l10n.t('Group: {0}', group.name), model: await this.model(group, true) };
   }
 
   imageOrigin(): string | undefined {
@@ -64,7 +65,7 @@ export class GroupView implements DetailView {
         const { group, who } = await removeMember(this.context, { podId: this.state.podId, groupId: this.state.id, memberId: message.memberId });
         this.remember(group);
         ui.post({ type: 'load', state: this.state, model: await this.model(group) });
-        return ui.notice('info', `Removed ${who} from ${group.name}.`);
+        return ui.notice('info', l10n.t('Removed {0} from {1}.', who, group.name));
       }
       default:
         return undefined;
@@ -84,11 +85,12 @@ export class GroupView implements DetailView {
     if (!base) return undefined;
     if (edit.status === 'DELETED' && base.status !== 'DELETED') {
       const confirmed = await confirmChange(this.context, this.state.podId, {
-        message: `Mark the group "${base.name}" deleted?`, detail: `Group id ${base.id}\n\nIts members lose the distribution list. You can restore it later.`, action: 'Mark Deleted', destructive: true,
+        message: l10n.t('Mark the group "{0}" deleted?', base.name), detail: l10n.t('Group id {0}\n\nIts members lose the distribution list. You can restore it later.', base.id ?? this.state.id),
+        action: l10n.t('Mark Deleted'), destructive: true,
       });
       if (!confirmed) return undefined;
     }
-    ui.post({ type: 'busy', busy: true, message: 'Saving…' });
+    ui.post({ type: 'busy', busy: true, message: l10n.t('Saving…') });
     let saved: ReadGroup;
     try {
       noteChange({ resource: { kind: 'group', id: this.state.id, name: base.name }, before: base });
@@ -100,7 +102,7 @@ export class GroupView implements DetailView {
     this.remember(saved);
     ui.refreshTree();
     ui.post({ type: 'load', state: this.state, model: await this.model(saved) });
-    return ui.notice('info', `Saved ${saved.name}.`);
+    return ui.notice('info', l10n.t('Saved {0}.', saved.name));
   }
 
   /** Shows the pod's current version and what changed there since `base` (unknown: nothing to compare with). */
@@ -116,28 +118,28 @@ export class GroupView implements DetailView {
     if (problem) return ui.notice('error', problem, 'userId');
     const group = this.latest ?? this.remember(await this.groups.getGroup(this.state.id));
     const memberId = toUserId(userId.trim());
-    if (typeof memberId !== 'number') return ui.notice('error', 'This user id is too large for the group API.', 'userId');
-    ui.post({ type: 'busy', busy: true, message: `Adding ${memberId}…` });
+    if (typeof memberId !== 'number') return ui.notice('error', l10n.t('This user id is too large for the group API.'), 'userId');
+    ui.post({ type: 'busy', busy: true, message: l10n.t('Adding {0}…', memberId) });
     const updated = this.remember(await this.groups.addMember(this.state.id, { memberId, memberTenant: group.ownerId }));
     ui.refreshTree();
     const model = await this.model(updated);
     ui.post({ type: 'load', state: this.state, model });
-    return ui.notice('info', `Added ${model.people.find((p) => p.id === String(memberId))?.name ?? `user ${memberId}`} to ${updated.name}.`);
+    return ui.notice('info', l10n.t('Added {0} to {1}.', model.people.find((p) => p.id === String(memberId))?.name ?? l10n.t('user {0}', memberId), updated.name));
   }
 
   private async uploadAvatar(ui: ViewUi): Promise<void> {
     const name = this.latest?.name ?? this.state.id;
-    const file = await this.context.promptHost.current.openFile({ title: `Avatar for ${name} (jpg, png or gif, at most 2 MB)`, filters: { Images: ['png', 'jpg', 'jpeg', 'gif'] } });
+    const file = await this.context.promptHost.current.openFile({ title: l10n.t('Avatar for {0} (jpg, png or gif, at most 2 MB)', name), filters: { [l10n.t('Images')]: ['png', 'jpg', 'jpeg', 'gif'] } });
     const bytes = await fs.readFile(file.fsPath);
     const problem = validateAvatar(bytes);
     if (problem) return ui.notice('error', problem, 'avatar');
-    ui.post({ type: 'busy', busy: true, message: 'Uploading the avatar…' });
+    ui.post({ type: 'busy', busy: true, message: l10n.t('Uploading the avatar…') });
     const updated = this.remember(await this.groups.uploadAvatar(this.state.id, bytes));
     const type = imageTypeOf(bytes) === 'jpg' ? 'jpeg' : imageTypeOf(bytes);
     this.avatarPreview = `data:image/${type};base64,${bytes.toString('base64')}`;
     ui.refreshTree();
     ui.post({ type: 'load', state: this.state, model: await this.model(updated) });
-    return ui.notice('info', `Uploaded the avatar of ${updated.name}.`);
+    return ui.notice('info', l10n.t('Uploaded the avatar of {0}.', updated.name));
   }
 
   private remember(group: ReadGroup): ReadGroup {
@@ -202,7 +204,7 @@ export function avatarOf(avatars: ReadonlyArray<{ size?: string; url?: string }>
   }
   const origin = httpsOrigin(podUrl);
   if (url && origin && url.origin === origin) return { avatarPreview: url.href };
-  return { avatarProblem: 'Not previewed: the pod’s avatar address is not an https address on the pod itself.' };
+  return { avatarProblem: l10n.t('Not previewed: the pod’s avatar address is not an https address on the pod itself.') };
 }
 
 function idListsOf(group: ReadGroup, list: GroupListName): IdLists {
@@ -212,9 +214,9 @@ function idListsOf(group: ReadGroup, list: GroupListName): IdLists {
 }
 
 function validateEdit(edit: GroupEdit): { field: string; message: string } | undefined {
-  if (edit.name !== undefined && validateRequiredName(edit.name)) return { field: 'name', message: validateRequiredName(edit.name, 'The group name')! };
+  if (edit.name !== undefined && validateRequiredName(edit.name)) return { field: 'name', message: validateRequiredName(edit.name, l10n.t('The group name'))! };
   if (edit.profile?.displayName !== undefined && validateRequiredName(edit.profile.displayName)) {
-    return { field: 'displayName', message: validateRequiredName(edit.profile.displayName, 'The profile display name')! };
+    return { field: 'displayName', message: validateRequiredName(edit.profile.displayName, l10n.t('The profile display name'))! };
   }
   return undefined;
 }
@@ -243,19 +245,20 @@ export function applyEdit(base: ReadGroup, edit: GroupEdit): UpdateGroup {
 export function groupChanges(base: ReadGroup, server: ReadGroup, edit: GroupEdit): FieldChange[] {
   const changes: FieldChange[] = [];
   const add = (field: string, before: unknown, after: unknown, mine: unknown) => {
-    if (show(before) !== show(after)) changes.push({ field, server: `${show(before) || '(empty)'} → ${show(after) || '(empty)'}`, ...(mine !== undefined ? { mine: show(mine) || '(empty)' } : {}) });
+    const empty = l10n.t('(empty)');
+    if (show(before) !== show(after)) changes.push({ field, server: `${show(before) || empty} → ${show(after) || empty}`, ...(mine !== undefined ? { mine: show(mine) || empty } : {}) });
   };
-  add('Name', base.name, server.name, edit.name);
-  add('Status', base.status, server.status, edit.status);
-  for (const field of [...profileTextFields, ...profileListFields]) add(`Profile: ${field}`, base.profile?.[field], server.profile?.[field], edit.profile?.[field]);
+  add(l10n.t('Name'), base.name, server.name, edit.name);
+  add(l10n.t('Status'), base.status, server.status, edit.status);
+  for (const field of [...profileTextFields, ...profileListFields]) add(l10n.t('Profile: {0}', field), base.profile?.[field], server.profile?.[field], edit.profile?.[field]);
   const memberIds = (g: ReadGroup) => (g.members ?? []).map((m) => m.memberId).sort();
-  add('Members', memberIds(base), memberIds(server), undefined);
-  add('Avatar', base.profile?.avatars?.map((a) => a.url), server.profile?.avatars?.map((a) => a.url), undefined);
+  add(l10n.t('Members'), memberIds(base), memberIds(server), undefined);
+  add(l10n.t('Avatar'), base.profile?.avatars?.map((a) => a.url), server.profile?.avatars?.map((a) => a.url), undefined);
   for (const list of groupListNames) {
     const mine = edit[list];
     const [before, after] = [idListsOf(base, list), idListsOf(server, list)];
-    add(`${listFields[list].label}: tenants`, before.tenants, after.tenants, mine?.tenants);
-    add(`${listFields[list].label}: users`, before.users, after.users, mine?.users);
+    add(l10n.t('{0}: tenants', listFields[list].label), before.tenants, after.tenants, mine?.tenants);
+    add(l10n.t('{0}: users', listFields[list].label), before.users, after.users, mine?.users);
   }
   return changes;
 }

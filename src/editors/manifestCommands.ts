@@ -30,15 +30,15 @@ export function registerManifestEditors(context: CommandContext): vscode.Disposa
 async function editManifest(context: CommandContext, files: ManifestFileSystem, node?: TreeNode): Promise<vscode.TextEditor> {
   const podId = await targetPod(context, node);
   const appId = node instanceof ApplicationNode ? node.appId : await pickApplication(context, podId);
-  const uri = await withProgress(`Opening the manifest of ${appId}…`, () => files.openApplication(podId, appId));
+  const uri = await withProgress(vscode.l10n.t('Opening the manifest of {0}…', appId), () => files.openApplication(podId, appId));
   return vscode.window.showTextDocument(await openManifestDocument(uri), { preview: false });
 }
 
 async function pickApplication(context: CommandContext, podId: string): Promise<string> {
   const apps = await context.sessions.client(podId).apps.listPodAppEntitlements();
-  if (apps.length === 0) throw new Error(`${context.store.get(podId)?.label ?? podId} has no applications yet: use "New App Manifest" to create one.`);
+  if (apps.length === 0) throw new Error(vscode.l10n.t('{0} has no applications yet: use "New App Manifest" to create one.', context.store.get(podId)?.label ?? podId));
   const items: PickItem<string>[] = apps.map((app) => ({ label: app.appName || app.appId, description: app.appId, value: app.appId }));
-  return prompts(context).pick(items, { title: 'Edit the manifest of which application?' });
+  return prompts(context).pick(items, { title: vscode.l10n.t('Edit the manifest of which application?') });
 }
 
 async function newManifest(context: CommandContext, files: ManifestFileSystem, node?: TreeNode): Promise<vscode.TextEditor> {
@@ -56,41 +56,43 @@ async function saveManifest(files: ManifestFileSystem, uri?: vscode.Uri): Promis
 
 /** Applies a manifest file (or any open manifest) to a pod the user picks: diff against that pod's version, confirm, save. */
 async function applyManifest(context: CommandContext, resource?: vscode.Uri): Promise<ApplicationDetail> {
-  const source = resource ?? activeJsonDocument() ?? await prompts(context).openFile({ title: 'Manifest to apply (JSON)', filters: { 'Manifests (JSON)': ['json'] } });
+  const source = resource ?? activeJsonDocument() ?? await prompts(context).openFile({ title: vscode.l10n.t('Manifest to apply (JSON)'), filters: { [vscode.l10n.t('Manifests (JSON)')]: ['json'] } });
   const document = await vscode.workspace.openTextDocument(source);
   const edited = parseManifest(document.getText());
   const appId = edited?.applicationInfo?.appId as string;
   assertValid('applicationInfo.appId', validateAppId(appId));
   const name = edited.applicationInfo?.name || appId;
-  const podId = await pickSignedInPod(context, `Apply "${name}" to which pod?`);
+  const podId = await pickSignedInPod(context, vscode.l10n.t('Apply "{0}" to which pod?', name));
   const podLabel = context.store.get(podId)?.label ?? podId;
   // A locked production pod is refused before the diff is read and shown.
   context.sessions.lock.refuseIfLocked(context.store.get(podId)!, 'Apply Manifest');
-  const current = await withProgress(`Reading ${appId} on ${podLabel}…`, () => currentApplication(context, podId, appId));
+  const current = await withProgress(vscode.l10n.t('Reading {0} on {1}…', appId, podLabel), () => currentApplication(context, podId, appId));
   // What the pod would be sent is checked before the diff: the whole manifest for a new app, only what differs from
   // the pod's version for an update (a manifest promoted from another pod may hold what this pod holds too, such as
   // a field newer than our schema: that is not a change and is not sent).
   assertNoIssues(current ? validateApplicationDetail(applicationChanges(current, edited), false) : validateApplicationDetail(edited, true));
   const fileName = path.posix.basename(source.path);
   const diff = await showManifestDiff(
-    { label: current ? `${podLabel} (pod)` : `${podLabel} (new app)`, text: current ? formatManifest(current) : '' },
+    { label: current ? vscode.l10n.t('{0} (pod)', podLabel) : vscode.l10n.t('{0} (new app)', podLabel), text: current ? formatManifest(current) : '' },
     { label: fileName.replace(/\.json$/, ''), text: formatManifest(edited) },
     `${appId}.json`,
     `${name}: ${podLabel} ↔ ${fileName}`,
   );
   try {
-    const action = current ? 'Apply' : 'Create App';
+    const from = vscode.workspace.asRelativePath(source);
     const confirmed = await confirmChange(context, podId, {
-      message: current ? `Apply the manifest of "${name}"?` : `Create "${name}"?`,
-      detail: `App id ${appId}\n${current ? 'From' : 'Created from'} ${vscode.workspace.asRelativePath(source)}\n\nThe diff shows ${podLabel}'s current version (left) and the manifest (right).${current ? ' Apply replaces the pod\'s version.' : ''}`,
-      action,
+      message: current ? vscode.l10n.t('Apply the manifest of "{0}"?', name) : vscode.l10n.t('Create "{0}"?', name),
+      detail: current
+        ? vscode.l10n.t('App id {0}\nFrom {1}\n\nThe diff shows {2}\'s current version (left) and the manifest (right). Apply replaces the pod\'s version.', appId, from, podLabel)
+        : vscode.l10n.t('App id {0}\nCreated from {1}\n\nThe diff shows {2}\'s current version (left) and the manifest (right).', appId, from, podLabel),
+      action: current ? vscode.l10n.t('Apply') : vscode.l10n.t('Create App'),
     });
     if (!confirmed) throw new UserCancelled();
   } finally {
     await diff.close();
   }
   const saved = await saveApplication(context, { podId, appId: current ? appId : undefined, edited, base: current });
-  void prompts(context).info(`${current ? 'Applied' : 'Created'} ${name} (${appId}) on ${podLabel}.`);
+  void prompts(context).info(current ? vscode.l10n.t('Applied {0} ({1}) on {2}.', name, appId, podLabel) : vscode.l10n.t('Created {0} ({1}) on {2}.', name, appId, podLabel));
   return saved;
 }
 
@@ -110,6 +112,6 @@ async function currentApplication(context: CommandContext, podId: string, appId:
 
 async function pickSignedInPod(context: CommandContext, title: string): Promise<string> {
   const pods = context.store.list().filter((p) => context.sessions.state(p.id) === 'signedIn');
-  if (pods.length === 0) throw new Error('Sign in to a pod first (Symphony: Sign In).');
+  if (pods.length === 0) throw new Error(vscode.l10n.t('Sign in to a pod first (Symphony: Sign In).'));
   return prompts(context).pick(pods.map((p) => ({ label: p.label, description: p.podUrl, value: p.id })), { title });
 }

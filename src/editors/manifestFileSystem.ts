@@ -146,7 +146,7 @@ export class ManifestFileSystem implements vscode.FileSystemProvider, vscode.Dis
     try {
       return await this.load(uri, location.podId, location.name);
     } catch (error) {
-      throw new vscode.FileSystemError(`Could not open the manifest: ${describeError(error)}`);
+      throw new vscode.FileSystemError(vscode.l10n.t('Could not open the manifest: {0}', describeError(error)));
     }
   }
 
@@ -176,7 +176,7 @@ export class ManifestFileSystem implements vscode.FileSystemProvider, vscode.Dis
       Object.assign(entry, { text: encoder.encode(formatManifest(detail)), base: detail, unsent: false, sent: undefined });
       return entry.text;
     } catch (error) {
-      throw new vscode.FileSystemError(`Could not read the pod's version of ${location.name}: ${describeError(error)}`);
+      throw new vscode.FileSystemError(vscode.l10n.t('Could not read the pod\'s version of {0}: {1}', location.name, describeError(error)));
     }
   }
 
@@ -194,7 +194,7 @@ export class ManifestFileSystem implements vscode.FileSystemProvider, vscode.Dis
   async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
     const key = uri.toString();
     const entry = this.entries.get(key);
-    if (!parseManifestPath(uri) || !entry) throw vscode.FileSystemError.NoPermissions('Only manifests opened with "Edit Manifest" or "New App Manifest" can be saved here.');
+    if (!parseManifestPath(uri) || !entry) throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Only manifests opened with "Edit Manifest" or "New App Manifest" can be saved here.'));
     const reason = this.saveReasons.get(key);
     this.saveReasons.delete(key);
     const text = decoder.decode(content);
@@ -233,7 +233,7 @@ export class ManifestFileSystem implements vscode.FileSystemProvider, vscode.Dis
   private tellAboutAutoSave(key: string): void {
     if (this.toldAboutAutoSave.has(key)) return;
     this.toldAboutAutoSave.add(key);
-    void prompts(this.context).info('Auto-save kept your manifest edits in VS Code only: they reach the pod when you save the manifest yourself (Ctrl+S / Cmd+S).');
+    void prompts(this.context).info(vscode.l10n.t('Auto-save kept your manifest edits in VS Code only: they reach the pod when you save the manifest yourself (Ctrl+S / Cmd+S).'));
   }
 
   /**
@@ -250,26 +250,29 @@ export class ManifestFileSystem implements vscode.FileSystemProvider, vscode.Dis
       || (d.severity === vscode.DiagnosticSeverity.Warning && !loadPart<typeof import('./manifestProblems')>('manifestProblems').unchangedFromBase(text, offset(d.range.start), base)));
     if (problems.length === 0) return;
     const first = problems[0];
-    const count = problems.length > 1 ? `${problems.length} problems` : '1 problem';
-    throw new ManifestProblems(`Not saved: the manifest has ${count} (line ${first.range.start.line + 1}: ${first.message}). Fix ${problems.length > 1 ? 'them' : 'it'} first.`);
+    const line = first.range.start.line + 1;
+    throw new ManifestProblems(problems.length > 1
+      ? vscode.l10n.t('Not saved: the manifest has {0} problems (line {1}: {2}). Fix them first.', problems.length, line, first.message)
+      : vscode.l10n.t('Not saved: the manifest has 1 problem (line {0}: {1}). Fix it first.', line, first.message));
   }
 
   /** The one message of a refused save: what to fix, with "Show Problems" when the editor lists them. */
   private report(error: unknown): void {
     if (this.context.sessions.lock.refusedPod(error)) return reportError(this.context, 'Save Manifest', error);
-    const message = error instanceof ManifestProblems ? error.message : `Not saved: ${describeError(error)}`;
+    const message = error instanceof ManifestProblems ? error.message : vscode.l10n.t('Not saved: {0}', describeError(error));
     this.context.log.error(message);
-    const actions = error instanceof ManifestProblems ? ['Show Problems'] : [];
+    const showProblems = vscode.l10n.t('Show Problems');
+    const actions = error instanceof ManifestProblems ? [showProblems] : [];
     void prompts(this.context).error(message, ...actions)
-      .then((choice) => choice === 'Show Problems' && vscode.commands.executeCommand('workbench.actions.view.problems'));
+      .then((choice) => choice === showProblems && vscode.commands.executeCommand('workbench.actions.view.problems'));
   }
 
   /** A refusal inside the workbench's own save: the workbench shows the error; problems also get our Show Problems. */
   private notSaved(error: unknown): vscode.FileSystemError {
     if (error instanceof vscode.FileSystemError) return error;
     if (error instanceof ManifestProblems) this.report(error);
-    if (error instanceof UserCancelled) return new vscode.FileSystemError('Not saved: you chose not to overwrite the pod\'s version. Your edits are kept.');
-    const message = error instanceof ManifestProblems ? error.message : `Not saved: ${describeError(error)}`;
+    if (error instanceof UserCancelled) return new vscode.FileSystemError(vscode.l10n.t('Not saved: you chose not to overwrite the pod\'s version. Your edits are kept.'));
+    const message = error instanceof ManifestProblems ? error.message : vscode.l10n.t('Not saved: {0}', describeError(error));
     this.context.log.error(message);
     return new vscode.FileSystemError(message);
   }
@@ -328,7 +331,7 @@ export class ManifestFileSystem implements vscode.FileSystemProvider, vscode.Dis
     if (tabs.length) await vscode.window.tabGroups.close(tabs);
     this.entries.delete(template.toString());
     await vscode.window.showTextDocument(await openManifestDocument(uri), { preview: false });
-    await announceCreated(this.context, this.context.tree.podNode(podId)?.applications, appId, undefined, `Created the application ${created.applicationInfo?.name ?? appId} (${appId}).`);
+    await announceCreated(this.context, this.context.tree.podNode(podId)?.applications, appId, undefined, vscode.l10n.t('Created the application {0} ({1}).', created.applicationInfo?.name ?? appId, appId));
   }
 
   watch(): vscode.Disposable {
@@ -336,15 +339,15 @@ export class ManifestFileSystem implements vscode.FileSystemProvider, vscode.Dis
   }
 
   createDirectory(): void {
-    throw vscode.FileSystemError.NoPermissions('Manifests are created with "New App Manifest".');
+    throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Manifests are created with "New App Manifest".'));
   }
 
   delete(): void {
-    throw vscode.FileSystemError.NoPermissions('Delete an application from the Pods tree (Delete Application…).');
+    throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Delete an application from the Pods tree (Delete Application…).'));
   }
 
   rename(): void {
-    throw vscode.FileSystemError.NoPermissions('An application\'s id cannot be changed.');
+    throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('An application\'s id cannot be changed.'));
   }
 }
 

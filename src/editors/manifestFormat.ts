@@ -2,6 +2,7 @@
 // order (the schema's order for known keys, then any other key sorted), so that the same app always reads the same
 // and two versions can be compared as text. No `vscode` import: the unit tests run it in plain Node.
 import type { ApplicationDetail } from '../api';
+import { l10n } from '../text/l10n';
 
 /** Known keys of an object in schema order, and the order of its children. */
 interface KeyOrder {
@@ -51,27 +52,31 @@ export class ManifestSyntaxError extends Error {}
 /** Reads a manifest's text: JSON with one object at the top. */
 export function parseManifest(text: string): ApplicationDetail {
   const source = text.replace(/^\uFEFF/, '');
-  if (!source.trim()) throw new ManifestSyntaxError('The manifest is empty: it must be one JSON object ({ "applicationInfo": … }).');
+  if (!source.trim()) throw new ManifestSyntaxError(l10n.t('The manifest is empty: it must be one JSON object ({ "applicationInfo": … }).'));
   let value: unknown;
   try {
     value = JSON.parse(source);
   } catch (error) {
-    throw new ManifestSyntaxError(`The manifest is not valid JSON${whereIn(source, (error as Error).message)}: ${(error as Error).message}. Nothing was sent to the pod.`);
+    const where = whereIn(source, (error as Error).message);
+    const reason = (error as Error).message;
+    throw new ManifestSyntaxError(where
+      ? l10n.t('The manifest is not valid JSON (line {0}, column {1}): {2}. Nothing was sent to the pod.', where.line, where.column, reason)
+      : l10n.t('The manifest is not valid JSON: {0}. Nothing was sent to the pod.', reason));
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new ManifestSyntaxError('The manifest must be one JSON object ({ "applicationInfo": … }), not an array or a single value.');
+    throw new ManifestSyntaxError(l10n.t('The manifest must be one JSON object ({ "applicationInfo": … }), not an array or a single value.'));
   }
   return value as ApplicationDetail;
 }
 
-/** " (line L, column C)" from the position Node's JSON.parse reports, when it reports one. */
-function whereIn(source: string, message: string): string {
+/** The line and column of the position Node's JSON.parse reports, when it reports one. */
+function whereIn(source: string, message: string): { line: number; column: number } | undefined {
   const match = /position (\d+)/.exec(message);
-  if (!match) return '';
+  if (!match) return undefined;
   const before = source.slice(0, Number(match[1]));
   const line = before.split('\n').length;
   const column = before.length - before.lastIndexOf('\n');
-  return ` (line ${line}, column ${column})`;
+  return { line, column };
 }
 
 /** What "New App Manifest" starts from: every field a new app usually needs, to fill in (the schema flags what is missing). */

@@ -4,7 +4,7 @@
 // secrets: no session or bearer token, no private key, no app notification API key (only whether one is set), and
 // app public keys only as type + fingerprint. No `vscode` import: the webview front-end bundles this file.
 import {
-  Infer, Parsed, array, boolean, literal, number, object, oneOf, optional, parse, positiveInteger, text, union,
+  Infer, Parsed, array, boolean, dictionary, literal, number, object, oneOf, optional, parse, positiveInteger, text, union,
 } from './detailPanelSchema';
 
 export type DetailKind = 'certificate' | 'group' | 'application' | 'expiryReport';
@@ -203,8 +203,15 @@ const fieldChange = object({ field: text(), server: text(), mine: optional(text(
 export type FieldChange = Infer<typeof fieldChange>;
 
 export const hostToView = union({
-  /** `draft`: unsaved edits to put back into the form (after the panel was hidden, closed or the window reloaded). */
-  load: { state: panelState, model: oneOf('kind', { certificate: certificateModel, group: groupModel, application: applicationModel, expiryReport: expiryReportModel }), draft: optional(draft) },
+  /**
+   * `draft`: unsaved edits to put back into the form (after the panel was hidden, closed or the window reloaded).
+   * `strings`: the translations VS Code loaded for the extension (English message → the user's language), sent only
+   * when the display language is not English; the view's `l10n.t` looks its text up there.
+   */
+  load: {
+    state: panelState, model: oneOf('kind', { certificate: certificateModel, group: groupModel, application: applicationModel, expiryReport: expiryReportModel }),
+    draft: optional(draft), strings: optional(dictionary(text(), 5000)),
+  },
   busy: { busy: boolean, message: optional(text()) },
   notice: { level: literal('info', 'error'), message: text(), field: optional(text(200)) },
   /** A group save hit 412: the server's version, what changed there, and the edit waiting to be reapplied. */

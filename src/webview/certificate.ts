@@ -1,17 +1,17 @@
 // Certificate detail view: summary with the expiry highlighted, the attributes form, and the pod's certInfo
 // sections as tables. Delete asks for a modal confirmation in the extension host.
 import { CertificateModel } from '../editors/webviewMessages';
-import { button, dataTable, date, h, pairTable, replaceFormOnNextLoad, section, select, send, startView, textField, valueOf } from './common';
+import { button, dataTable, date, h, l10n, pairTable, replaceFormOnNextLoad, section, select, send, startView, textField, valueOf } from './common';
 
 const types = ['USER', 'USERSIGNING', 'OPERATIONSUSER', 'OPERATIONSSIGNING'] as const;
 const statuses = ['TRUSTED', 'KNOWN', 'REVOKED', 'DISABLED'] as const;
 
 function expiryText(model: CertificateModel): string {
-  if (!model.expiryDate) return 'No expiry date';
+  if (!model.expiryDate) return l10n.t('No expiry date');
   const when = date(model.expiryDate);
-  if (model.expiry === 'expired') return `Expired on ${when}`;
-  if (model.expiry === 'expiring') return `Expires on ${when} (within ${model.warningDays} days)`;
-  return `Expires on ${when}`;
+  if (model.expiry === 'expired') return l10n.t('Expired on {0}', when);
+  if (model.expiry === 'expiring') return l10n.t('Expires on {0} (within {1} days)', when, model.warningDays);
+  return l10n.t('Expires on {0}', when);
 }
 
 function render(model: CertificateModel, app: HTMLElement): void {
@@ -25,11 +25,11 @@ function render(model: CertificateModel, app: HTMLElement): void {
     replaceFormOnNextLoad();
     send({ type: 'certificate.save', attributes: { name: valueOf(app, '#name'), type, status } });
   };
-  const form = h('form', { class: 'form', 'aria-label': 'Certificate attributes' },
-    textField('Name', 'name', model.name, { readonly: !model.writable }),
-    select('Type', 'type', types, model.type, !model.writable),
-    select('Status', 'status', statuses, model.status, !model.writable),
-    h('div', { class: 'actions' }, button('Save', 'save', save, { disabled: !model.writable, title: model.writable ? undefined : 'Needs the User Provisioning role' })));
+  const form = h('form', { class: 'form', 'aria-label': l10n.t('Certificate attributes') },
+    textField(l10n.t('Name'), 'name', model.name, { readonly: !model.writable }),
+    select(l10n.t('Type'), 'type', types, model.type, !model.writable),
+    select(l10n.t('Status'), 'status', statuses, model.status, !model.writable),
+    h('div', { class: 'actions' }, button(l10n.t('Save'), 'save', save, { disabled: !model.writable, title: model.writable ? undefined : l10n.t('Needs the User Provisioning role') })));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     save();
@@ -37,22 +37,22 @@ function render(model: CertificateModel, app: HTMLElement): void {
 
   app.replaceChildren(
     h('header', {}, h('h1', {}, title),
-      h('div', { class: 'badges' }, h('vscode-badge', {}, model.type || 'no type'), h('vscode-badge', {}, model.status || 'no status'), h('span', { class: 'pod' }, model.podLabel)),
+      h('div', { class: 'badges' }, h('vscode-badge', {}, model.type || l10n.t('no type')), h('vscode-badge', {}, model.status || l10n.t('no status')), h('span', { class: 'pod' }, model.podLabel)),
       expiry,
       h('div', { class: 'toolbar' },
-        button('Copy Fingerprint', 'copy', () => send({ type: 'certificate.copyFingerprint' }), { secondary: true }),
-        button('Reload', 'refresh', () => send({ type: 'reload' }), { secondary: true }),
-        button('Delete…', 'trash', () => send({ type: 'certificate.delete' }), { secondary: true, disabled: !model.writable }))),
-    section('Attributes', form),
-    section('Summary', pairTable('Certificate summary', [
-      ['Fingerprint', h('code', {}, model.fingerPrint)],
-      ['Common name', model.commonName],
-      ['Issuer fingerprint', model.issuerFingerPrint ? h('code', {}, model.issuerFingerPrint) : '—'],
-      ['Expires', expiryText(model)],
-      ['Last seen', date(model.lastSeen) || '—'],
-      ['Updated', h('span', {}, date(model.updatedAt) || (model.updatedBy ? '' : '—'), ...updatedBy(model))],
+        button(l10n.t('Copy Fingerprint'), 'copy', () => send({ type: 'certificate.copyFingerprint' }), { secondary: true }),
+        button(l10n.t('Reload'), 'refresh', () => send({ type: 'reload' }), { secondary: true }),
+        button(l10n.t('Delete…'), 'trash', () => send({ type: 'certificate.delete' }), { secondary: true, disabled: !model.writable }))),
+    section(l10n.t('Attributes'), form),
+    section(l10n.t('Summary'), pairTable(l10n.t('Certificate summary'), [
+      [l10n.t('Fingerprint'), h('code', {}, model.fingerPrint)],
+      [l10n.t('Common name'), model.commonName],
+      [l10n.t('Issuer fingerprint'), model.issuerFingerPrint ? h('code', {}, model.issuerFingerPrint) : '—'],
+      [l10n.t('Expires'), expiryText(model)],
+      [l10n.t('Last seen'), date(model.lastSeen) || '—'],
+      [l10n.t('Updated'), h('span', {}, date(model.updatedAt) || (model.updatedBy ? '' : '—'), ...updatedBy(model))],
     ])),
-    ...model.sections.map((s) => section(s.name || 'Details', dataTable(s.name, ['Name', 'Value'], s.rows.map((r) => [r.name, r.value]), 'Nothing in this section.'))),
+    ...model.sections.map((s) => section(s.name || l10n.t('Details'), dataTable(s.name, [l10n.t('Name'), l10n.t('Value')], s.rows.map((r) => [r.name, r.value]), l10n.t('Nothing in this section.')))),
   );
 }
 
@@ -62,5 +62,5 @@ startView<CertificateModel>('certificate', { render });
 function updatedBy(model: CertificateModel): Array<string | HTMLElement> {
   if (model.updatedBy === undefined) return [];
   const person = model.updatedByPerson;
-  return [' by ', person ? h('span', { title: person.tooltip }, person.name) : `user ${model.updatedBy}`];
+  return [l10n.t(' by '), person ? h('span', { title: person.tooltip }, person.name) : l10n.t('user {0}', model.updatedBy)];
 }

@@ -16,6 +16,20 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
 
+/** The translations the host sent with the model (none in English). */
+let strings: Record<string, string> = {};
+
+/**
+ * The view's text in the user's language, called like `vscode.l10n.t` (so the bundle extractor finds the message):
+ * the host's translation of the English message, else the English, with `{0}` / `{name}` replaced.
+ */
+export const l10n = {
+  t(message: string, ...args: Array<string | number> | [Record<string, string | number>]): string {
+    const values = (typeof args[0] === 'object' ? args[0] : args) as Record<string, string | number>;
+    return (strings[message] ?? message).replace(/\{([^}]+)\}/g, (match, name: string) => (values[name] === undefined ? match : String(values[name])));
+  },
+};
+
 export function send(message: ViewToHost): void {
   vscode.postMessage(message);
 }
@@ -97,8 +111,11 @@ export function dataTable(caption: string, headers: string[], rows: Array<Array<
     h('tbody', {}, ...rows.map((r) => h('tr', {}, ...r.map((cell) => h('td', {}, cell))))));
 }
 
+let sections = 0;
+
 export function section(title: string, ...children: Child[]): HTMLElement {
-  const id = `s-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+  // A translated title may have no latin letters at all: the count keeps ids unique then.
+  const id = `s-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-$/, '') || ++sections}`;
   return h('section', { 'aria-labelledby': id }, h('h2', { id }, title), ...children);
 }
 
@@ -246,6 +263,7 @@ export function startView<M extends DetailModel>(kind: M['kind'], handlers: View
       case 'load':
         if (message.model.kind !== kind) return console.warn(`Ignored a ${message.model.kind} model in a ${kind} view`);
         panelState = message.state;
+        if (message.strings) strings = message.strings;
         app.setAttribute('aria-busy', 'false');
         return drawModel(handlers, message.model as M, app, message.draft);
       case 'busy':
