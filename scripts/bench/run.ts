@@ -84,8 +84,14 @@ const HOST_STEPS: Record<string, string> = {
   'names-connections': 'names', 'names-members': 'names', 'names-hover': 'names',
 };
 
-function listed(counted: RequestCount): string {
-  return counted.requests.map((r) => r.replace(/\b[0-9a-f]{64}\b/g, '{fp}')).join(', ') || 'none';
+/** "3 × GET /pod/v1/companycert/list, …": requests grouped by method and path (query and ids left out). */
+function byPath(requests: string[]): string {
+  const counts = new Map<string, number>();
+  for (const r of requests) {
+    const key = r.split('?')[0].replace(/\/app\/[^/]+\/get$/, '/app/{id}/get');
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].map(([key, n]) => (n === 1 ? key : `${n} × ${key}`)).join(', ') || 'none';
 }
 
 /** VS Code's own activation window from its performance marks (whole milliseconds). */
@@ -145,17 +151,21 @@ function hostRows(host: Awaited<ReturnType<typeof runHostBench>>, want: (id: str
   }
   const s = host.signIn;
   if (want('signin-first') && s) {
-    const signIn = s.signIn.requests.length;
-    const after = s.categories.requests.length + s.firstPage.requests.length;
+    // Everything sent from "Sign in" to the first page, whoever sent it: the user waits on this window.
+    const window = [...s.signIn.requests, ...s.categories.requests, ...s.firstPage.requests];
+    const own = window.filter((r) => /^(POST \/login\/|GET \/pod\/v2\/sessioninfo)/.test(r)).length;
+    const duplicates = window.length - new Set(window).size;
+    const goal = own + 1;
     rows.push({
       id: 'signin-first', measure: `sign-in → first tree children (pod categories, first page of Certificates at ${s.certs.toLocaleString('en')}, ${s.latencyMs} ms latency)`,
-      result: `${ms(s.firstPageMs)} to the first page (sign-in ${ms(s.signInMs)}, categories at ${ms(s.categoriesMs)}); ` +
-        `requests: sign-in ${signIn} (${listed(s.signIn)}), categories ${s.categories.requests.length} (${listed(s.categories)}), ` +
-        `first page ${s.firstPage.requests.length} (${listed(s.firstPage)}); background expiry check after it: ${s.background.requests.length}`,
-      value: signIn + after, unit: 'requests', goal: 'sign-in requests + 1 (the first page); the categories cost none',
-      ratio: (signIn + after) / (signIn + 1), met: after <= 1, command: command('signin-first'),
+      result: `${ms(s.firstPageMs)} to the first page (sign-in ${ms(s.signInMs)}, categories at ${ms(s.categoriesMs)}, ${s.categories.requests.length} requests); ` +
+        `${window.length} requests in that window (${own} for the sign-in; ${byPath(window)})${duplicates ? `, ${duplicates} duplicate` : ''}; ` +
+        `${s.background.requests.length} more after it (the rest of the sign-in's expiry check)`,
+      value: window.length, unit: 'requests', goal: `sign-in requests + 1 = ${goal}; the categories cost none`,
+      ratio: window.length / goal, met: window.length <= goal && s.categories.requests.length === 0, command: command('signin-first'),
       note: 'floor: the RSA sign-in is 2 requests (POST /login/pubkey/authenticate, GET /pod/v2/sessioninfo for the account and its roles), ' +
-        'then 1 for the first page. The expiry check that a sign-in starts runs alongside; whatever it sent inside a window is counted in that window.',
+        'the categories none, the first page 1. The expiry check that a sign-in starts reads the certificate, pod-managed, app and user lists ' +
+        'alongside, so the first page queues behind it, and the tree asks for a first page the check had already read (a duplicate).',
       details: { ...s, where },
     });
   }
