@@ -13,7 +13,8 @@
 //   save         saveApplication (src/editors/applicationSave.ts) of a manifest with one edited field: requests sent.
 //   signin-first sign-in to a signed-out pod (symphonyPodAdmin.pods.signIn, 10,000 certificates, 50 ms per request),
 //                then the pod's categories and the first page of Certificates, as the view asks for them: time and
-//                the requests of each step (the background expiry check a sign-in starts is counted apart).
+//                every request the emulator logged in each step, whoever sent it (the expiry check a sign-in starts
+//                runs alongside); what it sends after the first page is counted apart.
 //   tree-100k    the tree measurement again at 100,000 certificates (first page, then the whole list and heap growth).
 //   accounts     the first page of "Service accounts" at 50,000 users of which 20 are service accounts, 50 ms per
 //                request: the user list has no account-type filter, so its pages of 1,000 are read until a page is full.
@@ -194,7 +195,7 @@ async function measureListing(api: SymphonyPodAdminApi, certificates: TreeNode, 
   };
 }
 
-/** A pod on a fresh emulator, signed in, with its "Certificates" node; the emulator is closed after `fn`. */
+/** A pod added through "Add Pod…" on a fresh emulator, signed in, its background reads done; the emulator is closed after `fn`. */
 async function withPod<T>(api: SymphonyPodAdminApi, scale: Scale, label: string, fn: (podId: string, control: PodEmulator['control']) => Promise<T>): Promise<T> {
   const emulator = await startEmulator({ scale });
   try {
