@@ -9,7 +9,7 @@ import { runInExtensionHost } from '../vscode/extensionHost';
 import type { HostBenchResults } from '../../test/vscode/bench/index';
 
 /** Runs test/vscode/bench in the extension host and returns what it measured. */
-export async function runHostBench(settings: { certs: number; latencyMs: number }): Promise<HostBenchResults> {
+export async function runHostBench(settings: { certs: number; latencyMs: number; steps: string[] }): Promise<HostBenchResults> {
   const testsEntry = path.join(REPO_ROOT, 'out', 'test', 'vscode', 'bench', 'index.js');
   if (!fs.existsSync(testsEntry)) throw new Error(`${path.relative(REPO_ROOT, testsEntry)} is missing: run \`npm run compile\` first.`);
   const outFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'symphony-bench-')), 'host.json');
@@ -17,14 +17,14 @@ export async function runHostBench(settings: { certs: number; latencyMs: number 
     const logFile = path.join(path.dirname(outFile), 'code-server.log');
     const { outcome } = await runInExtensionHost({
       testsEntry,
-      env: { SYMPHONY_BENCH_OUT: outFile, SYMPHONY_BENCH_CERTS: String(settings.certs), SYMPHONY_BENCH_LATENCY_MS: String(settings.latencyMs) },
-      timeoutSeconds: 300,
+      env: { SYMPHONY_BENCH_OUT: outFile, SYMPHONY_BENCH_CERTS: String(settings.certs), SYMPHONY_BENCH_LATENCY_MS: String(settings.latencyMs), SYMPHONY_BENCH_STEPS: settings.steps.join(',') },
+      timeoutSeconds: 600,
       logFile,
       quietInstall: true,
       log: (line) => process.stderr.write(`[bench:host] ${line}\n`),
       onConsole: (type, text) => type === 'error' && process.stderr.write(`[bench:host] extension host: ${text}\n`),
     });
-    if (outcome === 'timeout') throw new Error(`the extension host did not finish within 300 s (log: ${logFile})`);
+    if (outcome === 'timeout') throw new Error(`the extension host did not finish within 600 s (log: ${logFile})`);
     if (!fs.existsSync(outFile)) throw new Error(`the extension-host bench wrote no results (workbench exit code ${outcome})`);
     return JSON.parse(fs.readFileSync(outFile, 'utf8')) as HostBenchResults;
   } finally {

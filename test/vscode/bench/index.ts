@@ -11,6 +11,13 @@
 //   refresh      "Refresh" on the Certificates node, then expanding it again: requests sent.
 //   detail       "Open" on a certificate (symphonyPodAdmin.certs.open, the detail panel): requests sent.
 //   save         saveApplication (src/editors/applicationSave.ts) of a manifest with one edited field: requests sent.
+//   signin-first sign-in to a signed-out pod (symphonyPodAdmin.pods.signIn, 10,000 certificates, 50 ms per request),
+//                then the pod's categories and the first page of Certificates, as the view asks for them: time and
+//                every request the emulator logged in each step, whoever sent it (the expiry check a sign-in starts
+//                runs alongside); what it sends after the first page is counted apart.
+//   tree-100k    the tree measurement again at 100,000 certificates (first page, then the whole list and heap growth).
+//   accounts     the first page of "Service accounts" at 50,000 users of which 20 are service accounts, 50 ms per
+//                request: the user list has no account-type filter, so its pages of 1,000 are read until a page is full.
 //   names        people by name: expanding "Accepted" with 100 connections, a group with 100 members, and hovering
 //                every certificate of a page ("updated by"): requests sent (one users lookup per page of ids).
 import * as fs from 'fs';
@@ -23,7 +30,8 @@ import type { SymphonyPodAdminApi } from '../../../src/extension';
 import type { TreeNode } from '../../../src/tree/treeNode';
 import type { PodEmulator } from '../../../src/podEmulator';
 import { saveApplication } from '../../../src/editors/applicationSave';
-import { addRsaPod, child, startEmulator } from '../suite/helpers';
+import type { Scale } from '../../../src/podEmulator/seed';
+import { addRsaPod, backgroundReads, child, startEmulator } from '../suite/helpers';
 
 const EXTENSION_ID = 'symphony-pod-admin.symphony-pod-admin';
 
@@ -40,28 +48,45 @@ export interface HostBenchResults {
     /** VS Code's own code-loading marks (ms resolution) when it loaded the module itself. */
     vscodeMarks?: Record<string, number>;
   };
-  tree?: {
+  tree?: TreeResults;
+  tree100k?: TreeResults;
+  signIn?: {
     certs: number;
     latencyMs: number;
-    firstChildrenMs: number;
-    firstChildrenRequests: number;
-    firstChildren: number;
-    fullListMs: number;
-    fullListRequests: number;
-    fullListNodes: number;
-    treeItemsMs: number;
-    /** The issuer lookup (CertificatesNode.isIssuer / issuedCount) for every loaded certificate once, as createNode does. */
-    issuerLookupMs: number;
-    heapBefore: number;
-    heapAfter: number;
-    heapGrowth: number;
-    gc: boolean;
+    signInMs: number;
+    signIn: RequestCount;
+    categoriesMs: number;
+    categories: RequestCount;
+    firstPageMs: number;
+    firstPage: RequestCount;
+    firstPageNodes: number;
+    /** What the extension sent on its own meanwhile (the expiry check a sign-in starts), after the first page. */
+    background: RequestCount;
   };
+  accounts?: { users: number; serviceAccounts: number; latencyMs: number; firstPageMs: number; firstPage: RequestCount; firstPageNodes: number };
   refresh?: RequestCount;
   detail?: RequestCount;
   save?: RequestCount;
   names?: { connections: RequestCount; members: RequestCount; hover: RequestCount; connectionCount: number; memberCount: number; hovered: number };
   errors: string[];
+}
+
+export interface TreeResults {
+  certs: number;
+  latencyMs: number;
+  firstChildrenMs: number;
+  firstChildrenRequests: number;
+  firstChildren: number;
+  fullListMs: number;
+  fullListRequests: number;
+  fullListNodes: number;
+  treeItemsMs: number;
+  /** The issuer lookup (CertificatesNode.isIssuer / issuedCount) for every loaded certificate once, as createNode does. */
+  issuerLookupMs: number;
+  heapBefore: number;
+  heapAfter: number;
+  heapGrowth: number;
+  gc: boolean;
 }
 
 function collectGarbage(): (() => void) | undefined {
@@ -123,69 +148,146 @@ async function measureActivation(results: HostBenchResults): Promise<SymphonyPod
   return api;
 }
 
-async function measureTree(api: SymphonyPodAdminApi, results: HostBenchResults): Promise<void> {
-  const certs = Number(process.env.SYMPHONY_BENCH_CERTS || 10_000);
-  const latencyMs = Number(process.env.SYMPHONY_BENCH_LATENCY_MS || 50);
+/** Expands "Certificates" (first page), then loads and builds every certificate node; heap growth across the whole list. */
+async function measureListing(api: SymphonyPodAdminApi, certificates: TreeNode, control: PodEmulator['control'], certs: number, latencyMs: number): Promise<{ tree: TreeResults; first: TreeNode[] }> {
   const gc = collectGarbage();
-  let emulator: PodEmulator | undefined;
-  try {
-    emulator = await startEmulator({ scale: { certs, groups: 10 } });
-    const podId = await addRsaPod(api, emulator, 'Bench pod');
-    await api.tree.getChildren();
-    const pod = api.tree.podNode(podId) as TreeNode;
-    const certificates = await child(api, pod, 'Certificates');
-    const control = emulator.control;
-    control.setLatency(latencyMs);
-    const listRequests = () => control.requests().filter((r) => r.path.startsWith('/pod/v1/companycert/'));
+  control.setLatency(latencyMs);
+  const listRequests = () => control.requests().filter((r) => r.path.startsWith('/pod/v1/companycert/'));
 
-    const heapBefore = heapUsed(gc);
-    control.clearRequests();
-    let started = performance.now();
-    const first = await api.tree.getChildren(certificates);
-    first.forEach((node) => api.tree.getTreeItem(node));
-    const firstChildrenMs = performance.now() - started;
-    const firstChildrenRequests = listRequests().length;
+  const heapBefore = heapUsed(gc);
+  control.clearRequests();
+  let started = performance.now();
+  const first = await api.tree.getChildren(certificates);
+  first.forEach((node) => api.tree.getTreeItem(node));
+  const firstChildrenMs = performance.now() - started;
+  const firstChildrenRequests = listRequests().length;
 
-    // The whole list: a filter that every certificate matches loads the rest (listAllCompanyCertificates) and
-    // shows every item; building each TreeItem is what the view does next.
-    control.clearRequests();
-    (certificates as TreeNode & { filter?: string }).filter = '';
-    started = performance.now();
-    const all = await api.tree.getChildren(certificates);
-    const fullListMs = performance.now() - started;
-    const fullListRequests = listRequests().length;
-    started = performance.now();
-    all.forEach((node) => api.tree.getTreeItem(node));
-    const treeItemsMs = performance.now() - started;
-    const heapAfter = heapUsed(gc);
-    // The issuer lookup createNode makes for every certificate (isIssuer; issuedCount before 115d622, which was O(n) per node).
-    const list = certificates as TreeNode & {
-      isIssuer?: (fingerPrint: string | undefined) => boolean;
-      issuedCount?: (fingerPrint: string | undefined) => number;
-      loadedItems?: Array<{ companyCertInfo?: { fingerPrint?: string } }>;
-    };
-    const lookup = list.isIssuer?.bind(list) ?? list.issuedCount?.bind(list);
-    started = performance.now();
-    for (const item of list.loadedItems ?? []) lookup?.(item.companyCertInfo?.fingerPrint);
-    const issuerLookupMs = performance.now() - started;
-    results.tree = {
+  // The whole list: a filter that every certificate matches loads the rest (listAllCompanyCertificates) and
+  // shows every item; building each TreeItem is what the view does next.
+  control.clearRequests();
+  (certificates as TreeNode & { filter?: string }).filter = '';
+  started = performance.now();
+  const all = await api.tree.getChildren(certificates);
+  const fullListMs = performance.now() - started;
+  const fullListRequests = listRequests().length;
+  started = performance.now();
+  all.forEach((node) => api.tree.getTreeItem(node));
+  const treeItemsMs = performance.now() - started;
+  const heapAfter = heapUsed(gc);
+  // The issuer lookup createNode makes for every certificate (isIssuer; issuedCount before 115d622, which was O(n) per node).
+  const list = certificates as TreeNode & {
+    isIssuer?: (fingerPrint: string | undefined) => boolean;
+    issuedCount?: (fingerPrint: string | undefined) => number;
+    loadedItems?: Array<{ companyCertInfo?: { fingerPrint?: string } }>;
+  };
+  const lookup = list.isIssuer?.bind(list) ?? list.issuedCount?.bind(list);
+  started = performance.now();
+  for (const item of list.loadedItems ?? []) lookup?.(item.companyCertInfo?.fingerPrint);
+  const issuerLookupMs = performance.now() - started;
+  (certificates as TreeNode & { filter?: string }).filter = undefined;
+  return {
+    first,
+    tree: {
       issuerLookupMs,
       certs, latencyMs, firstChildrenMs, firstChildrenRequests, firstChildren: first.length, fullListMs, fullListRequests,
       fullListNodes: all.length, treeItemsMs, heapBefore, heapAfter, heapGrowth: heapAfter - heapBefore, gc: gc !== undefined,
-    };
+    },
+  };
+}
 
-    // Refresh one node: "Refresh" on Certificates (filter cleared first), then the view asks for its children again.
-    (certificates as TreeNode & { filter?: string }).filter = undefined;
+/** A pod added through "Add Pod…" on a fresh emulator, signed in, its background reads done; the emulator is closed after `fn`. */
+async function withPod<T>(api: SymphonyPodAdminApi, scale: Scale, label: string, fn: (podId: string, control: PodEmulator['control']) => Promise<T>): Promise<T> {
+  const emulator = await startEmulator({ scale });
+  try {
+    const podId = await addRsaPod(api, emulator, label);
+    await api.tree.getChildren();
+    return await fn(podId, emulator.control);
+  } finally {
+    // The profile is a throwaway folder the runner deletes; only the emulator needs closing.
+    await emulator.close();
+  }
+}
+
+async function measureTree(api: SymphonyPodAdminApi, results: HostBenchResults, actions: boolean): Promise<void> {
+  const certs = Number(process.env.SYMPHONY_BENCH_CERTS || 10_000);
+  const latencyMs = Number(process.env.SYMPHONY_BENCH_LATENCY_MS || 50);
+  await withPod(api, { certs, groups: 10 }, 'Bench pod', async (podId, control) => {
+    const certificates = await child(api, api.tree.podNode(podId) as TreeNode, 'Certificates');
+    const { tree, first } = await measureListing(api, certificates, control, certs, latencyMs);
+    results.tree = tree;
+    if (!actions) return;
+    // Refresh one node: "Refresh" on Certificates (filter cleared), then the view asks for its children again.
     control.setLatency(0);
     control.clearRequests();
     await vscode.commands.executeCommand('symphonyPodAdmin.tree.refreshNode', certificates);
     await api.tree.getChildren(certificates);
     results.refresh = countRequests(control.requests());
     await measureActions(api, podId, first, control, results);
-  } finally {
-    // The profile is a throwaway folder the runner deletes; only the emulator needs closing.
-    await emulator?.close();
-  }
+  });
+}
+
+/** tree-100k: the same listing at 100,000 certificates, to show how the cost grows from 10,000. */
+async function measureTree100k(api: SymphonyPodAdminApi, results: HostBenchResults): Promise<void> {
+  const latencyMs = Number(process.env.SYMPHONY_BENCH_LATENCY_MS || 50);
+  await withPod(api, { certs: 100_000, groups: 3 }, 'Bench pod 100k', async (podId, control) => {
+    const certificates = await child(api, api.tree.podNode(podId) as TreeNode, 'Certificates');
+    results.tree100k = (await measureListing(api, certificates, control, 100_000, latencyMs)).tree;
+  });
+}
+
+/**
+ * signin-first: signed out, then "Sign in" on the pod node with 50 ms per request; the clock runs from the command
+ * to the categories and on to the first page of Certificates, each as the view asks for it.
+ */
+async function measureSignIn(api: SymphonyPodAdminApi, results: HostBenchResults): Promise<void> {
+  const certs = Number(process.env.SYMPHONY_BENCH_CERTS || 10_000);
+  const latencyMs = Number(process.env.SYMPHONY_BENCH_LATENCY_MS || 50);
+  await withPod(api, { certs, groups: 10 }, 'Sign-in bench pod', async (podId, control) => {
+    await vscode.commands.executeCommand('symphonyPodAdmin.pods.signOut', api.tree.podNode(podId));
+    control.setLatency(latencyMs);
+    control.clearRequests();
+    const started = performance.now();
+    await vscode.commands.executeCommand('symphonyPodAdmin.pods.signIn', api.tree.podNode(podId));
+    const signInMs = performance.now() - started;
+    const afterSignIn = control.requests().length;
+    const categories = await api.tree.getChildren(api.tree.podNode(podId) as TreeNode);
+    categories.forEach((node) => api.tree.getTreeItem(node));
+    const categoriesMs = performance.now() - started;
+    const afterCategories = control.requests().length;
+    const certificates = categories.find((node) => api.tree.getTreeItem(node).label === 'Certificates');
+    if (!certificates) throw new Error('no "Certificates" under the pod after sign-in');
+    const first = await api.tree.getChildren(certificates);
+    first.forEach((node) => api.tree.getTreeItem(node));
+    const firstPageMs = performance.now() - started;
+    const afterFirst = control.requests().length;
+    await backgroundReads(api);
+    const all = control.requests();
+    results.signIn = {
+      certs, latencyMs, signInMs, categoriesMs, firstPageMs, firstPageNodes: first.length,
+      signIn: countRequests(all.slice(0, afterSignIn)),
+      categories: countRequests(all.slice(afterSignIn, afterCategories)),
+      firstPage: countRequests(all.slice(afterCategories, afterFirst)),
+      // The expiry check a sign-in starts, as far as it had not run before the first page: counted apart.
+      background: countRequests(all.slice(afterFirst)),
+    };
+  });
+}
+
+/** accounts-first: the first page of "Service accounts" at 50,000 users, 20 of them service accounts. */
+async function measureAccounts(api: SymphonyPodAdminApi, results: HostBenchResults): Promise<void> {
+  const latencyMs = Number(process.env.SYMPHONY_BENCH_LATENCY_MS || 50);
+  const users = 50_000;
+  const serviceAccounts = 20;
+  await withPod(api, { users, serviceAccounts, certs: 10, groups: 3 }, 'Accounts bench pod', async (podId, control) => {
+    const node = await child(api, api.tree.podNode(podId) as TreeNode, 'Service accounts');
+    control.setLatency(latencyMs);
+    control.clearRequests();
+    const started = performance.now();
+    const first = await api.tree.getChildren(node);
+    first.forEach((n) => api.tree.getTreeItem(n));
+    const firstPageMs = performance.now() - started;
+    results.accounts = { users, serviceAccounts, latencyMs, firstPageMs, firstPage: countRequests(control.requests()), firstPageNodes: first.length };
+  });
 }
 
 async function measureActions(api: SymphonyPodAdminApi, podId: string, first: TreeNode[], control: PodEmulator['control'], results: HostBenchResults): Promise<void> {
@@ -304,8 +406,14 @@ export async function run(): Promise<void> {
   const api = await step('activation', () => measureActivation(results));
   if (api) {
     await step('ready', () => api.ready);
-    await step('tree', () => measureTree(api, results));
-    await step('names', () => measureNames(api, results));
+    // SYMPHONY_BENCH_STEPS (from `--only`) runs only the steps asked for: tree-100k alone takes minutes.
+    const steps = process.env.SYMPHONY_BENCH_STEPS?.split(',');
+    const want = (name: string) => !steps || steps.includes(name);
+    if (want('tree') || want('actions')) await step('tree', () => measureTree(api, results, want('actions')));
+    if (want('signin')) await step('signin', () => measureSignIn(api, results));
+    if (want('tree100k')) await step('tree100k', () => measureTree100k(api, results));
+    if (want('accounts')) await step('accounts', () => measureAccounts(api, results));
+    if (want('names')) await step('names', () => measureNames(api, results));
   }
   const text = JSON.stringify(results, null, 2);
   if (out) fs.writeFileSync(out, text);
