@@ -13,7 +13,7 @@ export interface PlanInput { podId: string; folder: string; environment?: string
 export const planPodFolder: AgentTool<PlanInput> = {
   name: 'symphony_plan_pod_folder',
   title: 'Plan a pod folder against a pod',
-  description: 'Compares a pod-as-code folder (pod.json with apps/, certificates/, groups/) with a pod and lists what applying it would create, update (field by field) or delete; 50 changes at a time ("cursor" pages on). Changes nothing.',
+  description: 'Compares a pod-as-code folder (pod.json with apps/, certificates/, groups/, serviceAccounts/) with a pod and lists what applying it would create, update (field by field) or delete; 50 changes at a time ("cursor" pages on). Changes nothing.',
   access: 'read',
   inputSchema: {
     type: 'object',
