@@ -38,7 +38,7 @@ describe('People by name', () => {
     const accepted = await children(api, await statusNode('Accepted'));
     const ids = emulator.control.state.connections.get(emulator.control.state.accounts.get('demo-admin')!.id)!;
     const count = [...ids.values()].filter((c) => c.status === 'ACCEPTED').length;
-    assert.equal(accepted.length, count);
+    assert.equal(accepted.length, count, accepted.map((n) => `${label(n)} | ${String(n.toTreeItem().tooltip ?? '')}`).join(' ; '));
     assert.equal(lookups().length, Math.ceil(count / 100));
     const someone = emulator.control.state.directory.get(externalUserId(2))!;
     const node = accepted.find((n) => label(n) === someone.displayName)!;
