@@ -1,6 +1,7 @@
 // Company certificates (/pod/v1/companycert/*, /pod/v2/companycert/create). Creates and updates are checked
 // locally first: the PEM must be a certificate that has not expired, and the name must not be blank.
 
+import { StringPool, compactCertificates } from './compact';
 import { ErrorContext } from './errors';
 import { SkipLimitOptions, listAllBySkip } from './paging';
 import { PageRequest, pageQuery, segment, validateSegment } from './paths';
@@ -12,6 +13,9 @@ import {
 import { assertValid, validateCertificatePem, validateRequiredName } from './validation';
 
 export class CertsApi {
+  /** Values that repeat across listings (types, statuses, issuers), kept once however many pages hold them. */
+  private readonly strings = new StringPool();
+
   constructor(private readonly requester: Requester) {}
 
   /** A listing's window shrinks when the pod throttles this client (pacing.ts). */
@@ -42,7 +46,7 @@ export class CertsApi {
       method: 'POST', path: '/pod/v1/companycert/type/list', query: pageQuery(page),
       body: types.map(type => ({ type })), context: { area: 'certs', changesNothing: true }, expect: SHAPES.certList,
     });
-    return res.body;
+    return compactCertificates(res.body, this.strings);
   }
 
   listAllCertificatesByType(types: CompanyCertTypeName[], options?: SkipLimitOptions): Promise<CompanyCertInfoList> {
@@ -55,7 +59,7 @@ export class CertsApi {
       method: 'GET', path: `/pod/v1/companycert/${segment(fingerPrint, 'fingerPrint')}/issuedBy`, context: certContext(fingerPrint),
       expect: SHAPES.certList,
     });
-    return res.body;
+    return compactCertificates(res.body, this.strings);
   }
 
   async getCompanyCertificate(fingerPrint: string): Promise<CompanyCertDetail> {
@@ -96,7 +100,7 @@ export class CertsApi {
 
   private async list(path: string, page: PageRequest): Promise<CompanyCertInfoList> {
     const res = await this.requester.withSession<CompanyCertInfoList>({ method: 'GET', path, query: pageQuery(page), context: CERTS, expect: SHAPES.certList });
-    return res.body;
+    return compactCertificates(res.body, this.strings);
   }
 }
 

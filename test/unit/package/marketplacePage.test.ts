@@ -10,11 +10,13 @@ const ROOT = path.join(__dirname, '..', '..', '..', '..');
 const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 
-let packaged: Set<string>;
-before(async () => {
-  const files = await listFiles({ cwd: ROOT, packageManager: PackageManager.None, packagedDependencies: [] });
-  packaged = new Set(files.map((file) => file.split(path.sep).join('/')));
-});
+// Asked by the tests that need it (not a root hook: that would walk the repository before every other test file too).
+let packagedFiles: Promise<Set<string>> | undefined;
+function packaged(): Promise<Set<string>> {
+  packagedFiles ??= listFiles({ cwd: ROOT, packageManager: PackageManager.None, packagedDependencies: [] })
+    .then((files) => new Set(files.map((file) => file.split(path.sep).join('/'))));
+  return packagedFiles;
+}
 
 /** The targets of Markdown images and links, and of <img src>, without in-page anchors. */
 function targets(markdown: string): string[] {
@@ -25,13 +27,14 @@ function targets(markdown: string): string[] {
 }
 
 describe('the README as the Marketplace and details page', () => {
-  it('links only to files that are in the package or to absolute https URLs, and shows pictures that exist', () => {
+  it('links only to files that are in the package or to absolute https URLs, and shows pictures that exist', async () => {
+    const files = await packaged();
     const all = targets(readme);
     const isImage = (target: string) => /\.(png|jpe?g|gif|webp)$/i.test(target);
     const relative = all.filter((target) => !/^https:\/\//.test(target)).map((target) => target.replace(/^\.\//, '').split('#')[0]);
     // A link opens a file of the installed extension: it must be there. (Relative pictures do not render on the
     // installed details page in VS Code 1.139 whatever the package holds; publishing rewrites them, see CONTRIBUTING.md.)
-    const missing = relative.filter((target) => !isImage(target) && !packaged.has(target));
+    const missing = relative.filter((target) => !isImage(target) && !files.has(target));
     assert.deepEqual(missing, [], 'add these to .vscodeignore, or link them by absolute URL (or not at all)');
     const absent = relative.filter((target) => isImage(target) && !existsSync(path.join(ROOT, target)));
     assert.deepEqual(absent, [], 'pictures the README shows but the repository lacks');
@@ -52,12 +55,13 @@ describe('the walkthrough', () => {
     pkg.contributes.walkthroughs;
   const views = new Set(Object.values(pkg.contributes.views as Record<string, Array<{ id: string }>>).flat().map((view) => view.id));
 
-  it('has a picture in the package for every step', () => {
+  it('has a picture in the package for every step', async () => {
+    const files = await packaged();
     assert.ok(walkthroughs.length > 0);
     for (const step of walkthroughs.flatMap((walkthrough) => walkthrough.steps)) {
       const media = step.media.image ?? step.media.markdown;
       assert.ok(media, `step ${step.id} has no image`);
-      assert.ok(packaged.has(media), `step ${step.id}: ${media} is not in the package`);
+      assert.ok(files.has(media), `step ${step.id}: ${media} is not in the package`);
     }
   });
 
