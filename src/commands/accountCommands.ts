@@ -54,7 +54,7 @@ export function registerAccountCommands(context: CommandContext, radar: ExpiryRa
       .map(([id, name]) => command(id, (p, t) => p[name](context, t))),
     registerCommand(context, 'symphonyPodAdmin.users.search', async (node?: TreeNode) => {
       const users = node instanceof UsersNode ? node : context.tree.podNode(await targetPod(context, node))?.users;
-      if (!users) throw new Error('Sign in to the pod first.');
+      if (!users) throw new Error(vscode.l10n.t('Sign in to the pod first.'));
       await part().searchUsers(context, users);
       context.tree.repaint(users);
       return users;
@@ -71,7 +71,7 @@ export function accountTarget(node: unknown): AccountTarget {
   if (typeof candidate?.podId === 'string' && (typeof candidate.uid === 'string' || typeof candidate.uid === 'number')) {
     return { podId: candidate.podId, uid: String(candidate.uid), ...(typeof candidate.username === 'string' ? { username: candidate.username } : {}) };
   }
-  throw new Error('Select a service account in the Pods tree (or open its details), then run this command from there.');
+  throw new Error(vscode.l10n.t('Select a service account in the Pods tree (or open its details), then run this command from there.'));
 }
 
 /** The detail documents: `symphony-account:/<uid>/<username>.md?pod=<podId>` (the preview's title is the file name), rendered by the part on each read. */

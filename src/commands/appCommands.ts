@@ -17,8 +17,11 @@ export function registerAppCommands(context: CommandContext): vscode.Disposable[
     registerCommand(context, 'symphonyPodAdmin.apps.create', async (node?: TreeNode) =>
       part().createApplication(context, await targetPod(context, node), node instanceof ApplicationsNode ? node.loadedItems.map((app) => app.appId) : [])),
     registerCommand(context, 'symphonyPodAdmin.apps.toggleEntitlement', (node?: TreeNode, nodes?: TreeNode[]) =>
-      part().changeEntitlement(context, selectedItems(context, node, nodes, ApplicationNode, { one: 'an application', many: 'applications' }).map(applicationItem))),
-    registerCommand(context, 'symphonyPodAdmin.apps.delete', (node?: TreeNode) => part().deleteApplication(context, applicationItem(requireNode(node, ApplicationNode, 'an application')))),
+      part().changeEntitlement(context, selectedItems(context, node, nodes, ApplicationNode, {
+        one: vscode.l10n.t('an application'),
+        mixed: (others) => vscode.l10n.t('This command acts on applications only, and the selection also holds {0}. Select applications only; nothing was changed.', others),
+      }).map(applicationItem))),
+    registerCommand(context, 'symphonyPodAdmin.apps.delete', (node?: TreeNode) => part().deleteApplication(context, applicationItem(requireNode(node, ApplicationNode, vscode.l10n.t('an application'))))),
   ];
 }
 

@@ -22,7 +22,7 @@ export interface CommandContext {
 export type CommandHandler = (...args: any[]) => Promise<unknown>;
 
 /** The action a refusal by the production lock offers (runs symphonyPodAdmin.pods.unlock for that pod). */
-export const UNLOCK_ACTION = 'Unlock for Changes…';
+export const unlockAction = () => vscode.l10n.t('Unlock for Changes…');
 
 /**
  * Every command runs as one change (activity/changeContext.ts: what the activity log records and where a typed
@@ -33,7 +33,7 @@ export function registerCommand(context: CommandContext, id: string, handler: Co
     try {
       const kind = itemCommands[id];
       if (kind && !kind.many && Array.isArray(args[1]) && args[1].length > 1) {
-        throw new Error(`This command acts on one item and ${args[1].length} are selected: select one item, then run it again.`);
+        throw new Error(vscode.l10n.t('This command acts on one item and {0} are selected: select one item, then run it again.', args[1].length));
       }
       if (kind && !(args[0] instanceof TreeNode) && !isItemTarget(args[0])) args = [await pickItemNode(context, kind, await targetPod(context)), ...args.slice(1)];
       return await handler(...args);
@@ -50,10 +50,12 @@ export function reportError(context: CommandContext, where: string, error: unkno
   const message = describeError(error);
   context.log.error(`${where}: ${message}`);
   const lockedPod = context.sessions.lock.refusedPod(error);
-  const actions = lockedPod ? [UNLOCK_ACTION, 'Show Log'] : ['Show Log'];
+  const showLog = vscode.l10n.t('Show Log');
+  const unlock = unlockAction();
+  const actions = lockedPod ? [unlock, showLog] : [showLog];
   void context.promptHost.current.error(message, ...actions).then((choice) => {
-    if (choice === 'Show Log') context.log.show();
-    if (choice === UNLOCK_ACTION) void vscode.commands.executeCommand('symphonyPodAdmin.pods.unlock', { podId: lockedPod });
+    if (choice === showLog) context.log.show();
+    if (choice === unlock) void vscode.commands.executeCommand('symphonyPodAdmin.pods.unlock', { podId: lockedPod });
   });
 }
 
@@ -80,14 +82,14 @@ export async function targetPod(context: CommandContext, node?: TreeNode): Promi
   const signedIn = context.store.list().filter((p) => context.sessions.state(p.id) === 'signedIn');
   const current = context.store.currentId;
   if (current && signedIn.some((p) => p.id === current)) return current;
-  if (signedIn.length === 0) throw new Error('Sign in to a pod first (Symphony: Sign In).');
+  if (signedIn.length === 0) throw new Error(vscode.l10n.t('Sign in to a pod first (Symphony: Sign In).'));
   if (signedIn.length === 1) return signedIn[0].id;
   const items: PickItem<string>[] = signedIn.map((p) => ({ label: p.label, description: p.podUrl, value: p.id }));
-  return prompts(context).pick(items, { title: 'Which pod?' });
+  return prompts(context).pick(items, { title: vscode.l10n.t('Which pod?') });
 }
 
-/** The node a command acts on; item commands run from the tree's menus. */
+/** The node a command acts on; item commands run from the tree's menus. `what`: translated, with its article ("a certificate"). */
 export function requireNode<T extends TreeNode>(node: unknown, type: abstract new (...args: any[]) => T, what: string): T {
   if (node instanceof type) return node;
-  throw new Error(`Select ${what} in the Pods tree, then run this command from its context menu.`);
+  throw new Error(vscode.l10n.t('Select {0} in the Pods tree, then run this command from its context menu.', what));
 }

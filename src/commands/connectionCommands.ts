@@ -16,7 +16,7 @@ export function registerConnectionCommands(context: CommandContext): vscode.Disp
     registerCommand(context, 'symphonyPodAdmin.connections.create', async (node?: TreeNode) => part().sendRequest(context, await targetPod(context, node))),
     registerCommand(context, 'symphonyPodAdmin.connections.accept', (node?: TreeNode, nodes?: TreeNode[]) => part().answerRequests(context, incoming(context, node, nodes), 'accept')),
     registerCommand(context, 'symphonyPodAdmin.connections.reject', (node?: TreeNode, nodes?: TreeNode[]) => part().answerRequests(context, incoming(context, node, nodes), 'reject')),
-    registerCommand(context, 'symphonyPodAdmin.connections.remove', (node?: TreeNode) => part().removeConnection(context, connectionItem(requireNode(node, ConnectionNode, 'a connection')))),
+    registerCommand(context, 'symphonyPodAdmin.connections.remove', (node?: TreeNode) => part().removeConnection(context, connectionItem(requireNode(node, ConnectionNode, vscode.l10n.t('a connection'))))),
     registerCommand(context, 'symphonyPodAdmin.connections.showInfo', async (target?: TreeNode | PersonTarget) => {
       const podId = target instanceof TreeNode || !target ? await targetPod(context, target) : target.podId;
       const userId = target instanceof ConnectionNode ? String(target.userId) : target && !(target instanceof TreeNode) ? target.userId : undefined;
@@ -29,7 +29,10 @@ export function registerConnectionCommands(context: CommandContext): vscode.Disp
 export interface PersonTarget { podId: string; userId: string }
 
 function incoming(context: CommandContext, node: unknown, nodes: unknown): ConnectionItem[] {
-  return selectedItems(context, node, nodes, ConnectionNode, { one: 'an incoming connection request', many: 'incoming connection requests' }).map(connectionItem);
+  return selectedItems(context, node, nodes, ConnectionNode, {
+    one: vscode.l10n.t('an incoming connection request'),
+    mixed: (others) => vscode.l10n.t('This command acts on incoming connection requests only, and the selection also holds {0}. Select incoming connection requests only; nothing was changed.', others),
+  }).map(connectionItem);
 }
 
 function connectionItem(node: ConnectionNode): ConnectionItem {

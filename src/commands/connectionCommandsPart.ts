@@ -1,6 +1,7 @@
 // The connection commands' bodies, bundled as the lazily loaded part `connections` (src/parts/README.md): send a
 // request, accept or reject one or several, remove, show info. connectionCommands.ts registers the commands and passes
 // plain data (the pod, the connections as `ConnectionItem`): a part never checks instanceof on tree nodes.
+import * as vscode from 'vscode';
 import { ConnectionStatus, PodApiError, UserConnection, validateUserId } from '../api';
 import { peopleOf, personLabel, personTooltip } from '../tree/people';
 import { confirmChange } from '../ui/confirmChange';
@@ -14,20 +15,23 @@ export interface ConnectionItem { podId: string; userId: number; displayName: st
 
 export async function sendRequest(context: CommandContext, podId: string): Promise<void> {
   const client = context.sessions.client(podId);
-  const user = await pickUser(prompts(context), client, { title: 'Send Connection Request', local: false });
-  const connection = await withProgress(`Sending a connection request to ${describePickedUser(user)}…`, () => client.connections.createConnection(user.id));
+  const user = await pickUser(prompts(context), client, { title: vscode.l10n.t('Send Connection Request'), local: false });
+  const connection = await withProgress(vscode.l10n.t('Sending a connection request to {0}…', describePickedUser(user)), () => client.connections.createConnection(user.id));
   // Sent to a user of the same pod, a request is accepted at once: it shows under its status, whichever it is.
   refreshStatuses(context, podId, 'PENDING_OUTGOING');
   const list = connection.status && connection.userId !== undefined ? context.tree.podNode(podId)?.connections.statusNode(connection.status) : undefined;
-  await announceCreated(context, list, String(connection.userId), connection, `Connection with ${describePickedUser(user)}: ${describeStatus(connection)}.`);
+  await announceCreated(context, list, String(connection.userId), connection, vscode.l10n.t('Connection with {0}: {1}.', describePickedUser(user), describeStatus(connection)));
 }
 
 export async function removeConnection(context: CommandContext, connection: ConnectionItem): Promise<void> {
   const confirmed = await confirmChange(context, connection.podId, {
-    message: `Remove the connection with user ${connection.userId}?`, detail: 'You will no longer be able to chat with this user until a new request is accepted.', action: 'Remove Connection', destructive: true,
+    message: vscode.l10n.t('Remove the connection with user {0}?', connection.userId),
+    detail: vscode.l10n.t('You will no longer be able to chat with this user until a new request is accepted.'),
+    action: vscode.l10n.t('Remove Connection'),
+    destructive: true,
   });
   if (!confirmed) return;
-  await withProgress(`Removing the connection with ${connection.userId}…`, () => context.sessions.client(connection.podId).connections.removeConnection(connection.userId));
+  await withProgress(vscode.l10n.t('Removing the connection with {0}…', connection.userId), () => context.sessions.client(connection.podId).connections.removeConnection(connection.userId));
   refreshStatuses(context, connection.podId, connection.item.status);
 }
 
@@ -38,24 +42,55 @@ export async function removeConnection(context: CommandContext, connection: Conn
 export async function answerRequests(context: CommandContext, requests: ConnectionItem[], answer: 'accept' | 'reject'): Promise<void> {
   const podId = requests[0].podId;
   const nameOf = (r: ConnectionItem) => r.displayName;
-  refuseInvalid(requests, (r) => (r.item.status === 'PENDING_INCOMING' ? validateUserId(String(r.userId)) : `not an incoming request (it is ${describeStatus(r.item)})`), nameOf);
-  const who = requests.length === 1 ? nameOf(requests[0]) : `${requests.length} people`;
-  if (answer === 'reject' || requests.length > 1) {
+  refuseInvalid(requests, (r) => (r.item.status === 'PENDING_INCOMING' ? validateUserId(String(r.userId)) : vscode.l10n.t('not an incoming request (it is {0})', describeStatus(r.item))), nameOf);
+  const accept = answer === 'accept';
+  const one = requests.length === 1;
+  const n = requests.length;
+  const said = words(accept);
+  if (!accept || !one) {
+    const explained = accept ? vscode.l10n.t('They can chat with the signed-in account once accepted.') : vscode.l10n.t('The user is not told; they can send a new request later.');
     const confirmed = await confirmChange(context, podId, {
-      message: `${answer === 'accept' ? 'Accept' : 'Reject'} the connection request${requests.length === 1 ? '' : 's'} from ${who}?`,
-      detail: `${requests.length === 1 ? '' : `${nameLines(requests.map(nameOf))}\n\n`}${answer === 'accept' ? 'They can chat with the signed-in account once accepted.' : 'The user is not told; they can send a new request later.'}`,
-      action: answer === 'accept' ? (requests.length === 1 ? 'Accept' : `Accept ${requests.length}`) : requests.length === 1 ? 'Reject' : `Reject ${requests.length}`,
-      destructive: answer === 'reject' || requests.length > 1,
+      message: one ? said.askOne(nameOf(requests[0])) : said.askMany(n),
+      detail: one ? explained : `${nameLines(requests.map(nameOf))}\n\n${explained}`,
+      action: one ? said.actionOne() : said.actionMany(n),
+      destructive: !accept || !one,
     });
     if (!confirmed) return;
   }
   const client = context.sessions.client(podId).connections;
   await runOnItems(context, {
-    items: requests, nameOf, noun: { one: 'connection request from', many: 'connection requests' }, done: answer === 'accept' ? 'Accepted' : 'Rejected',
-    progress: `${answer === 'accept' ? 'Accepting' : 'Rejecting'} ${requests.length === 1 ? `the request from ${who}` : `${requests.length} connection requests`}…`,
-    write: (r) => (answer === 'accept' ? client.acceptConnection(r.userId) : client.rejectConnection(r.userId)),
-    refresh: () => refreshStatuses(context, podId, 'PENDING_INCOMING', answer === 'accept' ? 'ACCEPTED' : 'REJECTED'),
+    items: requests, nameOf,
+    progress: one ? said.progressOne(nameOf(requests[0])) : said.progressMany(n),
+    said: { all: (count, names) => (count === 1 ? said.doneOne(names) : said.doneMany(count, names)), some: said.doneSome },
+    log: { done: (name) => `${accept ? 'Accepted' : 'Rejected'} the connection request from ${name}.`, action: `${accept ? 'Accepting' : 'Rejecting'} connection requests` },
+    write: (r) => (accept ? client.acceptConnection(r.userId) : client.rejectConnection(r.userId)),
+    refresh: () => refreshStatuses(context, podId, 'PENDING_INCOMING', accept ? 'ACCEPTED' : 'REJECTED'),
   });
+}
+
+/** What accepting or rejecting says, each a whole sentence (a translator words "accept" and "reject" each their own way). */
+function words(accept: boolean) {
+  return accept ? {
+    askOne: (name: string) => vscode.l10n.t('Accept the connection request from {0}?', name),
+    askMany: (n: number) => vscode.l10n.t('Accept the connection requests from {0} people?', n),
+    actionOne: () => vscode.l10n.t('Accept'),
+    actionMany: (n: number) => vscode.l10n.t('Accept {0}', n),
+    progressOne: (name: string) => vscode.l10n.t('Accepting the request from {0}…', name),
+    progressMany: (n: number) => vscode.l10n.t('Accepting {0} connection requests…', n),
+    doneOne: (name: string) => vscode.l10n.t('Accepted the connection request from {0}.', name),
+    doneMany: (n: number, names: string) => vscode.l10n.t('Accepted {0} connection requests: {1}.', n, names),
+    doneSome: (done: number, total: number, names: string, failed: number, reasons: string) => vscode.l10n.t('Accepted {0} of {1} connection requests ({2}); {3} failed. {4}.', done, total, names, failed, reasons),
+  } : {
+    askOne: (name: string) => vscode.l10n.t('Reject the connection request from {0}?', name),
+    askMany: (n: number) => vscode.l10n.t('Reject the connection requests from {0} people?', n),
+    actionOne: () => vscode.l10n.t('Reject'),
+    actionMany: (n: number) => vscode.l10n.t('Reject {0}', n),
+    progressOne: (name: string) => vscode.l10n.t('Rejecting the request from {0}…', name),
+    progressMany: (n: number) => vscode.l10n.t('Rejecting {0} connection requests…', n),
+    doneOne: (name: string) => vscode.l10n.t('Rejected the connection request from {0}.', name),
+    doneMany: (n: number, names: string) => vscode.l10n.t('Rejected {0} connection requests: {1}.', n, names),
+    doneSome: (done: number, total: number, names: string, failed: number, reasons: string) => vscode.l10n.t('Rejected {0} of {1} connection requests ({2}); {3} failed. {4}.', done, total, names, failed, reasons),
+  };
 }
 
 /**
@@ -64,27 +99,27 @@ export async function answerRequests(context: CommandContext, requests: Connecti
  * user id (the command palette), it asks for one.
  */
 export async function showInfo(context: CommandContext, podId: string, knownUserId?: string): Promise<void> {
-  const userId = knownUserId ?? await askUserId(context, 'Show Connection Info', 'User id');
+  const userId = knownUserId ?? await askUserId(context, vscode.l10n.t('Show Connection Info'), vscode.l10n.t('User id'));
   const people = peopleOf(context.sessions, podId);
-  const [person, connection] = await withProgress(`Reading the connection with user ${userId}…`, () => Promise.all([
+  const [person, connection] = await withProgress(vscode.l10n.t('Reading the connection with user {0}…', userId), () => Promise.all([
     people.resolve([userId]).then((found) => found.get(userId)),
     context.sessions.client(podId).connections.getConnection(userId).catch((error: unknown) => {
       if (error instanceof PodApiError && error.status === 404) return undefined;
       throw error;
     }),
   ]));
-  const when = (ms?: number) => (ms ? `${new Date(ms).toISOString().replace('T', ' ').slice(0, 16)} UTC` : 'unknown');
+  const when = (ms?: number) => (ms ? vscode.l10n.t('{0} UTC', new Date(ms).toISOString().replace('T', ' ').slice(0, 16)) : vscode.l10n.t('unknown'));
   const history = connection
-    ? [`Connection: ${describeStatus(connection)}`, `First requested: ${when(connection.firstRequestedAt)}`, `Last changed: ${when(connection.updatedAt)}`,
-      `Requests sent: ${connection.requestCounter ?? 0}`]
-    : ['Connection: none (no request was sent either way)'];
+    ? [vscode.l10n.t('Connection: {0}', describeStatus(connection)), vscode.l10n.t('First requested: {0}', when(connection.firstRequestedAt)),
+      vscode.l10n.t('Last changed: {0}', when(connection.updatedAt)), vscode.l10n.t('Requests sent: {0}', connection.requestCounter ?? 0)]
+    : [vscode.l10n.t('Connection: none (no request was sent either way)')];
   const pod = context.store.get(podId)?.label ?? podId;
-  await prompts(context).details(`${personLabel(person, userId)}${connection ? `: ${describeStatus(connection)}` : ''}`, [personTooltip(person, userId), '', ...history, '', `Pod: ${pod}`].join('\n'));
+  await prompts(context).details(`${personLabel(person, userId)}${connection ? `: ${describeStatus(connection)}` : ''}`, [personTooltip(person, userId), '', ...history, '', vscode.l10n.t('Pod: {0}', pod)].join('\n'));
 }
 
 /** The id as typed (digits): Number() would round ids above 2^53 to a different user's id. */
 async function askUserId(context: CommandContext, title: string, prompt: string): Promise<string> {
-  return (await prompts(context).input({ title, prompt, placeHolder: 'e.g. 68719476737', validate: (v) => validateUserId(v.trim()) })).trim();
+  return (await prompts(context).input({ title, prompt, placeHolder: vscode.l10n.t('e.g. {0}', '68719476737'), validate: (v) => validateUserId(v.trim()) })).trim();
 }
 
 function describeStatus(connection: UserConnection): string {

@@ -15,7 +15,8 @@ import { PodProfile } from '../pods/podProfile';
 import { CommandContext, prompts, withProgress } from './commandContext';
 
 export const localDemoPodId = 'demo-local';
-export const localDemoPodLabel = 'Demo pod (local)';
+/** The profile's name, in the user's language when it is added (the profile is found by its id, never by this). */
+export const localDemoPodLabel = () => vscode.l10n.t('Demo pod (local)');
 
 /** The emulator this window runs, if any: one per extension host. */
 let running: PodEmulator | undefined;
@@ -27,12 +28,13 @@ export async function tryDemoPod(context: CommandContext, globalStorage: string)
   if (!running || context.store.get(localDemoPodId)?.podUrl !== running.url) {
     // Nothing runs here, or the profile is not this window's (left by a crashed window, or removed by hand): start afresh.
     await stopDemoPod(context, globalStorage, true);
-    running = await withProgress('Starting the demo pod…', () => startLocalDemoPod(dataDirOf(globalStorage)));
+    running = await withProgress(vscode.l10n.t('Starting the demo pod…'), () => startLocalDemoPod(dataDirOf(globalStorage)));
   }
   const emulator = running;
+  const label = localDemoPodLabel();
   const profile: PodProfile = {
     id: localDemoPodId,
-    label: localDemoPodLabel,
+    label,
     podUrl: emulator.url,
     authMethod: 'rsa',
     username: emulator.admin.username,
@@ -40,12 +42,12 @@ export async function tryDemoPod(context: CommandContext, globalStorage: string)
     caBundlePath: emulator.caPath,
     environment: 'development',
   };
-  await withProgress(`Signing in to ${localDemoPodLabel}…`, () => showDemoPod(context.store, context.sessions, profile, true, (line) => context.log.info(line)));
+  await withProgress(vscode.l10n.t('Signing in to {0}…', label), () => showDemoPod(context.store, context.sessions, profile, true, (line) => context.log.info(line)));
   await revealDemoPod(context);
-  void prompts(context).info(
-    `${localDemoPodLabel} runs in this window at ${emulator.url} (this computer only), signed in as ${emulator.admin.username}. ` +
-      'Its data is made up and nothing you change leaves this window; "Symphony: Stop Demo Pod" removes it.',
-  );
+  void prompts(context).info(vscode.l10n.t(
+    '{0} runs in this window at {1} (this computer only), signed in as {2}. Its data is made up and nothing you change leaves this window; "Symphony: Stop Demo Pod" removes it.',
+    label, emulator.url, emulator.admin.username,
+  ));
 }
 
 /**
@@ -72,8 +74,8 @@ export async function stopDemoPod(context: CommandContext, globalStorage: string
     }
     await fs.rm(dataDirOf(globalStorage), { recursive: true, force: true });
   }
-  if (stopped || hadProfile) context.log.info(`${localDemoPodLabel} stopped and removed, with its secrets and key files`);
-  if (!quiet) void prompts(context).info(stopped || hadProfile ? `${localDemoPodLabel} was stopped and removed.` : 'No demo pod is running in this window.');
+  if (stopped || hadProfile) context.log.info('Demo pod (local) stopped and removed, with its secrets and key files');
+  if (!quiet) void prompts(context).info(stopped || hadProfile ? vscode.l10n.t('{0} was stopped and removed.', profile?.label ?? localDemoPodLabel()) : vscode.l10n.t('No demo pod is running in this window.'));
 }
 
 async function revealDemoPod(context: CommandContext): Promise<void> {

@@ -1,17 +1,24 @@
 // Changes to an account other than its keys: one attribute at a time (only the changed field is sent), enable /
 // disable, add / remove a role, features, and ending its sessions. Each asks first what it will do to the bots
 // running as the account, and sends nothing when nothing changed.
-import { V2UserAttributes, countOf, validateEmail, validateRequiredName, validateTextField } from '../../api';
+import * as vscode from 'vscode';
+import { V2UserAttributes, validateEmail, validateRequiredName, validateTextField } from '../../api';
 import { noteChange } from '../../activity/changeContext';
 import { confirmChange } from '../../ui/confirmChange';
 import { UserCancelled } from '../../ui/prompts';
 import { CommandContext, prompts, withProgress } from '../commandContext';
 import { AccountTarget, accountsOf, nameOf } from './accountTarget';
 
-const EDITABLE: Array<{ field: keyof V2UserAttributes; label: string }> = [
-  { field: 'displayName', label: 'Display name' }, { field: 'emailAddress', label: 'Email address' }, { field: 'title', label: 'Title' },
-  { field: 'companyName', label: 'Company' }, { field: 'department', label: 'Department' }, { field: 'division', label: 'Division' },
-  { field: 'location', label: 'Location' }, { field: 'jobFunction', label: 'Job function' },
+/** The attributes one can edit: `label` as a picker and a prompt say it, `lower` as a sentence does ("the display name of …"). */
+const editable = (): Array<{ field: keyof V2UserAttributes; label: string; lower: string }> => [
+  { field: 'displayName', label: vscode.l10n.t('Display name'), lower: vscode.l10n.t('display name') },
+  { field: 'emailAddress', label: vscode.l10n.t('Email address'), lower: vscode.l10n.t('email address') },
+  { field: 'title', label: vscode.l10n.t('Title'), lower: vscode.l10n.t('title') },
+  { field: 'companyName', label: vscode.l10n.t('Company'), lower: vscode.l10n.t('company') },
+  { field: 'department', label: vscode.l10n.t('Department'), lower: vscode.l10n.t('department') },
+  { field: 'division', label: vscode.l10n.t('Division'), lower: vscode.l10n.t('division') },
+  { field: 'location', label: vscode.l10n.t('Location'), lower: vscode.l10n.t('location') },
+  { field: 'jobFunction', label: vscode.l10n.t('Job function'), lower: vscode.l10n.t('job function') },
 ];
 
 export async function updateAttribute(context: CommandContext, target: AccountTarget): Promise<boolean> {
@@ -20,19 +27,21 @@ export async function updateAttribute(context: CommandContext, target: AccountTa
   const detail = await accounts.getAccount(target.uid);
   const attrs = detail.userAttributes ?? {};
   const name = nameOf(detail, target.uid);
-  const field = await ui.pick(EDITABLE.map((e) => ({ label: e.label, description: String(attrs[e.field] ?? ''), value: e.field })), { title: `Update ${name}`, placeHolder: 'Which attribute?' });
-  const label = EDITABLE.find((e) => e.field === field)!.label;
+  const fields = editable();
+  const title = vscode.l10n.t('Update {0}', name);
+  const field = await ui.pick(fields.map((e) => ({ label: e.label, description: String(attrs[e.field] ?? ''), value: e.field })), { title, placeHolder: vscode.l10n.t('Which attribute?') });
+  const { label, lower } = fields.find((e) => e.field === field)!;
   const value = (await ui.input({
-    title: `Update ${name}`, prompt: label, value: String(attrs[field] ?? ''),
-    validate: (v) => field === 'displayName' ? validateRequiredName(v, 'The display name') : field === 'emailAddress' ? validateEmail(v.trim(), false) : validateTextField(v, label),
+    title, prompt: label, value: String(attrs[field] ?? ''),
+    validate: (v) => field === 'displayName' ? validateRequiredName(v, vscode.l10n.t('The display name')) : field === 'emailAddress' ? validateEmail(v.trim(), false) : validateTextField(v, label),
   })).trim();
   if (value === (attrs[field] ?? '')) {
-    void ui.info(`Nothing changed: the ${label.toLowerCase()} of ${name} is already "${value}".`);
+    void ui.info(vscode.l10n.t('Nothing changed: the {0} of {1} is already "{2}".', lower, name, value));
     return false;
   }
   noteChange({ resource: { kind: 'account', id: target.uid, name }, before: { [field]: attrs[field] ?? '' } });
-  await withProgress(`Updating ${name}…`, () => accounts.updateAccount(target.uid, { [field]: value }));
-  void ui.info(`Updated the ${label.toLowerCase()} of ${name}.`);
+  await withProgress(vscode.l10n.t('Updating {0}…', name), () => accounts.updateAccount(target.uid, { [field]: value }));
+  void ui.info(vscode.l10n.t('Updated the {0} of {1}.', lower, name));
   return true;
 }
 
@@ -43,15 +52,17 @@ export async function setStatus(context: CommandContext, target: AccountTarget):
   const name = nameOf(detail, target.uid);
   const enabled = detail.userSystemInfo?.status !== 'DISABLED';
   const ok = await confirmChange(context, target.podId, {
-    message: enabled ? `Disable ${name}?` : `Enable ${name}?`,
-    detail: enabled ? 'The pod ends its sessions and refuses its sign-ins: bots running as this account stop until it is enabled again.' : 'It can sign in again with its keys.',
-    action: enabled ? 'Disable' : 'Enable',
+    message: enabled ? vscode.l10n.t('Disable {0}?', name) : vscode.l10n.t('Enable {0}?', name),
+    detail: enabled
+      ? vscode.l10n.t('The pod ends its sessions and refuses its sign-ins: bots running as this account stop until it is enabled again.')
+      : vscode.l10n.t('It can sign in again with its keys.'),
+    action: enabled ? vscode.l10n.t('Disable') : vscode.l10n.t('Enable'),
     destructive: enabled,
   });
   if (!ok) throw new UserCancelled();
   noteChange({ resource: { kind: 'account', id: target.uid, name }, before: { status: enabled ? 'ENABLED' : 'DISABLED' } });
-  await withProgress(`${enabled ? 'Disabling' : 'Enabling'} ${name}…`, () => accounts.setAccountStatus(target.uid, enabled ? 'DISABLED' : 'ENABLED'));
-  void ui.info(`${name} is ${enabled ? 'disabled' : 'enabled'}.`);
+  await withProgress(enabled ? vscode.l10n.t('Disabling {0}…', name) : vscode.l10n.t('Enabling {0}…', name), () => accounts.setAccountStatus(target.uid, enabled ? 'DISABLED' : 'ENABLED'));
+  void ui.info(enabled ? vscode.l10n.t('{0} is disabled.', name) : vscode.l10n.t('{0} is enabled.', name));
   return true;
 }
 
@@ -62,10 +73,10 @@ export async function addRole(context: CommandContext, target: AccountTarget): P
   const type = detail.userAttributes?.accountType ?? 'NORMAL';
   const held = new Set(detail.roles ?? []);
   const offered = roles.filter((r) => r.id && !held.has(r.id) && (!r.userTypes || r.userTypes.includes(type)));
-  if (offered.length === 0) throw new Error(`${nameOf(detail, target.uid)} already has every role the pod offers for this kind of account.`);
-  const roleId = await ui.pick(offered.map((r) => ({ label: r.name ?? r.id!, description: r.id, value: r.id! })), { title: `Add a role to ${nameOf(detail, target.uid)}`, placeHolder: 'Role' });
-  await withProgress(`Adding ${roleId}…`, () => accounts.addRole(target.uid, roleId));
-  void ui.info(`${nameOf(detail, target.uid)} now has the role ${roleId}.`);
+  if (offered.length === 0) throw new Error(vscode.l10n.t('{0} already has every role the pod offers for this kind of account.', nameOf(detail, target.uid)));
+  const roleId = await ui.pick(offered.map((r) => ({ label: r.name ?? r.id!, description: r.id, value: r.id! })), { title: vscode.l10n.t('Add a role to {0}', nameOf(detail, target.uid)), placeHolder: vscode.l10n.t('Role') });
+  await withProgress(vscode.l10n.t('Adding {0}…', roleId), () => accounts.addRole(target.uid, roleId));
+  void ui.info(vscode.l10n.t('{0} now has the role {1}.', nameOf(detail, target.uid), roleId));
   return true;
 }
 
@@ -74,14 +85,17 @@ export async function removeRole(context: CommandContext, target: AccountTarget)
   const accounts = accountsOf(context, target.podId);
   const detail = await accounts.getAccount(target.uid);
   const name = nameOf(detail, target.uid);
-  if (!detail.roles?.length) throw new Error(`${name} has no role to remove.`);
-  const roleId = await ui.pick(detail.roles.map((r) => ({ label: r, value: r })), { title: `Remove a role from ${name}`, placeHolder: 'Role' });
+  if (!detail.roles?.length) throw new Error(vscode.l10n.t('{0} has no role to remove.', name));
+  const roleId = await ui.pick(detail.roles.map((r) => ({ label: r, value: r })), { title: vscode.l10n.t('Remove a role from {0}', name), placeHolder: vscode.l10n.t('Role') });
   const ok = await confirmChange(context, target.podId, {
-    message: `Remove the role ${roleId} from ${name}?`, detail: 'Bots running as this account lose what the role allowed on their next request.', action: 'Remove Role', destructive: true,
+    message: vscode.l10n.t('Remove the role {0} from {1}?', roleId, name),
+    detail: vscode.l10n.t('Bots running as this account lose what the role allowed on their next request.'),
+    action: vscode.l10n.t('Remove Role'),
+    destructive: true,
   });
   if (!ok) throw new UserCancelled();
-  await withProgress(`Removing ${roleId}…`, () => accounts.removeRole(target.uid, roleId));
-  void ui.info(`Removed the role ${roleId} from ${name}.`);
+  await withProgress(vscode.l10n.t('Removing {0}…', roleId), () => accounts.removeRole(target.uid, roleId));
+  void ui.info(vscode.l10n.t('Removed the role {0} from {1}.', roleId, name));
   return true;
 }
 
@@ -90,14 +104,15 @@ export async function changeFeatures(context: CommandContext, target: AccountTar
   const accounts = accountsOf(context, target.podId);
   const [detail, features] = await Promise.all([accounts.getAccount(target.uid), accounts.getFeatures(target.uid)]);
   const name = nameOf(detail, target.uid);
-  const on = await ui.pickMany(features.map((f) => ({ label: f.entitlment!, value: f.entitlment!, picked: !!f.enabled })), { title: `Features of ${name}`, placeHolder: 'Check what should be on' });
+  const on = await ui.pickMany(features.map((f) => ({ label: f.entitlment!, value: f.entitlment!, picked: !!f.enabled })), { title: vscode.l10n.t('Features of {0}', name), placeHolder: vscode.l10n.t('Check what should be on') });
   const changes = features.filter((f) => on.includes(f.entitlment!) !== !!f.enabled).map((f) => ({ entitlment: f.entitlment, enabled: !f.enabled }));
   if (changes.length === 0) {
-    void ui.info(`Nothing changed in the features of ${name}.`);
+    void ui.info(vscode.l10n.t('Nothing changed in the features of {0}.', name));
     return false;
   }
-  await withProgress(`Updating the features of ${name}…`, () => accounts.updateFeatures(target.uid, changes));
-  void ui.info(`Changed ${changes.length} feature(s) of ${name}: ${changes.map((c) => `${c.entitlment} ${c.enabled ? 'on' : 'off'}`).join(', ')}.`);
+  await withProgress(vscode.l10n.t('Updating the features of {0}…', name), () => accounts.updateFeatures(target.uid, changes));
+  const changed = changes.map((c) => (c.enabled ? vscode.l10n.t('{0} on', c.entitlment ?? '') : vscode.l10n.t('{0} off', c.entitlment ?? ''))).join(', ');
+  void ui.info(vscode.l10n.t('Changed {0} feature(s) of {1}: {2}.', changes.length, name, changed));
   return true;
 }
 
@@ -107,17 +122,17 @@ export async function logoutSessions(context: CommandContext, target: AccountTar
   const [detail, sessions] = await Promise.all([accounts.getAccount(target.uid), accounts.listSessions(target.uid)]);
   const name = nameOf(detail, target.uid);
   if (sessions.length === 0) {
-    void ui.info(`${name} has no open session.`);
+    void ui.info(vscode.l10n.t('{0} has no open session.', name));
     return false;
   }
   const ok = await confirmChange(context, target.podId, {
-    message: `End ${sessions.length === 1 ? 'the session' : `the ${countOf(sessions.length, 'session')}`} of ${name}?`,
-    detail: 'Bots running as this account get a 401 on their next request and sign in again with their key; a bot whose key the pod no longer accepts stays signed out.',
-    action: 'Log Out Sessions',
+    message: sessions.length === 1 ? vscode.l10n.t('End the session of {0}?', name) : vscode.l10n.t('End the {0} sessions of {1}?', sessions.length.toLocaleString('en-US'), name),
+    detail: vscode.l10n.t('Bots running as this account get a 401 on their next request and sign in again with their key; a bot whose key the pod no longer accepts stays signed out.'),
+    action: vscode.l10n.t('Log Out Sessions'),
     destructive: true,
   });
   if (!ok) throw new UserCancelled();
-  await withProgress(`Ending the sessions of ${name}…`, () => accounts.logoutSessions(target.uid));
-  void ui.info(`Ended ${countOf(sessions.length, 'session')} of ${name}.`);
+  await withProgress(vscode.l10n.t('Ending the sessions of {0}…', name), () => accounts.logoutSessions(target.uid));
+  void ui.info(sessions.length === 1 ? vscode.l10n.t('Ended 1 session of {0}.', name) : vscode.l10n.t('Ended {0} sessions of {1}.', sessions.length.toLocaleString('en-US'), name));
   return true;
 }

@@ -1,5 +1,6 @@
 // What the account commands act on, as plain data (a part never checks `instanceof` on tree nodes): the pod and the
 // user id, and the key target that lets the shared key flows (keyRotationFlow.ts) read and change its keys.
+import * as vscode from 'vscode';
 import { AccountsApi, V2UserDetail } from '../../api';
 import { serviceAccountKeyHolder } from '../../credentials/keyRotation';
 import { CommandContext } from '../commandContext';
@@ -22,7 +23,7 @@ export const nameOf = (detail: V2UserDetail, uid: string) => detail.userAttribut
 export async function accountKeyTarget(context: CommandContext, target: AccountTarget): Promise<KeyTarget<V2UserDetail>> {
   const accounts = accountsOf(context, target.podId);
   const detail = await accounts.getAccount(target.uid);
-  if (detail.userAttributes?.accountType !== 'SYSTEM') throw new Error(`${nameOf(detail, target.uid)} is a person, not a service account: people have no RSA keys.`);
+  if (detail.userAttributes?.accountType !== 'SYSTEM') throw new Error(vscode.l10n.t('{0} is a person, not a service account: people have no RSA keys.', nameOf(detail, target.uid)));
   let first: V2UserDetail | undefined = detail;
   return {
     podId: target.podId, id: usernameOf(detail, target.uid), kind: serviceAccountKeyHolder,
