@@ -26,7 +26,7 @@ export const expiryReport: AgentTool<{ podId?: string; cursor: number }> = {
     const report = await host.expiryReport();
     const items = report.items.filter((i) => !podId || i.podId === podId);
     const page = pageOf(items, cursor);
-    const problems = report.problems.length ? ` ${report.problems.length} pod(s) could not be checked (see "problems").` : '';
+    const problems = report.problems.length ? ` ${report.problems.length === 1 ? '1 pod' : `${report.problems.length} pods`} could not be checked (see "problems").` : '';
     return answer(`Expired or expiring within ${report.warningDays} days: ${pageLine(page, cursor, 'items')}${problems}`, {
       items: page.items.map((i) => ({ pod: i.podLabel, podId: i.podId, kind: i.kind, id: i.id, name: i.name, what: i.detail, state: i.state, expires: isoDate(i.date) })),
       ...(report.problems.length ? { problems: report.problems } : {}),

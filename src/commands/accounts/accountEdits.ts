@@ -112,7 +112,7 @@ export async function changeFeatures(context: CommandContext, target: AccountTar
   }
   await withProgress(vscode.l10n.t('Updating the features of {0}…', name), () => accounts.updateFeatures(target.uid, changes));
   const changed = changes.map((c) => (c.enabled ? vscode.l10n.t('{0} on', c.entitlment ?? '') : vscode.l10n.t('{0} off', c.entitlment ?? ''))).join(', ');
-  void ui.info(vscode.l10n.t('Changed {0} feature(s) of {1}: {2}.', changes.length, name, changed));
+  void ui.info(changes.length === 1 ? vscode.l10n.t('Changed 1 feature of {0}: {1}.', name, changed) : vscode.l10n.t('Changed {0} features of {1}: {2}.', changes.length, name, changed));
   return true;
 }
 
