@@ -6,6 +6,7 @@
 // variables; no secret is ever in the text (the key's passphrase is left to the user's own secret store, and a pod
 // signed in with a pasted token gets a note). Plain Node.
 import type { PodProfile } from '../pods/podProfile';
+import { l10n } from '../text/l10n';
 import { quote } from './curl';
 
 /** What the CLI needs of a pod: the profile's public facts (no secret is in a profile). */
@@ -16,29 +17,34 @@ export interface CliResourceFacts { kind: string; id: string; name?: string }
 
 /** Where a resource lives in a pod folder (README, "Pod as code"); absent: the CLI has no way to change it. */
 const FOLDER_FILES: Record<string, (r: CliResourceFacts) => string> = {
-  application: (r) => `apps/${r.id}.json (its manifest)`,
-  entitlement: (r) => `apps/${r.id}.json (its "entitlement": enable, listed, install)`,
-  certificate: (r) => `the file under certificates/ whose "fingerPrint" is ${r.id}${r.name ? ` (${r.name})` : ''}`,
-  group: (r) => `the file of the group ${r.name ? `"${r.name}" ` : ''}under groups/<type>/ (profile, lists and members)`,
-  member: (r) => `the file of the group ${r.id} under groups/<type>/ ("members")`,
-  account: (r) => `serviceAccounts/<userName>.json of the service account ${r.name || r.id} (attributes and roles; its key changes with Rotate RSA Key, never in the folder)`,
+  application: (r) => l10n.t('apps/{0}.json (its manifest)', r.id),
+  entitlement: (r) => l10n.t('apps/{0}.json (its "entitlement": enable, listed, install)', r.id),
+  certificate: (r) => (r.name ? l10n.t('the file under certificates/ whose "fingerPrint" is {0} ({1})', r.id, r.name) : l10n.t('the file under certificates/ whose "fingerPrint" is {0}', r.id)),
+  group: (r) => (r.name ? l10n.t('the file of the group "{0}" under groups/<type>/ (profile, lists and members)', r.name) : l10n.t('the file of the group under groups/<type>/ (profile, lists and members)')),
+  member: (r) => l10n.t('the file of the group {0} under groups/<type>/ ("members")', r.id),
+  account: (r) => l10n.t('serviceAccounts/<userName>.json of the service account {0} (attributes and roles; its key changes with Rotate RSA Key, never in the folder)', r.name || r.id),
 };
 
 /** The shell lines, or an Error whose message says why the CLI cannot make this change. */
 export function cliCommand(pod: CliPodFacts, resource: CliResourceFacts | undefined, reason?: string): string {
   if (resource && !FOLDER_FILES[resource.kind]) {
-    throw new Error(`The symphony-pod CLI has no equivalent for ${/^[aeiou]/.test(resource.kind) ? 'an' : 'a'} ${resource.kind} change: it manages apps, certificates, groups and service accounts as files (pod as code). Use Copy as curl for the request itself.`);
+    throw new Error(/^[aeiou]/.test(resource.kind)
+      ? l10n.t('The symphony-pod CLI has no equivalent for an {0} change: it manages apps, certificates, groups and service accounts as files (pod as code). Use Copy as curl for the request itself.', resource.kind)
+      : l10n.t('The symphony-pod CLI has no equivalent for a {0} change: it manages apps, certificates, groups and service accounts as files (pod as code). Use Copy as curl for the request itself.', resource.kind));
   }
   const folder = `${pod.label.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'pod'}.symphony-pod`;
   const production = pod.environment === 'production';
-  const lines = [`# ${resource ? `${resource.kind} ${resource.name || resource.id}` : 'The pod'} on ${pod.label} (${pod.environment}) with the symphony-pod CLI (README, "Pod as code").`, ...connectionLines(pod)];
+  const heading = resource
+    ? l10n.t('{kind} {name} on {pod} ({environment}) with the symphony-pod CLI (README, "Pod as code").', { kind: resource.kind, name: resource.name || resource.id, pod: pod.label, environment: pod.environment })
+    : l10n.t('The pod on {pod} ({environment}) with the symphony-pod CLI (README, "Pod as code").', { pod: pod.label, environment: pod.environment });
+  const lines = [`# ${heading}`, ...connectionLines(pod)];
   if (!resource) {
-    lines.push(`symphony-pod export ${folder}            # the pod as files`, `symphony-pod plan ${folder}              # 0 no change, 2 drift, 1 error`,
-      `symphony-pod expiry --days 30           # what expires soon`);
+    lines.push(`symphony-pod export ${folder}            # ${l10n.t('the pod as files')}`, `symphony-pod plan ${folder}              # ${l10n.t('0 no change, 2 drift, 1 error')}`,
+      `symphony-pod expiry --days 30           # ${l10n.t('what expires soon')}`);
   } else {
-    lines.push(`symphony-pod export ${folder}`, `# edit ${folder}/${FOLDER_FILES[resource.kind](resource)}, then:`, `symphony-pod plan ${folder}`);
+    lines.push(`symphony-pod export ${folder}`, `# ${l10n.t('edit {0}, then:', `${folder}/${FOLDER_FILES[resource.kind](resource)}`)}`, `symphony-pod plan ${folder}`);
   }
-  lines.push(`symphony-pod apply ${folder}${production ? ` --unlock ${quote(reason ?? 'why you are changing it')}` : ''}`);
+  lines.push(`symphony-pod apply ${folder}${production ? ` --unlock ${quote(reason ?? l10n.t('why you are changing it'))}` : ''}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -50,9 +56,9 @@ function connectionLines(pod: CliPodFacts): string[] {
   } else if (pod.authMethod === 'rsa') {
     lines.push(...set('SYMPHONY_USERNAME', pod.username), ...set('SYMPHONY_PRIVATE_KEY_FILE', pod.privateKeyPath));
   } else {
-    if (pod.authMethod === 'sessionToken') lines.push('# The CLI signs in with a service account\'s RSA key (or a client certificate), not a pasted session token:');
+    if (pod.authMethod === 'sessionToken') lines.push(`# ${l10n.t('The CLI signs in with a service account\'s RSA key (or a client certificate), not a pasted session token:')}`);
     lines.push('export SYMPHONY_USERNAME=… SYMPHONY_PRIVATE_KEY_FILE=…');
   }
-  if (pod.authMethod !== 'sessionToken') lines.push('# If the key has a passphrase: export SYMPHONY_PRIVATE_KEY_PASSPHRASE from your secret store (never on the command line).');
+  if (pod.authMethod !== 'sessionToken') lines.push(`# ${l10n.t('If the key has a passphrase: export {0} from your secret store (never on the command line).', 'SYMPHONY_PRIVATE_KEY_PASSPHRASE')}`);
   return lines;
 }

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { ActivityLog } from '../activity/activityLog';
 import { ActivityRecorder } from '../activity/recorder';
 import type { PodClientOptions } from '../api';
+import { l10n } from '../text/l10n';
 import { CONNECTION_ENV } from './connection';
 import type { CliIo } from './output';
 import { CliTarget, parseEnvironment, parseReason, productionGate } from './production';
@@ -59,7 +60,7 @@ export class CliChanges {
     if (!this.recorder) {
       const dir = activityLogDir(this.options.activityLog as string | undefined, this.io.env);
       this.recorder = new ActivityRecorder(new ActivityLog(dir, {
-        onError: (error) => this.io.stderr.write(`Warning: the change was made but not written to the activity log in ${dir}: ${(error as Error).message}\n`),
+        onError: (error) => this.io.stderr.write(`${l10n.t('Warning: the change was made but not written to the activity log in {0}: {1}', dir, (error as Error).message)}\n`),
       }));
     }
     return this.recorder;

@@ -22,23 +22,23 @@ export const VERBS: readonly Verb[] = [exportVerb, planVerb, applyVerb, expiryVe
 export async function main(argv: string[], io: CliIo): Promise<ExitCode> {
   let status: ExitCode = EXIT.ok;
   const program = new Command('symphony-pod')
-    .description('Symphony pod as code: export a pod to a folder, plan and apply changes, check expiry.')
+    .description(l10n.t('Symphony pod as code: export a pod to a folder, plan and apply changes, check expiry.'))
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
-    .addHelpText('after', `\nConnection (environment): ${Object.values(CONNECTION_ENV).join(', ')}.\nExit codes: 0 nothing to do, 2 changes planned / something expiring, 1 error.`);
+    .addHelpText('after', `\n${l10n.t('Connection (environment): {0}.', Object.values(CONNECTION_ENV).join(', '))}\n${l10n.t('Exit codes: 0 nothing to do, 2 changes planned / something expiring, 1 error.')}`);
   for (const verb of VERBS) {
     const command = verb.define(program.command(verb.name).description(verb.summary))
-      .option('--json', 'machine-readable output on stdout: { status, result, warnings }')
-      .option('--env <name>', 'the environment of pod.json whose variables (and podUrl) apply')
-      .option('--pod-url <url>', `the pod (or ${CONNECTION_ENV.podUrl})`)
-      .option('--username <name>', `the service account (or ${CONNECTION_ENV.username})`)
-      .option('--private-key-file <file>', `its RSA private key, PKCS#1 or #8 (or ${CONNECTION_ENV.privateKeyFile}); passphrase only from ${CONNECTION_ENV.passphrase}`)
-      .option('--ca-bundle <file>', `CA certificates for the pod's TLS (or ${CONNECTION_ENV.caBundle})`)
-      .option('--client-cert <file>', `client certificate sign-in (or ${CONNECTION_ENV.clientCert})`)
-      .option('--client-key <file>', `its key (or ${CONNECTION_ENV.clientKey})`)
-      .option('--session-auth-url <url>', `where certificate sign-in goes (or ${CONNECTION_ENV.sessionAuthUrl})`)
-      .option('--pod-environment <name>', `development, uat or production (or ${CONNECTION_ENV.environment}); production refuses changes without --unlock`)
-      .option('--activity-log <dir>', `the activity log's folder (or ${ACTIVITY_LOG_ENV}; default: the VS Code extension's, else ~/.symphony-pod/activity)`);
+      .option('--json', l10n.t('machine-readable output on stdout: { status, result, warnings }'))
+      .option('--env <name>', l10n.t('the environment of pod.json whose variables (and podUrl) apply'))
+      .option('--pod-url <url>', l10n.t('the pod (or {0})', CONNECTION_ENV.podUrl))
+      .option('--username <name>', l10n.t('the service account (or {0})', CONNECTION_ENV.username))
+      .option('--private-key-file <file>', l10n.t('its RSA private key, PKCS#1 or #8 (or {0}); passphrase only from {1}', CONNECTION_ENV.privateKeyFile, CONNECTION_ENV.passphrase))
+      .option('--ca-bundle <file>', l10n.t('CA certificates for the pod\'s TLS (or {0})', CONNECTION_ENV.caBundle))
+      .option('--client-cert <file>', l10n.t('client certificate sign-in (or {0})', CONNECTION_ENV.clientCert))
+      .option('--client-key <file>', l10n.t('its key (or {0})', CONNECTION_ENV.clientKey))
+      .option('--session-auth-url <url>', l10n.t('where certificate sign-in goes (or {0})', CONNECTION_ENV.sessionAuthUrl))
+      .option('--pod-environment <name>', l10n.t('development, uat or production (or {0}); production refuses changes without --unlock', CONNECTION_ENV.environment))
+      .option('--activity-log <dir>', l10n.t('the activity log\'s folder (or {0}; default: the VS Code extension\'s, else ~/.symphony-pod/activity)', ACTIVITY_LOG_ENV));
     command.action(async (...parsed: unknown[]) => {
       const options = (parsed[parsed.length - 2] ?? {}) as Record<string, unknown>;
       const args = parsed.slice(0, -2).map(String);

@@ -4,6 +4,7 @@
 import * as readline from 'node:readline';
 import { Json } from '../podAsCode/folderFiles';
 import { EngineHost } from '../podAsCode';
+import { l10n } from '../text/l10n';
 import { ExitCode } from './exitCodes';
 
 export interface CliIo {
@@ -44,7 +45,7 @@ export async function ask(io: CliIo, question: string): Promise<string | undefin
 
 /** A value for a one-line table cell: JSON, cut at `max` characters. */
 export function cell(value: Json | undefined, max = 60): string {
-  const text = value === undefined ? '(absent)' : JSON.stringify(value);
+  const text = value === undefined ? l10n.t('(absent)') : JSON.stringify(value);
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 

@@ -6,6 +6,7 @@
 import { PodApiError, WriteAttempt, WriteGate, isDestructiveWrite } from '../api';
 import { currentChange } from '../activity/changeContext';
 import type { PodEnvironment } from '../pods/podProfile';
+import { l10n } from '../text/l10n';
 
 export const ENVIRONMENTS: readonly PodEnvironment[] = ['development', 'uat', 'production'];
 
@@ -27,14 +28,14 @@ export function parseEnvironment(value: string | undefined, source: string): Pod
   const name = value?.trim().toLowerCase();
   if (!name) return 'development';
   if ((ENVIRONMENTS as readonly string[]).includes(name)) return name as PodEnvironment;
-  throw usage(`${source} must be development, uat or production (got "${value}").`);
+  throw usage(l10n.t('{0} must be development, uat or production (got "{1}").', source, String(value)));
 }
 
 /** The reason of --unlock, or undefined when it was not given; a blank or too short reason is refused. */
 export function parseReason(value: unknown): string | undefined {
   if (value === undefined) return undefined;
   const reason = String(value).trim();
-  if (reason.length < 3) throw usage('--unlock needs a reason: why you are changing this pod (a change ticket or the objective, at least 3 characters), e.g. --unlock "CHG-1234 rotate the bot key".');
+  if (reason.length < 3) throw usage(l10n.t('--unlock needs a reason: why you are changing this pod (a change ticket or the objective, at least 3 characters), e.g. --unlock "CHG-1234 rotate the bot key".'));
   return reason;
 }
 
@@ -49,10 +50,10 @@ export function podTitle(target: CliTarget): string {
 export function productionRefusal(target: CliTarget, destructive: boolean, what: string): PodApiError | undefined {
   if (target.environment !== 'production') return undefined;
   if (!target.reason) {
-    return new PodApiError(`${podTitle(target)} is a production pod and is locked: pass --unlock "reason" (why you are changing it; the activity log keeps it). Nothing was sent (${what}).`, { kind: 'locked' });
+    return new PodApiError(l10n.t('{0} is a production pod and is locked: pass --unlock "reason" (why you are changing it; the activity log keeps it). Nothing was sent ({1}).', podTitle(target), what), { kind: 'locked' });
   }
   if (destructive && !currentChange()?.typedPods.has(target.id)) {
-    return new PodApiError(`${podTitle(target)} is a production pod: this change takes something away, so the pod's name must be confirmed: type it when asked, or pass --confirm-pod "${target.label}". Nothing was sent (${what}).`, { kind: 'locked' });
+    return new PodApiError(l10n.t('{0} is a production pod: this change takes something away, so the pod\'s name must be confirmed: type it when asked, or pass --confirm-pod "{1}". Nothing was sent ({2}).', podTitle(target), target.label, what), { kind: 'locked' });
   }
   return undefined;
 }

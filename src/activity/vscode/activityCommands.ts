@@ -63,20 +63,20 @@ export function registerActivity(context: CommandContext, activity: Activity, pa
     registerCommand(context, 'symphonyPodAdmin.activity.refresh', async () => refresh()),
     registerCommand(context, 'symphonyPodAdmin.activity.filter', async () => { await part().askFilter(context, recorder(), view); refresh(); }),
     registerCommand(context, 'symphonyPodAdmin.activity.clearFilter', async () => { part().clearFilter(view); refresh(); }),
-    registerCommand(context, 'symphonyPodAdmin.activity.export', async () => part().exportEntries(recorder(), await prompts(context).pick([{ label: 'CSV', value: 'csv' as const }, { label: 'Markdown', value: 'markdown' as const }], { title: 'Export the activity shown as' }))),
+    registerCommand(context, 'symphonyPodAdmin.activity.export', async () => part().exportEntries(recorder(), await prompts(context).pick([{ label: 'CSV', value: 'csv' as const }, { label: 'Markdown', value: 'markdown' as const }], { title: vscode.l10n.t('Export the activity shown as') }))),
     entryCommand('showDiff', (entry) => part().showDiff(entry)),
     entryCommand('undo', (entry) => part().undo(context, host, entry)),
     entryCommand('recreate', (entry) => part().recreate(context, host, entry)),
     entryCommand('copyCurl', async (entry) => {
       await vscode.env.clipboard.writeText(part().curlCommand(entry));
-      void prompts(context).info('Copied the change as a curl command; it reads the session token from $SYMPHONY_SESSION_TOKEN.');
+      void prompts(context).info(vscode.l10n.t('Copied the change as a curl command; it reads the session token from {0}.', '$SYMPHONY_SESSION_TOKEN'));
     }),
     // From a log entry, or from a tree item: the item's plain facts (a pod, an app, a certificate, a group).
     registerCommand(context, 'symphonyPodAdmin.activity.copyCli', async (n?: Record<string, any>) => part().copyCli(context, !n ? await pickEntry(context, recorder()) : 'request' in n ? n as ActivityEntry
       : { podId: n.podId, kind: n.appId ? 'application' : n.fingerPrint ? 'certificate' : n.groupId ? 'group' : undefined, id: n.appId ?? n.fingerPrint ?? n.groupId, name: n.displayName ?? n.item?.appName ?? n.item?.name })),
     entryCommand('openResource', async (entry) => {
       const kind = detailKinds[entry.resource.kind];
-      if (!kind || !entry.resource.id) throw new Error(`A ${entry.resource.kind} has no details to open.`);
+      if (!kind || !entry.resource.id) throw new Error(vscode.l10n.t('A {0} has no details to open.', entry.resource.kind));
       return panels.open({ podId: entry.pod.id, kind, id: entry.resource.id });
     }),
   ];
@@ -85,6 +85,6 @@ export function registerActivity(context: CommandContext, activity: Activity, pa
 /** From the command palette: which logged change (newest first)? */
 async function pickEntry(context: CommandContext, recorder: ActivityRecorder): Promise<ActivityEntry> {
   const entries = await part().listEntries(recorder);
-  if (entries.length === 0) throw new Error('The activity log is empty: no change was made to a pod yet.');
-  return prompts(context).pick(entries.map((e) => ({ label: `${e.action} ${e.resource.kind} ${e.resource.name || e.resource.id}`, description: `${e.pod.label} · ${e.time}`, value: e })), { title: 'Which change?' });
+  if (entries.length === 0) throw new Error(vscode.l10n.t('The activity log is empty: no change was made to a pod yet.'));
+  return prompts(context).pick(entries.map((e) => ({ label: `${e.action} ${e.resource.kind} ${e.resource.name || e.resource.id}`, description: `${e.pod.label} · ${e.time}`, value: e })), { title: vscode.l10n.t('Which change?') });
 }

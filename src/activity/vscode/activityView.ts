@@ -36,20 +36,38 @@ export function treeItem(entry: ActivityEntry): vscode.TreeItem {
   const what = entry.resource.name || entry.resource.id || entry.request.path;
   const item = new vscode.TreeItem(`${capitalize(entry.action)} ${entry.resource.kind} ${what}`);
   item.id = entry.id;
-  item.description = `${entry.pod.label} · ${new Date(entry.time).toLocaleString()} · ${entry.result.ok ? entry.result.status : `failed ${entry.result.status}`}`;
+  item.description = `${entry.pod.label} · ${new Date(entry.time).toLocaleString()} · ${entry.result.ok ? entry.result.status : vscode.l10n.t('failed {0}', entry.result.status)}`;
   item.iconPath = new vscode.ThemeIcon(entry.result.ok ? 'pass' : 'error', new vscode.ThemeColor(entry.result.ok ? 'testing.iconPassed' : 'testing.iconFailed'));
   const noUndo = cannotUndo(entry);
   item.contextValue = !noUndo ? ENTRY_CONTEXT.update
     : entry.result.ok && entry.action === 'delete' && entry.resource.kind !== 'group' ? ENTRY_CONTEXT.delete : ENTRY_CONTEXT.other;
   item.tooltip = new vscode.MarkdownString([
-    `**${entry.request.method} ${entry.request.path}**`, '', `Pod: ${entry.pod.label} (${entry.pod.environment})${entry.account ? ` as ${entry.account}` : ''}${entry.source === 'cli' ? ', from the symphony-pod CLI' : ''}`,
-    entry.reason ? `Reason: ${entry.reason}` : '', entry.command ? `Command: ${entry.command}` : '',
-    `Result: ${entry.result.status}${entry.result.message ? `, ${entry.result.message}` : ''}${entry.result.traceId ? ` (trace ${entry.result.traceId})` : ''}`,
-    entry.result.ok && noUndo && entry.action !== 'create' ? `No Undo: ${noUndo}` : '',
+    `**${entry.request.method} ${entry.request.path}**`, '', podLine(entry),
+    entry.reason ? vscode.l10n.t('Reason: {0}', entry.reason) : '', entry.command ? vscode.l10n.t('Command: {0}', entry.command) : '',
+    resultLine(entry.result),
+    entry.result.ok && noUndo && entry.action !== 'create' ? vscode.l10n.t('No Undo: {0}', noUndo) : '',
   ].filter(Boolean).join('\n\n'));
   item.tooltip.supportHtml = false;
-  item.command = { title: 'Show Changes', command: 'symphonyPodAdmin.activity.showDiff', arguments: [entry] };
+  item.command = { title: vscode.l10n.t('Show Changes'), command: 'symphonyPodAdmin.activity.showDiff', arguments: [entry] };
   return item;
+}
+
+/** The tooltip's pod line: the pod, its environment, the account and whether the CLI made the change. */
+function podLine(entry: ActivityEntry): string {
+  const values = { pod: entry.pod.label, environment: entry.pod.environment, account: entry.account ?? '' };
+  if (entry.source === 'cli') {
+    return entry.account ? vscode.l10n.t('Pod: {pod} ({environment}) as {account}, from the symphony-pod CLI', values) : vscode.l10n.t('Pod: {pod} ({environment}), from the symphony-pod CLI', values);
+  }
+  return entry.account ? vscode.l10n.t('Pod: {pod} ({environment}) as {account}', values) : vscode.l10n.t('Pod: {pod} ({environment})', values);
+}
+
+/** The tooltip's result line: the status, the pod's message and its trace id where there are. */
+function resultLine(result: ActivityEntry['result']): string {
+  const values = { status: String(result.status), message: result.message ?? '', traceId: result.traceId ?? '' };
+  if (result.message) {
+    return result.traceId ? vscode.l10n.t('Result: {status}, {message} (trace {traceId})', values) : vscode.l10n.t('Result: {status}, {message}', values);
+  }
+  return result.traceId ? vscode.l10n.t('Result: {status} (trace {traceId})', values) : vscode.l10n.t('Result: {status}', values);
 }
 
 /** Asks which dimension to filter by, then the value; the view shows the filter in its description. */
@@ -58,19 +76,21 @@ export async function askFilter(context: CommandContext, recorder: ActivityRecor
   const all = await recorder.log.read();
   const distinct = (values: string[]) => [...new Set(values)].sort();
   const dimension = await ui.pick([
-    { label: 'Pod', value: 'pod' as const }, { label: 'Resource', value: 'kind' as const }, { label: 'Action', value: 'action' as const },
-    { label: 'Result', value: 'result' as const }, { label: 'Time', value: 'time' as const },
-  ], { title: 'Filter the activity by' });
+    { label: vscode.l10n.t('Pod'), value: 'pod' as const }, { label: vscode.l10n.t('Resource'), value: 'kind' as const }, { label: vscode.l10n.t('Action'), value: 'action' as const },
+    { label: vscode.l10n.t('Result'), value: 'result' as const }, { label: vscode.l10n.t('Time'), value: 'time' as const },
+  ], { title: vscode.l10n.t('Filter the activity by') });
   if (dimension === 'pod') {
-    const podId = await ui.pick(distinct(all.map((e) => e.pod.id)).map((id) => ({ label: all.find((e) => e.pod.id === id)!.pod.label, value: id })), { title: 'Which pod?' });
+    const podId = await ui.pick(distinct(all.map((e) => e.pod.id)).map((id) => ({ label: all.find((e) => e.pod.id === id)!.pod.label, value: id })), { title: vscode.l10n.t('Which pod?') });
     viewState.filter = { ...viewState.filter, podId, label: undefined };
   } else if (dimension === 'kind' || dimension === 'action') {
-    const value = await ui.pick(distinct(all.map((e) => (dimension === 'kind' ? e.resource.kind : e.action))).map((v) => ({ label: v, value: v })), { title: dimension === 'kind' ? 'Which resource?' : 'Which action?' });
+    const value = await ui.pick(distinct(all.map((e) => (dimension === 'kind' ? e.resource.kind : e.action))).map((v) => ({ label: v, value: v })), { title: dimension === 'kind' ? vscode.l10n.t('Which resource?') : vscode.l10n.t('Which action?') });
     viewState.filter = { ...viewState.filter, [dimension]: value };
   } else if (dimension === 'result') {
-    viewState.filter = { ...viewState.filter, ok: await ui.pick([{ label: 'Succeeded', value: true }, { label: 'Failed', value: false }], { title: 'Which result?' }) };
+    viewState.filter = { ...viewState.filter, ok: await ui.pick([{ label: vscode.l10n.t('Succeeded'), value: true }, { label: vscode.l10n.t('Failed'), value: false }], { title: vscode.l10n.t('Which result?') }) };
   } else {
-    viewState.filter = { ...viewState.filter, sinceMs: await ui.pick([{ label: 'Last hour', value: 3_600_000 }, { label: 'Last day', value: 86_400_000 }, { label: 'Last week', value: 7 * 86_400_000 }], { title: 'Since when?' }) };
+    viewState.filter = { ...viewState.filter, sinceMs: await ui.pick([
+      { label: vscode.l10n.t('Last hour'), value: 3_600_000 }, { label: vscode.l10n.t('Last day'), value: 86_400_000 }, { label: vscode.l10n.t('Last week'), value: 7 * 86_400_000 },
+    ], { title: vscode.l10n.t('Since when?') }) };
   }
   view.description = describeFilter(all);
 }
@@ -82,8 +102,8 @@ export function clearFilter(view: vscode.TreeView<unknown>): void {
 
 function describeFilter(all: ActivityEntry[]): string {
   return [
-    viewState.filter.podId ? `pod ${all.find((e) => e.pod.id === viewState.filter.podId)?.pod.label ?? viewState.filter.podId}` : '', viewState.filter.kind ?? '', viewState.filter.action ?? '',
-    viewState.filter.ok === undefined ? '' : viewState.filter.ok ? 'succeeded' : 'failed', viewState.filter.sinceMs ? `last ${viewState.filter.sinceMs / 3_600_000} h` : '',
+    viewState.filter.podId ? vscode.l10n.t('pod {0}', all.find((e) => e.pod.id === viewState.filter.podId)?.pod.label ?? viewState.filter.podId) : '', viewState.filter.kind ?? '', viewState.filter.action ?? '',
+    viewState.filter.ok === undefined ? '' : viewState.filter.ok ? vscode.l10n.t('succeeded') : vscode.l10n.t('failed'), viewState.filter.sinceMs ? vscode.l10n.t('last {0} h', viewState.filter.sinceMs / 3_600_000) : '',
   ].filter(Boolean).join(' · ');
 }
 
@@ -97,13 +117,14 @@ export async function showDiff(entry: ActivityEntry): Promise<void> {
   };
   const after = entry.after ?? (entry.action === 'delete' ? undefined : { ...(entry.before as object | undefined), ...(entry.sent as object | undefined) });
   const what = entry.resource.name || entry.resource.id;
-  await vscode.commands.executeCommand('vscode.diff', side('before', entry.before), side('after', after), `${capitalize(entry.action)} ${entry.resource.kind} ${what}: before ↔ after`, { preview: true });
+  await vscode.commands.executeCommand('vscode.diff', side('before', entry.before), side('after', after), vscode.l10n.t('{action} {kind} {name}: before ↔ after', { action: capitalize(entry.action), kind: entry.resource.kind, name: what }), { preview: true });
 }
 
 /** What the view shows, as CSV or Markdown for a change ticket, in a new editor. */
 export async function exportEntries(recorder: ActivityRecorder, format: TableFormat): Promise<string> {
   const entries = await listEntries(recorder);
-  const headers = ['Time (UTC)', 'Pod', 'Environment', 'Account', 'Action', 'Resource', 'Id', 'Name', 'Result', 'Pod message', 'Trace id', 'Reason'];
+  const headers = [vscode.l10n.t('Time (UTC)'), vscode.l10n.t('Pod'), vscode.l10n.t('Environment'), vscode.l10n.t('Account'), vscode.l10n.t('Action'), vscode.l10n.t('Resource'),
+    vscode.l10n.t('Id'), vscode.l10n.t('Name'), vscode.l10n.t('Result'), vscode.l10n.t('Pod message'), vscode.l10n.t('Trace id'), vscode.l10n.t('Reason')];
   const rows = entries.map((e) => [e.time, e.pod.label, e.pod.environment, e.account ?? '', e.action, e.resource.kind, e.resource.id, e.resource.name ?? '',
     String(e.result.status), e.result.message ?? '', e.result.traceId ?? '', e.reason ?? '']);
   const content = tableText(headers, rows, format);

@@ -14,7 +14,7 @@ export interface ItemTarget { podId: string; kind?: string; id?: string; name?: 
 export async function copyCli(context: CommandContext, target: ActivityEntry | ItemTarget): Promise<string> {
   const text = cliCommandFor(context, target);
   await vscode.env.clipboard.writeText(text);
-  void context.promptHost.current.info('Copied as symphony-pod commands; the key\'s passphrase, if any, stays in your secret store.');
+  void context.promptHost.current.info(vscode.l10n.t('Copied as symphony-pod commands; the key\'s passphrase, if any, stays in your secret store.'));
   return text;
 }
 
@@ -23,7 +23,7 @@ export function cliCommandFor(context: CommandContext, target: ActivityEntry | I
   const podId = entry ? entry.pod.id : (target as ItemTarget).podId;
   // A change logged by the CLI is filed under the pod's URL: the profile with that URL has the sign-in facts.
   const profile = context.store.get(podId) ?? context.store.list().find((p) => p.podUrl === entry?.pod.url);
-  if (!profile && !entry) throw new Error('That pod is no longer configured.');
+  if (!profile && !entry) throw new Error(vscode.l10n.t('That pod is no longer configured.'));
   const pod: CliPodFacts = profile
     ? { label: profile.label, url: profile.podUrl, environment: environmentOf(profile), authMethod: profile.authMethod, username: profile.username, privateKeyPath: profile.privateKeyPath,
       clientCertPath: profile.clientCertPath, clientKeyPath: profile.clientKeyPath, sessionAuthUrl: profile.sessionAuthUrl, caBundlePath: profile.caBundlePath }

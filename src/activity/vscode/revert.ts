@@ -6,6 +6,7 @@ import { AccountsApi, ApplicationDetail, CompanyCertAttributes, PodAppEntitlemen
 import type { CommandContext } from '../../commands/commandContext';
 import type { saveApplication } from '../../editors/applicationSave';
 import type { showManifestDiff } from '../../editors/manifestSnapshots';
+import { l10n } from '../../text/l10n';
 import { UserCancelled } from '../../ui/prompts';
 import type { ActivityEntry } from '../activityEntry';
 import { withChange } from '../changeContext';
@@ -20,10 +21,14 @@ export interface RevertHost {
   showManifestDiff: typeof showManifestDiff;
 }
 
-/** What no undo or recreate can bring back, said before anything is sent. */
+/** What no undo or recreate can bring back, said before anything is sent (getters: read when shown, in the user's language). */
 const CANNOT_COME_BACK = {
-  application: 'The app\'s RSA keys (the log keeps only their fingerprints), its notification API key and its users\' entitlements cannot come back: rotate a new key after recreating it.',
-  connection: 'A connection request that was accepted or rejected cannot be undone: the pod has no way to take an answer back. After an accept, Remove Connection ends the connection; after a reject, a new request must be sent (Send Connection Request).',
+  get application() {
+    return l10n.t('The app\'s RSA keys (the log keeps only their fingerprints), its notification API key and its users\' entitlements cannot come back: rotate a new key after recreating it.');
+  },
+  get connection() {
+    return l10n.t('A connection request that was accepted or rejected cannot be undone: the pod has no way to take an answer back. After an accept, Remove Connection ends the connection; after a reject, a new request must be sent (Send Connection Request).');
+  },
 };
 
 /**
@@ -31,11 +36,11 @@ const CANNOT_COME_BACK = {
  * then, and Undo from the palette shows this sentence.
  */
 export function cannotUndo(entry: ActivityEntry): string | undefined {
-  if (!entry.result.ok) return 'This change did not succeed: there is nothing to undo.';
+  if (!entry.result.ok) return l10n.t('This change did not succeed: there is nothing to undo.');
   if (entry.resource.kind === 'connection') return CANNOT_COME_BACK.connection;
-  if (entry.source === 'cli') return 'This change was made by the symphony-pod CLI (pod as code): undo it the same way, by applying the folder as it was before (for example after git revert), so the folder and the pod stay the same.';
-  if (!(entry.resource.kind in UNDOABLE) || (entry.action !== 'update' && !(entry.action === 'delete' && entry.resource.kind === 'group'))) return `A ${entry.action} of a ${entry.resource.kind} cannot be undone from the log.`;
-  if (entry.before === undefined) return 'This change cannot be undone: its before-state was not recorded.';
+  if (entry.source === 'cli') return l10n.t('This change was made by the symphony-pod CLI (pod as code): undo it the same way, by applying the folder as it was before (for example after git revert), so the folder and the pod stay the same.');
+  if (!(entry.resource.kind in UNDOABLE) || (entry.action !== 'update' && !(entry.action === 'delete' && entry.resource.kind === 'group'))) return l10n.t('A {0} of a {1} cannot be undone from the log.', entry.action, entry.resource.kind);
+  if (entry.before === undefined) return l10n.t('This change cannot be undone: its before-state was not recorded.');
   return undefined;
 }
 
@@ -48,7 +53,7 @@ export async function undo(context: CommandContext, host: RevertHost, entry: Act
   const ui = context.promptHost.current;
   const change = { action: 'symphonyPodAdmin.activity.undo', reverts: entry.id };
   const podId = entry.pod.id;
-  if (!context.store.get(podId)) throw new Error(`The pod ${entry.pod.label} is no longer configured.`);
+  if (!context.store.get(podId)) throw new Error(l10n.t('The pod {0} is no longer configured.', entry.pod.label));
   const client = context.sessions.client(podId);
   switch (entry.resource.kind) {
     case 'certificate': {
@@ -72,7 +77,7 @@ export async function undo(context: CommandContext, host: RevertHost, entry: Act
     case 'entitlement': {
       // The normal save path of an entitlement is the pod's list update; its conflict check is the one below.
       const current = (await client.apps.listPodAppEntitlements()).find((e) => e.appId === entry.resource.id);
-      if (!current) throw new Error(`The application ${entry.resource.id} is no longer on ${entry.pod.label}: there is no entitlement to put back.`);
+      if (!current) throw new Error(l10n.t('The application {0} is no longer on {1}: there is no entitlement to put back.', entry.resource.id, entry.pod.label));
       const sent = (Array.isArray(entry.sent) ? entry.sent[0] : entry.sent) as PodAppEntitlement | undefined;
       const before = entitlementOf(entry.before as PodAppEntitlement);
       await confirmIfChanged(context, host, entry, entitlementOf(current), entitlementOf(sent ?? current), before);
@@ -105,7 +110,7 @@ export async function undo(context: CommandContext, host: RevertHost, entry: Act
       break;
     }
   }
-  const message = `Undid the ${entry.action} of the ${entry.resource.kind} ${entry.resource.name || entry.resource.id} on ${entry.pod.label}.`;
+  const message = l10n.t('Undid the {action} of the {kind} {name} on {pod}.', { action: entry.action, kind: entry.resource.kind, name: entry.resource.name || entry.resource.id, pod: entry.pod.label });
   void ui.info(message);
   return message;
 }
@@ -113,17 +118,18 @@ export async function undo(context: CommandContext, host: RevertHost, entry: Act
 export async function recreate(context: CommandContext, host: RevertHost, entry: ActivityEntry): Promise<string> {
   if (entry.action !== 'delete' || entry.resource.kind !== 'application' || !entry.before) {
     throw new Error(entry.resource.kind === 'certificate'
-      ? 'The pod never returns a certificate\'s PEM, so the log cannot hold it: add the certificate again from its PEM file (Add Company Certificate).'
-      : `A deleted ${entry.resource.kind} cannot be recreated from the log${entry.before ? '' : ': its manifest was not recorded'}.`);
+      ? l10n.t('The pod never returns a certificate\'s PEM, so the log cannot hold it: add the certificate again from its PEM file (Add Company Certificate).')
+      : entry.before ? l10n.t('A deleted {0} cannot be recreated from the log.', entry.resource.kind)
+        : l10n.t('A deleted {0} cannot be recreated from the log: its manifest was not recorded.', entry.resource.kind));
   }
   const before = entry.before as ApplicationDetail;
   const { authenticationKeys: _keys, notification, ...manifest } = before;
   const edited: ApplicationDetail = { ...manifest, ...(notification?.url ? { notification: { url: notification.url } } : {}) };
-  const ok = await context.promptHost.current.confirm(`Recreate the application "${before.applicationInfo?.name ?? entry.resource.id}" on ${entry.pod.label}?`,
-    `App id ${entry.resource.id}, from its manifest as it was deleted.\n\n${CANNOT_COME_BACK.application}`, 'Recreate');
+  const ok = await context.promptHost.current.confirm(l10n.t('Recreate the application "{0}" on {1}?', before.applicationInfo?.name ?? entry.resource.id, entry.pod.label),
+    l10n.t('App id {0}, from its manifest as it was deleted.\n\n{1}', entry.resource.id, CANNOT_COME_BACK.application), l10n.t('Recreate'));
   if (!ok) throw new UserCancelled();
   await withChange({ action: 'symphonyPodAdmin.activity.recreate', reverts: entry.id }, () => host.saveApplication(context, { podId: entry.pod.id, edited }));
-  const message = `Recreated ${entry.resource.id} on ${entry.pod.label}. ${CANNOT_COME_BACK.application}`;
+  const message = l10n.t('Recreated {0} on {1}. {2}', entry.resource.id, entry.pod.label, CANNOT_COME_BACK.application);
   void context.promptHost.current.info(message);
   return message;
 }
@@ -135,11 +141,11 @@ export async function recreate(context: CommandContext, host: RevertHost, entry:
 async function confirmIfChanged(context: CommandContext, host: RevertHost, entry: ActivityEntry, current: object, after: object, before: object): Promise<void> {
   if (same(redact(current), redact(after))) return;
   const what = entry.resource.name || entry.resource.id;
-  const diff = await host.showManifestDiff({ label: `${entry.pod.label} now`, text: `${JSON.stringify(redact(current), null, 2)}\n` }, { label: 'before the change', text: `${JSON.stringify(redact(before), null, 2)}\n` },
-    `${entry.resource.id}.json`, `${what}: ${entry.pod.label} now ↔ before the change`);
+  const diff = await host.showManifestDiff({ label: l10n.t('{0} now', entry.pod.label), text: `${JSON.stringify(redact(current), null, 2)}\n` }, { label: l10n.t('before the change'), text: `${JSON.stringify(redact(before), null, 2)}\n` },
+    `${entry.resource.id}.json`, l10n.t('{0}: {1} now ↔ before the change', what, entry.pod.label));
   try {
-    const ok = await context.promptHost.current.confirm(`The ${entry.resource.kind} "${what}" was changed on ${entry.pod.label} after this change. Overwrite it with the state before the change?`,
-      'The diff shows the pod\'s current version (left) and the state before the logged change (right). Cancel changes nothing.', 'Overwrite');
+    const ok = await context.promptHost.current.confirm(l10n.t('The {0} "{1}" was changed on {2} after this change. Overwrite it with the state before the change?', entry.resource.kind, what, entry.pod.label),
+      l10n.t('The diff shows the pod\'s current version (left) and the state before the logged change (right). Cancel changes nothing.'), l10n.t('Overwrite'));
     if (!ok) throw new UserCancelled();
   } finally {
     await diff.close();

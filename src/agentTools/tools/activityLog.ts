@@ -3,6 +3,7 @@
 // / after values stay in the log (already redacted there, and long): the answer is compact and redacted again.
 import { validateNoInvisible } from '../../api';
 import type { ActivityAction, ActivityEntry } from '../../activity/activityEntry';
+import { l10n } from '../../text/l10n';
 import { answer, pageLine, pageOf } from '../format';
 import { Fields, cursorOf, fieldsOf, idText, oneOf, optionalText, refuse, SCHEMA } from '../input';
 import type { AgentTool, PodRef, ToolHost } from '../tool';
@@ -22,7 +23,9 @@ interface ActivityInput {
 
 export const activityLog: AgentTool<ActivityInput> = {
   name: 'symphony_activity_log',
-  title: 'Read the activity log',
+  get title() {
+    return l10n.t('Read the activity log');
+  },
   description: 'Lists the changes this client sent to pods (the activity log), newest first, 50 at a time ("cursor" pages on): when, pod and environment, account, action, the resource (kind, id, name), the request, and whether the pod accepted it. Filters: "podId", "resource" (text in its kind, id or name), "action", "result", "since" / "until" (ISO 8601 dates or times, UTC).',
   access: 'read',
   inputSchema: {

@@ -3,6 +3,7 @@
 // Never a key, a token or a session id; `userMetadata` only by its keys (its values may hold anything).
 import { AccountsApi, Check, PodClient, V2UserDetail, formatFingerprint, validateEmail, validateNoInvisible, validateUserName } from '../../api';
 import { keyInfos, serviceAccountKeyHolder } from '../../credentials/keyRotation';
+import { l10n } from '../../text/l10n';
 import { answer, isoDate, pageLine, pageOf } from '../format';
 import { Fields, cursorOf, fieldsOf, idText, refuse, requiredText, SCHEMA, signedInPod } from '../input';
 import type { AgentTool } from '../tool';
@@ -18,7 +19,9 @@ const checks: Record<By, (value: string) => Check> = {
 
 export const describeAccount: AgentTool<{ podId: string; by: By; value: string; cursor: number }> = {
   name: 'symphony_describe_account',
-  title: 'Describe a service account or user',
+  get title() {
+    return l10n.t('Describe a service account or user');
+  },
   description: 'Shows one service account (bot) or user of a pod, found by "userId", "username" or "email" (give exactly one): names, account type, status, roles, enabled features, its RSA keys as fingerprints with the rotated previous key\'s expiry, and its open sessions 50 at a time ("cursor" pages on). Never shows keys, tokens or session ids. Needs the User Provisioning or Super Administrator role on the pod.',
   access: 'read',
   inputSchema: {

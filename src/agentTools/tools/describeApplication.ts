@@ -4,6 +4,7 @@
 import { X509Certificate } from 'node:crypto';
 import { ApplicationDetail, validateAppId } from '../../api';
 import { appKeyInfos } from '../../credentials/keyRotation';
+import { l10n } from '../../text/l10n';
 import { answer, isoDate } from '../format';
 import { fieldsOf, idText, requiredText, SCHEMA, signedInPod } from '../input';
 import type { AgentTool } from '../tool';
@@ -22,7 +23,9 @@ export function parseAppFields(input: unknown, extra: readonly string[] = []) {
 
 export const describeApplication: AgentTool<AppInput> = {
   name: 'symphony_describe_application',
-  title: 'Describe an application',
+  get title() {
+    return l10n.t('Describe an application');
+  },
   description: 'Shows one application of a pod: name, publisher, URLs, domain, permissions, its pod entitlement (enabled, listed, installed for everyone), its RSA keys (fingerprints; when the rotated previous key expires), whether it has a certificate and a notification URL. Never shows keys or secrets.',
   access: 'read',
   inputSchema: { type: 'object', properties: appInputSchema, required: ['podId', 'appId'], additionalProperties: false },

@@ -1,6 +1,7 @@
 // describe_certificate: one company certificate as the pod describes it (attributes, expiry, issuer, the `certInfo`
 // sections). The API returns no PEM here; the redactor removes one anyway.
 import { normalizeFingerprint } from '../../api';
+import { l10n } from '../../text/l10n';
 import { answer, isoDate } from '../format';
 import { fieldsOf, idText, requiredText, SCHEMA, signedInPod } from '../input';
 import type { AgentTool } from '../tool';
@@ -10,7 +11,9 @@ const fingerprintCheck = (value: string) =>
 
 export const describeCertificate: AgentTool<{ podId: string; fingerprint: string }> = {
   name: 'symphony_describe_certificate',
-  title: 'Describe a company certificate',
+  get title() {
+    return l10n.t('Describe a company certificate');
+  },
   description: 'Shows one company certificate of a pod: name, type (trusted, known, revoked, …), status, common name, expiry date, issuer fingerprint, last seen, and the certificate\'s subject / issuer / validity sections.',
   access: 'read',
   inputSchema: {

@@ -1,5 +1,6 @@
 // describe_group: one group (distribution list) with its profile and its members a page at a time, each member named
 // (one users lookup per page, agentTools/people.ts).
+import { l10n } from '../../text/l10n';
 import { answer, isoDate, pageLine, pageOf } from '../format';
 import { cursorOf, fieldsOf, idText, requiredText, SCHEMA, signedInPod } from '../input';
 import { namesOf } from '../people';
@@ -7,7 +8,9 @@ import type { AgentTool } from '../tool';
 
 export const describeGroup: AgentTool<{ podId: string; groupId: string; cursor: number }> = {
   name: 'symphony_describe_group',
-  title: 'Describe a group',
+  get title() {
+    return l10n.t('Describe a group');
+  },
   description: 'Shows one group (distribution list) of a pod: name, type, status, owner, profile, and its members by name, 50 at a time ("cursor" pages on).',
   access: 'read',
   inputSchema: {

@@ -1,12 +1,15 @@
 // expiry_report: the company certificates and rotated app keys of the signed-in pods that expire within the warning
 // window or already have (the expiry radar's report), a page at a time.
+import { l10n } from '../../text/l10n';
 import { answer, isoDate, pageLine, pageOf } from '../format';
 import { cursorOf, fieldsOf, idText, optionalText, SCHEMA, signedInPod } from '../input';
 import type { AgentTool } from '../tool';
 
 export const expiryReport: AgentTool<{ podId?: string; cursor: number }> = {
   name: 'symphony_expiry_report',
-  title: 'Expiring certificates and app keys',
+  get title() {
+    return l10n.t('Expiring certificates and app keys');
+  },
   description: 'Lists the company certificates and rotated application RSA keys that have expired or expire within the warning window (in days, given in the answer), oldest first, across the signed-in pods or in one pod; 50 at a time ("cursor" pages on).',
   access: 'read',
   inputSchema: {

@@ -4,6 +4,7 @@
 // for. Users of the same pod are connected implicitly and the pod does not list them. A pod that fails is reported
 // beside the others, as the search does.
 import { ConnectionStatus, UserConnection } from '../../api';
+import { l10n } from '../../text/l10n';
 import { describeFailure } from '../errors';
 import { answer, isoDate, pageLine, pageOf } from '../format';
 import { cursorOf, fieldsOf, idText, oneOf, optionalText, SCHEMA, signedInPod } from '../input';
@@ -21,7 +22,9 @@ interface Failure { pod: string; area: 'connections' | 'names'; error: string }
 
 export const listConnections: AgentTool<{ podId?: string; status?: Status; cursor: number }> = {
   name: 'symphony_list_connections',
-  title: 'List connections',
+  get title() {
+    return l10n.t('List connections');
+  },
   description: 'Lists the connections of the signed-in service account in every signed-in pod (or one pod): connection requests it received ("pending_incoming") and sent ("pending_outgoing"), accepted and rejected connections, each with the person\'s user id, name and email, when it was first requested and last updated, and how many requests were sent; 50 at a time ("cursor" pages on). Users of the same pod are connected implicitly and are not listed. Read-only.',
   access: 'read',
   inputSchema: {

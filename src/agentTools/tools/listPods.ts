@@ -1,12 +1,15 @@
 // list_pods: the pods configured in this surface, their environment and whether they are signed in. Every other
 // tool takes one of these ids.
+import { l10n } from '../../text/l10n';
 import { answer } from '../format';
 import { fieldsOf } from '../input';
 import type { AgentTool } from '../tool';
 
 export const listPods: AgentTool<Record<string, never>> = {
   name: 'symphony_list_pods',
-  title: 'List Symphony pods',
+  get title() {
+    return l10n.t('List Symphony pods');
+  },
   description: 'Lists the Symphony pods the user administers: id (what the other tools take as "podId"), name, URL, environment (e.g. production) and whether it is signed in. Call this first.',
   access: 'read',
   inputSchema: { type: 'object', properties: {}, additionalProperties: false },

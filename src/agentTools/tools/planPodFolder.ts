@@ -4,6 +4,7 @@ import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { validateNoInvisible } from '../../api';
 import { planFolder, planReport } from '../../podAsCode';
+import { l10n } from '../../text/l10n';
 import { answer, pageLine, pageOf } from '../format';
 import { cursorOf, fieldsOf, idText, optionalBoolean, optionalText, refuse, requiredText, SCHEMA, signedInPod } from '../input';
 import type { AgentTool } from '../tool';
@@ -12,7 +13,9 @@ export interface PlanInput { podId: string; folder: string; environment?: string
 
 export const planPodFolder: AgentTool<PlanInput> = {
   name: 'symphony_plan_pod_folder',
-  title: 'Plan a pod folder against a pod',
+  get title() {
+    return l10n.t('Plan a pod folder against a pod');
+  },
   description: 'Compares a pod-as-code folder (pod.json with apps/, certificates/, groups/, serviceAccounts/) with a pod and lists what applying it would create, update (field by field) or delete; 50 changes at a time ("cursor" pages on). Changes nothing.',
   access: 'read',
   inputSchema: {

@@ -3,6 +3,7 @@
 // is explained before anything is sent. Only a public key is taken: a private key never passes through a model.
 import { validatePublicKey } from '../../api';
 import { keyDate, keySaveRefusal, publicKeyFingerprint, saveCurrentKey, saveRefusalMessage } from '../../credentials/keyRotation';
+import { l10n } from '../../text/l10n';
 import { answer, isoDate } from '../format';
 import { podName, refuse, signedInPod } from '../input';
 import type { AgentTool, ToolHost } from '../tool';
@@ -23,7 +24,9 @@ const short = (fingerprint: string) => `${fingerprint.slice(0, 23)}…`;
 
 export const rotateKey: AgentTool<RotateKeyInput> = {
   name: 'symphony_rotate_app_key',
-  title: 'Rotate an application\'s RSA key',
+  get title() {
+    return l10n.t('Rotate an application\'s RSA key');
+  },
   description: 'Installs a new RSA public key (PEM, -----BEGIN PUBLIC KEY-----) as an application\'s current key; the old current key stays valid as the previous key until the pod\'s grace period ends. Refused while a valid previous key exists. Never send a private key. The user is asked to confirm.',
   access: 'write',
   inputSchema: {
@@ -44,10 +47,14 @@ export const rotateKey: AgentTool<RotateKeyInput> = {
   async preview(input, host) {
     const { pod, base } = await read(input, host);
     const current = base.authenticationKeys?.current?.key;
+    // Shown to the user (VS Code's confirmation): in their language, unlike what the model reads.
+    const values = { app: base.applicationInfo?.name ?? input.appId, pod: pod.label, environment: pod.environment ?? '' };
+    const keys = { pod: podName(pod), appId: input.appId, key: short(publicKeyFingerprint(input.publicKeyPem)), current: current ? short(publicKeyFingerprint(current)) : '' };
     return {
-      title: `Rotate the RSA key of ${base.applicationInfo?.name ?? input.appId} on ${pod.label}${pod.environment ? ` (${pod.environment})` : ''}?`,
-      message: `Pod ${podName(pod)}, application ${input.appId}: the new key ${short(publicKeyFingerprint(input.publicKeyPem))} becomes current.` +
-        (current ? ` The current key ${short(publicKeyFingerprint(current))} becomes the previous key, accepted until the pod's grace period ends.` : ' The app has no current key yet.'),
+      title: pod.environment ? l10n.t('Rotate the RSA key of {app} on {pod} ({environment})?', values) : l10n.t('Rotate the RSA key of {app} on {pod}?', values),
+      message: current
+        ? l10n.t('Pod {pod}, application {appId}: the new key {key} becomes current. The current key {current} becomes the previous key, accepted until the pod\'s grace period ends.', keys)
+        : l10n.t('Pod {pod}, application {appId}: the new key {key} becomes current. The app has no current key yet.', keys),
     };
   },
   async invoke(input, host) {

@@ -2,6 +2,7 @@
 // signed-in pods, with the engine of Search All Pods (src/api/search.ts): service accounts are the people the pod's
 // user search finds with accountType SYSTEM. A pod or area that fails is reported beside the others.
 import { MAX_HITS_PER_KIND, SearchHit, searchPods, validateSearchText } from '../../api';
+import { l10n } from '../../text/l10n';
 import { describeFailure } from '../errors';
 import { answer } from '../format';
 import { fieldsOf, idText, optionalText, requiredText, SCHEMA, signedInPod } from '../input';
@@ -9,7 +10,9 @@ import type { AgentTool } from '../tool';
 
 export const search: AgentTool<{ text: string; podId?: string }> = {
   name: 'symphony_search',
-  title: 'Search Symphony pods',
+  get title() {
+    return l10n.t('Search Symphony pods');
+  },
   description: `Finds company certificates, applications, groups, people and service accounts whose name, id, email or fingerprint contains the text, in every signed-in pod (or one pod). At most ${MAX_HITS_PER_KIND} hits per kind and pod: refine the text for more. Use the ids with symphony_describe_certificate, symphony_describe_application, symphony_describe_group, symphony_describe_account (people and service accounts: "userId").`,
   access: 'read',
   inputSchema: {

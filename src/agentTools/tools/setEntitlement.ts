@@ -1,6 +1,7 @@
 // set_app_entitlement: turns an app's pod entitlement on or off (enabled, listed in the Market, installed for
 // everyone), sending only the five fields the operation defines, as the Toggle Entitlement command does.
 import { PodAppEntitlement } from '../../api';
+import { l10n } from '../../text/l10n';
 import { answer } from '../format';
 import { optionalBoolean, podName, refuse, signedInPod } from '../input';
 import type { AgentTool, ToolHost } from '../tool';
@@ -22,7 +23,9 @@ async function read(input: SetEntitlementInput, host: ToolHost) {
 
 export const setEntitlement: AgentTool<SetEntitlementInput> = {
   name: 'symphony_set_app_entitlement',
-  title: 'Change an application\'s pod entitlement',
+  get title() {
+    return l10n.t('Change an application\'s pod entitlement');
+  },
   description: 'Turns an application\'s pod entitlement on or off: "enable" (usable on the pod), "listed" (visible in the Symphony Market), "install" (installed for everyone). Give only what changes. The user is asked to confirm.',
   access: 'write',
   inputSchema: {
@@ -44,9 +47,12 @@ export const setEntitlement: AgentTool<SetEntitlementInput> = {
   },
   async preview(input, host) {
     const { pod, current, changes } = await read(input, host);
+    // Shown to the user (VS Code's confirmation): in their language, unlike what the model reads.
+    const values = { app: current.appName || input.appId, pod: pod.label, environment: pod.environment ?? '' };
     return {
-      title: `Change the entitlement of ${current.appName || input.appId} on ${pod.label}${pod.environment ? ` (${pod.environment})` : ''}?`,
-      message: `Pod ${podName(pod)}, application ${input.appId}: ${changes.length ? changes.join(', ') : 'no change (already so)'}.`,
+      title: pod.environment ? l10n.t('Change the entitlement of {app} on {pod} ({environment})?', values) : l10n.t('Change the entitlement of {app} on {pod}?', values),
+      message: changes.length ? l10n.t('Pod {0}, application {1}: {2}.', podName(pod), input.appId, changes.join(', '))
+        : l10n.t('Pod {0}, application {1}: no change (already so).', podName(pod), input.appId),
     };
   },
   async invoke(input, host) {

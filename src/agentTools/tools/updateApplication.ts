@@ -1,6 +1,7 @@
 // update_application: changes one field of an app's manifest through the app save pipeline (only the changed field
 // is sent; the pod's write gate and the activity log apply). Confirmed by the user before it runs.
 import { ApplicationDetail, Check, validateHttpsUrl, validateRequiredName, validateTextField } from '../../api';
+import { l10n } from '../../text/l10n';
 import { answer } from '../format';
 import { oneOf, podName, refuse, requiredText, signedInPod } from '../input';
 import type { AgentTool, ToolHost } from '../tool';
@@ -40,7 +41,9 @@ async function read(input: UpdateApplicationInput, host: ToolHost) {
 
 export const updateApplication: AgentTool<UpdateApplicationInput> = {
   name: 'symphony_update_application',
-  title: 'Change a field of an application',
+  get title() {
+    return l10n.t('Change a field of an application');
+  },
   description: `Changes one field of an application's manifest (${fieldNames.join(', ')}) on a pod. The user is asked to confirm. Only that field is sent.`,
   access: 'write',
   inputSchema: {
@@ -60,9 +63,13 @@ export const updateApplication: AgentTool<UpdateApplicationInput> = {
   },
   async preview(input, host) {
     const { pod, detail, before } = await read(input, host);
+    // Shown to the user (VS Code's confirmation): in their language, unlike what the model reads.
+    const values = { field: input.field, app: detail.applicationInfo?.name ?? input.appId, pod: pod.label, environment: pod.environment ?? '' };
     return {
-      title: `Change ${input.field} of ${detail.applicationInfo?.name ?? input.appId} on ${pod.label}${pod.environment ? ` (${pod.environment})` : ''}?`,
-      message: `Pod ${podName(pod)}, application ${input.appId}: ${input.field} changes from ${JSON.stringify(before ?? '')} to ${JSON.stringify(input.value)}.`,
+      title: pod.environment ? l10n.t('Change {field} of {app} on {pod} ({environment})?', values) : l10n.t('Change {field} of {app} on {pod}?', values),
+      message: l10n.t('Pod {pod}, application {appId}: {field} changes from {before} to {after}.', {
+        pod: podName(pod), appId: input.appId, field: input.field, before: JSON.stringify(before ?? ''), after: JSON.stringify(input.value),
+      }),
     };
   },
   async invoke(input, host) {

@@ -58,7 +58,7 @@ function vscodeHost(services: AgentToolServices): ToolHost {
 /** The confirmation of a write (VS Code shows it with Continue / Cancel), and the progress message of any call. */
 export async function prepare(services: AgentToolServices, name: string, input: unknown): Promise<vscode.PreparedToolInvocation> {
   const preview = await previewTool(name, input, hostOf(services));
-  const invocationMessage = `Symphony: ${toolNamed(name).title}`;
+  const invocationMessage = vscode.l10n.t('Symphony: {0}', toolNamed(name).title);
   if (!preview) return { invocationMessage };
   return { invocationMessage, confirmationMessages: { title: preview.title, message: preview.message } };
 }

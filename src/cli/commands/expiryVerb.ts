@@ -5,17 +5,20 @@ import { appKeyItems, certificateItems, sortByDate } from '../../credentials/exp
 import { appKeyInfos } from '../../credentials/keyRotation';
 import { ApplicationDetail } from '../../api';
 import { appsKind } from '../../podAsCode/kinds/apps';
+import { l10n } from '../../text/l10n';
 import { EXIT } from '../exitCodes';
 import { progressHost, table } from '../output';
 import { Verb } from '../verb';
 
 export const expiryVerb: Verb = {
   name: 'expiry',
-  summary: 'List expired and expiring company certificates and rotated app keys; exit 2 when there is any.',
-  define: (c) => c.option('--days <n>', 'warn this many days ahead', '30'),
+  get summary() {
+    return l10n.t('List expired and expiring company certificates and rotated app keys; exit 2 when there is any.');
+  },
+  define: (c) => c.option('--days <n>', l10n.t('warn this many days ahead'), '30'),
   async run({ io, options, client }) {
     const days = Number(options.days);
-    if (!Number.isFinite(days) || days < 0) throw new Error(`--days must be a number of days, 0 or more (got ${String(options.days)}).`);
+    if (!Number.isFinite(days) || days < 0) throw new Error(l10n.t('--days must be a number of days, 0 or more (got {0}).', String(options.days)));
     const pod = client();
     try {
       const now = Date.now();
@@ -29,8 +32,8 @@ export const expiryVerb: Verb = {
       const items = sortByDate([...certificateItems(who, certs, now, days), ...appKeyItems(who, keys, now, days)]);
       const result = items.map(({ kind, id, name, detail, state, date }) => ({ kind, id, name, detail, state, date: new Date(date).toISOString() }));
       const text = items.length
-        ? table([['state', 'date', 'kind', 'name', 'detail'], ...result.map((r) => [r.state, r.date.slice(0, 10), r.kind, r.name, r.detail])])
-        : `Nothing expires within ${days} days on ${pod.podUrl}.`;
+        ? table([[l10n.t('state'), l10n.t('date'), l10n.t('kind'), l10n.t('name'), l10n.t('detail')], ...result.map((r) => [r.state, r.date.slice(0, 10), r.kind, r.name, r.detail])])
+        : l10n.t('Nothing expires within {0} days on {1}.', days, pod.podUrl);
       return { status: items.length ? EXIT.changes : EXIT.ok, result: { pod: pod.podUrl, days, items: result }, text };
     } finally {
       pod.dispose();

@@ -1,5 +1,6 @@
 // `symphony-pod export DIR [--env NAME]`: writes the pod's resources into DIR (new, or refreshed keeping overlays).
 import { exportPod } from '../../podAsCode';
+import { l10n } from '../../text/l10n';
 import { EXIT } from '../exitCodes';
 import { progressHost } from '../output';
 import { Verb } from '../verb';
@@ -7,8 +8,10 @@ import { podUrlOfEnvironment } from './folderOptions';
 
 export const exportVerb: Verb = {
   name: 'export',
-  summary: 'Write the pod\'s apps, certificates and groups into a folder (new, or refreshed keeping its placeholders).',
-  define: (c) => c.argument('<dir>', 'the pod folder'),
+  get summary() {
+    return l10n.t('Write the pod\'s apps, certificates and groups into a folder (new, or refreshed keeping its placeholders).');
+  },
+  define: (c) => c.argument('<dir>', l10n.t('the pod folder')),
   async run({ io, args: [dir], options, client }) {
     const environment = options.env as string | undefined;
     const pod = client(await podUrlOfEnvironment(dir, environment));
@@ -17,7 +20,9 @@ export const exportVerb: Verb = {
       const counts = Object.entries(result.counts).map(([k, n]) => `${n} ${k}`).join(', ');
       return {
         status: EXIT.ok, result,
-        text: `Exported ${counts} from ${result.podUrl} to ${dir}: ${result.written.length} files written, ${result.removed.length} removed, ${result.unchanged} unchanged.`,
+        text: l10n.t('Exported {counts} from {pod} to {dir}: {written} files written, {removed} removed, {unchanged} unchanged.', {
+          counts, pod: result.podUrl, dir, written: result.written.length, removed: result.removed.length, unchanged: result.unchanged,
+        }),
       };
     } finally {
       pod.dispose();

@@ -1,6 +1,7 @@
 // `symphony-pod plan DIR [--env NAME] [--prune]`: what apply would do. Exit 0 = nothing to do, 2 = changes planned
 // (drift), 1 = error: a pipeline's drift check.
 import { hasWrites, planFolder, planReport } from '../../podAsCode';
+import { l10n } from '../../text/l10n';
 import { EXIT } from '../exitCodes';
 import { progressHost } from '../output';
 import { planText } from '../planText';
@@ -9,8 +10,10 @@ import { podUrlOfEnvironment } from './folderOptions';
 
 export const planVerb: Verb = {
   name: 'plan',
-  summary: 'Compare a folder with the pod: what to create, update (field by field), delete; exit 2 when anything differs.',
-  define: (c) => c.argument('<dir>', 'the pod folder').option('--prune', 'plan deleting resources of managed kinds that the folder does not have'),
+  get summary() {
+    return l10n.t('Compare a folder with the pod: what to create, update (field by field), delete; exit 2 when anything differs.');
+  },
+  define: (c) => c.argument('<dir>', l10n.t('the pod folder')).option('--prune', l10n.t('plan deleting resources of managed kinds that the folder does not have')),
   async run({ io, args: [dir], options, client }) {
     const environment = options.env as string | undefined;
     const pod = client(await podUrlOfEnvironment(dir, environment));
