@@ -61,9 +61,9 @@ export class AppsApi {
       [`[${i}].appId`, validateAppId(e.appId)],
       // The name comes from the pod's own list (this operation cannot rename it): only the spec's length applies.
       [`[${i}].appName`, typeof e.appName === 'string' && e.appName.length >= 1 && e.appName.length <= 50 ? undefined
-        : l10n.t("Entitlement {0} ({1}) needs the app's name, 1 to at most 50 characters.", i + 1, e.appId)],
+        : l10n.t("Entitlement {0} ({1}) needs the app's name, 1 to at most 50 characters.", i + 1, String(e.appId))],
       [`[${i}]`, ['enable', 'listed', 'install'].every(k => typeof (e as unknown as Record<string, unknown>)[k] === 'boolean')
-        ? undefined : l10n.t('Entitlement {0} ({1}) needs enable, listed and install set to true or false.', i + 1, e.appId)],
+        ? undefined : l10n.t('Entitlement {0} ({1}) needs enable, listed and install set to true or false.', i + 1, String(e.appId))],
     ])));
     return this.call<PodAppEntitlementList>('POST', '/pod/v1/admin/app/entitlement/list', APPS, list);
   }
@@ -77,7 +77,7 @@ export class AppsApi {
     const path = userEntitlementsPath(userId);
     assertNoIssues(list.flatMap((e, i) => issuesOf([
       [`[${i}].appId`, validateAppId(e.appId)],
-      [`[${i}]`, typeof e.listed === 'boolean' && typeof e.install === 'boolean' ? undefined : l10n.t('Entitlement {0} ({1}) needs listed and install set to true or false.', i + 1, e.appId)],
+      [`[${i}]`, typeof e.listed === 'boolean' && typeof e.install === 'boolean' ? undefined : l10n.t('Entitlement {0} ({1}) needs listed and install set to true or false.', i + 1, String(e.appId))],
     ])));
     return this.call<UserAppEntitlementList>('POST', path, userContext(userId), list);
   }
