@@ -4,6 +4,7 @@
 import { createPublicKey } from 'node:crypto';
 import { exchangeJwt, signJwt } from './auth';
 import { ErrorContext } from './errors';
+import { l10n } from '../text/l10n';
 import { HttpTransport } from './http';
 import { segment } from './paths';
 import { Requester } from './requester';
@@ -60,9 +61,9 @@ export class AppsApi {
       [`[${i}].appId`, validateAppId(e.appId)],
       // The name comes from the pod's own list (this operation cannot rename it): only the spec's length applies.
       [`[${i}].appName`, typeof e.appName === 'string' && e.appName.length >= 1 && e.appName.length <= 50 ? undefined
-        : `Entitlement ${i + 1} (${e.appId}) needs the app's name, 1 to at most 50 characters.`],
+        : l10n.t("Entitlement {0} ({1}) needs the app's name, 1 to at most 50 characters.", i + 1, String(e.appId))],
       [`[${i}]`, ['enable', 'listed', 'install'].every(k => typeof (e as unknown as Record<string, unknown>)[k] === 'boolean')
-        ? undefined : `Entitlement ${i + 1} (${e.appId}) needs enable, listed and install set to true or false.`],
+        ? undefined : l10n.t('Entitlement {0} ({1}) needs enable, listed and install set to true or false.', i + 1, String(e.appId))],
     ])));
     return this.call<PodAppEntitlementList>('POST', '/pod/v1/admin/app/entitlement/list', APPS, list);
   }
@@ -76,7 +77,7 @@ export class AppsApi {
     const path = userEntitlementsPath(userId);
     assertNoIssues(list.flatMap((e, i) => issuesOf([
       [`[${i}].appId`, validateAppId(e.appId)],
-      [`[${i}]`, typeof e.listed === 'boolean' && typeof e.install === 'boolean' ? undefined : `Entitlement ${i + 1} (${e.appId}) needs listed and install set to true or false.`],
+      [`[${i}]`, typeof e.listed === 'boolean' && typeof e.install === 'boolean' ? undefined : l10n.t('Entitlement {0} ({1}) needs listed and install set to true or false.', i + 1, String(e.appId))],
     ])));
     return this.call<UserAppEntitlementList>('POST', path, userContext(userId), list);
   }
@@ -101,8 +102,8 @@ export class AppsApi {
 }
 
 const APPS: ErrorContext = { area: 'apps' };
-const appContext = (appId: string): ErrorContext => ({ area: 'apps', thing: `the application "${appId}"` });
-const userContext = (userId: UserIdInput): ErrorContext => ({ area: 'apps', thing: `the user ${String(userId)}` });
+const appContext = (appId: string): ErrorContext => ({ area: 'apps', thing: l10n.t('the application "{0}"', appId) });
+const userContext = (userId: UserIdInput): ErrorContext => ({ area: 'apps', thing: l10n.t('the user {0}', String(userId)) });
 const userEntitlementsPath = (userId: UserIdInput) => `/pod/v1/admin/user/${toUserId(userId, 'uid').toString()}/app/entitlement/list`;
 
 /** Every local problem with an application, with the pod's rules. `creating` makes appId and name required. */
@@ -112,11 +113,11 @@ export function validateApplicationDetail(detail: ApplicationDetail, creating: b
   const info = detail.applicationInfo ?? {};
   const checks: Array<[string, Check]> = [];
   if (creating || info.appId !== undefined) checks.push(['applicationInfo.appId', validateAppId(info.appId)]);
-  if (creating || info.name !== undefined) checks.push(['applicationInfo.name', validateRequiredName(info.name, 'The application name')]);
-  if (info.appUrl !== undefined) checks.push(['applicationInfo.appUrl', validateHttpsUrl(info.appUrl, 'The app URL')]);
+  if (creating || info.name !== undefined) checks.push(['applicationInfo.name', validateRequiredName(info.name, l10n.t('The application name'))]);
+  if (info.appUrl !== undefined) checks.push(['applicationInfo.appUrl', validateHttpsUrl(info.appUrl, l10n.t('The app URL'))]);
   if (info.domain) checks.push(['applicationInfo.domain', domainMatches(info.domain, info.appUrl)]);
-  if (detail.iconUrl !== undefined) checks.push(['iconUrl', validateHttpsUrl(detail.iconUrl, 'The icon URL')]);
-  if (detail.notification?.url !== undefined) checks.push(['notification.url', validateHttpsUrl(detail.notification.url, 'The notification URL')]);
+  if (detail.iconUrl !== undefined) checks.push(['iconUrl', validateHttpsUrl(detail.iconUrl, l10n.t('The icon URL'))]);
+  if (detail.notification?.url !== undefined) checks.push(['notification.url', validateHttpsUrl(detail.notification.url, l10n.t('The notification URL'))]);
   (detail.permissions ?? []).forEach((p, i) => checks.push([`permissions[${i}]`, validatePermissionName(p)]));
   if (detail.cert) checks.push(['cert', validateCertificatePem(detail.cert)]);
   const current = detail.authenticationKeys?.current;
@@ -126,12 +127,12 @@ export function validateApplicationDetail(detail: ApplicationDetail, creating: b
     const key = p.key ?? '';
     const repeated = keys.has(key);
     keys.add(key);
-    checks.push([`properties[${i}].key`, !key.trim() ? 'A property key cannot be blank.'
-      : key.length > 1024 ? 'A property key must be at most 1024 characters.'
-        : repeated ? `The property key "${key}" is used twice; keys must be unique.` : undefined]);
-    checks.push([`properties[${i}].value`, p.value === undefined || p.value === null ? `The property "${key}" needs a value (it may be empty).`
-      : typeof p.value !== 'string' ? `The value of property "${key}" must be text, as the pod stores it (write "${String(p.value)}").`
-      : p.value.length > 4096 ? `The value of property "${key}" must be at most 4096 characters.` : undefined]);
+    checks.push([`properties[${i}].key`, !key.trim() ? l10n.t('A property key cannot be blank.')
+      : key.length > 1024 ? l10n.t('A property key must be at most 1024 characters.')
+        : repeated ? l10n.t('The property key "{0}" is used twice; keys must be unique.', key) : undefined]);
+    checks.push([`properties[${i}].value`, p.value === undefined || p.value === null ? l10n.t('The property "{0}" needs a value (it may be empty).', key)
+      : typeof p.value !== 'string' ? l10n.t('The value of property "{0}" must be text, as the pod stores it (write "{1}").', key, String(p.value))
+      : p.value.length > 4096 ? l10n.t('The value of property "{0}" must be at most 4096 characters.', key) : undefined]);
   });
   return issuesOf(checks);
 }
@@ -149,14 +150,17 @@ const KEY_FIELDS = ['key', 'expirationDate', 'action'];
  */
 function shapeIssues(detail: unknown): ValidationIssue[] {
   const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-  if (!isObject(detail)) return [{ field: '', message: 'The manifest must be one JSON object ({ "applicationInfo": … }).' }];
+  if (!isObject(detail)) return [{ field: '', message: l10n.t('The manifest must be one JSON object ({ "applicationInfo": … }).') }];
   const issues: ValidationIssue[] = [];
-  const unknown = (field: string, known: string[]) => issues.push({ field, message: `"${field}" is not a manifest field; remove it or fix its spelling (known: ${known.join(', ')}).` });
+  const unknown = (field: string, known: string[]) => issues.push({
+    field, message: l10n.t('"{0}" is not a manifest field; remove it or fix its spelling (known: {1}).', field, known.join(', ')),
+  });
   for (const [field, value] of Object.entries(detail)) {
     const kind = DETAIL_FIELDS[field];
     if (!kind) unknown(field, Object.keys(DETAIL_FIELDS));
     else if (value !== undefined && value !== null && (kind === 'array' ? !Array.isArray(value) : kind === 'object' ? !isObject(value) : typeof value !== 'string')) {
-      issues.push({ field, message: `"${field}" must be ${kind === 'array' ? 'a JSON array [ … ]' : kind === 'object' ? 'a JSON object { … }' : 'a string'}.` });
+      issues.push({ field, message: kind === 'array' ? l10n.t('"{0}" must be a JSON array [ … ].', field)
+        : kind === 'object' ? l10n.t('"{0}" must be a JSON object { … }.', field) : l10n.t('"{0}" must be a string.', field) });
     }
   }
   if (issues.length) return issues;
@@ -169,20 +173,20 @@ function shapeIssues(detail: unknown): ValidationIssue[] {
   ];
   for (const [path, value, known] of nested) {
     if (value === undefined || value === null) continue;
-    if (!isObject(value)) issues.push({ field: path, message: `"${path}" must be a JSON object { … }.` });
+    if (!isObject(value)) issues.push({ field: path, message: l10n.t('"{0}" must be a JSON object { … }.', path) });
     else for (const field of Object.keys(value)) if (!known.includes(field)) unknown(`${path}.${field}`, known);
   }
   if (isObject(detail.applicationInfo)) {
     for (const field of INFO_FIELDS) {
       const value = detail.applicationInfo[field];
-      if (value !== undefined && typeof value !== 'string') issues.push({ field: `applicationInfo.${field}`, message: `"applicationInfo.${field}" must be a string.` });
+      if (value !== undefined && typeof value !== 'string') issues.push({ field: `applicationInfo.${field}`, message: l10n.t('"{0}" must be a string.', `applicationInfo.${field}`) });
     }
   }
   (Array.isArray(detail.permissions) ? detail.permissions : []).forEach((p, i) => {
-    if (typeof p !== 'string') issues.push({ field: `permissions[${i}]`, message: `Permission ${i + 1} must be a string such as "SEND_MESSAGES".` });
+    if (typeof p !== 'string') issues.push({ field: `permissions[${i}]`, message: l10n.t('Permission {0} must be a string such as "SEND_MESSAGES".', i + 1) });
   });
   (Array.isArray(detail.properties) ? detail.properties : []).forEach((p, i) => {
-    if (!isObject(p)) issues.push({ field: `properties[${i}]`, message: `Property ${i + 1} must be an object { "key": …, "value": … }.` });
+    if (!isObject(p)) issues.push({ field: `properties[${i}]`, message: l10n.t('Property {0} must be an object { "key": …, "value": … }.', i + 1) });
     else for (const field of Object.keys(p)) if (field !== 'key' && field !== 'value') unknown(`properties[${i}].${field}`, ['key', 'value']);
   });
   return issues;
@@ -192,18 +196,18 @@ function domainMatches(domain: string, appUrl: string | undefined): Check {
   let host: string | undefined;
   try { host = appUrl ? new URL(appUrl).hostname.toLowerCase() : undefined; } catch { host = undefined; }
   const d = domain.toLowerCase().replace(/^\./, '');
-  if (!host) return 'Set the app URL too: the domain must match the app URL\'s domain.';
-  return host === d || host.endsWith(`.${d}`) ? undefined : `The domain "${domain}" does not match the app URL's host (${host}).`;
+  if (!host) return l10n.t("Set the app URL too: the domain must match the app URL's domain.");
+  return host === d || host.endsWith(`.${d}`) ? undefined : l10n.t('The domain "{0}" does not match the app URL\'s host ({1}).', domain, host);
 }
 
 /** The app's RSA public key in PEM. A private key pasted by mistake is refused: it must never leave the machine. */
 export function validatePublicKey(pem: string | undefined): Check {
-  if (!pem || !pem.trim()) return 'Paste the app\'s RSA public key (-----BEGIN PUBLIC KEY-----).';
-  if (/PRIVATE KEY-----/.test(pem)) return 'This is a private key: paste the public key (-----BEGIN PUBLIC KEY-----) and keep the private key secret.';
+  if (!pem || !pem.trim()) return l10n.t("Paste the app's RSA public key (-----BEGIN PUBLIC KEY-----).");
+  if (/PRIVATE KEY-----/.test(pem)) return l10n.t('This is a private key: paste the public key (-----BEGIN PUBLIC KEY-----) and keep the private key secret.');
   try {
     const key = createPublicKey(pem);
-    return key.asymmetricKeyType === 'rsa' ? undefined : 'The app key must be an RSA public key.';
+    return key.asymmetricKeyType === 'rsa' ? undefined : l10n.t('The app key must be an RSA public key.');
   } catch {
-    return 'The public key could not be read: paste an RSA public key in PEM format (-----BEGIN PUBLIC KEY-----).';
+    return l10n.t('The public key could not be read: paste an RSA public key in PEM format (-----BEGIN PUBLIC KEY-----).');
   }
 }

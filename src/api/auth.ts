@@ -4,6 +4,7 @@
 
 import { createPrivateKey, createSign } from 'node:crypto';
 import { PodApiError } from './errors';
+import { l10n } from '../text/l10n';
 import { HttpTransport, RequestLogger, TransportOptions } from './http';
 import { Authenticate } from './tokens';
 import { Token } from './types';
@@ -18,7 +19,7 @@ function base64url(data: string | Buffer): string {
 
 /** Signs the login JWT (`sub` = username or appId, `exp` = now + 240 s) with RS512. Throws a validation error for a bad key. */
 export function signJwt(username: string, privateKeyPem: string, passphrase?: string, nowMs: number = Date.now()): string {
-  assertValid('username', validateRequiredName(username, 'The account name'));
+  assertValid('username', validateRequiredName(username, l10n.t('The account name')));
   assertValid('privateKey', validatePrivateKey(privateKeyPem, passphrase));
   const key = createPrivateKey({ key: privateKeyPem, format: 'pem', passphrase: passphrase ?? '' });
   const header = base64url(JSON.stringify({ alg: 'RS512', typ: 'JWT' }));
@@ -36,7 +37,7 @@ export async function exchangeJwt(transport: HttpTransport, url: string, jwt: st
 function requireToken(token: Token | undefined, url: string): Token {
   if (!token || typeof token.token !== 'string' || !token.token) {
     const path = new URL(url).pathname;
-    throw new PodApiError(`The pod answered the sign-in (${path}) without a session token.`, { kind: 'auth', method: 'POST', path });
+    throw new PodApiError(l10n.t('The pod answered the sign-in ({0}) without a session token.', path), { kind: 'auth', method: 'POST', path });
   }
   return token;
 }
@@ -79,7 +80,7 @@ export function certificateAuthenticator(options: CertificateAuthenticatorOption
   let transport: HttpTransport | undefined;
   return async () => {
     assertValid('clientCertificate', options.clientCertPem?.includes('-----BEGIN CERTIFICATE-----')
-      ? undefined : 'Choose the client certificate (PEM, -----BEGIN CERTIFICATE-----) for certificate sign-in.');
+      ? undefined : l10n.t('Choose the client certificate (PEM, -----BEGIN CERTIFICATE-----) for certificate sign-in.'));
     assertValid('clientKey', validatePrivateKey(options.clientKeyPem, options.passphrase));
     transport ??= new HttpTransport({
       caPem: options.caPem, clientCertPem: options.clientCertPem, clientKeyPem: options.clientKeyPem,
@@ -97,14 +98,14 @@ function sessionAuthBase(url: string): string {
   try {
     parsed = new URL(url);
   } catch {
-    throw new PodApiError('The session-auth URL is not a valid URL (for example https://acme-api.symphony.com:8444).', { kind: 'validation', field: 'sessionAuthUrl' });
+    throw new PodApiError(l10n.t('The session-auth URL is not a valid URL (for example https://acme-api.symphony.com:8444).'), { kind: 'validation', field: 'sessionAuthUrl' });
   }
   const path = parsed.pathname.replace(/\/+$/, '');
   if (path !== '' && path !== '/sessionauth') {
-    throw new PodApiError(`The session-auth URL must be just the address (optionally ending in /sessionauth), not ${path}.`, { kind: 'validation', field: 'sessionAuthUrl' });
+    throw new PodApiError(l10n.t('The session-auth URL must be just the address (optionally ending in /sessionauth), not {0}.', path), { kind: 'validation', field: 'sessionAuthUrl' });
   }
   if (parsed.protocol !== 'https:' && !/^(localhost|127\.0\.0\.1)$/.test(parsed.hostname)) {
-    throw new PodApiError('The session-auth URL must start with https://.', { kind: 'validation', field: 'sessionAuthUrl' });
+    throw new PodApiError(l10n.t('The session-auth URL must start with https://.'), { kind: 'validation', field: 'sessionAuthUrl' });
   }
   return parsed.origin;
 }

@@ -4,6 +4,7 @@
 // come back. Every worker waits that Retry-After, not only the one that was throttled: the pod throttles per source
 // IP, so the others would be refused too.
 import { PodApiError } from './errors';
+import { l10n } from '../text/l10n';
 import { DEFAULT_RETRY, MAX_RETRY_AFTER_MS, backoffDelayMs, isThrottled, sleep } from './retry';
 
 /** Requests in flight at once: well below a pod's throttle, enough to finish 50 items in a few round trips. */
@@ -75,8 +76,8 @@ function throttleDelayMs(error: unknown, attempt: number): number | undefined {
 
 /** The HTTP layer says "nothing was retried"; after our resends that is no longer true. */
 function stillThrottled(error: PodApiError, tries: number): PodApiError {
-  const when = error.retryAfterSeconds ? `in ${error.retryAfterSeconds} s` : 'in a moment';
-  return new PodApiError(`The pod is busy (throttled) and refused this request ${tries} times without processing it; try again ${when}.`, {
+  const when = error.retryAfterSeconds ? l10n.t('in {0} s', error.retryAfterSeconds) : l10n.t('in a moment');
+  return new PodApiError(l10n.t('The pod is busy (throttled) and refused this request {0} times without processing it; try again {1}.', tries, when), {
     kind: error.kind, status: error.status, code: error.code, podMessage: error.podMessage, method: error.method, path: error.path,
     retryAfterSeconds: error.retryAfterSeconds, cause: error,
   });

@@ -3,6 +3,7 @@
 
 import { StringPool, compactCertificates } from './compact';
 import { ErrorContext } from './errors';
+import { l10n } from '../text/l10n';
 import { SkipLimitOptions, listAllBySkip } from './paging';
 import { PageRequest, pageQuery, segment, validateSegment } from './paths';
 import { Requester } from './requester';
@@ -41,7 +42,7 @@ export class CertsApi {
 
   /** POST /v1/companycert/type/list with body [{"type": …}]. */
   async listCertificatesByType(types: CompanyCertTypeName[], page: PageRequest = {}): Promise<CompanyCertInfoList> {
-    assertValid('types', types.length > 0 ? undefined : 'Choose at least one certificate type.');
+    assertValid('types', types.length > 0 ? undefined : l10n.t('Choose at least one certificate type.'));
     const res = await this.requester.withSession<CompanyCertInfoList>({
       method: 'POST', path: '/pod/v1/companycert/type/list', query: pageQuery(page),
       body: types.map(type => ({ type })), context: { area: 'certs', changesNothing: true }, expect: SHAPES.certList,
@@ -107,15 +108,15 @@ export class CertsApi {
 const CERTS: ErrorContext = { area: 'certs' };
 
 function certContext(fingerPrint: string): ErrorContext {
-  return { area: 'certs', thing: `the company certificate ${fingerPrint}` };
+  return { area: 'certs', thing: l10n.t('the company certificate {0}', fingerPrint) };
 }
 
 /** Create needs name, type and status; update sends only what changes, but never a blank name. */
 function validateAttributes(attributes: CompanyCertAttributes, creating: boolean): void {
-  assertValid('attributes', attributes && typeof attributes === 'object' ? undefined : 'The certificate attributes are required.');
-  if (creating || attributes.name !== undefined) assertValid('attributes.name', validateRequiredName(attributes.name, 'The certificate name'));
-  const typeHelp = 'Choose the certificate type (USER, USERSIGNING, OPERATIONSSIGNING or OPERATIONSUSER).';
-  const statusHelp = 'Choose the certificate status (TRUSTED, KNOWN, REVOKED or DISABLED).';
+  assertValid('attributes', attributes && typeof attributes === 'object' ? undefined : l10n.t('The certificate attributes are required.'));
+  if (creating || attributes.name !== undefined) assertValid('attributes.name', validateRequiredName(attributes.name, l10n.t('The certificate name')));
+  const typeHelp = l10n.t('Choose the certificate type (USER, USERSIGNING, OPERATIONSSIGNING or OPERATIONSUSER).');
+  const statusHelp = l10n.t('Choose the certificate status (TRUSTED, KNOWN, REVOKED or DISABLED).');
   if (attributes.type !== undefined) assertValid('attributes.type', CERT_TYPES.includes(attributes.type?.type) ? undefined : typeHelp);
   if (attributes.status !== undefined) assertValid('attributes.status', CERT_STATUSES.includes(attributes.status?.type) ? undefined : statusHelp);
   if (!creating) return;

@@ -1,6 +1,7 @@
 // Connections of the signed-in account (/pod/v1/connection/*). There is no admin "connections of user X" call.
 
 import { ErrorContext } from './errors';
+import { l10n } from '../text/l10n';
 import { segment } from './paths';
 import { Requester } from './requester';
 import { SHAPES } from './shapes';
@@ -52,4 +53,4 @@ export class ConnectionsApi {
 }
 
 const CONNECTIONS: ErrorContext = { area: 'connections' };
-const connectionContext = (userId: number | bigint): ErrorContext => ({ area: 'connections', thing: `the user ${userId.toString()} or a connection with them` });
+const connectionContext = (userId: number | bigint): ErrorContext => ({ area: 'connections', thing: l10n.t('the user {0} or a connection with them', userId.toString()) });

@@ -2,6 +2,7 @@
 // members and avatars. Authenticated with the bearer from /login/idm/tokens (see requester.ts).
 
 import { ErrorContext } from './errors';
+import { l10n } from '../text/l10n';
 import { HttpResponse } from './http';
 import { iterateByCursor, listAllByCursor } from './paging';
 import { segment } from './paths';
@@ -28,7 +29,7 @@ export class GroupsApi {
   /** One page; the next page's cursor is `pagination.cursors.after` (absent on the last page). */
   async listGroups(typeId: string, options: ListGroupsOptions = {}): Promise<GroupList> {
     assertValid('limit', options.limit === undefined || (Number.isInteger(options.limit) && options.limit >= 1)
-      ? undefined : 'limit must be a whole number, 1 or more.');
+      ? undefined : l10n.t('limit must be a whole number, 1 or more.'));
     const query: Query = { after: options.after, limit: options.limit, status: options.status, sortOrder: options.sortOrder };
     return (await this.get<GroupList>(`/profile-manager/v1/groups/type/${segment(typeId, 'typeId')}`, typeContext(typeId), SHAPES.groupPage, query)).body;
   }
@@ -57,7 +58,7 @@ export class GroupsApi {
    * pod refuses a body with any other field.
    */
   async updateGroup(groupId: string, group: UpdateGroup | ReadGroup, eTag: string): Promise<ReadGroup> {
-    assertValid('eTag', validateRequiredName(eTag, 'The group version (eTag)'));
+    assertValid('eTag', validateRequiredName(eTag, l10n.t('The group version (eTag)')));
     const body = groupUpdate(group, group.status ?? 'ACTIVE');
     assertNoIssues(validateGroup(body));
     const path = `/profile-manager/v1/groups/${segment(groupId, 'groupId')}`;
@@ -87,8 +88,8 @@ export class GroupsApi {
 }
 
 const GROUPS: ErrorContext = { area: 'groups' };
-const groupContext = (groupId: string): ErrorContext => ({ area: 'groups', thing: `the group ${groupId}` });
-const typeContext = (typeId: string): ErrorContext => ({ area: 'groups', thing: `the group type ${typeId}` });
+const groupContext = (groupId: string): ErrorContext => ({ area: 'groups', thing: l10n.t('the group {0}', groupId) });
+const typeContext = (typeId: string): ErrorContext => ({ area: 'groups', thing: l10n.t('the group type {0}', typeId) });
 
 function withETag(res: HttpResponse<ReadGroup>): ReadGroup {
   const group = res.body ?? {} as ReadGroup;
@@ -129,15 +130,15 @@ function dropAbsent(value: Record<string, unknown>): Record<string, unknown> {
 /** Every local problem with a group to create or update, with Profile Manager's rules. */
 export function validateGroup(group: CreateGroup): ValidationIssue[] {
   const checks: Array<[string, Check]> = [
-    ['type', validateRequiredName(group.type, 'The group type')],
-    ['name', validateRequiredName(group.name, 'The group name')],
-    ['ownerType', ['PLATFORM', 'TENANT', 'USER'].includes(group.ownerType) ? undefined : 'The owner type must be TENANT (or PLATFORM / USER).'],
-    ['ownerId', Number.isSafeInteger(group.ownerId) && group.ownerId > 0 ? undefined : 'The owner id (the pod id for TENANT) must be a positive whole number.'],
+    ['type', validateRequiredName(group.type, l10n.t('The group type'))],
+    ['name', validateRequiredName(group.name, l10n.t('The group name'))],
+    ['ownerType', ['PLATFORM', 'TENANT', 'USER'].includes(group.ownerType) ? undefined : l10n.t('The owner type must be TENANT (or PLATFORM / USER).')],
+    ['ownerId', Number.isSafeInteger(group.ownerId) && group.ownerId > 0 ? undefined : l10n.t('The owner id (the pod id for TENANT) must be a positive whole number.')],
   ];
   if (group.profile) {
-    checks.push(['profile.displayName', validateRequiredName(group.profile.displayName, 'The profile display name')]);
+    checks.push(['profile.displayName', validateRequiredName(group.profile.displayName, l10n.t('The profile display name'))]);
     for (const [key, value] of Object.entries(group.profile)) {
-      if (key !== 'displayName' && typeof value === 'string') checks.push([`profile.${key}`, validateTextField(value, `The profile field ${key}`)]);
+      if (key !== 'displayName' && typeof value === 'string') checks.push([`profile.${key}`, validateTextField(value, l10n.t('The profile field {0}', key))]);
     }
   }
   const issues = issuesOf(checks);
@@ -147,8 +148,8 @@ export function validateGroup(group: CreateGroup): ValidationIssue[] {
 
 function validateMember(member: Member, field: string): ValidationIssue[] {
   return issuesOf([
-    [`${field}.memberId`, member?.memberId === undefined ? 'The member needs a user id.' : validateUserId(member.memberId)],
+    [`${field}.memberId`, member?.memberId === undefined ? l10n.t('The member needs a user id.') : validateUserId(member.memberId)],
     [`${field}.memberTenant`, Number.isSafeInteger(member?.memberTenant) && (member.memberTenant as number) > 0
-      ? undefined : 'The member needs its tenant (pod) id, a positive whole number.'],
+      ? undefined : l10n.t('The member needs its tenant (pod) id, a positive whole number.')],
   ]);
 }

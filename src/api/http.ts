@@ -7,6 +7,7 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import fetch from 'node-fetch';
 import { ErrorContext, PodApiError, errorFromNetwork, errorFromResponse } from './errors';
+import { l10n } from '../text/l10n';
 import { MAX_RETRY_AFTER_MS, RetryOptions, RetryPolicy, backoffDelayMs, isRetryableStatus, isThrottled, parseRetryAfterMs, retryPolicy, sleep } from './retry';
 import { RequestPacer } from './pacing';
 import { Shape, describeValue, unexpectedAnswer } from './shapes';
@@ -195,7 +196,7 @@ export function toJson(value: unknown): string {
 function parseBody(text: string, status: number, req: HttpRequest, contentType: string | null): unknown {
   const ok = status >= 200 && status < 300;
   const url = new URL(req.url);
-  const unexpected = (got: string) => new PodApiError(unexpectedAnswer(req.method, url.pathname, req.expect?.what ?? 'JSON data', got), {
+  const unexpected = (got: string) => new PodApiError(unexpectedAnswer(req.method, url.pathname, req.expect?.what ?? l10n.t('JSON data'), got), {
     kind: 'http', status, method: req.method, path: url.pathname,
   });
   let body: unknown;
@@ -205,8 +206,8 @@ function parseBody(text: string, status: number, req: HttpRequest, contentType: 
     } catch {
       if (!ok) return undefined;
       const looksHtml = /html/i.test(contentType ?? '') || /^\s*</.test(text);
-      throw unexpected(looksHtml ? 'a web page instead of data (a proxy or sign-in page may be in front of the pod; check the pod URL)'
-        : 'text that is not JSON');
+      throw unexpected(looksHtml ? l10n.t('a web page instead of data (a proxy or sign-in page may be in front of the pod; check the pod URL)')
+        : l10n.t('text that is not JSON'));
     }
   }
   if (!ok || !req.expect) return body;
@@ -223,7 +224,8 @@ function parseBody(text: string, status: number, req: HttpRequest, contentType: 
 export function refuseOversizedBody(method: string, path: string, bytes: number): void {
   if (bytes <= MAX_REQUEST_BODY_BYTES) return;
   throw new PodApiError(
-    `The request ${method} ${path} would send ${formatBytes(bytes)}; the largest request sent to a pod is ${formatBytes(MAX_REQUEST_BODY_BYTES)} (4 MiB). Nothing was sent: shorten the longest field.`,
+    l10n.t('The request {0} {1} would send {2}; the largest request sent to a pod is {3} (4 MiB). Nothing was sent: shorten the longest field.',
+      method, path, formatBytes(bytes), formatBytes(MAX_REQUEST_BODY_BYTES)),
     { kind: 'validation', field: 'body', method, path },
   );
 }

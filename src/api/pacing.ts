@@ -1,6 +1,7 @@
 // The client's request rate: at most N requests start in any one-second window (a pod throttles per source IP, about
 // 400 requests / s, shared by everyone behind that address), and none starts while the pod has asked us to wait
 // (a throttled GET is waiting out its Retry-After). The transport takes a turn here before every attempt, whoever sends it.
+import { l10n } from '../text/l10n';
 
 /** Time as the pacer sees it; tests pass a fake one. */
 export interface Clock {
@@ -22,8 +23,8 @@ export const MAX_PAUSE_MS = 60_000;
 
 export function validateRequestsPerSecond(value: unknown): string | undefined {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < MIN_REQUESTS_PER_SECOND || value > MAX_REQUESTS_PER_SECOND) {
-    return `The request rate must be a whole number of requests per second from ${MIN_REQUESTS_PER_SECOND} to ${MAX_REQUESTS_PER_SECOND} ` +
-      `(the pod allows about 400 per second for everyone behind your address); got ${JSON.stringify(value)}.`;
+    return l10n.t('The request rate must be a whole number of requests per second from {0} to {1} (the pod allows about 400 per second for everyone behind your address); got {2}.',
+      MIN_REQUESTS_PER_SECOND, MAX_REQUESTS_PER_SECOND, String(JSON.stringify(value)));
   }
   return undefined;
 }

@@ -4,6 +4,7 @@
 // after a 401 is safe: the pod changes nothing on a 40x.
 
 import { ErrorContext, PodApiError } from './errors';
+import { l10n } from '../text/l10n';
 import { HttpRequest, HttpResponse, HttpTransport, refuseOversizedBody, toJson } from './http';
 import { RequestPacer } from './pacing';
 import { Authenticate, TokenName, TokenStore } from './tokens';
@@ -140,7 +141,7 @@ export class Requester {
   private async newSessionToken(): Promise<string> {
     const token = await this.authenticate();
     if (typeof token !== 'string' || !token) {
-      throw new PodApiError('Signing in did not produce a session token; sign in again.', { kind: 'auth' });
+      throw new PodApiError(l10n.t('Signing in did not produce a session token; sign in again.'), { kind: 'auth' });
     }
     return token;
   }
@@ -152,7 +153,7 @@ export class Requester {
     });
     const bearer = res.body?.access_token;
     if (!bearer) {
-      throw new PodApiError('The pod did not return a Profile Manager token (/login/idm/tokens); groups cannot be managed on this pod.', {
+      throw new PodApiError(l10n.t('The pod did not return a Profile Manager token (/login/idm/tokens); groups cannot be managed on this pod.'), {
         kind: 'auth', status: res.status, method: 'POST', path: '/login/idm/tokens',
       });
     }
@@ -173,9 +174,10 @@ function isUnauthorized(err: unknown): boolean {
 }
 
 function sessionExpired(err: PodApiError, name: TokenName): PodApiError {
-  const what = name === 'session' ? 'session' : 'Profile Manager token';
   return new PodApiError(
-    `Your ${what} expired and signing in again did not help: the pod still refuses it. Sign in to the pod again, and check the account is still enabled.`,
+    name === 'session'
+      ? l10n.t('Your session expired and signing in again did not help: the pod still refuses it. Sign in to the pod again, and check the account is still enabled.')
+      : l10n.t('Your Profile Manager token expired and signing in again did not help: the pod still refuses it. Sign in to the pod again, and check the account is still enabled.'),
     { kind: 'auth', status: 401, code: err.code, podMessage: err.podMessage, method: err.method, path: err.path, cause: err },
   );
 }

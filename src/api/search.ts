@@ -4,6 +4,7 @@
 // read once into a `SearchLists` cache that the caller drops on refresh. Pods are searched with bounded
 // concurrency and a failing pod or area is reported beside the others, never instead of them.
 import { PodApiError } from './errors';
+import { l10n } from '../text/l10n';
 import { PodClient } from './client';
 import { CompanyCertInfoItem, PodAppEntitlement, ReadGroup, UserV2 } from './types';
 import { displayableText, validateNoInvisible } from './validation';
@@ -40,8 +41,8 @@ export const MIN_SEARCH_LENGTH = 2;
 
 /** What is wrong with a search text, or undefined. */
 export function validateSearchText(text: string): string | undefined {
-  if (text.trim().length < MIN_SEARCH_LENGTH) return `Type at least ${MIN_SEARCH_LENGTH} characters of a name, id or fingerprint.`;
-  return validateNoInvisible(text, 'The search');
+  if (text.trim().length < MIN_SEARCH_LENGTH) return l10n.t('Type at least {0} characters of a name, id or fingerprint.', MIN_SEARCH_LENGTH);
+  return validateNoInvisible(text, l10n.t('The search'));
 }
 
 /** A certificate fingerprint as the pod writes it (lowercase hex), whatever separators a paste brought along. */
@@ -173,7 +174,7 @@ async function certificateByFingerprint(client: PodClient, fingerPrint: string):
 
 function personName(user: UserV2): string {
   const name = displayableText(String(user.displayName ?? [user.firstName, user.lastName].filter(Boolean).join(' '))).text;
-  return name || `User ${user.id}`;
+  return name || l10n.t('User {0}', String(user.id));
 }
 
 /** How long typing must pause before a search starts. */

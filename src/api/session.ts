@@ -1,5 +1,6 @@
 // Who is signed in (GET /pod/v2/sessioninfo) and the pod's own certificate (GET /pod/v1/podcert).
 
+import { l10n } from '../text/l10n';
 import { Requester } from './requester';
 import { SHAPES } from './shapes';
 import { PodCertificate, UserV2 } from './types';
@@ -15,7 +16,7 @@ export class SessionApi {
 
   /** The pod certificate used to verify pod-signed JWTs (no authentication needed). */
   async getPodCertificate(): Promise<PodCertificate> {
-    const res = await this.requester.anonymous<PodCertificate>({ method: 'GET', path: '/pod/v1/podcert', context: { area: 'session', thing: 'the pod certificate' }, expect: SHAPES.podCertificate });
+    const res = await this.requester.anonymous<PodCertificate>({ method: 'GET', path: '/pod/v1/podcert', context: { area: 'session', thing: l10n.t('the pod certificate') }, expect: SHAPES.podCertificate });
     return res.body;
   }
 }

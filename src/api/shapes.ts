@@ -3,10 +3,11 @@
 // its id, an HTML page, nothing at all); the caller then gets one clear PodApiError instead of a crash, an
 // "x is not iterable" or a tree node without a label. The fields required here are the ones the tree and the
 // commands rely on (labels, ids used in later paths), so a checked answer can always be shown.
+import { l10n } from '../text/l10n';
 
 /** An expectation for an answer: `what` names it in messages; `problem` says what was wrong, or undefined. */
 export interface Shape {
-  what: string;
+  readonly what: string;
   /** True when an empty answer (no body) is acceptable, e.g. a write that returns nothing. */
   mayBeEmpty?: boolean;
   problem(value: unknown): string | undefined;
@@ -17,11 +18,16 @@ const isObject = (v: unknown): v is Record_ => typeof v === 'object' && v !== nu
 
 /** "an object", "a list", "a string", … as a sentence fragment. */
 export function describeValue(value: unknown): string {
-  if (value === undefined) return 'an empty answer';
+  if (value === undefined) return l10n.t('an empty answer');
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'an object';
-  return `a ${typeof value}`;
+  if (Array.isArray(value)) return l10n.t('a list');
+  switch (typeof value) {
+    case 'object': return l10n.t('an object');
+    case 'string': return l10n.t('a string');
+    case 'number': return l10n.t('a number');
+    case 'boolean': return l10n.t('a boolean');
+    default: return l10n.t('a value of type {0}', typeof value);
+  }
 }
 
 /** A field rule: the dotted path of a field that must be a non-empty string / a number / an object. */
@@ -31,6 +37,7 @@ function valueAt(item: unknown, path: string): unknown {
   return path.split('.').reduce<unknown>((v, key) => (isObject(v) ? v[key] : undefined), item);
 }
 
+/** What is wrong with an item (an object, or a list's item, which must be an object), said of "an object …". */
 function fieldProblem(item: unknown, rules: FieldRule[]): string | undefined {
   if (!isObject(item)) return describeValue(item);
   for (const [path, kind] of rules) {
@@ -39,10 +46,10 @@ function fieldProblem(item: unknown, rules: FieldRule[]): string | undefined {
     if (nested) {
       const list = item[nested[1]];
       if (list === undefined || list === null) continue;
-      if (!Array.isArray(list)) return `an item whose ${nested[1]} is ${describeValue(list)}`;
+      if (!Array.isArray(list)) return l10n.t('an object whose {0} is {1}', nested[1], describeValue(list));
       for (let i = 0; i < list.length; i++) {
         const p = fieldProblem(list[i], [[nested[2], kind]]);
-        if (p) return `an item whose ${nested[1]}[${i}] is ${p.replace(/^an item /, 'an object ')}`;
+        if (p) return l10n.t('an object whose {0} is {1}', `${nested[1]}[${i}]`, p);
       }
       continue;
     }
@@ -52,32 +59,35 @@ function fieldProblem(item: unknown, rules: FieldRule[]): string | undefined {
         : kind === 'object' ? isObject(v)
           : kind === 'boolean' ? typeof v === 'boolean'
             : Array.isArray(v);
-    if (!ok) return v === undefined ? `an item without ${path}` : `an item whose ${path} is ${describeValue(v)}`;
+    if (!ok) return v === undefined ? l10n.t('an object without {0}', path) : l10n.t('an object whose {0} is {1}', path, describeValue(v));
   }
   return undefined;
 }
 
+/**
+ * The answers' names are functions (`() => l10n.t('a group')`), asked when a message is made: the shapes are built
+ * at module load, before the process has set its translator (src/text/l10n.ts).
+ */
+type Name = () => string;
+
 /** One object with the given fields. */
-export function objectOf(what: string, rules: FieldRule[] = [], mayBeEmpty = false): Shape {
+export function objectOf(what: Name, rules: FieldRule[] = [], mayBeEmpty = false): Shape {
   return {
-    what, mayBeEmpty,
-    problem: value => {
-      if (!isObject(value)) return describeValue(value);
-      const p = fieldProblem(value, rules);
-      return p?.replace(/^an item/, 'an object');
-    },
+    get what() { return what(); },
+    mayBeEmpty,
+    problem: value => (isObject(value) ? fieldProblem(value, rules) : describeValue(value)),
   };
 }
 
 /** A JSON list whose every item has the given fields. */
-export function listOf(what: string, rules: FieldRule[]): Shape {
+export function listOf(what: Name, rules: FieldRule[]): Shape {
   return {
-    what,
+    get what() { return what(); },
     problem: value => {
       if (!Array.isArray(value)) return describeValue(value);
       for (let i = 0; i < value.length; i++) {
         const p = fieldProblem(value[i], rules);
-        if (p) return `a list whose item ${i + 1} is ${p.replace(/^an item /, 'an object ')}`;
+        if (p) return l10n.t('a list whose item {0} is {1}', i + 1, p);
       }
       return undefined;
     },
@@ -85,30 +95,30 @@ export function listOf(what: string, rules: FieldRule[]): Shape {
 }
 
 /** A JSON list of strings. */
-export function textListOf(what: string): Shape {
+export function textListOf(what: Name): Shape {
   return {
-    what,
+    get what() { return what(); },
     problem: value => {
       if (!Array.isArray(value)) return describeValue(value);
       const i = value.findIndex(v => typeof v !== 'string');
-      return i < 0 ? undefined : `a list whose item ${i + 1} is ${describeValue(value[i])}`;
+      return i < 0 ? undefined : l10n.t('a list whose item {0} is {1}', i + 1, describeValue(value[i]));
     },
   };
 }
 
 /** A Profile Manager cursor page: { data: [...], pagination? } whose items have the given fields. */
-export function cursorPageOf(what: string, rules: FieldRule[]): Shape {
+export function cursorPageOf(what: Name, rules: FieldRule[]): Shape {
   const items = listOf(what, rules);
   return {
-    what,
+    get what() { return what(); },
     problem: value => {
       if (!isObject(value)) return describeValue(value);
       if (value.data !== undefined) {
         const p = items.problem(value.data);
-        if (p) return `a page whose data is ${p}`;
+        if (p) return l10n.t('a page whose data is {0}', p);
       }
       if (value.pagination !== undefined && value.pagination !== null && !isObject(value.pagination)) {
-        return `a page whose pagination is ${describeValue(value.pagination)}`;
+        return l10n.t('a page whose pagination is {0}', describeValue(value.pagination));
       }
       return undefined;
     },
@@ -122,34 +132,34 @@ const ACCOUNT: FieldRule[] = [['userSystemInfo.id', 'number'], ['userAttributes'
 const GROUP: FieldRule[] = [['id', 'text'], ['name', 'text'], ['members[].memberId', 'number']];
 
 export const SHAPES = {
-  sessionInfo: objectOf('the signed-in account'),
-  podCertificate: objectOf("the pod's certificate"),
-  certList: listOf('a list of certificates', CERT_ITEM),
-  certDetail: objectOf('a certificate', CERT_ITEM),
-  application: objectOf('an application', [['applicationInfo.appId', 'text']]),
-  podAppEntitlements: listOf('a list of application entitlements', [['appId', 'text'], ['enable', 'boolean'], ['listed', 'boolean'], ['install', 'boolean']]),
-  userAppEntitlements: listOf("a list of the user's application entitlements", [['appId', 'text']]),
-  connectionList: listOf('a list of connections', [['userId', 'number']]),
-  connection: objectOf('a connection', [['userId', 'number']]),
-  groupTypes: cursorPageOf('a page of group types', [['id', 'text']]),
-  groupType: objectOf('a group type', [['id', 'text']]),
-  groupPage: cursorPageOf('a page of groups', GROUP),
-  group: objectOf('a group', GROUP),
+  sessionInfo: objectOf(() => l10n.t('the signed-in account')),
+  podCertificate: objectOf(() => l10n.t("the pod's certificate")),
+  certList: listOf(() => l10n.t('a list of certificates'), CERT_ITEM),
+  certDetail: objectOf(() => l10n.t('a certificate'), CERT_ITEM),
+  application: objectOf(() => l10n.t('an application'), [['applicationInfo.appId', 'text']]),
+  podAppEntitlements: listOf(() => l10n.t('a list of application entitlements'), [['appId', 'text'], ['enable', 'boolean'], ['listed', 'boolean'], ['install', 'boolean']]),
+  userAppEntitlements: listOf(() => l10n.t("a list of the user's application entitlements"), [['appId', 'text']]),
+  connectionList: listOf(() => l10n.t('a list of connections'), [['userId', 'number']]),
+  connection: objectOf(() => l10n.t('a connection'), [['userId', 'number']]),
+  groupTypes: cursorPageOf(() => l10n.t('a page of group types'), [['id', 'text']]),
+  groupType: objectOf(() => l10n.t('a group type'), [['id', 'text']]),
+  groupPage: cursorPageOf(() => l10n.t('a page of groups'), GROUP),
+  group: objectOf(() => l10n.t('a group'), GROUP),
   // 204 "No user found" has no body.
-  userList: objectOf('a list of users', [['users[].id', 'number']], true),
-  userSearchResults: objectOf('user search results', [['users[].id', 'number']], true),
-  accountList: listOf('a list of accounts', ACCOUNT),
-  account: objectOf('an account', ACCOUNT),
-  accountStatus: objectOf("an account's status", [['status', 'text']]),
-  roleList: listOf('a list of roles', [['id', 'text']]),
-  featureNames: textListOf('a list of feature names'),
-  features: listOf("a list of an account's features", [['entitlment', 'text'], ['enabled', 'boolean']]),
+  userList: objectOf(() => l10n.t('a list of users'), [['users[].id', 'number']], true),
+  userSearchResults: objectOf(() => l10n.t('user search results'), [['users[].id', 'number']], true),
+  accountList: listOf(() => l10n.t('a list of accounts'), ACCOUNT),
+  account: objectOf(() => l10n.t('an account'), ACCOUNT),
+  accountStatus: objectOf(() => l10n.t("an account's status"), [['status', 'text']]),
+  roleList: listOf(() => l10n.t('a list of roles'), [['id', 'text']]),
+  featureNames: textListOf(() => l10n.t('a list of feature names')),
+  features: listOf(() => l10n.t("a list of an account's features"), [['entitlment', 'text'], ['enabled', 'boolean']]),
   // 204 "No user found" has no body.
-  sessions: objectOf("a list of an account's sessions", [['sessions[].sessionId', 'text']], true),
-  avatars: listOf("a list of an account's avatars", []),
+  sessions: objectOf(() => l10n.t("a list of an account's sessions"), [['sessions[].sessionId', 'text']], true),
+  avatars: listOf(() => l10n.t("a list of an account's avatars"), []),
 } satisfies Record<string, Shape>;
 
 /** The sentence for an answer that does not have the expected shape. */
 export function unexpectedAnswer(method: string, path: string, expected: string, got: string): string {
-  return `Unexpected answer from the pod at ${method} ${path}: expected ${expected}, got ${got}.`;
+  return l10n.t('Unexpected answer from the pod at {0} {1}: expected {2}, got {3}.', method, path, expected, got);
 }

@@ -4,6 +4,7 @@
 // `displayableText` makes it safe to. Administering one account is accounts.ts.
 
 import { ErrorContext } from './errors';
+import { l10n } from '../text/l10n';
 import { Requester } from './requester';
 import { SHAPES } from './shapes';
 import { PageRequest, pageQuery } from './paths';
@@ -36,8 +37,8 @@ export class UsersApi {
 
   /** One request for up to 100 ids; ids the pod does not know are absent from `users` (and may be in `errors`). */
   async listUsersByIds(ids: UserIdInput[], options: UserLookupOptions = {}): Promise<V2UserList> {
-    assertValid('uid', ids.length === 0 ? 'At least one user id is required.'
-      : ids.length > MAX_USER_IDS_PER_REQUEST ? `At most ${MAX_USER_IDS_PER_REQUEST} user ids can be looked up in one request.` : undefined);
+    assertValid('uid', ids.length === 0 ? l10n.t('At least one user id is required.')
+      : ids.length > MAX_USER_IDS_PER_REQUEST ? l10n.t('At most {0} user ids can be looked up in one request.', MAX_USER_IDS_PER_REQUEST) : undefined);
     const uid = ids.map((id, i) => toUserId(id, `uid[${i}]`).toString()).join(',');
     const res = await this.requester.withSession<V2UserList>({
       method: 'GET', path: '/pod/v3/users', query: { uid, local: String(options.local ?? false) }, context: USERS, expect: SHAPES.userList,
@@ -58,7 +59,7 @@ export class UsersApi {
 
   /** Every user of the pod, people and service accounts, a page at a time (default 100, at most 1000). */
   async listUsers(page: PageRequest = {}): Promise<V2UserDetail[]> {
-    assertValid('limit', page.limit === undefined || page.limit <= MAX_USERS_PER_PAGE ? undefined : `limit must be at most ${MAX_USERS_PER_PAGE}.`);
+    assertValid('limit', page.limit === undefined || page.limit <= MAX_USERS_PER_PAGE ? undefined : l10n.t('limit must be at most {0}.', MAX_USERS_PER_PAGE));
     const res = await this.requester.withSession<V2UserDetail[]>({ method: 'GET', path: '/pod/v2/admin/user/list', query: pageQuery(page), context: { area: 'accounts' }, expect: SHAPES.accountList });
     return res.body as V2UserDetail[];
   }
@@ -92,9 +93,9 @@ export function tenantOfUserId(userId: number | string | bigint): number {
 
 /** What is wrong with a search text, or undefined. */
 export function validateUserQuery(query: string): string | undefined {
-  if (query.trim().length < 2) return 'Type at least 2 characters of a name or email.';
-  if (query.length > MAX_USER_QUERY_LENGTH) return `A search is at most ${MAX_USER_QUERY_LENGTH} characters.`;
-  return validateNoInvisible(query, 'The search');
+  if (query.trim().length < 2) return l10n.t('Type at least 2 characters of a name or email.');
+  if (query.length > MAX_USER_QUERY_LENGTH) return l10n.t('A search is at most {0} characters.', MAX_USER_QUERY_LENGTH);
+  return validateNoInvisible(query, l10n.t('The search'));
 }
 
 const USERS: ErrorContext = { area: 'users' };

@@ -260,7 +260,7 @@ export function validatePrivateKey(pem: string | undefined, passphrase?: string)
   if (encrypted && !passphrase) return l10n.t('This private key is encrypted: enter its passphrase.');
   try {
     const key = createPrivateKey({ key: pem, format: 'pem', passphrase: passphrase ?? '' });
-    if (key.asymmetricKeyType !== 'rsa') return l10n.t('This is a {0} key; Symphony needs an RSA key.', key.asymmetricKeyType ?? 'non-RSA');
+    if (key.asymmetricKeyType !== 'rsa') return l10n.t('This is a {0} key; Symphony needs an RSA key.', key.asymmetricKeyType ?? l10n.t('non-RSA'));
   } catch {
     return encrypted ? l10n.t('The private key could not be opened: the passphrase is wrong.') : l10n.t('The private key could not be read: the PEM text is damaged or incomplete.');
   }

@@ -2,6 +2,7 @@
 // extension from the window's production lock, the CLI from `--unlock "reason"`) that may refuse it before any byte
 // is sent, and an observer told the outcome of every write that was sent (the activity log). Plain Node.
 import { PodApiError } from './errors';
+import { l10n } from '../text/l10n';
 
 /**
  * POSTs that change nothing on the pod: sign-ins, the Profile Manager token, searches and lookups sent as POST.
@@ -69,8 +70,8 @@ export const TRACE_ID_HEADER = 'x-trace-id';
  * The refusal of a write to a locked production pod, sent before anything reaches the pod. `what` names the pod
  * ("UAT (production)"); `how` says how to unlock where the caller runs (a command in VS Code, a flag in the CLI).
  */
-export function lockedError(podName: string, write: WriteAttempt, how = 'Unlock for changes… first'): PodApiError {
-  return new PodApiError(`${podName} is a production pod and is locked: ${how}. Nothing was sent (${write.method} ${write.path}).`, {
+export function lockedError(podName: string, write: WriteAttempt, how = l10n.t('Unlock for changes… first')): PodApiError {
+  return new PodApiError(l10n.t('{0} is a production pod and is locked: {1}. Nothing was sent ({2} {3}).', podName, how, write.method, write.path), {
     kind: 'locked', method: write.method, path: write.path,
   });
 }

@@ -9,6 +9,7 @@
 // resource and its state before); `onChange` is called after every write the pod accepted, with what it was and
 // what it is now.
 import { PodClient } from '../api';
+import { l10n } from '../text/l10n';
 import { FieldDiff, contentHash } from './diff';
 import { JsonObject } from './folderFiles';
 import { PodResource } from './kinds/kind';
@@ -46,7 +47,7 @@ export interface ApplyResult {
 /** The pod changed since the plan: nothing was written. */
 export class PlanConflictError extends Error {
   constructor(readonly conflicts: Array<{ kind: string; id: string; label: string; what: string }>) {
-    super(`The pod changed since the plan; nothing was written. Plan again and review: ${conflicts.map((c) => `${c.kind} ${c.label} (${c.what})`).join('; ')}.`);
+    super(l10n.t('The pod changed since the plan; nothing was written. Plan again and review: {0}.', conflicts.map((c) => `${c.kind} ${c.label} (${c.what})`).join('; ')));
   }
 }
 
@@ -60,7 +61,8 @@ export async function applyPlan(client: PodClient, plan: Plan, hooks: ApplyHooks
   const writes = writesOf(plan);
   if (!writes.length) return { applied: [], notApplied: [] };
   await hooks.beforeWrites?.(plan, writes);
-  host.progress(`Checking that ${writes.length} resource${writes.length === 1 ? '' : 's'} did not change since the plan…`);
+  host.progress(writes.length === 1 ? l10n.t('Checking that 1 resource did not change since the plan…')
+    : l10n.t('Checking that {0} resources did not change since the plan…', writes.length));
   const fresh = await rereadAll(client, writes);
   const result: ApplyResult = { applied: [], notApplied: [] };
   for (const [i, change] of writes.entries()) {
@@ -102,7 +104,7 @@ async function rereadAll(client: PodClient, writes: PlannedChange[]): Promise<Ma
       const now = read.get(change.id);
       fresh.set(key(change), now);
       if (contentHash(now?.value) !== change.podHash) {
-        const what = !now ? 'deleted since the plan' : change.action === 'create' ? 'created since the plan' : 'changed since the plan';
+        const what = !now ? l10n.t('deleted since the plan') : change.action === 'create' ? l10n.t('created since the plan') : l10n.t('changed since the plan');
         conflicts.push({ kind: change.kind, id: change.id, label: change.label, what });
       }
     }

@@ -1,6 +1,7 @@
 // Reads what the folder says: pod.json, then every file of every managed kind, placeholders filled in for the
 // chosen environment. All of it is read and checked before anything is written to the pod; the first bad file
 // stops everything (an unreadable file never counts as an absent resource).
+import { l10n } from '../text/l10n';
 import { mapConcurrently } from './concurrency';
 import { Json } from './folderFiles';
 import { DesiredResource, ResourceKind } from './kinds/kind';
@@ -26,7 +27,7 @@ export async function readFolderState(root: string, environment: string | undefi
 /** pod.json and the chosen environment's variables: what says which kinds to read, from the folder and the pod. */
 export async function readFolderConfig(root: string, environment: string | undefined) {
   const config = await readPodConfig(root, KIND_NAMES);
-  if (!config) throw new PodFolderError(POD_FILE, undefined, undefined, `there is no ${POD_FILE} in ${root}: this is not a pod folder (export a pod into it first).`);
+  if (!config) throw new PodFolderError(POD_FILE, undefined, undefined, l10n.t('there is no {0} in {1}: this is not a pod folder (export a pod into it first).', POD_FILE, root));
   return { config, variables: variablesOf(config, environment), kinds: RESOURCE_KINDS.filter((k) => config.manages.includes(k.name)) };
 }
 
@@ -42,7 +43,7 @@ export async function readResources(root: string, kinds: readonly ResourceKind[]
     const seen = new Map<string, string>();
     for (const resource of resources) {
       const other = seen.get(resource.id);
-      if (other) throw resource.source.error([], `describes the same ${kind.name} resource (${resource.id}) as ${other}.`);
+      if (other) throw resource.source.error([], l10n.t('describes the same {0} resource ({1}) as {2}.', kind.name, resource.id, other));
       seen.set(resource.id, resource.source.file);
     }
     out.push({ kind, resources });

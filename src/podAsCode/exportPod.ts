@@ -4,6 +4,7 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { PodClient } from '../api';
+import { l10n } from '../text/l10n';
 import { mapConcurrently } from './concurrency';
 import { FILE_CONCURRENCY, readFolderState } from './desiredState';
 import { canonical, stableJson, writeIfChanged } from './folderFiles';
@@ -28,14 +29,15 @@ export async function exportPod(client: PodClient, folder: string, options: Expo
   const host = options.host ?? silentHost;
   const onDisk = await readPodConfig(folder, KIND_NAMES);
   if (onDisk && Object.keys(onDisk.environments).length && options.environment === undefined) {
-    throw new PodFolderError(POD_FILE, undefined, 'environments', `the folder has environments (${Object.keys(onDisk.environments).join(', ')}): say which one this pod is (--env), so that their values stay placeholders.`);
+    throw new PodFolderError(POD_FILE, undefined, 'environments',
+      l10n.t('the folder has environments ({0}): say which one this pod is (--env), so that their values stay placeholders.', Object.keys(onDisk.environments).join(', ')));
   }
   const config: PodFolderConfig = onDisk ?? { manages: [...KIND_NAMES], ignore: {}, environments: {} };
   if (!onDisk) await writePodConfig(folder, config);
   const state = await readFolderState(folder, options.environment);
   const result: ExportResult = { folder, podUrl: client.podUrl, counts: {}, written: [], removed: [], unchanged: 0 };
   for (const { kind } of state.kinds) result.counts[kind.name] = 0;
-  host.progress(`Reading ${state.kinds.map((k) => k.kind.name).join(', ')} from ${client.podUrl}…`);
+  host.progress(l10n.t('Reading {0} from {1}…', state.kinds.map((k) => k.kind.name).join(', '), client.podUrl));
   // Each kind writes its files as soon as its own listing is done, while the slower kinds are still being read.
   await Promise.all(state.kinds.map(async ({ kind, resources }) => {
     const onPod = (await kind.list(client, host.progress)).filter((r) => !r.tombstone && !r.unmanageable);

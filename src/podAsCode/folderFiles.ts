@@ -5,6 +5,7 @@ import { readFile as readFileCallback, writeFile as writeFileCallback } from 'no
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { Node as JsonNode, ParseError, findNodeAtLocation, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { l10n } from '../text/l10n';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
@@ -12,7 +13,10 @@ export type JsonObject = { [key: string]: Json };
 /** A problem in the folder: which file, which line, which field. Nothing has been sent to the pod. */
 export class PodFolderError extends Error {
   constructor(readonly file: string, readonly line: number | undefined, readonly field: string | undefined, problem: string) {
-    super(`${file}${line ? ` line ${line}` : ''}${field ? `, field ${field}` : ''}: ${problem} Nothing was sent to the pod.`);
+    super(line && field ? l10n.t('{0} line {1}, field {2}: {3} Nothing was sent to the pod.', file, line, field, problem)
+      : line ? l10n.t('{0} line {1}: {2} Nothing was sent to the pod.', file, line, problem)
+        : field ? l10n.t('{0}, field {1}: {2} Nothing was sent to the pod.', file, field, problem)
+          : l10n.t('{0}: {1} Nothing was sent to the pod.', file, problem));
   }
 }
 
@@ -51,7 +55,7 @@ export function parseJsonText(file: string, text: string): FolderFile {
     parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
     const first = errors[0];
     throw new PodFolderError(file, first ? lineAt(first.offset) : 1, undefined,
-      first ? `not valid JSON (${printParseErrorCode(first.error)}).` : 'the file is empty: it must hold one JSON object.');
+      first ? l10n.t('not valid JSON ({0}).', printParseErrorCode(first.error)) : l10n.t('the file is empty: it must hold one JSON object.'));
   }
   let tree: JsonNode | undefined;
   const lineOf = (fieldPath: ReadonlyArray<string | number>): number | undefined => {
@@ -135,7 +139,7 @@ export function fileSlug(name: string): string {
 /** Refuses a private key anywhere in a value: the folder is meant for version control. */
 export function refusePrivateKeys(file: FolderFile): void {
   const walk = (v: Json, at: Array<string | number>): void => {
-    if (typeof v === 'string' && /PRIVATE KEY-----/.test(v)) throw file.error(at, 'this holds a private key; the folder must never hold one (keep it in a key store).');
+    if (typeof v === 'string' && /PRIVATE KEY-----/.test(v)) throw file.error(at, l10n.t('this holds a private key; the folder must never hold one (keep it in a key store).'));
     if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...at, i]));
     else if (isObject(v)) for (const [k, x] of Object.entries(v)) walk(x, [...at, k]);
   };

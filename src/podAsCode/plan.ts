@@ -2,6 +2,7 @@
 // detail reads a kind cannot do without), matched by id with the folder's resources, and each resource gets one
 // action with its field-level differences. The Plan is a value: apply executes it as it is, never recomputing.
 import { PodClient } from '../api';
+import { l10n } from '../text/l10n';
 import { FieldDiff, contentHash, fieldDiffs } from './diff';
 import { readFolderConfig, readResources } from './desiredState';
 import { fieldPathOf } from './folderFiles';
@@ -61,7 +62,7 @@ export async function planFolder(client: PodClient, folder: string, options: Pla
       onPod.delete(desired.id);
       const base = { kind: kind.name, id: desired.id, label: desired.label, file: desired.source.file, podHash: contentHash(current?.value), current, desired };
       if (ignored.has(desired.id)) {
-        changes.push({ ...base, action: 'unmanaged', fields: [], reason: 'ignored in pod.json' });
+        changes.push({ ...base, action: 'unmanaged', fields: [], reason: l10n.t('ignored in pod.json') });
         continue;
       }
       const issue = kind.validate(desired, current)[0];
@@ -73,9 +74,9 @@ export async function planFolder(client: PodClient, folder: string, options: Pla
       if (current.tombstone) continue;
       const base = { kind: kind.name, id: current.id, label: current.label, fields: [], podHash: contentHash(current.value), current };
       if (current.unmanageable) changes.push({ ...base, action: 'unmanaged', reason: current.unmanageable });
-      else if (ignored.has(current.id)) changes.push({ ...base, action: 'unmanaged', reason: 'ignored in pod.json' });
+      else if (ignored.has(current.id)) changes.push({ ...base, action: 'unmanaged', reason: l10n.t('ignored in pod.json') });
       else if (options.prune) changes.push({ ...base, action: 'delete' });
-      else changes.push({ ...base, action: 'unmanaged', reason: 'not in the folder (apply --prune deletes it)' });
+      else changes.push({ ...base, action: 'unmanaged', reason: l10n.t('not in the folder (apply --prune deletes it)') });
     }
   }
   return {
@@ -87,7 +88,7 @@ export async function planFolder(client: PodClient, folder: string, options: Pla
 
 /** Every kind's resources from the pod, the kinds read side by side (each keeps its own paging and concurrency). */
 export function listKinds(client: PodClient, kinds: readonly ResourceKind[], host: EngineHost): Promise<PodResource[][]> {
-  host.progress(`Reading ${kinds.map((k) => k.name).join(', ')} from ${client.podUrl}…`);
+  host.progress(l10n.t('Reading {0} from {1}…', kinds.map((k) => k.name).join(', '), client.podUrl));
   return Promise.all(kinds.map((kind) => kind.list(client, host.progress)));
 }
 

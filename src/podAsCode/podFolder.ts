@@ -5,6 +5,7 @@
 // holds (auth0's keyword preservation), so a refresh never flattens the user's overlays.
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
+import { l10n } from '../text/l10n';
 import { FolderFile, Json, JsonObject, PodFolderError, canonical, isObject, readJsonFile, stableJson } from './folderFiles';
 
 export const POD_FILE = 'pod.json';
@@ -28,20 +29,22 @@ export async function readPodConfig(root: string, knownKinds: readonly string[])
     throw error;
   }
   const v = file.value;
-  if (!isObject(v)) throw file.error([], 'pod.json must be one JSON object.');
-  for (const key of Object.keys(v)) if (!['$schema', 'manages', 'ignore', 'environments'].includes(key)) throw file.error([key], `unknown field "${key}" (pod.json has manages, ignore and environments).`);
+  if (!isObject(v)) throw file.error([], l10n.t('pod.json must be one JSON object.'));
+  for (const key of Object.keys(v)) {
+    if (!['$schema', 'manages', 'ignore', 'environments'].includes(key)) throw file.error([key], l10n.t('unknown field "{0}" (pod.json has manages, ignore and environments).', key));
+  }
   if (!Array.isArray(v.manages) || v.manages.some((k) => typeof k !== 'string' || !knownKinds.includes(k))) {
-    throw file.error(['manages'], `manages must list the kinds this folder manages, among ${knownKinds.join(', ')}.`);
+    throw file.error(['manages'], l10n.t('manages must list the kinds this folder manages, among {0}.', knownKinds.join(', ')));
   }
   const ignore = v.ignore ?? {};
   if (!isObject(ignore) || Object.entries(ignore).some(([k, ids]) => !knownKinds.includes(k) || !Array.isArray(ids) || ids.some((id) => typeof id !== 'string'))) {
-    throw file.error(['ignore'], `ignore maps a kind (${knownKinds.join(', ')}) to a list of ids to leave alone.`);
+    throw file.error(['ignore'], l10n.t('ignore maps a kind ({0}) to a list of ids to leave alone.', knownKinds.join(', ')));
   }
   const environments = v.environments ?? {};
-  if (!isObject(environments)) throw file.error(['environments'], 'environments maps a name (dev, uat, prod…) to { podUrl, variables }.');
+  if (!isObject(environments)) throw file.error(['environments'], l10n.t('environments maps a name (dev, uat, prod…) to { podUrl, variables }.'));
   for (const [name, env] of Object.entries(environments)) {
     if (!isObject(env) || (env.variables !== undefined && !isObject(env.variables)) || (env.podUrl !== undefined && typeof env.podUrl !== 'string')) {
-      throw file.error(['environments', name], `environment "${name}" must be { "podUrl": "https://…", "variables": { … } }.`);
+      throw file.error(['environments', name], l10n.t('environment "{0}" must be { "podUrl": "https://…", "variables": { … } }.', name));
     }
   }
   return { manages: v.manages as string[], ignore: ignore as Record<string, string[]>, environments: environments as Record<string, EnvironmentConfig> };
@@ -58,7 +61,9 @@ export function variablesOf(config: PodFolderConfig, environment: string | undef
   const env = config.environments[environment];
   if (!env) {
     const known = Object.keys(config.environments);
-    throw new PodFolderError(POD_FILE, undefined, 'environments', `there is no environment "${environment}"${known.length ? ` (the folder has ${known.join(', ')})` : ''}.`);
+    throw new PodFolderError(POD_FILE, undefined, 'environments', known.length
+      ? l10n.t('there is no environment "{0}" (the folder has {1}).', environment, known.join(', '))
+      : l10n.t('there is no environment "{0}".', environment));
   }
   return env.variables ?? {};
 }
@@ -76,8 +81,8 @@ export function fill(value: Json, variables: Record<string, Json> | undefined, f
   const walk = (v: Json, at: Array<string | number>): Json => {
     if (typeof v === 'string') {
       const lookup = (name: string): Json => {
-        if (variables === undefined) fail(at, `"\${${name}}" needs an environment: choose one (--env) whose variables define ${name}.`);
-        else if (!(name in variables)) fail(at, `the variable ${name} is not defined for this environment (pod.json environments.<env>.variables).`);
+        if (variables === undefined) fail(at, l10n.t('"{0}" needs an environment: choose one (--env) whose variables define {1}.', `\${${name}}`, name));
+        else if (!(name in variables)) fail(at, l10n.t('the variable {0} is not defined for this environment (pod.json environments.<env>.variables).', name));
         return variables![name];
       };
       const whole = WHOLE.exec(v);

@@ -4,6 +4,7 @@
 // `applicationChanges` (only what differs is sent), `validateApplicationDetail`, and the key-save refusal check.
 import { ApplicationDetail, PodAppEntitlement, PodClient, applicationChanges, issuesOf, noChanges, validateApplicationDetail } from '../../api';
 import { keySaveRefusal, saveRefusalMessage } from '../../credentials/keyRotation';
+import { l10n } from '../../text/l10n';
 import { READ_CONCURRENCY, mapConcurrently } from '../concurrency';
 import { FolderFile, Json, JsonObject, isObject, listFiles } from '../folderFiles';
 import { ExportFile, PodResource, ResourceKind, compact } from './kind';
@@ -28,7 +29,7 @@ export const appsKind: ResourceKind = {
     let done = 0;
     return mapConcurrently(entitlements, READ_CONCURRENCY, async (entitlement) => {
       const detail = await client.apps.getApplication(entitlement.appId);
-      if (++done % 100 === 0) progress(`apps: ${done} of ${entitlements.length} read`);
+      if (++done % 100 === 0) progress(l10n.t('apps: {0} of {1} read', done, entitlements.length));
       return podApp({ detail, entitlement });
     });
   },
@@ -36,20 +37,22 @@ export const appsKind: ResourceKind = {
   files: (root) => listFiles(root, 'apps', '.json'),
 
   async fromFile(file, value) {
-    if (!isObject(value)) throw file.error([], 'an app file is one JSON object: { "manifest": { … }, "entitlement": { … } }.');
-    for (const key of Object.keys(value)) if (key !== 'manifest' && key !== 'entitlement' && key !== '$schema') throw file.error([key], `unknown field "${key}" (an app file has manifest and entitlement).`);
+    if (!isObject(value)) throw file.error([], l10n.t('an app file is one JSON object: { "manifest": { … }, "entitlement": { … } }.'));
+    for (const key of Object.keys(value)) {
+      if (key !== 'manifest' && key !== 'entitlement' && key !== '$schema') throw file.error([key], l10n.t('unknown field "{0}" (an app file has manifest and entitlement).', key));
+    }
     const manifest = value.manifest;
-    if (!isObject(manifest) || !isObject(manifest.applicationInfo)) throw file.error(['manifest'], 'manifest must be an object with applicationInfo.');
+    if (!isObject(manifest) || !isObject(manifest.applicationInfo)) throw file.error(['manifest'], l10n.t('manifest must be an object with applicationInfo.'));
     const appId = manifest.applicationInfo.appId;
     const expected = file.file.replace(/^apps\//, '').replace(/\.json$/, '');
-    if (appId !== expected) throw file.error(['manifest', 'applicationInfo', 'appId'], `the app id must be "${expected}", as the file is named (apps/<appId>.json).`);
+    if (appId !== expected) throw file.error(['manifest', 'applicationInfo', 'appId'], l10n.t('the app id must be "{0}", as the file is named (apps/<appId>.json).', expected));
     refuseServerOwned(file, manifest);
     const entitlement = value.entitlement;
     if (entitlement !== undefined) {
-      if (!isObject(entitlement)) throw file.error(['entitlement'], 'entitlement must be { "enable": …, "listed": …, "install": … }.');
+      if (!isObject(entitlement)) throw file.error(['entitlement'], l10n.t('entitlement must be { "enable": …, "listed": …, "install": … }.'));
       for (const [k, v] of Object.entries(entitlement)) {
-        if (!['enable', 'listed', 'install'].includes(k)) throw file.error(['entitlement', k], `unknown field "${k}" (enable, listed, install).`);
-        if (typeof v !== 'boolean') throw file.error(['entitlement', k], `${k} must be true or false.`);
+        if (!['enable', 'listed', 'install'].includes(k)) throw file.error(['entitlement', k], l10n.t('unknown field "{0}" (enable, listed, install).', k));
+        if (typeof v !== 'boolean') throw file.error(['entitlement', k], l10n.t('{0} must be true or false.', k));
       }
     }
     return { id: appId, label: String(manifest.applicationInfo.name ?? appId), value: compact({ manifest: normalizeManifest(manifest as ApplicationDetail), entitlement }), source: file };
@@ -95,7 +98,7 @@ export const appsKind: ResourceKind = {
       await saveEntitlement(client, entitlement, desired.value.entitlement);
     } catch (error) {
       if (noChanges(changes)) throw error;
-      (error as Error).message = `The manifest of ${current.id} was saved; its entitlement was not: ${(error as Error).message}`;
+      (error as Error).message = l10n.t('The manifest of {0} was saved; its entitlement was not: {1}', current.id, (error as Error).message);
       throw error;
     }
   },
@@ -150,17 +153,17 @@ function normalizeManifest(detail: ApplicationDetail): JsonObject {
 function refuseServerOwned(file: FolderFile, manifest: JsonObject): void {
   const keys = manifest.authenticationKeys;
   if (keys !== undefined) {
-    if (!isObject(keys)) throw file.error(['manifest', 'authenticationKeys'], 'authenticationKeys must be { "current": { "key": "-----BEGIN PUBLIC KEY-----…" } }.');
+    if (!isObject(keys)) throw file.error(['manifest', 'authenticationKeys'], l10n.t('authenticationKeys must be { "current": { "key": "-----BEGIN PUBLIC KEY-----…" } }.'));
     for (const slot of Object.keys(keys)) {
-      if (slot !== 'current') throw file.error(['manifest', 'authenticationKeys', slot], 'the folder holds the current public key only: the previous key is the pod\'s (rotate keys with Rotate Key).');
+      if (slot !== 'current') throw file.error(['manifest', 'authenticationKeys', slot], l10n.t("the folder holds the current public key only: the previous key is the pod's (rotate keys with Rotate Key)."));
     }
     if (isObject(keys.current)) {
       for (const field of Object.keys(keys.current)) {
-        if (field !== 'key') throw file.error(['manifest', 'authenticationKeys', 'current', field], `"${field}" is the pod's (expiry) or an instruction (action): the folder holds the public key only.`);
+        if (field !== 'key') throw file.error(['manifest', 'authenticationKeys', 'current', field], l10n.t('"{0}" is the pod\'s (expiry) or an instruction (action): the folder holds the public key only.', field));
       }
     }
   }
   if (isObject(manifest.notification) && manifest.notification.apiKey !== undefined) {
-    throw file.error(['manifest', 'notification', 'apiKey'], 'the notification API key is a secret: it is never kept in the folder (the pod keeps its value).');
+    throw file.error(['manifest', 'notification', 'apiKey'], l10n.t('the notification API key is a secret: it is never kept in the folder (the pod keeps its value).'));
   }
 }

@@ -7,6 +7,7 @@ import { X509Certificate } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { CompanyCertAttributes, CompanyCertInfoItem, certificateBlocks, issuesOf, validateCertificatePem } from '../../api';
+import { l10n } from '../../text/l10n';
 import { READ_CONCURRENCY, mapConcurrently } from '../concurrency';
 import { JsonObject, PodFolderError, fileSlug, isObject, listFiles, readText } from '../folderFiles';
 import { PodResource, ResourceKind } from './kind';
@@ -29,19 +30,19 @@ export const certificatesKind: ResourceKind = {
   files: (root) => listFiles(root, 'certificates', '.json'),
 
   async fromFile(file, value, root) {
-    if (!isObject(value)) throw file.error([], 'a certificate file is one JSON object: { "name", "type", "status" }.');
-    for (const key of Object.keys(value)) if (!FIELDS.includes(key)) throw file.error([key], `unknown field "${key}" (fingerPrint, name, type, status).`);
-    if (typeof value.name !== 'string' || !value.name.trim()) throw file.error(['name'], 'name is required.');
-    if (!TYPES.includes(value.type as string)) throw file.error(['type'], `type must be one of ${TYPES.join(', ')}.`);
-    if (!STATUSES.includes(value.status as string)) throw file.error(['status'], `status must be one of ${STATUSES.join(', ')}.`);
+    if (!isObject(value)) throw file.error([], l10n.t('a certificate file is one JSON object: { "name", "type", "status" }.'));
+    for (const key of Object.keys(value)) if (!FIELDS.includes(key)) throw file.error([key], l10n.t('unknown field "{0}" (fingerPrint, name, type, status).', key));
+    if (typeof value.name !== 'string' || !value.name.trim()) throw file.error(['name'], l10n.t('name is required.'));
+    if (!TYPES.includes(value.type as string)) throw file.error(['type'], l10n.t('type must be one of {0}.', TYPES.join(', ')));
+    if (!STATUSES.includes(value.status as string)) throw file.error(['status'], l10n.t('status must be one of {0}.', STATUSES.join(', ')));
     const pemFile = file.file.replace(/\.json$/, '.pem');
     const pem = existsSync(path.join(root, pemFile)) ? await readText(path.join(root, pemFile)) : undefined;
     const fromPem = pem === undefined ? undefined : pemFingerPrint(pem, pemFile);
     const stated = typeof value.fingerPrint === 'string' ? value.fingerPrint.toLowerCase() : undefined;
-    if (value.fingerPrint !== undefined && !stated) throw file.error(['fingerPrint'], 'fingerPrint must be text (the SHA-256 of the certificate).');
-    if (stated && fromPem && stated !== fromPem) throw file.error(['fingerPrint'], `does not match ${pemFile} (its fingerprint is ${fromPem}).`);
+    if (value.fingerPrint !== undefined && !stated) throw file.error(['fingerPrint'], l10n.t('fingerPrint must be text (the SHA-256 of the certificate).'));
+    if (stated && fromPem && stated !== fromPem) throw file.error(['fingerPrint'], l10n.t('does not match {0} (its fingerprint is {1}).', pemFile, fromPem));
     const id = stated ?? fromPem;
-    if (!id) throw file.error([], `the certificate needs its fingerPrint, or its PEM in ${pemFile}.`);
+    if (!id) throw file.error([], l10n.t('the certificate needs its fingerPrint, or its PEM in {0}.', pemFile));
     return {
       id, label: value.name, source: file, extra: pem === undefined ? undefined : { pem },
       value: { name: value.name, type: value.type as string, status: value.status as string },
@@ -58,7 +59,7 @@ export const certificatesKind: ResourceKind = {
     if (current) return [];
     const pem = desired.extra?.pem;
     return issuesOf([['pem', pem === undefined
-      ? `The certificate ${desired.id} is not on the pod, and the folder has no ${desired.source.file.replace(/\.json$/, '.pem')} to create it from.`
+      ? l10n.t('The certificate {0} is not on the pod, and the folder has no {1} to create it from.', desired.id, desired.source.file.replace(/\.json$/, '.pem'))
       : validateCertificatePem(pem)]]);
   },
 
@@ -104,11 +105,13 @@ function podCertificate(c: CompanyCertInfoItem): PodResource {
 /** The fingerprint of the one certificate in a PEM file (a chain is refused, as the pod takes one certificate). */
 function pemFingerPrint(pem: string, file: string): string {
   const blocks = certificateBlocks(pem);
-  if (blocks.length !== 1) throw new PodFolderError(file, undefined, undefined, blocks.length ? `holds ${blocks.length} certificates; the pod takes one.` : 'holds no certificate.');
+  if (blocks.length !== 1) {
+    throw new PodFolderError(file, undefined, undefined, blocks.length ? l10n.t('holds {0} certificates; the pod takes one.', blocks.length) : l10n.t('holds no certificate.'));
+  }
   try {
     return new X509Certificate(blocks[0]).fingerprint256.replace(/:/g, '').toLowerCase();
   } catch (error) {
-    throw new PodFolderError(file, undefined, undefined, `is not a readable certificate (${(error as Error).message}).`);
+    throw new PodFolderError(file, undefined, undefined, l10n.t('is not a readable certificate ({0}).', (error as Error).message));
   }
 }
 

@@ -3,6 +3,7 @@
 // restored (status ACTIVE) when the folder has them again, and a prune marks a group DELETED (there is no DELETE).
 // Updates use If-Match with the eTag read just before the write, so a change made meanwhile is a 412, never lost.
 import { CreateGroup, ReadGroup, groupUpdate, validateGroup } from '../../api';
+import { l10n } from '../../text/l10n';
 import { READ_CONCURRENCY, mapConcurrently } from '../concurrency';
 import { Json, JsonObject, fileSlug, isObject, listFiles } from '../folderFiles';
 import { DesiredResource, PodResource, ResourceKind, compact } from './kind';
@@ -22,7 +23,7 @@ export const groupsKind: ResourceKind = {
     const types = await client.groups.listTypes();
     const lists = await mapConcurrently(types, READ_CONCURRENCY, async (t) => {
       const groups = await client.groups.listAllGroups(t.id!);
-      progress(`groups: ${groups.length} of type ${t.id} read`);
+      progress(l10n.t('groups: {0} of type {1} read', groups.length, String(t.id)));
       return groups;
     });
     return podGroups(lists.flat());
@@ -31,12 +32,12 @@ export const groupsKind: ResourceKind = {
   files: (root) => listFiles(root, 'groups', '.json', 1),
 
   async fromFile(file, value) {
-    if (!isObject(value)) throw file.error([], 'a group file is one JSON object: { "name", "ownerType", "ownerId", "profile", "members", … }.');
-    for (const key of Object.keys(value)) if (!FIELDS.includes(key) && key !== '$schema') throw file.error([key], `unknown field "${key}" (${FIELDS.join(', ')}).`);
-    if (typeof value.name !== 'string' || !value.name.trim()) throw file.error(['name'], 'name is required.');
-    if (isObject(value.profile)) for (const key of Object.keys(value.profile)) if (!PROFILE_FIELDS.includes(key)) throw file.error(['profile', key], `unknown profile field "${key}".`);
+    if (!isObject(value)) throw file.error([], l10n.t('a group file is one JSON object: { "name", "ownerType", "ownerId", "profile", "members", … }.'));
+    for (const key of Object.keys(value)) if (!FIELDS.includes(key) && key !== '$schema') throw file.error([key], l10n.t('unknown field "{0}" ({1}).', key, FIELDS.join(', ')));
+    if (typeof value.name !== 'string' || !value.name.trim()) throw file.error(['name'], l10n.t('name is required.'));
+    if (isObject(value.profile)) for (const key of Object.keys(value.profile)) if (!PROFILE_FIELDS.includes(key)) throw file.error(['profile', key], l10n.t('unknown profile field "{0}".', key));
     if (value.members !== undefined && (!Array.isArray(value.members) || value.members.some((m) => !isObject(m)))) {
-      throw file.error(['members'], 'members is a list of { "memberTenant": …, "memberId": … }.');
+      throw file.error(['members'], l10n.t('members is a list of { "memberTenant": …, "memberId": … }.'));
     }
     const type = file.file.split('/')[1];
     const { $schema: _schema, ...fields } = value;
@@ -95,7 +96,7 @@ function podGroups(groups: ReadGroup[]): PodResource[] {
     const taken = byId.get(id);
     if (!taken) byId.set(id, podGroup(g, id));
     else if (g.status !== 'DELETED') {
-      byId.set(`${id}~${g.id}`, { ...podGroup(g, `${id}~${g.id}`), unmanageable: `another ${g.type} group is named "${g.name}": rename one to manage it` });
+      byId.set(`${id}~${g.id}`, { ...podGroup(g, `${id}~${g.id}`), unmanageable: l10n.t('another {0} group is named "{1}": rename one to manage it', String(g.type), String(g.name)) });
     }
   }
   return [...byId.values()];

@@ -9,6 +9,7 @@ import {
   validateAccountAttributes, validateRoleId,
 } from '../../api';
 import { keyInfos, serviceAccountKeyHolder } from '../../credentials/keyRotation';
+import { l10n } from '../../text/l10n';
 import { canonical, isObject, Json, JsonObject, listFiles } from '../folderFiles';
 import { PodResource, ResourceKind, compact } from './kind';
 
@@ -23,25 +24,29 @@ export const serviceAccountsKind: ResourceKind = {
 
   async list(client, progress) {
     const accounts = await listServiceAccounts(client);
-    progress(`serviceAccounts: ${accounts.length} read`);
+    progress(l10n.t('serviceAccounts: {0} read', accounts.length));
     return accounts.map(podAccount);
   },
 
   files: (root) => listFiles(root, 'serviceAccounts', '.json'),
 
   async fromFile(file, value) {
-    if (!isObject(value)) throw file.error([], 'a service account file is one JSON object: { "userName", "displayName", "roles", … }.');
+    if (!isObject(value)) throw file.error([], l10n.t('a service account file is one JSON object: { "userName", "displayName", "roles", … }.'));
     for (const key of Object.keys(value)) {
-      if (key === 'previousKey' || key === 'accountType') throw file.error([key], `"${key}" is the pod's: the folder holds service accounts' attributes, roles and the current key's fingerprint.`);
-      if (!FIELDS.includes(key) && key !== '$schema') throw file.error([key], `unknown field "${key}" (${FIELDS.join(', ')}).`);
+      if (key === 'previousKey' || key === 'accountType') {
+        throw file.error([key], l10n.t('"{0}" is the pod\'s: the folder holds service accounts\' attributes, roles and the current key\'s fingerprint.', key));
+      }
+      if (!FIELDS.includes(key) && key !== '$schema') throw file.error([key], l10n.t('unknown field "{0}" ({1}).', key, FIELDS.join(', ')));
     }
     const userName = file.file.replace(/^serviceAccounts\//, '').replace(/\.json$/, '');
-    if (value.userName !== userName) throw file.error(['userName'], `the username must be "${userName}", as the file is named (serviceAccounts/<userName>.json).`);
-    if (value.roles !== undefined && (!Array.isArray(value.roles) || value.roles.some((r) => typeof r !== 'string'))) throw file.error(['roles'], 'roles is a list of role ids, such as ["INDIVIDUAL"].');
+    if (value.userName !== userName) throw file.error(['userName'], l10n.t('the username must be "{0}", as the file is named (serviceAccounts/<userName>.json).', userName));
+    if (value.roles !== undefined && (!Array.isArray(value.roles) || value.roles.some((r) => typeof r !== 'string'))) {
+      throw file.error(['roles'], l10n.t('roles is a list of role ids, such as ["INDIVIDUAL"].'));
+    }
     const key = value.currentKey;
     if (key !== undefined) {
       if (!isObject(key) || Object.keys(key).some((k) => k !== 'fingerprint') || typeof key.fingerprint !== 'string' || !/^[0-9a-fA-F:]{64,95}$/.test(key.fingerprint)) {
-        throw file.error(['currentKey'], 'currentKey is { "fingerprint": "<SHA-256 of the public key, 64 hex digits>" }: the folder never holds a key (rotate keys with Rotate Key).');
+        throw file.error(['currentKey'], l10n.t('currentKey is { "fingerprint": "<SHA-256 of the public key, 64 hex digits>" }: the folder never holds a key (rotate keys with Rotate Key).'));
       }
     }
     const { $schema: _schema, ...fields } = value;
@@ -60,8 +65,9 @@ export const serviceAccountsKind: ResourceKind = {
     const wantedKey = (wanted.currentKey as JsonObject | undefined)?.fingerprint;
     if (wantedKey !== undefined && wantedKey !== (onPod.currentKey as JsonObject | undefined)?.fingerprint) {
       issues.push(...issuesOf([['currentKey.fingerprint', current
-        ? `the pod's current key is ${String((onPod.currentKey as JsonObject | undefined)?.fingerprint ?? 'none')}, not this one: the folder cannot change keys (rotate with Symphony: Rotate Key…, then export again).`
-        : 'a new service account gets its key with Rotate Key… or Create Service Account, never from the folder: remove currentKey to create it without one.']]));
+        ? l10n.t("the pod's current key is {0}, not this one: the folder cannot change keys (rotate with Symphony: Rotate Key…, then export again).",
+          String((onPod.currentKey as JsonObject | undefined)?.fingerprint ?? l10n.t('none')))
+        : l10n.t('a new service account gets its key with Rotate Key… or Create Service Account, never from the folder: remove currentKey to create it without one.')]]));
     }
     issues.push(...validateAccountAttributes(attributeChanges(onPod, wanted), !current, 'SYSTEM'));
     issues.push(...issuesOf(((wanted.roles as string[] | undefined) ?? []).map((r, i): [string, string | undefined] => [`roles[${i}]`, validateRoleId(r)])));

@@ -23,21 +23,25 @@ const ICON: Record<string, string> = { create: '$(diff-added)', update: '$(diff-
 
 export async function exportPodToFolder(context: CommandContext, target: PodAsCodeTarget): Promise<void> {
   const pod = podOf(context, target.podId);
-  const folder = await chooseFolder(context, target.folder, `Folder to export ${pod.label} into (new, or a pod folder to refresh)`);
-  const environment = await chooseEnvironment(context, folder, `Which environment of the folder is ${pod.label}?`);
-  const result = await withEngineProgress(`Exporting ${pod.label} to ${folder}…`, (host) => exportPod(pod.client, folder, { environment, host }));
+  const folder = await chooseFolder(context, target.folder, vscode.l10n.t('Folder to export {0} into (new, or a pod folder to refresh)', pod.label));
+  const environment = await chooseEnvironment(context, folder, vscode.l10n.t('Which environment of the folder is {0}?', pod.label));
+  const result = await withEngineProgress(vscode.l10n.t('Exporting {0} to {1}…', pod.label, folder), (host) => exportPod(pod.client, folder, { environment, host }));
+  // "3 apps": the count and the kind's folder name (pod.json's word for it), not a translated noun.
   const counts = Object.entries(result.counts).map(([kind, n]) => `${n} ${kind}`).join(', ');
-  void context.promptHost.current.info(`Exported ${counts} from ${pod.label} to ${folder}: ${result.written.length} files written, ${result.removed.length} removed, ${result.unchanged} unchanged.`);
+  void context.promptHost.current.info(vscode.l10n.t('Exported {0} from {1} to {2}: {3} files written, {4} removed, {5} unchanged.',
+    counts, pod.label, folder, result.written.length, result.removed.length, result.unchanged));
 }
 
 /** Shows the plan; each change opens a diff pod ↔ folder, and the list comes back until dismissed. */
 export async function compareFolderWithPod(context: CommandContext, target: PodAsCodeTarget, services: PodAsCodeServices): Promise<Plan> {
-  const { pod, plan } = await planFor(context, target, 'Pod folder to compare with');
+  const { pod, plan } = await planFor(context, target, vscode.l10n.t('Pod folder to compare with'));
   const shown = plan.changes.filter((c) => c.action !== 'unchanged');
   if (!hasWrites(plan)) {
-    const unmanaged = shown.length ? ` (${shown.length} unmanaged on the pod)` : '';
-    const choice = await context.promptHost.current.info(`${pod.label} matches the folder ${plan.folder}: nothing to change${unmanaged}.`, ...(shown.length ? ['Show Unmanaged'] : []));
-    if (choice !== 'Show Unmanaged') return plan;
+    const showUnmanaged = vscode.l10n.t('Show Unmanaged');
+    const choice = await context.promptHost.current.info(shown.length
+      ? vscode.l10n.t('{0} matches the folder {1}: nothing to change ({2} unmanaged on the pod).', pod.label, plan.folder, shown.length)
+      : vscode.l10n.t('{0} matches the folder {1}: nothing to change.', pod.label, plan.folder), ...(shown.length ? [showUnmanaged] : []));
+    if (choice !== showUnmanaged) return plan;
   }
   const items: Array<PickItem<PlannedChange>> = shown.map((c) => ({
     label: `${ICON[c.action]} ${c.action} ${c.kind}: ${c.label}`,
@@ -46,33 +50,38 @@ export async function compareFolderWithPod(context: CommandContext, target: PodA
     value: c,
   }));
   for (;;) {
-    const change = await context.promptHost.current.pick(items, { title: `Plan for ${pod.label}: ${summary(plan)}`, placeHolder: 'Choose a resource to see its diff (pod ↔ folder)' });
+    const change = await context.promptHost.current.pick(items, {
+      title: vscode.l10n.t('Plan for {0}: {1}', pod.label, summary(plan)), placeHolder: vscode.l10n.t('Choose a resource to see its diff (pod ↔ folder)'),
+    });
     await services.showDiff(
-      { label: `${pod.label} (pod)`, text: change.current ? stableJson(change.current.value) : '' },
-      { label: 'folder', text: change.desired ? stableJson(change.desired.value) : '' },
+      { label: vscode.l10n.t('{0} (pod)', pod.label), text: change.current ? stableJson(change.current.value) : '' },
+      { label: vscode.l10n.t('folder'), text: change.desired ? stableJson(change.desired.value) : '' },
       `${change.kind}-${change.id.replace(/[/\\]/g, '_')}.json`,
-      `${change.label}: ${pod.label} ↔ folder`,
+      vscode.l10n.t('{0}: {1} ↔ folder', change.label, pod.label),
     );
   }
 }
 
 export async function applyFolderToPod(context: CommandContext, target: PodAsCodeTarget): Promise<ApplyResult | undefined> {
-  const { pod, plan } = await planFor(context, target, 'Pod folder to apply');
+  const { pod, plan } = await planFor(context, target, vscode.l10n.t('Pod folder to apply'));
   if (!hasWrites(plan)) {
-    void context.promptHost.current.info(`Nothing to apply: ${pod.label} already matches ${plan.folder}.`);
+    void context.promptHost.current.info(vscode.l10n.t('Nothing to apply: {0} already matches {1}.', pod.label, plan.folder));
     return undefined;
   }
   const writes = writesOf(plan);
   const listed = writes.slice(0, 25).map((c) => `${c.action} ${c.kind} ${c.label}${c.fields.length ? ` (${c.fields.map((f) => f.field).join(', ')})` : ''}`);
   const ok = await confirmChange(context, target.podId, {
-    message: `Apply ${writes.length} change${writes.length === 1 ? '' : 's'}?`,
-    detail:
-    `${summary(plan)}\n\n${listed.join('\n')}${writes.length > listed.length ? `\n… and ${writes.length - listed.length} more` : ''}\n\nEach resource is read again first; if the pod changed since this plan, nothing is written.`,
-    action: 'Apply',
+    message: writes.length === 1 ? vscode.l10n.t('Apply 1 change?') : vscode.l10n.t('Apply {0} changes?', writes.length),
+    detail: [
+      summary(plan),
+      `${listed.join('\n')}${writes.length > listed.length ? `\n${vscode.l10n.t('… and {0} more', writes.length - listed.length)}` : ''}`,
+      vscode.l10n.t('Each resource is read again first; if the pod changed since this plan, nothing is written.'),
+    ].join('\n\n'),
+    action: vscode.l10n.t('Apply'),
     destructive: writes.some((c) => c.action === 'delete'),
   });
   if (!ok) throw new UserCancelled();
-  const result = await withEngineProgress(`Applying ${plan.folder} to ${pod.label}…`, (host) => applyPlan(pod.client, plan, {}, host));
+  const result = await withEngineProgress(vscode.l10n.t('Applying {0} to {1}…', plan.folder, pod.label), (host) => applyPlan(pod.client, plan, {}, host));
   for (const kind of new Set(result.applied.map((c) => c.kind))) {
     const category = TREE_CATEGORY[kind];
     if (category) context.tree.refreshCategory(target.podId, category);
@@ -83,25 +92,30 @@ export async function applyFolderToPod(context: CommandContext, target: PodAsCod
 
 async function showResult(context: CommandContext, podLabel: string, folder: string, result: ApplyResult): Promise<void> {
   const ui = context.promptHost.current;
-  const message = result.failed
-    ? `Applied ${result.applied.length} change(s) to ${podLabel}; ${result.failed.change.action} ${result.failed.change.kind} ${result.failed.change.label} failed: ${result.failed.error} Not applied: ${result.notApplied.length}.`
-    : `Applied ${result.applied.length} change(s) to ${podLabel}.`;
-  const choice = await (result.failed ? ui.error(message, 'Show Result') : ui.info(message, 'Show Result'));
-  if (choice !== 'Show Result') return;
+  const failed = result.failed;
+  const message = failed
+    ? vscode.l10n.t('Applied {0} change(s) to {1}; {2} failed: {3} Not applied: {4}.',
+      result.applied.length, podLabel, `${failed.change.action} ${failed.change.kind} ${failed.change.label}`, failed.error, result.notApplied.length)
+    : vscode.l10n.t('Applied {0} change(s) to {1}.', result.applied.length, podLabel);
+  const showButton = vscode.l10n.t('Show Result');
+  const choice = await (failed ? ui.error(message, showButton) : ui.info(message, showButton));
+  if (choice !== showButton) return;
   const rows = [
-    ...result.applied.map((c) => ({ c, state: 'applied' })),
-    ...(result.failed ? [{ c: result.failed.change, state: 'failed' }] : []),
-    ...result.notApplied.map((c) => ({ c, state: 'not applied' })),
+    ...result.applied.map((c) => ({ c, state: vscode.l10n.t('applied') })),
+    ...(failed ? [{ c: failed.change, state: vscode.l10n.t('failed') }] : []),
+    ...result.notApplied.map((c) => ({ c, state: vscode.l10n.t('not applied') })),
   ];
-  const picked = await ui.pick(rows.map(({ c, state }) => ({ label: `${state}: ${c.action} ${c.kind} ${c.label}`, detail: c.file, value: c })), { title: `Result on ${podLabel}` });
+  const picked = await ui.pick(rows.map(({ c, state }) => ({ label: `${state}: ${c.action} ${c.kind} ${c.label}`, detail: c.file, value: c })), {
+    title: vscode.l10n.t('Result on {0}', podLabel),
+  });
   if (picked.file) await vscode.window.showTextDocument(vscode.Uri.file(`${folder}/${picked.file}`));
 }
 
 async function planFor(context: CommandContext, target: PodAsCodeTarget, title: string): Promise<{ pod: ReturnType<typeof podOf>; plan: Plan }> {
   const pod = podOf(context, target.podId);
   const folder = await chooseFolder(context, target.folder, title);
-  const environment = await chooseEnvironment(context, folder, `Which environment's values apply to ${pod.label}?`);
-  const plan = await withEngineProgress(`Comparing ${folder} with ${pod.label}…`, (host) => planFolder(pod.client, folder, { environment, host }));
+  const environment = await chooseEnvironment(context, folder, vscode.l10n.t("Which environment's values apply to {0}?", pod.label));
+  const plan = await withEngineProgress(vscode.l10n.t('Comparing {0} with {1}…', folder, pod.label), (host) => planFolder(pod.client, folder, { environment, host }));
   return { pod, plan };
 }
 
@@ -123,7 +137,7 @@ async function chooseEnvironment(context: CommandContext, folder: string, title:
 
 function summary(plan: Plan): string {
   const n = countActions(plan.changes);
-  return `${n.create} to create, ${n.update} to update, ${n.delete} to delete, ${n.unmanaged} unmanaged`;
+  return vscode.l10n.t('{0} to create, {1} to update, {2} to delete, {3} unmanaged', n.create, n.update, n.delete, n.unmanaged);
 }
 
 function withEngineProgress<T>(title: string, task: (host: EngineHost) => Promise<T>): Thenable<T> {
