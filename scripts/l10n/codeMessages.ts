@@ -57,7 +57,7 @@ function messageOf(arg: ts.Expression): BundleEntry | undefined {
   return { message: message.text, comment: comments.map((c) => (c as ts.StringLiteral).text) };
 }
 
-function typeScriptFiles(dir: string): string[] {
+export function typeScriptFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name)).flatMap((entry) => {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) return typeScriptFiles(full);

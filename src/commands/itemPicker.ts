@@ -3,6 +3,7 @@
 // loaded on first use) and made here into the tree node the command expects.
 import { ConnectionStatus } from '../api';
 import { loadPart } from '../parts/loadPart';
+import { l10n } from '../text/l10n';
 import { ServiceAccountNode } from '../tree/accountNodes';
 import { ApplicationNode } from '../tree/appNodes';
 import { CertificateNode } from '../tree/certNodes';
@@ -61,7 +62,7 @@ export const itemCommands: Readonly<Record<string, ItemKind & { many?: true }>> 
 export async function pickItemNode(context: CommandContext, kind: ItemKind, podId: string): Promise<TreeNode> {
   if (!context.tree.podNode(podId)) await context.tree.getChildren();
   const pod = context.tree.podNode(podId);
-  if (!pod) throw new Error('That pod is no longer configured.');
+  if (!pod) throw new Error(l10n.t('That pod is no longer configured.'));
   const picked = await loadPart<typeof import('./itemPickerPart')>('itemPicker').pickItem(context, kind, podId, pod.profile.label);
   return nodeOf(context, pod, picked);
 }

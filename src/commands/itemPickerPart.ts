@@ -23,12 +23,56 @@ interface Page<T> {
 
 /** One kind of item as the picker lists it. */
 interface Source<T> {
-  readonly what: string;
+  readonly what: What;
   page(cursor: unknown, limit: number): Promise<Page<T>>;
   all(): Promise<T[]>;
   describe(item: T): { label: string; description?: string; detail?: string };
   matches(item: T, text: string): boolean;
   picked(item: T): PickedItem;
+}
+
+/** The kinds of item the picker names in its sentences: each has its own, so a translation can inflect the noun. */
+type What = 'certificate' | 'application' | 'group' | 'deletedGroup' | 'incomingRequest' | 'connection' | 'serviceAccount';
+
+/** The picker's sentences about one kind of item, for the pod `pod` (its label) and the search text, if any. */
+function wording(what: What, pod: string, searched: string | undefined): { none: string; title: string; searchTitle: string } {
+  switch (what) {
+    case 'certificate': return {
+      none: vscode.l10n.t('{0} has no certificate this command can act on.', pod),
+      title: searched ? vscode.l10n.t('Which certificate of {0}? (matching "{1}")', pod, searched) : vscode.l10n.t('Which certificate of {0}?', pod),
+      searchTitle: vscode.l10n.t('Search the certificate of {0}', pod),
+    };
+    case 'application': return {
+      none: vscode.l10n.t('{0} has no application this command can act on.', pod),
+      title: searched ? vscode.l10n.t('Which application of {0}? (matching "{1}")', pod, searched) : vscode.l10n.t('Which application of {0}?', pod),
+      searchTitle: vscode.l10n.t('Search the application of {0}', pod),
+    };
+    case 'group': return {
+      none: vscode.l10n.t('{0} has no group this command can act on.', pod),
+      title: searched ? vscode.l10n.t('Which group of {0}? (matching "{1}")', pod, searched) : vscode.l10n.t('Which group of {0}?', pod),
+      searchTitle: vscode.l10n.t('Search the group of {0}', pod),
+    };
+    case 'deletedGroup': return {
+      none: vscode.l10n.t('{0} has no deleted group this command can act on.', pod),
+      title: searched ? vscode.l10n.t('Which deleted group of {0}? (matching "{1}")', pod, searched) : vscode.l10n.t('Which deleted group of {0}?', pod),
+      searchTitle: vscode.l10n.t('Search the deleted group of {0}', pod),
+    };
+    case 'incomingRequest': return {
+      none: vscode.l10n.t('{0} has no incoming connection request this command can act on.', pod),
+      title: searched ? vscode.l10n.t('Which incoming connection request of {0}? (matching "{1}")', pod, searched) : vscode.l10n.t('Which incoming connection request of {0}?', pod),
+      searchTitle: vscode.l10n.t('Search the incoming connection request of {0}', pod),
+    };
+    case 'connection': return {
+      none: vscode.l10n.t('{0} has no connection this command can act on.', pod),
+      title: searched ? vscode.l10n.t('Which connection of {0}? (matching "{1}")', pod, searched) : vscode.l10n.t('Which connection of {0}?', pod),
+      searchTitle: vscode.l10n.t('Search the connection of {0}', pod),
+    };
+    case 'serviceAccount': return {
+      none: vscode.l10n.t('{0} has no service account this command can act on.', pod),
+      title: searched ? vscode.l10n.t('Which service account of {0}? (matching "{1}")', pod, searched) : vscode.l10n.t('Which service account of {0}?', pod),
+      searchTitle: vscode.l10n.t('Search the service account of {0}', pod),
+    };
+  }
 }
 
 const more = Symbol('load more');
@@ -49,17 +93,17 @@ async function pickFrom<T>(context: CommandContext, source: Source<T>, podLabel:
   let searched: string | undefined;
   for (;;) {
     const choices: PickItem<Choice<T>>[] = items.map((item) => ({ ...source.describe(item), value: item }));
-    if (next !== undefined) choices.push({ label: '$(ellipsis) Load more…', description: `${items.length} loaded`, value: more });
-    if (next !== undefined || searched) choices.push({ label: '$(search) Search all…', description: searched ? `now: "${searched}"` : 'by name, id or fingerprint', value: search });
-    if (items.length === 0 && !searched) throw new Error(`${podLabel} has no ${source.what} this command can act on.`);
-    const title = `Which ${source.what} of ${podLabel}?${searched ? ` (matching "${searched}")` : ''}`;
-    const picked = await context.promptHost.current.pick(choices, { title, placeHolder: 'Type to narrow the list' });
+    const words = wording(source.what, podLabel, searched);
+    if (next !== undefined) choices.push({ label: `$(ellipsis) ${vscode.l10n.t('Load more…')}`, description: items.length === 1 ? vscode.l10n.t('1 loaded') : vscode.l10n.t('{0} loaded', items.length), value: more });
+    if (next !== undefined || searched) choices.push({ label: `$(search) ${vscode.l10n.t('Search all…')}`, description: searched ? vscode.l10n.t('now: "{0}"', searched) : vscode.l10n.t('by name, id or fingerprint'), value: search });
+    if (items.length === 0 && !searched) throw new Error(words.none);
+    const picked = await context.promptHost.current.pick(choices, { title: words.title, placeHolder: vscode.l10n.t('Type to narrow the list') });
     if (picked === more) {
       page = await source.page(next, limit);
       items = [...items, ...page.items];
       next = page.next;
     } else if (picked === search) {
-      searched = (await context.promptHost.current.input({ title: `Search the ${source.what} of ${podLabel}`, prompt: 'Name, id or fingerprint (part of it)', value: searched })).trim().toLowerCase();
+      searched = (await context.promptHost.current.input({ title: words.searchTitle, prompt: vscode.l10n.t('Name, id or fingerprint (part of it)'), value: searched })).trim().toLowerCase();
       const all = await source.all();
       items = searched ? all.filter((item) => source.matches(item, searched!)) : all;
       next = undefined;
@@ -76,12 +120,12 @@ async function sourceFor(context: CommandContext, kind: ItemKind, podId: string)
     case 'any': {
       const what = await context.promptHost.current.pick<ItemKind>(
         [
-          { label: '$(shield) Certificate', value: { kind: 'certificate' } },
-          { label: '$(package) Application', value: { kind: 'application' } },
-          { label: '$(organization) Group', value: { kind: 'group' } },
-          { label: '$(link) Accepted connection', value: { kind: 'connection', status: 'ACCEPTED' } },
+          { label: `$(shield) ${vscode.l10n.t('Certificate')}`, value: { kind: 'certificate' } },
+          { label: `$(package) ${vscode.l10n.t('Application')}`, value: { kind: 'application' } },
+          { label: `$(organization) ${vscode.l10n.t('Group')}`, value: { kind: 'group' } },
+          { label: `$(link) ${vscode.l10n.t('Accepted connection')}`, value: { kind: 'connection', status: 'ACCEPTED' } },
         ],
-        { title: 'Which kind of item?' },
+        { title: vscode.l10n.t('Which kind of item?') },
       );
       return sourceFor(context, what, podId);
     }
@@ -119,9 +163,9 @@ async function sourceFor(context: CommandContext, kind: ItemKind, podId: string)
       const types = await client.groups.listTypes();
       const typeId = types.length === 1
         ? types[0].id ?? ''
-        : await context.promptHost.current.pick(types.map((t) => ({ label: t.name || t.id || '', description: t.id, value: t.id ?? '' })), { title: 'Which group type?' });
+        : await context.promptHost.current.pick(types.map((t) => ({ label: t.name || t.id || '', description: t.id, value: t.id ?? '' })), { title: vscode.l10n.t('Which group type?') });
       const groups: Source<ReadGroup> = {
-        what: kind.status === 'DELETED' ? 'deleted group' : 'group',
+        what: kind.status === 'DELETED' ? 'deletedGroup' : 'group',
         page: async (after, limit) => {
           const page = await client.groups.listGroups(typeId, { after: after as string | undefined, limit: Math.min(limit, 100), status: kind.status });
           return { items: page.data ?? [], next: page.pagination?.cursors?.after ?? undefined };
@@ -136,10 +180,10 @@ async function sourceFor(context: CommandContext, kind: ItemKind, podId: string)
     case 'connection': {
       const status = kind.status;
       const connections: Source<UserConnection> = {
-        what: status === 'PENDING_INCOMING' ? 'incoming connection request' : 'connection',
+        what: status === 'PENDING_INCOMING' ? 'incomingRequest' : 'connection',
         page: async () => ({ items: await client.connections.listConnections({ status }) }),
         all: () => client.connections.listConnections({ status }),
-        describe: (c) => ({ label: `User ${c.userId}`, description: (c.status ?? '').toLowerCase().replace('_', ' ') }),
+        describe: (c) => ({ label: vscode.l10n.t('User {0}', String(c.userId)), description: (c.status ?? '').toLowerCase().replace('_', ' ') }),
         matches: (c, text) => has(text, c.userId),
         picked: (item) => ({ kind: 'connection', status, item }),
       };
@@ -149,7 +193,7 @@ async function sourceFor(context: CommandContext, kind: ItemKind, podId: string)
       // The pod's user list has no type filter: a page's cursor is `pageServiceAccounts`' raw skip, as in the tree.
       const page = (skip: unknown, limit: number) => client.users.pageServiceAccounts((skip as number | undefined) ?? 0, limit);
       const accounts: Source<V2UserDetail> = {
-        what: 'service account',
+        what: 'serviceAccount',
         page,
         all: async () => (await page(0, Infinity)).items,
         describe: ({ userAttributes: a }) => ({ label: a?.displayName || a?.userName || '', description: a?.userName }),

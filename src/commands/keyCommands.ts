@@ -61,5 +61,5 @@ export function appTarget(node: unknown): AppTarget {
   if (node instanceof ApplicationNode && node.podId) return { podId: node.podId, appId: node.appId };
   const candidate = node as Partial<AppTarget> | undefined;
   if (typeof candidate?.podId === 'string' && typeof candidate.appId === 'string') return { podId: candidate.podId, appId: candidate.appId };
-  throw new Error('Select an application in the Pods tree (or open its details), then run this command from there.');
+  throw new Error(vscode.l10n.t('Select an application in the Pods tree (or open its details), then run this command from there.'));
 }

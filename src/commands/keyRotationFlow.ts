@@ -43,18 +43,18 @@ export async function rotateKey<D>(context: CommandContext, target: KeyTarget<D>
   const base = await target.read();
   const keys = target.kind.keysOf(base);
   const noun = target.kind.noun;
-  const title = `Rotate RSA Key of ${target.id}`;
+  const title = vscode.l10n.t('Rotate RSA Key of {0}', target.id);
   const refusal = heldKeySaveRefusal(keys);
   const revokeFirst = refusal?.reason === 'previousKeyValid' && await confirmRevokeFirst(context, target, target.nameOf(base), refusal);
   const source = await ui.pick<'generate' | 'file'>([
-    { label: `Generate a new ${generatedKeyBits}-bit key pair`, description: 'the private key is saved only to a file you choose', value: 'generate' },
-    { label: 'Use an existing public key file…', description: 'PEM, -----BEGIN PUBLIC KEY-----', value: 'file' },
-  ], { title, placeHolder: 'Where does the new key come from?' });
+    { label: vscode.l10n.t('Generate a new {0}-bit key pair', generatedKeyBits), description: vscode.l10n.t('the private key is saved only to a file you choose'), value: 'generate' },
+    { label: vscode.l10n.t('Use an existing public key file…'), description: 'PEM, -----BEGIN PUBLIC KEY-----', value: 'file' },
+  ], { title, placeHolder: vscode.l10n.t('Where does the new key come from?') });
 
   let privateKeyPath: string | undefined;
   let publicKeyPem: string | undefined;
   if (source === 'file') {
-    publicKeyPem = await readPublicKeyFile(context, `New RSA public key for ${target.id} (PEM)`);
+    publicKeyPem = await readPublicKeyFile(context, vscode.l10n.t('New RSA public key for {0} (PEM)', target.id));
     const same = heldKeySaveRefusal({ current: keys.current }, publicKeyPem);
     if (same) throw new Error(saveRefusalMessage(same, target.id));
   } else {
@@ -63,14 +63,16 @@ export async function rotateKey<D>(context: CommandContext, target: KeyTarget<D>
 
   const { current, previous } = keys;
   const ok = await confirmChange(context, target.podId, {
-    message: `Rotate the RSA key of "${target.nameOf(base)}"?`,
+    message: vscode.l10n.t('Rotate the RSA key of "{0}"?', target.nameOf(base)),
     detail: [
-      revokeFirst ? `First the previous key (${fingerprintStart(previous!.key!)}) is revoked: anything still signing in with it stops working.` : '',
-      current?.key ? `The current key (${fingerprintStart(current.key)}) becomes the previous key: the ${noun} can still sign in with it until the pod's grace period ends.` : `The ${noun} has no current key yet.`,
-      !revokeFirst && previous?.key ? `The expired previous key (${fingerprintStart(previous.key)}) is replaced.` : '',
-      privateKeyPath ? `The new private key is written to ${privateKeyPath} (mode 0600); it is never uploaded.` : '',
+      revokeFirst ? vscode.l10n.t('First the previous key ({0}) is revoked: anything still signing in with it stops working.', fingerprintStart(previous!.key!)) : '',
+      current?.key
+        ? vscode.l10n.t('The current key ({0}) becomes the previous key: the {1} can still sign in with it until the pod\'s grace period ends.', fingerprintStart(current.key), noun)
+        : vscode.l10n.t('The {0} has no current key yet.', noun),
+      !revokeFirst && previous?.key ? vscode.l10n.t('The expired previous key ({0}) is replaced.', fingerprintStart(previous.key)) : '',
+      privateKeyPath ? vscode.l10n.t('The new private key is written to {0} (mode 0600); it is never uploaded.', privateKeyPath) : '',
     ].filter(Boolean).join('\n'),
-    action: 'Rotate Key',
+    action: vscode.l10n.t('Rotate Key'),
     destructive: revokeFirst,
   });
   if (!ok) throw new UserCancelled();
@@ -79,10 +81,10 @@ export async function rotateKey<D>(context: CommandContext, target: KeyTarget<D>
   let revoked = false;
   try {
     if (revokeFirst) {
-      await withProgress(`Revoking the previous key of ${target.id}…`, () => target.send(keyChanges.revokePrevious(keys, noun)));
+      await withProgress(vscode.l10n.t('Revoking the previous key of {0}…', target.id), () => target.send(keyChanges.revokePrevious(keys, noun)));
       revoked = true;
     }
-    await withProgress(`Rotating the key of ${target.id}…`, () => target.send(keyChanges.save(publicKeyPem!)));
+    await withProgress(vscode.l10n.t('Rotating the key of {0}…', target.id), () => target.send(keyChanges.save(publicKeyPem!)));
   } catch (error) {
     if (privateKeyPath) context.log.warn(`Key rotation of ${target.id} failed; the private key written to ${privateKeyPath} was not installed on the pod.`);
     if (revoked) context.log.warn(`The previous key of ${target.id} was revoked before the rotation failed; the current key is unchanged.`);
@@ -91,16 +93,16 @@ export async function rotateKey<D>(context: CommandContext, target: KeyTarget<D>
   const updated = await target.read();
   context.log.info(`Rotated the RSA key of ${target.id} on ${podLabel(context, target.podId)}: new key ${publicKeyFingerprint(publicKeyPem!)}.`);
   void ui.info([
-    `Rotated the RSA key of ${target.id}.`,
-    privateKeyPath ? `The new private key is in ${privateKeyPath}: configure the ${noun} with it.` : '',
-    current?.key ? `The pod accepts the previous key until ${keyDate(target.kind.keysOf(updated).previous?.expirationDate)}.` : '',
+    vscode.l10n.t('Rotated the RSA key of {0}.', target.id),
+    privateKeyPath ? vscode.l10n.t('The new private key is in {0}: configure the {1} with it.', privateKeyPath, noun) : '',
+    current?.key ? vscode.l10n.t('The pod accepts the previous key until {0}.', keyDate(target.kind.keysOf(updated).previous?.expirationDate)) : '',
   ].filter(Boolean).join(' '));
   return updated;
 }
 
 /** An RSA public key from a file the user picks; a private key or anything else is refused before any request. */
 export async function readPublicKeyFile(context: CommandContext, title: string): Promise<string> {
-  const file = await prompts(context).openFile({ title, filters: { 'PEM files': ['pem', 'pub'], 'All files': ['*'] } });
+  const file = await prompts(context).openFile({ title, filters: { [vscode.l10n.t('PEM files')]: ['pem', 'pub'], [vscode.l10n.t('All files')]: ['*'] } });
   const pem = await fs.readFile(file.fsPath, 'utf8');
   const problem = validatePublicKey(pem);
   if (problem) throw new Error(`${file.fsPath}: ${problem}`);
@@ -110,12 +112,12 @@ export async function readPublicKeyFile(context: CommandContext, title: string):
 /** Where the new private key goes (the save dialog asks before replacing a file). */
 export async function choosePrivateKeyFile(context: CommandContext, id: string): Promise<string> {
   const defaultUri = vscode.Uri.file(path.join(os.homedir(), `${id.replace(/[^\w.-]+/g, '_')}-private-key.pem`));
-  return (await prompts(context).saveFile({ title: `Save the new private key of ${id} (PKCS#8 PEM, readable only by you)`, defaultUri, filters: { 'PEM files': ['pem'] } })).fsPath;
+  return (await prompts(context).saveFile({ title: vscode.l10n.t('Save the new private key of {0} (PKCS#8 PEM, readable only by you)', id), defaultUri, filters: { [vscode.l10n.t('PEM files')]: ['pem'] } })).fsPath;
 }
 
 /** Generates the pair; the private key goes only to `file` (0600); returns the public key. */
 export async function generateToFile(file: string): Promise<string> {
-  return (await withProgress(`Generating a ${generatedKeyBits}-bit RSA key pair…`, () => generateKeyPairToFile(file))).publicKeyPem;
+  return (await withProgress(vscode.l10n.t('Generating a {0}-bit RSA key pair…', generatedKeyBits), () => generateKeyPairToFile(file))).publicKeyPem;
 }
 
 /**
@@ -126,23 +128,27 @@ async function confirmRevokeFirst<D>(context: CommandContext, target: KeyTarget<
   const ui = prompts(context);
   const until = keyDate(refusal.previousExpires);
   const ok = await confirmChange(context, target.podId, {
-    message: `The pod refuses a new key for "${name}" while its previous key is still valid (until ${until}). Revoke the previous key now, then rotate?`,
-    detail: `Bots and services still signing in to ${podLabel(context, target.podId)} with the previous key (${shortFingerprint(refusal.previousFingerprint)}) stop working as soon as it is revoked.\nTo keep them working, cancel and rotate after ${until}, when the previous key has expired.`,
-    action: 'Revoke Previous Key and Rotate',
+    message: vscode.l10n.t('The pod refuses a new key for "{0}" while its previous key is still valid (until {1}). Revoke the previous key now, then rotate?', name, until),
+    detail: vscode.l10n.t('Bots and services still signing in to {0} with the previous key ({1}) stop working as soon as it is revoked.\nTo keep them working, cancel and rotate after {2}, when the previous key has expired.', podLabel(context, target.podId), shortFingerprint(refusal.previousFingerprint), until),
+    action: vscode.l10n.t('Revoke Previous Key and Rotate'),
     destructive: true,
   });
   if (!ok) {
-    void ui.info(`Nothing was changed on ${target.id}: ${saveRefusalMessage(refusal, target.id)}`);
+    void ui.info(vscode.l10n.t('Nothing was changed on {0}: {1}', target.id, saveRefusalMessage(refusal, target.id)));
     throw new UserCancelled();
   }
   return true;
 }
 
 /** The holder as the pod has it now, and its rotated key; says so when there is none to act on. */
-async function readPreviousKey<D>(target: KeyTarget<D>, verb: string): Promise<{ base: D; keys: HeldKeys; previous: { key: string; expirationDate?: number } }> {
+async function readPreviousKey<D>(target: KeyTarget<D>, verb: 'extend' | 'revoke'): Promise<{ base: D; keys: HeldKeys; previous: { key: string; expirationDate?: number } }> {
   const base = await target.read();
   const keys = target.kind.keysOf(base);
-  if (!keys.previous?.key) throw new Error(`The ${target.kind.noun} "${target.id}" has no rotated (previous) key to ${verb}.`);
+  if (!keys.previous?.key) {
+    throw new Error(verb === 'extend'
+      ? vscode.l10n.t('The {0} "{1}" has no rotated (previous) key to extend.', target.kind.noun, target.id)
+      : vscode.l10n.t('The {0} "{1}" has no rotated (previous) key to revoke.', target.kind.noun, target.id));
+  }
   return { base, keys, previous: { ...keys.previous, key: keys.previous.key } };
 }
 
@@ -150,14 +156,14 @@ export async function extendPreviousKey<D>(context: CommandContext, target: KeyT
   const ui = prompts(context);
   const { keys, previous } = await readPreviousKey(target, 'extend');
   const answer = (await ui.input({
-    title: `Extend Previous Key of ${target.id}`,
-    prompt: `It expires ${keyDate(previous.expirationDate)}. New expiration date (YYYY-MM-DD, UTC), or empty to let the pod extend it by its own step (72 hours for accounts)`,
-    placeHolder: 'YYYY-MM-DD',
-    validate: (value) => (value.trim() === '' || futureDay(value) ? undefined : 'Enter a future date as YYYY-MM-DD, or leave it empty.'),
+    title: vscode.l10n.t('Extend Previous Key of {0}', target.id),
+    prompt: vscode.l10n.t('It expires {0}. New expiration date (YYYY-MM-DD, UTC), or empty to let the pod extend it by its own step (72 hours for accounts)', keyDate(previous.expirationDate)),
+    placeHolder: vscode.l10n.t({ message: 'YYYY-MM-DD', comment: ['The date format the box reads: year, month and day as digits, in this order, with dashes. Translate only the letters.'] }),
+    validate: (value) => (value.trim() === '' || futureDay(value) ? undefined : vscode.l10n.t('Enter a future date as YYYY-MM-DD, or leave it empty.')),
   })).trim();
   const until = answer ? futureDay(answer) : undefined;
-  const updated = await changeKeys(target, keyChanges.extendPrevious(keys, target.kind.noun, until), `Extending the previous key of ${target.id}…`);
-  void ui.info(`The previous key of ${target.id} now expires ${keyDate(target.kind.keysOf(updated).previous?.expirationDate)}.`);
+  const updated = await changeKeys(target, keyChanges.extendPrevious(keys, target.kind.noun, until), vscode.l10n.t('Extending the previous key of {0}…', target.id));
+  void ui.info(vscode.l10n.t('The previous key of {0} now expires {1}.', target.id, keyDate(target.kind.keysOf(updated).previous?.expirationDate)));
   return updated;
 }
 
@@ -165,14 +171,14 @@ export async function revokePreviousKey<D>(context: CommandContext, target: KeyT
   const ui = prompts(context);
   const { keys, previous } = await readPreviousKey(target, 'revoke');
   const ok = await confirmChange(context, target.podId, {
-    message: `Revoke the previous RSA key of "${target.id}"?`,
-    detail: `Key ${fingerprintStart(previous.key)} stops working now instead of ${keyDate(previous.expirationDate)}. Anything still signing in with it will fail.`,
-    action: 'Revoke Previous Key',
+    message: vscode.l10n.t('Revoke the previous RSA key of "{0}"?', target.id),
+    detail: vscode.l10n.t('Key {0} stops working now instead of {1}. Anything still signing in with it will fail.', fingerprintStart(previous.key), keyDate(previous.expirationDate)),
+    action: vscode.l10n.t('Revoke Previous Key'),
     destructive: true,
   });
   if (!ok) throw new UserCancelled();
-  const updated = await changeKeys(target, keyChanges.revokePrevious(keys, target.kind.noun), `Revoking the previous key of ${target.id}…`);
-  void ui.info(`Revoked the previous key of ${target.id}.`);
+  const updated = await changeKeys(target, keyChanges.revokePrevious(keys, target.kind.noun), vscode.l10n.t('Revoking the previous key of {0}…', target.id));
+  void ui.info(vscode.l10n.t('Revoked the previous key of {0}.', target.id));
   return updated;
 }
 
@@ -182,24 +188,28 @@ export async function revokeCurrentKey<D>(context: CommandContext, target: KeyTa
   const base = await target.read();
   const keys = target.kind.keysOf(base);
   const noun = target.kind.noun;
-  if (!keys.current?.key) throw new Error(`The ${noun} "${target.id}" has no current RSA key to revoke.`);
+  if (!keys.current?.key) throw new Error(vscode.l10n.t('The {0} "{1}" has no current RSA key to revoke.', noun, target.id));
   const previous = keys.previous;
   const ok = await confirmChange(context, target.podId, {
-    message: `Revoke the CURRENT RSA key of "${target.id}"? The ${noun} will stop authenticating with it.`,
-    detail: `Key ${fingerprintStart(keys.current.key)} is removed now. ${previous?.key
-      ? `The previous key (${fingerprintStart(previous.key)}) becomes the current key: only it will still work.`
-      : `The ${noun} has no other key: it will not be able to authenticate until a new key is saved.`}${sessionsEnd ? ` ${sessionsEnd}` : ''}`,
-    action: 'Revoke Current Key',
+    message: vscode.l10n.t('Revoke the CURRENT RSA key of "{0}"? The {1} will stop authenticating with it.', target.id, noun),
+    detail: [
+      vscode.l10n.t('Key {0} is removed now.', fingerprintStart(keys.current.key)),
+      previous?.key
+        ? vscode.l10n.t('The previous key ({0}) becomes the current key: only it will still work.', fingerprintStart(previous.key))
+        : vscode.l10n.t('The {0} has no other key: it will not be able to authenticate until a new key is saved.', noun),
+      sessionsEnd,
+    ].filter(Boolean).join(' '),
+    action: vscode.l10n.t('Revoke Current Key'),
     destructive: true,
   });
   if (!ok) throw new UserCancelled();
   await ui.input({
-    title: `Revoke Current Key of ${target.id}`,
-    prompt: `Type "${target.id}" to confirm that the ${noun} will stop authenticating with this key`,
-    validate: (value) => (value.trim() === target.id ? undefined : `Type ${target.id} exactly.`),
+    title: vscode.l10n.t('Revoke Current Key of {0}', target.id),
+    prompt: vscode.l10n.t('Type "{0}" to confirm that the {1} will stop authenticating with this key', target.id, noun),
+    validate: (value) => (value.trim() === target.id ? undefined : vscode.l10n.t('Type {0} exactly.', target.id)),
   });
-  const updated = await changeKeys(target, keyChanges.revokeCurrent(keys, noun), `Revoking the current key of ${target.id}…`);
-  void ui.info(`Revoked the current key of ${target.id}. It can no longer authenticate with that key.`);
+  const updated = await changeKeys(target, keyChanges.revokeCurrent(keys, noun), vscode.l10n.t('Revoking the current key of {0}…', target.id));
+  void ui.info(vscode.l10n.t('Revoked the current key of {0}. It can no longer authenticate with that key.', target.id));
   return updated;
 }
 

@@ -12,16 +12,16 @@ const wizard = () => loadPart<typeof import('./podWizardPart')>('podWizard');
 export function registerPodCommands(context: CommandContext): vscode.Disposable[] {
   return [
     registerCommand(context, 'symphonyPodAdmin.pods.add', () => addPod(context)),
-    registerCommand(context, 'symphonyPodAdmin.pods.edit', async (node?: TreeNode) => editPod(context, await pickPod(context, node, 'Edit which pod?'))),
-    registerCommand(context, 'symphonyPodAdmin.pods.remove', async (node?: TreeNode) => removePod(context, await pickPod(context, node, 'Remove which pod?'))),
-    registerCommand(context, 'symphonyPodAdmin.pods.signIn', async (node?: TreeNode) => signIn(context, await pickPod(context, node, 'Sign in to which pod?', 'signedOut'))),
-    registerCommand(context, 'symphonyPodAdmin.pods.signOut', async (node?: TreeNode) => signOut(context, await pickPod(context, node, 'Sign out of which pod?', 'signedIn'))),
+    registerCommand(context, 'symphonyPodAdmin.pods.edit', async (node?: TreeNode) => editPod(context, await pickPod(context, node, vscode.l10n.t('Edit which pod?')))),
+    registerCommand(context, 'symphonyPodAdmin.pods.remove', async (node?: TreeNode) => removePod(context, await pickPod(context, node, vscode.l10n.t('Remove which pod?')))),
+    registerCommand(context, 'symphonyPodAdmin.pods.signIn', async (node?: TreeNode) => signIn(context, await pickPod(context, node, vscode.l10n.t('Sign in to which pod?'), 'signedOut'))),
+    registerCommand(context, 'symphonyPodAdmin.pods.signOut', async (node?: TreeNode) => signOut(context, await pickPod(context, node, vscode.l10n.t('Sign out of which pod?'), 'signedIn'))),
     registerCommand(context, 'symphonyPodAdmin.pods.switch', async () => switchPod(context)),
   ];
 }
 
 async function addPod(context: CommandContext): Promise<void> {
-  const asked = await wizard().askProfile(context, { id: '', label: '', podUrl: 'https://', authMethod: 'rsa' }, 'Add Pod');
+  const asked = await wizard().askProfile(context, { id: '', label: '', podUrl: 'https://', authMethod: 'rsa' }, vscode.l10n.t('Add Pod'));
   const profile: PodProfile = { ...asked, id: readablePodId(asked.label, context.store.list().map((p) => p.id)) };
   const previousCurrent = context.store.currentId;
   await context.store.save(profile);
@@ -41,13 +41,13 @@ async function refuseSameAccount(context: CommandContext, profile: PodProfile, p
     await context.store.remove(profile.id);
     await context.sessions.profileChanged(profile.id);
     if (previousCurrent) await context.store.setCurrent(previousCurrent);
-    throw new Error(`The pod "${other.label}" already signs in to ${profile.podUrl} as ${account.username ?? account.id}: use that pod instead of adding it twice. The new one was not kept.`);
+    throw new Error(vscode.l10n.t('The pod "{0}" already signs in to {1} as {2}: use that pod instead of adding it twice. The new one was not kept.', other.label, profile.podUrl, String(account.username ?? account.id)));
   }
 }
 
 async function editPod(context: CommandContext, podId: string): Promise<void> {
   const existing = context.store.get(podId)!;
-  const profile = await wizard().askProfile(context, existing, `Edit ${existing.label}`);
+  const profile = await wizard().askProfile(context, existing, vscode.l10n.t('Edit {0}', existing.label));
   const connectionChanged = (['podUrl', 'authMethod', 'username', 'privateKeyPath', 'clientCertPath', 'clientKeyPath', 'sessionAuthUrl', 'caBundlePath'] as const).some(
     (key) => profile[key] !== existing[key],
   );
@@ -62,9 +62,9 @@ async function editPod(context: CommandContext, podId: string): Promise<void> {
 async function removePod(context: CommandContext, podId: string): Promise<void> {
   const profile = context.store.get(podId)!;
   const confirmed = await prompts(context).confirm(
-    `Remove the pod "${profile.label}"?`,
-    `${profile.podUrl}\n\nIts profile and every secret stored for it (session token, bearer token, key passphrase) are forgotten. Nothing changes on the pod.`,
-    'Remove Pod',
+    vscode.l10n.t('Remove the pod "{0}"?', profile.label),
+    vscode.l10n.t('{0}\n\nIts profile and every secret stored for it (session token, bearer token, key passphrase) are forgotten. Nothing changes on the pod.', profile.podUrl),
+    vscode.l10n.t('Remove Pod'),
   );
   if (!confirmed) return;
   await context.sessions.signOut(podId);
@@ -74,30 +74,30 @@ async function removePod(context: CommandContext, podId: string): Promise<void> 
 
 async function signIn(context: CommandContext, podId: string): Promise<void> {
   const profile = context.store.get(podId)!;
-  const user = await withProgress(`Signing in to ${profile.label}…`, () => context.sessions.signIn(podId));
+  const user = await withProgress(vscode.l10n.t('Signing in to {0}…', profile.label), () => context.sessions.signIn(podId));
   context.log.info(`Signed in to ${profile.label} as ${user.username ?? user.id}`);
-  void prompts(context).info(`Signed in to ${profile.label} as ${user.displayName ?? user.username ?? user.id}.`);
+  void prompts(context).info(vscode.l10n.t('Signed in to {0} as {1}.', profile.label, String(user.displayName ?? user.username ?? user.id)));
 }
 
 async function signOut(context: CommandContext, podId: string): Promise<void> {
   await context.sessions.signOut(podId);
-  void prompts(context).info(`Signed out of ${context.store.get(podId)?.label}; its secrets were removed from the keychain.`);
+  void prompts(context).info(vscode.l10n.t('Signed out of {0}; its secrets were removed from the keychain.', context.store.get(podId)?.label ?? podId));
 }
 
 async function switchPod(context: CommandContext): Promise<void> {
-  const podId = await pickPod(context, undefined, 'Switch to which pod?', undefined, true);
+  const podId = await pickPod(context, undefined, vscode.l10n.t('Switch to which pod?'), undefined, true);
   await context.store.setCurrent(podId);
 }
 
 async function pickPod(context: CommandContext, node: TreeNode | undefined, title: string, state?: 'signedIn' | 'signedOut', alwaysAsk = false): Promise<string> {
   if (node instanceof PodNode || node?.podId) return node.podId!;
   const candidates = context.store.list().filter((p) => !state || (state === 'signedIn') === (context.sessions.state(p.id) === 'signedIn'));
-  if (candidates.length === 0) throw new Error(context.store.list().length === 0 ? 'No pod is configured yet: run "Symphony: Add Pod…".' : 'No pod is in that state.');
+  if (candidates.length === 0) throw new Error(context.store.list().length === 0 ? vscode.l10n.t('No pod is configured yet: run "Symphony: Add Pod…".') : vscode.l10n.t('No pod is in that state.'));
   if (candidates.length === 1 && !alwaysAsk) return candidates[0].id;
   const items: PickItem<string>[] = candidates.map((p) => ({
     label: p.label,
-    description: `${p.podUrl}${p.id === context.store.currentId ? ' · current' : ''}`,
-    detail: context.sessions.user(p.id)?.username ? `signed in as ${context.sessions.user(p.id)?.username}` : context.sessions.state(p.id),
+    description: p.id === context.store.currentId ? vscode.l10n.t('{0} · current', p.podUrl) : p.podUrl,
+    detail: context.sessions.user(p.id)?.username ? vscode.l10n.t('signed in as {0}', context.sessions.user(p.id)!.username!) : context.sessions.state(p.id),
     value: p.id,
   }));
   return prompts(context).pick(items, { title });

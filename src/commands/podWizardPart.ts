@@ -2,6 +2,7 @@
 // added or edited, not at start-up.
 import { normalizePodUrl, validatePodUrl, validateRequiredName } from '../api';
 import { AuthMethod, authMethodLabels, describeDuplicatePod, describeProfileProblem, environmentLabels, environmentOf, PodEnvironment, PodProfile } from '../pods/podProfile';
+import { l10n } from '../text/l10n';
 import { PickItem, Prompts, runWizard } from '../ui/prompts';
 import { CommandContext, prompts } from './commandContext';
 
@@ -9,12 +10,12 @@ import { CommandContext, prompts } from './commandContext';
 export async function askProfile(context: CommandContext, start: PodProfile, title: string): Promise<PodProfile> {
   const profile: PodProfile = { ...start };
   await runWizard(prompts(context), [
-    { ask: async (ui, p) => void (p.label = (await ui.input({ title, prompt: 'A name for this pod, e.g. "UAT"', value: p.label, validate: (v) => validateRequiredName(v, 'The pod name') })).trim()) },
-    { ask: async (ui, p) => void (p.podUrl = normalizePodUrl(await ui.input({ title, prompt: 'The pod URL, e.g. https://acme.symphony.com', value: p.podUrl, validate: validatePodUrl }))) },
+    { ask: async (ui, p) => void (p.label = (await ui.input({ title, prompt: l10n.t('A name for this pod, e.g. "UAT"'), value: p.label, validate: (v) => validateRequiredName(v, l10n.t('The pod name')) })).trim()) },
+    { ask: async (ui, p) => void (p.podUrl = normalizePodUrl(await ui.input({ title, prompt: l10n.t('The pod URL, e.g. https://acme.symphony.com'), value: p.podUrl, validate: validatePodUrl }))) },
     {
       ask: async (ui, p) => {
         const methods: PickItem<AuthMethod>[] = (Object.keys(authMethodLabels) as AuthMethod[]).map((m) => ({ label: authMethodLabels[m], value: m, picked: m === p.authMethod }));
-        p.authMethod = await ui.pick(methods, { title, placeHolder: 'How does this account sign in?' });
+        p.authMethod = await ui.pick(methods, { title, placeHolder: l10n.t('How does this account sign in?') });
       },
     },
     { when: (p) => p.authMethod === 'rsa', ask: (ui, p) => askRsaAccount(ui, p, title) },
@@ -23,16 +24,16 @@ export async function askProfile(context: CommandContext, start: PodProfile, tit
       ask: async (ui, p) => {
         const caChoice = await ui.pick<'system' | 'file' | 'keep'>(
           [
-            { label: 'Use the system certificate authorities', value: 'system' },
-            { label: 'Choose a CA bundle file (PEM)…', description: 'for pods or proxies signed by a corporate CA', value: 'file' },
-            ...(start.caBundlePath ? [{ label: `Keep ${start.caBundlePath}`, value: 'keep' as const }] : []),
+            { label: l10n.t('Use the system certificate authorities'), value: 'system' },
+            { label: l10n.t('Choose a CA bundle file (PEM)…'), description: l10n.t('for pods or proxies signed by a corporate CA'), value: 'file' },
+            ...(start.caBundlePath ? [{ label: l10n.t('Keep {0}', start.caBundlePath), value: 'keep' as const }] : []),
           ],
-          { title, placeHolder: 'Which certificate authorities sign the pod\'s TLS certificate?' },
+          { title, placeHolder: l10n.t('Which certificate authorities sign the pod\'s TLS certificate?') },
         );
-        p.caBundlePath = caChoice === 'file' ? (await ui.openFile({ title: 'CA bundle (PEM)', filters: { 'PEM files': ['pem', 'crt'], 'All files': ['*'] } })).fsPath : caChoice === 'keep' ? start.caBundlePath : undefined;
+        p.caBundlePath = caChoice === 'file' ? (await ui.openFile({ title: l10n.t('CA bundle (PEM)'), filters: { [l10n.t('PEM files')]: ['pem', 'crt'], [l10n.t('All files')]: ['*'] } })).fsPath : caChoice === 'keep' ? start.caBundlePath : undefined;
       },
     },
-    { ask: async (ui, p) => void (p.environment = await ui.pick(environmentItems(environmentOf(p)), { title, placeHolder: 'Which environment is this pod?' })) },
+    { ask: async (ui, p) => void (p.environment = await ui.pick(environmentItems(environmentOf(p)), { title, placeHolder: l10n.t('Which environment is this pod?') })) },
   ], profile);
   const chosen: PodProfile = { id: start.id, label: profile.label, podUrl: profile.podUrl, authMethod: profile.authMethod, caBundlePath: profile.caBundlePath, environment: profile.environment };
   if (profile.authMethod === 'rsa') Object.assign(chosen, { username: profile.username, privateKeyPath: profile.privateKeyPath });
@@ -43,9 +44,9 @@ export async function askProfile(context: CommandContext, start: PodProfile, tit
 }
 
 const environmentHelp: Record<PodEnvironment, string> = {
-  development: 'changes go through at once',
-  uat: 'changes go through at once; confirmations name the environment',
-  production: 'read-only in each window until you unlock it with a reason; deletes ask you to type the pod\'s name',
+  get development() { return l10n.t('changes go through at once'); },
+  get uat() { return l10n.t('changes go through at once; confirmations name the environment'); },
+  get production() { return l10n.t('read-only in each window until you unlock it with a reason; deletes ask you to type the pod\'s name'); },
 };
 
 function environmentItems(current: PodEnvironment): PickItem<PodEnvironment>[] {
@@ -53,17 +54,17 @@ function environmentItems(current: PodEnvironment): PickItem<PodEnvironment>[] {
 }
 
 async function askRsaAccount(ui: Prompts, profile: PodProfile, title: string): Promise<void> {
-  profile.username = (await ui.input({ title: `${title}: RSA`, prompt: 'Service account username', value: profile.username, validate: (v) => validateRequiredName(v, 'The service account username') })).trim();
-  profile.privateKeyPath = (await ui.openFile({ title: 'RSA private key of the service account (PEM, PKCS#1 or PKCS#8)', filters: { 'PEM files': ['pem', 'key'], 'All files': ['*'] } })).fsPath;
+  profile.username = (await ui.input({ title: l10n.t('{0}: RSA', title), prompt: l10n.t('Service account username'), value: profile.username, validate: (v) => validateRequiredName(v, l10n.t('The service account username')) })).trim();
+  profile.privateKeyPath = (await ui.openFile({ title: l10n.t('RSA private key of the service account (PEM, PKCS#1 or PKCS#8)'), filters: { [l10n.t('PEM files')]: ['pem', 'key'], [l10n.t('All files')]: ['*'] } })).fsPath;
 }
 
 async function askCertificateAccount(ui: Prompts, profile: PodProfile, title: string): Promise<void> {
-  profile.clientCertPath = (await ui.openFile({ title: 'Client certificate (PEM)', filters: { 'PEM files': ['pem', 'crt', 'cer'], 'All files': ['*'] } })).fsPath;
-  profile.clientKeyPath = (await ui.openFile({ title: 'Private key of the client certificate (PEM)', filters: { 'PEM files': ['pem', 'key'], 'All files': ['*'] } })).fsPath;
+  profile.clientCertPath = (await ui.openFile({ title: l10n.t('Client certificate (PEM)'), filters: { [l10n.t('PEM files')]: ['pem', 'crt', 'cer'], [l10n.t('All files')]: ['*'] } })).fsPath;
+  profile.clientKeyPath = (await ui.openFile({ title: l10n.t('Private key of the client certificate (PEM)'), filters: { [l10n.t('PEM files')]: ['pem', 'key'], [l10n.t('All files')]: ['*'] } })).fsPath;
   const sessionAuth = (
     await ui.input({
-      title: `${title}: certificate`,
-      prompt: 'Session-auth URL, if it differs from the pod URL (leave empty otherwise)',
+      title: l10n.t('{0}: certificate', title),
+      prompt: l10n.t('Session-auth URL, if it differs from the pod URL (leave empty otherwise)'),
       value: profile.sessionAuthUrl ?? '',
       validate: (v) => (v.trim() ? validatePodUrl(v) : undefined),
     })

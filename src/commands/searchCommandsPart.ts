@@ -2,6 +2,7 @@
 // signed-in pod as the user types (the engine is src/api/search.ts) and returns what was picked. Opening it stays in
 // searchCommands.ts, in the extension bundle, because it builds tree nodes the item commands recognise.
 import { PodSearchResult, PodToSearch, SEARCH_AREAS, SearchArea, SearchHit, SearchLists, searchPods, validateSearchText } from '../api';
+import { l10n } from '../text/l10n';
 import { describeError } from '../ui/errors';
 import { PickItem } from '../ui/prompts';
 import { CommandContext, prompts } from './commandContext';
@@ -10,29 +11,30 @@ export { showSearchPick } from '../ui/searchPick';
 
 export interface Found { podId: string; hit: SearchHit }
 
-const KINDS: Record<SearchHit['kind'], { icon: string; word: string }> = {
-  certificate: { icon: 'shield', word: 'certificate' },
-  application: { icon: 'package', word: 'application' },
-  group: { icon: 'organization', word: 'group' },
-  person: { icon: 'person', word: 'person' },
+// The words are getters: read when shown, in the language l10n.t answers then.
+const KINDS: Record<SearchHit['kind'], { icon: string; readonly word: string }> = {
+  certificate: { icon: 'shield', get word() { return l10n.t('certificate'); } },
+  application: { icon: 'package', get word() { return l10n.t('application'); } },
+  group: { icon: 'organization', get word() { return l10n.t('group'); } },
+  person: { icon: 'person', get word() { return l10n.t('person'); } },
 };
 
 /** `lists`: the lists without a server-side search, per pod, which the caller drops when the tree changes. */
 export async function pickSearchResult(context: CommandContext, lists: Map<string, unknown>): Promise<Found> {
   const listsOf = (podId: string) => (lists.get(podId) ?? lists.set(podId, new SearchLists(() => context.sessions.client(podId))).get(podId)) as SearchLists;
   const pods = context.store.list().filter((p) => context.sessions.state(p.id) === 'signedIn');
-  if (pods.length === 0) throw new Error('Sign in to a pod first (Symphony: Sign In).');
+  if (pods.length === 0) throw new Error(l10n.t('Sign in to a pod first (Symphony: Sign In).'));
   const label = (podId: string) => context.store.get(podId)?.label ?? podId;
   const toSearch: PodToSearch[] = pods.map((p) => ({ podId: p.id, client: context.sessions.client(p.id), lists: listsOf(p.id), areas: areasOf(context, p.id) }));
   return prompts(context).searchPick<Found>({
-    title: `Search All Pods (${pods.map((p) => p.label).join(', ')})`,
-    placeHolder: 'Name, id or fingerprint of a certificate, application, group or person',
-    initial: [hint('Type at least 2 characters of a name, id or fingerprint.')],
+    title: l10n.t('Search All Pods ({0})', pods.map((p) => p.label).join(', ')),
+    placeHolder: l10n.t('Name, id or fingerprint of a certificate, application, group or person'),
+    initial: [hint(l10n.t('Type at least 2 characters of a name, id or fingerprint.'))],
     search: async (text, signal, show) => {
       const problem = validateSearchText(text);
       if (problem) return show([hint(problem)]);
       const results: PodSearchResult[] = [];
-      show([hint(`Searching ${pods.length} pod${pods.length === 1 ? '' : 's'}…`)]);
+      show([hint(pods.length === 1 ? l10n.t('Searching 1 pod…') : l10n.t('Searching {0} pods…', pods.length))]);
       await searchPods(toSearch, text, {
         signal,
         onResult: (result) => {
@@ -58,8 +60,8 @@ function itemsOf(results: PodSearchResult[], label: (podId: string) => string, p
     }
     items.push(...failureItems(pod, result.failures));
   }
-  if (pending > 0) items.push(hint(`Still searching ${pending} pod${pending === 1 ? '' : 's'}…`));
-  else if (items.length === 0) items.push(hint('Nothing found in any pod.'));
+  if (pending > 0) items.push(hint(pending === 1 ? l10n.t('Still searching 1 pod…') : l10n.t('Still searching {0} pods…', pending)));
+  else if (items.length === 0) items.push(hint(l10n.t('Nothing found in any pod.')));
   return items;
 }
 
@@ -67,7 +69,18 @@ function itemsOf(results: PodSearchResult[], label: (podId: string) => string, p
 function failureItems(pod: string, failures: PodSearchResult['failures']): PickItem<undefined>[] {
   const reasons = failures.map((f) => ({ area: f.area, reason: describeError(f.error) }));
   if (reasons.length > 1 && reasons.every((r) => r.reason === reasons[0].reason)) reasons.splice(0, reasons.length, { area: '' as SearchArea, reason: reasons[0].reason });
-  return reasons.map((r) => ({ label: `$(error) ${pod}: could not search${r.area ? ` ${r.area}` : ''}: ${r.reason}`, value: undefined, alwaysShow: true }));
+  return reasons.map((r) => ({ label: `$(error) ${couldNotSearch(pod, r.area, r.reason)}`, value: undefined, alwaysShow: true }));
+}
+
+/** One sentence per area, so each says its own noun; no area: the pod could not be searched at all. */
+function couldNotSearch(pod: string, area: SearchArea | '', reason: string): string {
+  switch (area) {
+    case 'certificates': return l10n.t('{0}: could not search certificates: {1}', pod, reason);
+    case 'applications': return l10n.t('{0}: could not search applications: {1}', pod, reason);
+    case 'groups': return l10n.t('{0}: could not search groups: {1}', pod, reason);
+    case 'people': return l10n.t('{0}: could not search people: {1}', pod, reason);
+    default: return l10n.t('{0}: could not search: {1}', pod, reason);
+  }
 }
 
 function hint(text: string): PickItem<undefined> {

@@ -20,8 +20,8 @@ export function registerTreeCommands(context: CommandContext): vscode.Disposable
     registerCommand(context, 'symphonyPodAdmin.tree.filter', async (node?: TreeNode) => {
       const list = requireNode(listOf(nodeOrSelected(node)), PagedListNode, 'a list') as PagedListNode<unknown>;
       const filter = await prompts(context).input({
-        title: 'Filter',
-        prompt: 'Show only items whose name, id or status contains this text (empty clears the filter)',
+        title: vscode.l10n.t('Filter'),
+        prompt: vscode.l10n.t('Show only items whose name, id or status contains this text (empty clears the filter)'),
         value: list.filter ?? '',
       });
       list.filter = filter.trim() || undefined;
@@ -36,19 +36,19 @@ export function registerTreeCommands(context: CommandContext): vscode.Disposable
     registerCommand(context, 'symphonyPodAdmin.tree.delete', async (node?: TreeNode, nodes?: TreeNode[]) => {
       const target = nodeOrSelected(node);
       const command = target && deleteCommandFor(target);
-      if (!command) throw new Error('Select a certificate, application, group or connection in the Pods tree to delete it.');
+      if (!command) throw new Error(vscode.l10n.t('Select a certificate, application, group or connection in the Pods tree to delete it.'));
       // The delete command gets the whole selection, as from a context menu, and refuses what it cannot delete.
       return vscode.commands.executeCommand(command, target, node instanceof TreeNode ? nodes : context.tree.selection);
     }),
     registerCommand(context, 'symphonyPodAdmin.tree.copyId', async (node?: TreeNode) => {
       const item = describeItem(requireItem(node));
       await vscode.env.clipboard.writeText(item.id);
-      void prompts(context).info(`Copied the ${item.idName} of ${item.name}.`);
+      void prompts(context).info(copiedIdMessage(item));
     }),
     registerCommand(context, 'symphonyPodAdmin.tree.copyJson', async (node?: TreeNode) => {
       const item = describeItem(requireItem(node));
       await vscode.env.clipboard.writeText(JSON.stringify(item.json, null, 2));
-      void prompts(context).info(`Copied ${item.name} as JSON.`);
+      void prompts(context).info(vscode.l10n.t('Copied {0} as JSON.', item.name));
     }),
     registerCommand(context, 'symphonyPodAdmin.certs.openInAdminPortal', (node?: TreeNode) => openInAdminPortal(context, requireNode(node, CertificateNode, 'a certificate'))),
     registerCommand(context, 'symphonyPodAdmin.apps.openInAdminPortal', (node?: TreeNode) => openInAdminPortal(context, requireNode(node, ApplicationNode, 'an application'))),
@@ -60,15 +60,28 @@ type ItemNode = CertificateNode | ApplicationNode | GroupNode | ConnectionNode;
 
 function requireItem(node: TreeNode | undefined): ItemNode {
   if (node instanceof CertificateNode || node instanceof ApplicationNode || node instanceof GroupNode || node instanceof ConnectionNode) return node;
-  throw new Error('Select a certificate, application, group or connection in the Pods tree, then run this command from its context menu.');
+  throw new Error(vscode.l10n.t('Select a certificate, application, group or connection in the Pods tree, then run this command from its context menu.'));
 }
 
+/** Which id the pod knows an item by (the messages name it). */
+type IdKind = 'fingerprint' | 'appId' | 'id' | 'userId';
+
 /** What the copy actions copy: the id the pod knows the item by, and the item as the pod returned it. */
-export function describeItem(node: ItemNode): { id: string; idName: string; name: string; json: unknown } {
-  if (node instanceof CertificateNode) return { id: node.fingerPrint, idName: 'fingerprint', name: node.displayName, json: node.item };
-  if (node instanceof ApplicationNode) return { id: node.appId, idName: 'app id', name: node.item.appName || node.appId, json: node.item };
-  if (node instanceof GroupNode) return { id: node.groupId, idName: 'id', name: node.item.name, json: node.item };
-  return { id: String(node.item.userId), idName: 'user id', name: `user ${node.item.userId}`, json: node.item };
+export function describeItem(node: ItemNode): { id: string; idKind: IdKind; name: string; json: unknown } {
+  if (node instanceof CertificateNode) return { id: node.fingerPrint, idKind: 'fingerprint', name: node.displayName, json: node.item };
+  if (node instanceof ApplicationNode) return { id: node.appId, idKind: 'appId', name: node.item.appName || node.appId, json: node.item };
+  if (node instanceof GroupNode) return { id: node.groupId, idKind: 'id', name: node.item.name, json: node.item };
+  return { id: String(node.item.userId), idKind: 'userId', name: vscode.l10n.t('user {0}', String(node.item.userId)), json: node.item };
+}
+
+/** Copy Id's message: one sentence per kind of id, so a translation can inflect it. */
+function copiedIdMessage(item: { idKind: IdKind; name: string }): string {
+  switch (item.idKind) {
+    case 'fingerprint': return vscode.l10n.t('Copied the fingerprint of {0}.', item.name);
+    case 'appId': return vscode.l10n.t('Copied the app id of {0}.', item.name);
+    case 'id': return vscode.l10n.t('Copied the id of {0}.', item.name);
+    case 'userId': return vscode.l10n.t('Copied the user id of {0}.', item.name);
+  }
 }
 
 /**
@@ -79,12 +92,13 @@ export function describeItem(node: ItemNode): { id: string; idName: string; name
  */
 async function openInAdminPortal(context: CommandContext, node: CertificateNode | ApplicationNode): Promise<void> {
   const profile = context.store.get(node.podId!);
-  if (!profile) throw new Error('That pod is no longer configured.');
+  if (!profile) throw new Error(vscode.l10n.t('That pod is no longer configured.'));
   const item = describeItem(node);
-  const section = node instanceof CertificateNode ? 'Manage Certificates' : 'App Management (its Global Status, Visibility and Installation are under App Settings)';
   await vscode.env.clipboard.writeText(item.id);
   if (!(await prompts(context).openExternal(vscode.Uri.parse(adminPortalUrl(profile.podUrl))))) return;
-  void prompts(context).info(`Opened the admin portal of ${profile.label}: ${item.name} is under ${section}. Its ${item.idName} is on the clipboard, to search for it there.`);
+  void prompts(context).info(node instanceof CertificateNode
+    ? vscode.l10n.t('Opened the admin portal of {0}: {1} is under Manage Certificates. Its fingerprint is on the clipboard, to search for it there.', profile.label, item.name)
+    : vscode.l10n.t('Opened the admin portal of {0}: {1} is under App Management (its Global Status, Visibility and Installation are under App Settings). Its app id is on the clipboard, to search for it there.', profile.label, item.name));
 }
 
 /** The admin portal of a pod: its origin (the profile's URL, validated) + `/?admin`, the address Symphony documents. */
