@@ -1,7 +1,7 @@
 // Create Group, bundled as a lazily loaded part (src/parts/README.md): the wizard (type, name, owner tenant with the
 // pod's own as the default, display name), then the group is created and revealed. The caller passes plain data
 // (the pod, and the type when run from a group type in the tree): a part never checks instanceof on tree nodes.
-import { tenantOfUserId, validateRequiredName, validateUserId } from '../api';
+import { tenantOfUserId, validateRequiredName } from '../api';
 import { l10n } from '../text/l10n';
 import type { GroupTypeNode } from '../tree/groupNodes';
 import { runWizard } from '../ui/prompts';
@@ -13,8 +13,7 @@ export async function createGroup(context: CommandContext, podId: string, inType
   // Groups are owned by the pod's own tenant, which the signed-in account's id carries (read at sign-in, so
   // usually no request); an empty or unloaded group list does not matter.
   const podTenant = tenantOfUserId((await context.sessions.whoAmI(podId)).id ?? 0) || undefined;
-  const ownerProblem = (v: string) =>
-    (validateUserId(v.trim()) ?? (Number.isSafeInteger(Number(v.trim())) ? undefined : l10n.t('This id is too large for the group API (at most 9,007,199,254,740,991).')))?.replace('user id', 'tenant id');
+  const ownerProblem = (v: string) => validateTenantId(v.trim());
   const title = l10n.t('Create Group');
   const answers = await runWizard(prompts(context), [
     {
@@ -35,4 +34,12 @@ export async function createGroup(context: CommandContext, podId: string, inType
   const groups = context.tree.podNode(podId)?.groups;
   await groups?.getChildren();
   await announceCreated(context, groups?.cachedChild(group.type) as GroupTypeNode | undefined, group.id ?? '', group, l10n.t('Created the group {0}.', group.name));
+}
+
+/** A group's owner is a tenant id: a positive whole number the group API can carry exactly. */
+function validateTenantId(text: string): string | undefined {
+  if (!text) return l10n.t('A tenant id is required.');
+  if (!/^\d+$/.test(text) || BigInt(text) === 0n) return l10n.t('The tenant id "{0}" is not a positive whole number.', text);
+  if (!Number.isSafeInteger(Number(text))) return l10n.t('This id is too large for the group API (at most 9,007,199,254,740,991).');
+  return undefined;
 }

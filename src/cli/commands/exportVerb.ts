@@ -20,7 +20,7 @@ export const exportVerb: Verb = {
       const counts = Object.entries(result.counts).map(([k, n]) => `${n} ${k}`).join(', ');
       return {
         status: EXIT.ok, result,
-        text: l10n.t('Exported {counts} from {pod} to {dir}: {written} files written, {removed} removed, {unchanged} unchanged.', {
+        text: l10n.t('Exported {counts} from {pod} to {dir}. Files written: {written}, removed: {removed}, unchanged: {unchanged}.', {
           counts, pod: result.podUrl, dir, written: result.written.length, removed: result.removed.length, unchanged: result.unchanged,
         }),
       };

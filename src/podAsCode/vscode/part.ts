@@ -28,7 +28,7 @@ export async function exportPodToFolder(context: CommandContext, target: PodAsCo
   const result = await withEngineProgress(vscode.l10n.t('Exporting {0} to {1}…', pod.label, folder), (host) => exportPod(pod.client, folder, { environment, host }));
   // "3 apps": the count and the kind's folder name (pod.json's word for it), not a translated noun.
   const counts = Object.entries(result.counts).map(([kind, n]) => `${n} ${kind}`).join(', ');
-  void context.promptHost.current.info(vscode.l10n.t('Exported {0} from {1} to {2}: {3} files written, {4} removed, {5} unchanged.',
+  void context.promptHost.current.info(vscode.l10n.t('Exported {0} from {1} to {2}. Files written: {3}, removed: {4}, unchanged: {5}.',
     counts, pod.label, folder, result.written.length, result.removed.length, result.unchanged));
 }
 
@@ -93,10 +93,14 @@ export async function applyFolderToPod(context: CommandContext, target: PodAsCod
 async function showResult(context: CommandContext, podLabel: string, folder: string, result: ApplyResult): Promise<void> {
   const ui = context.promptHost.current;
   const failed = result.failed;
+  const applied = result.applied.length;
   const message = failed
-    ? vscode.l10n.t('Applied {0} change(s) to {1}; {2} failed: {3} Not applied: {4}.',
-      result.applied.length, podLabel, `${failed.change.action} ${failed.change.kind} ${failed.change.label}`, failed.error, result.notApplied.length)
-    : vscode.l10n.t('Applied {0} change(s) to {1}.', result.applied.length, podLabel);
+    ? applied === 1
+      ? vscode.l10n.t('Applied 1 change to {0}; {1} failed: {2} Not applied: {3}.', podLabel, `${failed.change.action} ${failed.change.kind} ${failed.change.label}`, failed.error, result.notApplied.length)
+      : vscode.l10n.t('Applied {0} changes to {1}; {2} failed: {3} Not applied: {4}.', applied, podLabel, `${failed.change.action} ${failed.change.kind} ${failed.change.label}`, failed.error, result.notApplied.length)
+    : applied === 1
+      ? vscode.l10n.t('Applied 1 change to {0}.', podLabel)
+      : vscode.l10n.t('Applied {0} changes to {1}.', applied, podLabel);
   const showButton = vscode.l10n.t('Show Result');
   const choice = await (failed ? ui.error(message, showButton) : ui.info(message, showButton));
   if (choice !== showButton) return;

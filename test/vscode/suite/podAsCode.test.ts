@@ -64,7 +64,7 @@ describe('Pod as code (Export, Compare, Apply)', () => {
     assert.deepEqual(applied.result?.applied.map((c) => c.id), ['calendar-sync']);
     assert.deepEqual(dev.control.requests().filter((r) => r.method === 'POST' && r.path.startsWith('/pod/v1/admin/app/')).map((r) => r.path),
       ['/pod/v1/admin/app/calendar-sync/update']);
-    assert.ok(applied.prompts.infos.includes('Applied 1 change(s) to Dev pod.'));
+    assert.ok(applied.prompts.infos.includes('Applied 1 change to Dev pod.'));
 
     const again = await answering(api, [file(folder)], async () => vscode.commands.executeCommand('symphonyPodAdmin.podAsCode.compare', await podNode(api, devId)));
     assert.deepEqual(again.prompts.errors, []);
