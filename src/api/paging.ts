@@ -163,22 +163,27 @@ export async function listAllBySkip<T>(fetchPage: FetchPage<T>, options: SkipLim
 export interface CursorPage<T> { pagination?: Pagination; data?: T[] }
 export type FetchCursorPage<T> = (after: string | undefined) => Promise<CursorPage<T>>;
 
-/** Yields every item of a cursor list, one page at a time. */
-export async function* iterateByCursor<T>(fetchPage: FetchCursorPage<T>): AsyncGenerator<T, void, undefined> {
+/** Every page of a cursor list, in order. A cursor that comes back again would loop forever; it ends the list. */
+async function* cursorPages<T>(fetchPage: FetchCursorPage<T>): AsyncGenerator<T[], void, undefined> {
   let after: string | undefined;
   const seen = new Set<string>();
   for (;;) {
     const page = await fetchPage(after);
-    yield* page.data ?? [];
+    yield page.data ?? [];
     after = page.pagination?.cursors?.after || undefined;
-    // A cursor that comes back again would loop forever; treat it as the end.
     if (!after || seen.has(after)) return;
     seen.add(after);
   }
 }
 
+/** Yields every item of a cursor list, one page at a time. */
+export async function* iterateByCursor<T>(fetchPage: FetchCursorPage<T>): AsyncGenerator<T, void, undefined> {
+  for await (const page of cursorPages(fetchPage)) yield* page;
+}
+
+/** The whole cursor list, a page at a time (never an await per item: 2,000 groups are 20 steps, not 2,000). */
 export async function listAllByCursor<T>(fetchPage: FetchCursorPage<T>): Promise<T[]> {
   const all: T[] = [];
-  for await (const item of iterateByCursor(fetchPage)) all.push(item);
+  for await (const page of cursorPages(fetchPage)) for (const item of page) all.push(item);
   return all;
 }
