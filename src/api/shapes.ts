@@ -33,27 +33,43 @@ export function describeValue(value: unknown): string {
 /** A field rule: the dotted path of a field that must be a non-empty string / a number / an object. */
 type FieldRule = [path: string, kind: 'text' | 'number' | 'object' | 'boolean' | 'list'];
 
-function valueAt(item: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((v, key) => (isObject(v) ? v[key] : undefined), item);
+/** A rule made ready once, when the shape is built: 2,000 members on a page are checked without a regex or split each. */
+interface CompiledRule {
+  path: string;
+  keys: string[];
+  kind: FieldRule[1];
+  /** "members[].memberId": the optional list (`members`) and the rule each of its items must meet. */
+  list?: { name: string; item: CompiledRule[] };
+}
+
+function compile(rules: FieldRule[]): CompiledRule[] {
+  return rules.map(([path, kind]) => {
+    const nested = /^(\w+)\[\]\.(.+)$/.exec(path);
+    return nested ? { path, keys: [], kind, list: { name: nested[1], item: compile([[nested[2], kind]]) } } : { path, keys: path.split('.'), kind };
+  });
+}
+
+function valueAt(item: unknown, keys: string[]): unknown {
+  let v = item;
+  for (const key of keys) v = isObject(v) ? v[key] : undefined;
+  return v;
 }
 
 /** What is wrong with an item (an object, or a list's item, which must be an object), said of "an object …". */
-function fieldProblem(item: unknown, rules: FieldRule[]): string | undefined {
+function fieldProblem(item: unknown, rules: CompiledRule[]): string | undefined {
   if (!isObject(item)) return describeValue(item);
-  for (const [path, kind] of rules) {
-    // "members[].memberId": an optional list whose every item needs the field.
-    const nested = /^(\w+)\[\]\.(.+)$/.exec(path);
+  for (const { path, keys, kind, list: nested } of rules) {
     if (nested) {
-      const list = item[nested[1]];
+      const list = item[nested.name];
       if (list === undefined || list === null) continue;
-      if (!Array.isArray(list)) return l10n.t('an object whose {0} is {1}', nested[1], describeValue(list));
+      if (!Array.isArray(list)) return l10n.t('an object whose {0} is {1}', nested.name, describeValue(list));
       for (let i = 0; i < list.length; i++) {
-        const p = fieldProblem(list[i], [[nested[2], kind]]);
-        if (p) return l10n.t('an object whose {0} is {1}', `${nested[1]}[${i}]`, p);
+        const p = fieldProblem(list[i], nested.item);
+        if (p) return l10n.t('an object whose {0} is {1}', `${nested.name}[${i}]`, p);
       }
       continue;
     }
-    const v = valueAt(item, path);
+    const v = valueAt(item, keys);
     const ok = kind === 'text' ? typeof v === 'string' && v.trim() !== ''
       : kind === 'number' ? typeof v === 'number' || (typeof v === 'string' && /^\d+$/.test(v))
         : kind === 'object' ? isObject(v)
@@ -72,21 +88,23 @@ type Name = () => string;
 
 /** One object with the given fields. */
 export function objectOf(what: Name, rules: FieldRule[] = [], mayBeEmpty = false): Shape {
+  const compiled = compile(rules);
   return {
     get what() { return what(); },
     mayBeEmpty,
-    problem: value => (isObject(value) ? fieldProblem(value, rules) : describeValue(value)),
+    problem: value => (isObject(value) ? fieldProblem(value, compiled) : describeValue(value)),
   };
 }
 
 /** A JSON list whose every item has the given fields. */
 export function listOf(what: Name, rules: FieldRule[]): Shape {
+  const compiled = compile(rules);
   return {
     get what() { return what(); },
     problem: value => {
       if (!Array.isArray(value)) return describeValue(value);
       for (let i = 0; i < value.length; i++) {
-        const p = fieldProblem(value[i], rules);
+        const p = fieldProblem(value[i], compiled);
         if (p) return l10n.t('a list whose item {0} is {1}', i + 1, p);
       }
       return undefined;
