@@ -173,7 +173,10 @@ export class ExpiryRadar implements vscode.Disposable {
         snapshot.accountIds = { list, readAt: now };
       })());
     }
-    await Promise.all(reads);
+    // Every read ends before the pod's check does (a refused first read must not leave the others still going, or
+    // "the check is done" would not mean its requests are), and the first failure is the pod's problem.
+    const failed = (await Promise.allSettled(reads)).find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+    if (failed) throw failed.reason;
   }
 }
 
