@@ -10,6 +10,7 @@ import { ErrorContext, PodApiError, errorFromNetwork, errorFromResponse } from '
 import { l10n } from '../text/l10n';
 import { MAX_RETRY_AFTER_MS, RetryOptions, RetryPolicy, backoffDelayMs, isRetryableStatus, isThrottled, parseRetryAfterMs, retryPolicy, sleep } from './retry';
 import { RequestPacer } from './pacing';
+import { ForegroundFirst, ForegroundFirstOptions } from './foregroundFirst';
 import { Shape, describeValue, unexpectedAnswer } from './shapes';
 import { formatBytes } from './validation';
 import { TRACE_ID_HEADER } from './writeGate';
@@ -26,6 +27,10 @@ export interface TransportOptions {
   retry?: RetryOptions;
   /** At most this many requests start in any second (pacing.ts; default DEFAULT_REQUESTS_PER_SECOND). */
   requestsPerSecond?: number;
+  /** True while the caller's request is background work nobody waits for: it gives way (foregroundFirst.ts). */
+  isBackground?: () => boolean;
+  /** How background requests give way; the defaults suit people (tests shorten them). */
+  foregroundFirst?: ForegroundFirstOptions;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -58,12 +63,18 @@ export class HttpTransport {
   private timeoutMs: number;
   private readonly policy: RetryPolicy;
   private readonly inFlight = new Map<string, Promise<HttpResponse<unknown>>>();
+  /** A shared background GET that a foreground caller joined stops giving way (resolving its promotion). */
+  private readonly promotions = new Map<string, () => void>();
+  private readonly foregroundFirst: ForegroundFirst;
+  private readonly isBackground: () => boolean;
   /** Every attempt of this client takes a turn here: the request rate, and the pod's Retry-After for everyone. */
   readonly pacer: RequestPacer;
 
   constructor(options: TransportOptions = {}, private readonly logger?: RequestLogger) {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.pacer = new RequestPacer(options.requestsPerSecond);
+    this.foregroundFirst = new ForegroundFirst(options.foregroundFirst);
+    this.isBackground = options.isBackground ?? (() => false);
     this.policy = retryPolicy(options.retry);
     this.httpsAgent = new https.Agent({
       keepAlive: true,
@@ -77,13 +88,29 @@ export class HttpTransport {
 
   /** Sends the request; resolves with a 2xx response or rejects with a PodApiError. */
   request<T>(req: HttpRequest): Promise<HttpResponse<T>> {
-    if (req.method !== 'GET') return this.withRetries<T>(req, false);
+    const background = this.isBackground();
+    if (req.method !== 'GET') return this.send<T>(req, false, background);
     const key = dedupeKey(req);
     const shared = this.inFlight.get(key);
-    if (shared) return shared as Promise<HttpResponse<T>>;
-    const promise = this.withRetries<T>(req, true).finally(() => this.inFlight.delete(key));
+    if (shared) {
+      if (!background) this.promotions.get(key)?.();
+      return shared as Promise<HttpResponse<T>>;
+    }
+    const promise = this.send<T>(req, true, background, key).finally(() => {
+      this.inFlight.delete(key);
+      this.promotions.delete(key);
+    });
     this.inFlight.set(key, promise);
     return promise;
+  }
+
+  /** Background work first gives way to the foreground (never inside the pacer's queue, which stays in order). */
+  private async send<T>(req: HttpRequest, idempotent: boolean, background: boolean, key?: string): Promise<HttpResponse<T>> {
+    if (background) {
+      const promoted = key === undefined ? undefined : new Promise<void>((resolve) => this.promotions.set(key, resolve));
+      await this.foregroundFirst.backgroundTurn(promoted);
+    }
+    return this.withRetries<T>(req, idempotent, background);
   }
 
   /** Applies a new per-attempt timeout to every later request (the setting changed; no need to sign in again). */
@@ -100,14 +127,14 @@ export class HttpTransport {
     this.httpAgent.destroy();
   }
 
-  private async withRetries<T>(req: HttpRequest, idempotent: boolean): Promise<HttpResponse<T>> {
+  private async withRetries<T>(req: HttpRequest, idempotent: boolean, background: boolean): Promise<HttpResponse<T>> {
     const body = req.body === undefined ? undefined : toJson(req.body);
     if (body !== undefined) refuseOversizedBody(req.method, pathOf(req.url), Buffer.byteLength(body));
     for (let attempt = 1; ; attempt++) {
       const mayRetry = idempotent && attempt <= this.policy.maxRetries;
       let res: HttpResponse<unknown> & { text: string };
       try {
-        res = await this.attempt(req, body, attempt);
+        res = await this.attempt(req, body, attempt, background);
       } catch (err) {
         if (mayRetry && err instanceof PodApiError && err.kind === 'network') {
           await sleep(backoffDelayMs(attempt, this.policy));
@@ -136,7 +163,16 @@ export class HttpTransport {
     }
   }
 
-  private async attempt(req: HttpRequest, body: string | undefined, attempt: number): Promise<HttpResponse<unknown> & { text: string }> {
+  private async attempt(req: HttpRequest, body: string | undefined, attempt: number, background: boolean): Promise<HttpResponse<unknown> & { text: string }> {
+    const foregroundDone = background ? undefined : this.foregroundFirst.begin();
+    try {
+      return await this.attemptNow(req, body, attempt);
+    } finally {
+      foregroundDone?.();
+    }
+  }
+
+  private async attemptNow(req: HttpRequest, body: string | undefined, attempt: number): Promise<HttpResponse<unknown> & { text: string }> {
     await this.pacer.turn();
     const url = new URL(req.url);
     const logPath = url.pathname + url.search;

@@ -72,7 +72,8 @@ export class PodSessions implements vscode.Disposable {
 
   /**
    * Runs work the user did not ask for (the expiry check at start-up): a pasted-token pod whose token the pod
-   * refuses turns "needs sign-in" instead of opening a prompt, so starting VS Code never asks for anything.
+   * refuses turns "needs sign-in" instead of opening a prompt, so starting VS Code never asks for anything; and its
+   * requests give way to the ones a person waits for (src/api/foregroundFirst.ts).
    */
   unattendedWork<T>(work: () => T): T {
     return this.unattended.run(true, work);
@@ -103,6 +104,8 @@ export class PodSessions implements vscode.Disposable {
         tokens: this.observedTokens(podId),
         timeoutMs: httpTimeoutMs(),
         requestsPerSecond: requestsPerSecond(this.log),
+        // The expiry check (start-up, timer, sign-in) runs as unattended work: its requests give way to the tree's.
+        isBackground: () => this.unattended.getStore() === true,
         caPem: caBundle(profile),
         logger: (line) => this.log.info(`[${profile.label}] ${line.method} ${line.path} → ${line.status} (${line.ms} ms${line.attempt > 1 ? `, attempt ${line.attempt}` : ''})`),
         writeGate: this.lock.gate(() => this.profile(podId)),
