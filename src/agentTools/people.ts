@@ -1,7 +1,7 @@
 // Names for the user ids of one page of a tool's answer: the client's users API as the tree's people lookup asks it
 // (one GET /pod/v3/users per 100 ids, other pods' users included), each name made displayable the way the tree and
 // the search show it (display name, else first and last name; control and invisible characters removed).
-import { MAX_USER_IDS_PER_REQUEST, PodClient, displayableText } from '../api';
+import { MAX_USER_IDS_PER_REQUEST, PodClient, displayableText, userDisplayName } from '../api';
 
 export interface PersonName {
   name?: string;
@@ -16,7 +16,7 @@ export async function namesOf(client: PodClient, ids: ReadonlyArray<number | str
   const lists = await Promise.all(pages.map((page) => client.users.listUsersByIds(page)));
   const text = (value: unknown) => (value === undefined || value === null ? undefined : displayableText(String(value)).text || undefined);
   return new Map(lists.flatMap((list) => list.users ?? []).filter((u) => u.id !== undefined).map((u) => [String(u.id), {
-    name: text(u.displayName) ?? text([u.firstName, u.lastName].filter(Boolean).join(' ')),
+    name: userDisplayName(u),
     email: text(u.emailAddress),
   }]));
 }

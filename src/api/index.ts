@@ -20,7 +20,7 @@ export { ConnectionsApi, ListConnectionsOptions } from './connections';
 export { GroupsApi, ListGroupsOptions, groupUpdate, validateGroup } from './groups';
 export {
   UsersApi, UserLookupOptions, UserSearchOptions, MAX_USER_IDS_PER_REQUEST, MAX_USER_QUERY_LENGTH, MAX_USERS_PER_PAGE, ServiceAccountPage, isServiceAccount,
-  validateUserQuery, tenantOfUserId,
+  validateUserQuery, tenantOfUserId, userDisplayName,
 } from './users';
 export {
   AccountsApi, ACCOUNT_ATTRIBUTE_FIELDS, validateAccountAttributes, validateAccountCreate, validateEmail, validateRoleId, validateUserName,

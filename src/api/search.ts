@@ -7,7 +7,8 @@ import { PodApiError } from './errors';
 import { l10n } from '../text/l10n';
 import { PodClient } from './client';
 import { CompanyCertInfoItem, PodAppEntitlement, ReadGroup, UserV2 } from './types';
-import { displayableText, validateNoInvisible } from './validation';
+import { userDisplayName } from './users';
+import { validateNoInvisible } from './validation';
 
 export type SearchArea = 'certificates' | 'applications' | 'groups' | 'people';
 export const SEARCH_AREAS: readonly SearchArea[] = ['certificates', 'applications', 'groups', 'people'];
@@ -173,8 +174,7 @@ async function certificateByFingerprint(client: PodClient, fingerPrint: string):
 }
 
 function personName(user: UserV2): string {
-  const name = displayableText(String(user.displayName ?? [user.firstName, user.lastName].filter(Boolean).join(' '))).text;
-  return name || l10n.t('User {0}', String(user.id));
+  return userDisplayName(user) ?? l10n.t('User {0}', String(user.id));
 }
 
 /** How long typing must pause before a search starts. */

@@ -9,7 +9,7 @@ import { Requester } from './requester';
 import { SHAPES } from './shapes';
 import { PageRequest, pageQuery } from './paths';
 import { UserSearchResults, V2UserDetail, V2UserList } from './types';
-import { UserIdInput, assertValid, toUserId, validateNoInvisible } from './validation';
+import { UserIdInput, assertValid, displayableText, toUserId, validateNoInvisible } from './validation';
 
 /** The spec: "Search lists may contain up to 100 elements". */
 export const MAX_USER_IDS_PER_REQUEST = 100;
@@ -81,6 +81,15 @@ export class UsersApi {
 }
 
 export const isServiceAccount = (user: V2UserDetail): boolean => user.userAttributes?.accountType === 'SYSTEM';
+
+/**
+ * The name a person reads for a user, wherever one is shown (tree, pickers, search, agent tools): the display name,
+ * else first and last name, without invisible or control characters; undefined when the pod gave neither.
+ */
+export function userDisplayName(user: { displayName?: unknown; firstName?: unknown; lastName?: unknown }): string | undefined {
+  const clean = (value: unknown) => (value === undefined || value === null ? '' : displayableText(String(value)).text);
+  return clean(user.displayName) || clean([user.firstName, user.lastName].filter(Boolean).join(' ')) || undefined;
+}
 
 /**
  * The tenant (pod) id a user id belongs to: "the tenant ID is stored in the 27 highest bits … this leaves 36 lowest

@@ -2,7 +2,7 @@
 // per id (a second ask for an id being looked up waits for that request). Nodes resolve the ids of a page when
 // they load it (`fresh`: a refreshed node asks again) and label themselves from the cache, synchronously.
 // What the pod says is shown as plain text, with control and invisible characters removed.
-import { MAX_USER_IDS_PER_REQUEST, PodClient, UserV2, displayableText } from '../api';
+import { MAX_USER_IDS_PER_REQUEST, PodClient, UserV2, displayableText, userDisplayName } from '../api';
 import { processWide } from '../parts/processWide';
 import { PodSessions } from '../pods/podSessions';
 import { l10n } from '../text/l10n';
@@ -77,8 +77,7 @@ function personOf(id: string, user: UserV2): Person {
   const text = (value: string | undefined) => (value === undefined || value === null ? undefined : displayableText(String(value)));
   const fields = { name: text(user.displayName), email: text(user.emailAddress), username: text(user.username), company: text(user.company), title: text(user.title) };
   const shown = (f: { text: string } | undefined) => (f?.text ? f.text : undefined);
-  const fullName = shown(text([user.firstName, user.lastName].filter(Boolean).join(' ')));
-  const name = shown(fields.name) ?? fullName;
+  const name = userDisplayName(user);
   return {
     id, name, email: shown(fields.email), username: shown(fields.username), company: shown(fields.company), title: shown(fields.title),
     cleaned: Object.values(fields).some((f) => f?.removed) || undefined,

@@ -1,7 +1,7 @@
 // Choosing a user: the user types a name or email and picks from the pod's search results
 // (POST /pod/v1/user/search), or pastes a user id, which is used as typed (digits: ids above 2^53 stay exact).
 // Built on `Prompts.input` and `Prompts.pick`, so tests script it like any other question.
-import { PodClient, UserV2, displayableText, validateUserId, validateUserQuery } from '../api';
+import { PodClient, UserV2, displayableText, userDisplayName, validateUserId, validateUserQuery } from '../api';
 import { l10n } from '../text/l10n';
 import { PickItem, Prompts } from './prompts';
 
@@ -60,7 +60,7 @@ export async function pickUser(ui: Prompts, client: PodClient, options: PickUser
 }
 
 function itemName(user: UserV2): string | undefined {
-  return displayableText(user.displayName ?? [user.firstName, user.lastName].filter(Boolean).join(' ')).text || undefined;
+  return userDisplayName(user);
 }
 
 function userItem(user: UserV2): PickItem<UserV2> {
