@@ -101,6 +101,8 @@ function literalsIn(source: ts.SourceFile): Found[] {
         args.forEach((arg) => reportOptions(arg, OPTION_TEXT, name));
       } else if (name === 'confirmChange') {
         args.forEach((arg) => reportOptions(arg, CONFIRMATION_TEXT, name));
+      } else if (name === 'requireNode') { // commandContext's requireNode(node, type, what): "Select {what} in the Pods tree…"
+        report(args[2], 'requireNode');
       } else if (name === 'assign' && ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'Object'
         && args[0] && ts.isIdentifier(args[0]) && quickInputs.has(args[0].text)) {
         args.slice(1).forEach((arg) => reportOptions(arg, OPTION_TEXT, `${args[0].getText()} (Object.assign)`));

@@ -11,7 +11,7 @@ import type { GroupItem } from './groupCommandsPart';
 const part = () => loadPart<typeof import('./groupCommandsPart')>('groups');
 
 export function registerGroupCommands(context: CommandContext): vscode.Disposable[] {
-  const group = (node: TreeNode | undefined, what = 'a group') => groupItem(requireNode(node, GroupNode, what));
+  const group = (node: TreeNode | undefined) => groupItem(requireNode(node, GroupNode, vscode.l10n.t('a group')));
   return [
     registerCommand(context, 'symphonyPodAdmin.groups.create', async (node?: TreeNode) =>
       loadPart<typeof import('./groupCreatePart')>('groupCreate').createGroup(context, await targetPod(context, node), node instanceof GroupTypeNode ? node.typeId : undefined)),
@@ -19,7 +19,7 @@ export function registerGroupCommands(context: CommandContext): vscode.Disposabl
     registerCommand(context, 'symphonyPodAdmin.groups.removeMember', async (node?: TreeNode) => {
       if (node instanceof GroupMemberNode) return part().removeMemberCommand(context, groupItem(node.parent as GroupNode), [], node.memberId);
       // From the command palette the picker chose the group: its members, as the tree lists them, to pick from.
-      const parent = requireNode(node, GroupNode, 'a group member');
+      const parent = requireNode(node, GroupNode, vscode.l10n.t('a group member'));
       const members = (await parent.getChildren()).filter((n): n is GroupMemberNode => n instanceof GroupMemberNode);
       return part().removeMemberCommand(context, groupItem(parent), members.map((m) => m.memberId));
     }),

@@ -16,9 +16,9 @@ export function registerTreeCommands(context: CommandContext): vscode.Disposable
   return [
     registerCommand(context, 'symphonyPodAdmin.tree.refresh', async () => context.tree.refresh()),
     registerCommand(context, 'symphonyPodAdmin.tree.refreshNode', async (node?: TreeNode) => context.tree.refresh(refreshTarget(nodeOrSelected(node)))),
-    registerCommand(context, 'symphonyPodAdmin.tree.loadMore', async (node?: PagedListNode<unknown>) => context.tree.loadMore(requireNode(node, PagedListNode, 'a list'))),
+    registerCommand(context, 'symphonyPodAdmin.tree.loadMore', async (node?: PagedListNode<unknown>) => context.tree.loadMore(requireNode(node, PagedListNode, vscode.l10n.t('a list')))),
     registerCommand(context, 'symphonyPodAdmin.tree.filter', async (node?: TreeNode) => {
-      const list = requireNode(listOf(nodeOrSelected(node)), PagedListNode, 'a list') as PagedListNode<unknown>;
+      const list = requireNode(listOf(nodeOrSelected(node)), PagedListNode, vscode.l10n.t('a list')) as PagedListNode<unknown>;
       const filter = await prompts(context).input({
         title: vscode.l10n.t('Filter'),
         prompt: vscode.l10n.t('Show only items whose name, id or status contains this text (empty clears the filter)'),
@@ -28,7 +28,7 @@ export function registerTreeCommands(context: CommandContext): vscode.Disposable
       context.tree.repaint(list);
     }),
     registerCommand(context, 'symphonyPodAdmin.tree.clearFilter', async (node?: TreeNode) => {
-      const header = requireNode(node, FilterHeaderNode, 'a filter');
+      const header = requireNode(node, FilterHeaderNode, vscode.l10n.t('a filter'));
       const list = header.parent as PagedListNode<unknown>;
       list.filter = undefined;
       context.tree.repaint(list);
@@ -50,8 +50,8 @@ export function registerTreeCommands(context: CommandContext): vscode.Disposable
       await vscode.env.clipboard.writeText(JSON.stringify(item.json, null, 2));
       void prompts(context).info(vscode.l10n.t('Copied {0} as JSON.', item.name));
     }),
-    registerCommand(context, 'symphonyPodAdmin.certs.openInAdminPortal', (node?: TreeNode) => openInAdminPortal(context, requireNode(node, CertificateNode, 'a certificate'))),
-    registerCommand(context, 'symphonyPodAdmin.apps.openInAdminPortal', (node?: TreeNode) => openInAdminPortal(context, requireNode(node, ApplicationNode, 'an application'))),
+    registerCommand(context, 'symphonyPodAdmin.certs.openInAdminPortal', (node?: TreeNode) => openInAdminPortal(context, requireNode(node, CertificateNode, vscode.l10n.t('a certificate')))),
+    registerCommand(context, 'symphonyPodAdmin.apps.openInAdminPortal', (node?: TreeNode) => openInAdminPortal(context, requireNode(node, ApplicationNode, vscode.l10n.t('an application')))),
     registerCommand(context, 'symphonyPodAdmin.showLog', async () => context.log.show()),
   ];
 }

@@ -26,15 +26,15 @@ export function registerDetailPanels(context: CommandContext, extensionUri: vsco
     disposables: [
       panels,
       registerCommand(context, 'symphonyPodAdmin.certs.open', async (node?: TreeNode) => {
-        const cert = requireNode(node, CertificateNode, 'a certificate');
+        const cert = requireNode(node, CertificateNode, vscode.l10n.t('a certificate'));
         return open('certificate', cert.podId, cert.fingerPrint);
       }),
       registerCommand(context, 'symphonyPodAdmin.groups.open', async (node?: TreeNode) => {
-        const group = requireNode(node, GroupNode, 'a group');
+        const group = requireNode(node, GroupNode, vscode.l10n.t('a group'));
         return open('group', group.podId, group.groupId);
       }),
       registerCommand(context, 'symphonyPodAdmin.apps.open', async (node?: TreeNode) => {
-        const app = requireNode(node, ApplicationNode, 'an application');
+        const app = requireNode(node, ApplicationNode, vscode.l10n.t('an application'));
         return open('application', app.podId, app.appId);
       }),
     ],

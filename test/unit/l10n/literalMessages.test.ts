@@ -48,10 +48,11 @@ describe('l10n: no literal text where the user reads it', () => {
         "ui.notice('error', 'Fix the name first.');",
         "const checkId = (id) => (ok(id) ? undefined : 'Too large.');",
         "await pickUser(ui, client, { title: 'Add Member', local: true, checkId });",
+        "const group = requireNode(node, GroupNode, 'a group');",
       ].join('\n')), [
         '1: prompts.info', '2: prompts.pick title', '2: prompts.pick placeHolder', '3: prompts.input prompt', '3: prompts.input validate',
         '4: prompts.confirm', '5: confirmChange detail', '6: withProgress title', '7: withProgress title', '8: ui.notice',
-        '10: pickUser title', '9: pickUser checkId',
+        '10: pickUser title', '9: pickUser checkId', '11: requireNode',
       ]);
     });
 
