@@ -4,6 +4,8 @@
 // A background request never waits more than `maxWaitMs`, so the check always progresses however busy the user is;
 // and one a person starts waiting for (the same GET, shared in flight) stops giving way at once.
 
+import { sleep } from './retry';
+
 export interface ForegroundFirstOptions {
   /** How long the foreground must have been quiet before background work starts. */
   quietMs?: number;
@@ -51,7 +53,7 @@ export class ForegroundFirst {
       const waited = now - asked;
       if (stop || waited >= this.maxWaitMs || (this.active === 0 && quietFor >= this.quietMs)) break;
       const wait = Math.min(this.maxWaitMs - waited, this.active > 0 ? this.quietMs : this.quietMs - quietFor);
-      await Promise.race([new Promise((resolve) => setTimeout(resolve, Math.max(1, wait))), promoted].filter(Boolean));
+      await (promoted ? Promise.race([sleep(Math.max(1, wait)), promoted]) : sleep(Math.max(1, wait)));
     }
     this.lastBackgroundStart = Date.now();
   }
