@@ -5,6 +5,7 @@
 
 import * as http from 'node:http';
 import * as https from 'node:https';
+import { StringDecoder } from 'node:string_decoder';
 import fetch from 'node-fetch';
 import { ErrorContext, PodApiError, errorFromNetwork, errorFromResponse } from './errors';
 import { l10n } from '../text/l10n';
@@ -189,7 +190,7 @@ export class HttpTransport {
         method: req.method, headers, body, signal: controller.signal, redirect: 'manual',
         agent: (u: URL) => (u.protocol === 'http:' ? this.httpAgent : this.httpsAgent),
       });
-      const text = await res.text();
+      const text = await readText(res.body);
       this.log({ method: req.method, path: logPath, status: res.status, ms: Date.now() - started, attempt });
       return { status: res.status, headers: res.headers, text, body: parseBody(text, res.status, req, res.headers.get('content-type')) };
     } catch (err) {
@@ -205,6 +206,22 @@ export class HttpTransport {
     if (!this.logger) return;
     try { this.logger(line); } catch { /* a failing logger must not break a request */ }
   }
+}
+
+/**
+ * The body as UTF-8 text, decoded chunk by chunk as it arrives: `res.text()` starts decoding only once the last byte
+ * is in, which adds a page's whole decoding time to every sequential (cursor) page. An abort or a broken connection
+ * rejects, as `res.text()` does.
+ */
+function readText(body: NodeJS.ReadableStream | null): Promise<string> {
+  if (!body) return Promise.resolve('');
+  return new Promise((resolve, reject) => {
+    const decoder = new StringDecoder('utf8');
+    let text = '';
+    body.on('data', (chunk: Buffer) => { text += decoder.write(chunk); });
+    body.once('end', () => resolve(text + decoder.end()));
+    body.once('error', reject);
+  });
 }
 
 function dedupeKey(req: HttpRequest): string {

@@ -1,5 +1,8 @@
 // The request pipeline shared by the API server and the mutual-TLS session-auth server:
 // read body → (API only) latency → injected fault → route → JSON reply → request log.
+// The latency is how long the pod takes to answer, as a client sees it: a write waits it out before it is routed (the
+// change lands when its answer is due), a read is routed and serialised first and answers when it is due, so the
+// emulator's own work counts inside the latency instead of on top of it (a real pod's work is inside its answer time).
 import type * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FaultSpec, Runtime } from './control';
@@ -22,13 +25,26 @@ function readBody(req: http.IncomingMessage): Promise<Buffer> {
   });
 }
 
-function send(res: http.ServerResponse, reply: Reply): void {
+interface Answer { status: number; headers: Record<string, string>; payload: Buffer }
+
+/** The reply as it goes on the wire: the JSON encoded once (measuring a string's UTF-8 length and writing it each encode it). */
+function serialise(reply: Reply): Answer {
   const headers: Record<string, string> = { ...reply.headers };
-  let payload = '';
-  if (reply.body !== undefined) { payload = JSON.stringify(reply.body); headers['Content-Type'] = 'application/json'; }
-  headers['Content-Length'] = String(Buffer.byteLength(payload));
-  res.writeHead(reply.status, headers);
-  res.end(payload);
+  let payload = Buffer.alloc(0);
+  if (reply.body !== undefined) { payload = Buffer.from(JSON.stringify(reply.body)); headers['Content-Type'] = 'application/json'; }
+  headers['Content-Length'] = String(payload.length);
+  return { status: reply.status, headers, payload };
+}
+
+function send(res: http.ServerResponse, answer: Answer): void {
+  res.writeHead(answer.status, answer.headers);
+  res.end(answer.payload);
+}
+
+/** Waits until `due` (performance.now() time); at once when it has passed. */
+async function until(due: number): Promise<void> {
+  const left = due - performance.now();
+  if (left > 0) { await sleep(left); }
 }
 
 function context(rt: Runtime, req: http.IncomingMessage, path: string, url: URL, params: Record<string, string>, rawBody: Buffer): Ctx {
@@ -72,28 +88,31 @@ export function requestListener(rt: Runtime, api: Route[], control: Route[]): ht
       const method = req.method ?? 'GET';
       const isControl = path.startsWith('/_emulator/');
       let status = 0;
+      let due = 0; // when a read's answer is due (performance.now() time); 0: at once
+      const answer = async (reply: Reply) => {
+        const ready = serialise(reply);
+        await until(due);
+        status = ready.status;
+        send(res, ready);
+      };
       try {
         const body = await readBody(req);
         if (!isControl) {
-          if (rt.latencyMs > 0) { await sleep(rt.latencyMs); }
+          if (method === 'GET' || method === 'HEAD') { due = performance.now() + rt.latencyMs; } else if (rt.latencyMs > 0) { await sleep(rt.latencyMs); }
           const fault = rt.takeFault(method, path);
-          if (fault?.delayMs) { await sleep(fault.delayMs); }
-          if (fault?.drop) { req.socket.destroy(); return; }
+          if (fault?.delayMs) { await sleep(fault.delayMs); if (due) { due += fault.delayMs; } } // a delay comes on top of the latency
+          if (fault?.drop) { await until(due); req.socket.destroy(); return; }
           const refusal = rt.overRate() ? { status: 429, retryAfterSeconds: 1 } : answerOf(fault);
           if (refusal) {
-            status = refusal.status;
             const headers: Record<string, string> = refusal.retryAfterSeconds !== undefined ? { 'Retry-After': String(refusal.retryAfterSeconds) } : {};
-            send(res, { status, headers, body: errorBody(path, status, refusal.message ?? defaultMessage(status)) });
+            await answer({ status: refusal.status, headers, body: errorBody(path, refusal.status, refusal.message ?? defaultMessage(refusal.status)) });
             return;
           }
         }
-        const reply = await dispatch(rt, isControl ? control : api, req, path, url, body);
-        status = reply.status;
-        send(res, reply);
+        await answer(await dispatch(rt, isControl ? control : api, req, path, url, body));
       } catch (e) {
         const err = e instanceof HttpError ? e : new HttpError(500, e instanceof Error ? e.message : String(e));
-        status = err.status;
-        if (!res.headersSent) { send(res, { status, body: errorBody(path, status, err.message, isProfileManager(path) ? err.code : undefined) }); }
+        if (!res.headersSent) { await answer({ status: err.status, body: errorBody(path, err.status, err.message, isProfileManager(path) ? err.code : undefined) }); }
       } finally {
         if (!isControl) { rt.log.push({ method, path, query: url.search.replace(/^\?/, ''), status, ms: Date.now() - started, at: started }); }
       }
