@@ -9,7 +9,7 @@ import { runInExtensionHost } from '../vscode/extensionHost';
 import type { HostBenchResults } from '../../test/vscode/bench/index';
 
 /** Runs test/vscode/bench in the extension host and returns what it measured. */
-export async function runHostBench(settings: { certs: number; latencyMs: number; steps: string[] }): Promise<HostBenchResults> {
+export async function runHostBench(settings: { certs: number; latencyMs: number; steps: string[]; profile?: string }): Promise<HostBenchResults> {
   const testsEntry = path.join(REPO_ROOT, 'out', 'test', 'vscode', 'bench', 'index.js');
   if (!fs.existsSync(testsEntry)) throw new Error(`${path.relative(REPO_ROOT, testsEntry)} is missing: run \`npm run compile\` first.`);
   const outFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'symphony-bench-')), 'host.json');
@@ -17,7 +17,7 @@ export async function runHostBench(settings: { certs: number; latencyMs: number;
     const logFile = path.join(path.dirname(outFile), 'code-server.log');
     const { outcome } = await runInExtensionHost({
       testsEntry,
-      env: { SYMPHONY_BENCH_OUT: outFile, SYMPHONY_BENCH_CERTS: String(settings.certs), SYMPHONY_BENCH_LATENCY_MS: String(settings.latencyMs), SYMPHONY_BENCH_STEPS: settings.steps.join(',') },
+      env: { SYMPHONY_BENCH_OUT: outFile, SYMPHONY_BENCH_CERTS: String(settings.certs), SYMPHONY_BENCH_LATENCY_MS: String(settings.latencyMs), SYMPHONY_BENCH_STEPS: settings.steps.join(','), ...(settings.profile ? { SYMPHONY_BENCH_PROFILE: settings.profile } : {}) },
       timeoutSeconds: 600,
       logFile,
       quietInstall: true,

@@ -66,7 +66,9 @@ export async function podAsCodeRows(want: (id: string) => boolean): Promise<Benc
         ratio: t.ms / floor.ms / 1.25, met: t.ms <= 1.25 * floor.ms, command: command(id),
         note: n !== floorRequests
           ? `${n - floorRequests} request(s) from the floor: ${podManaged} for the pod-managed certificate list (they never enter the folder), ` +
-            `${certPages} certificate page(s) past the end (the listing's window of concurrent pages overshoots by a varying amount before the short page arrives).`
+            (certPages > 0
+              ? `${certPages} certificate page(s) past the end (the listing's window of concurrent pages overshoots by a varying amount before the short page arrives).`
+              : certPages < 0 ? `${-certPages} certificate page(s) fewer than the floor's listing.` : 'the same certificate pages as the floor.')
           : undefined,
         details: { ms: t.ms, requests: n, floorMs: floor.ms, floorRequests, floorItems: floor.value },
         };

@@ -5,6 +5,7 @@
 //   npm run bench -- --compare old.json        print old and new side by side with the change
 //   npm run bench -- --only list-all,bundle    only these rows (ids: see the command column)
 //   npm run bench -- --skip-host               no VS Code rows (activation, tree, refresh)
+//   npm run bench -- --only activation --profile FILE   also a CPU profile of loading and activating the extension
 //
 // Timed goals are reported, never asserted: the exit code is 0 even when a goal is missed, 1 only when the bench
 // itself broke (a row could not run).
@@ -24,7 +25,7 @@ const HOST_ROWS = ['activation', 'tree-first', 'tree-heap', 'signin-first', 'tre
 const CLIENT_ROWS = ['first-page', 'list-all', 'groups-cursor', 'requests-detail'];
 const ALL_ROWS = ['bundle', 'vsix', 'activation', ...CLIENT_ROWS.slice(0, 3), 'tree-first', 'tree-heap', 'signin-first', 'tree-100k', 'accounts-first', 'requests-detail', 'requests-open', 'requests-refresh', 'requests-save', 'names-connections', 'names-members', 'names-hover', 'keep-alive', ...POD_AS_CODE_ROWS];
 
-interface Args { out?: string; compare?: string; only?: Set<string>; skipHost: boolean }
+interface Args { out?: string; compare?: string; only?: Set<string>; skipHost: boolean; profile?: string }
 
 function parseArgs(argv: string[]): Args {
   const args: Args = { skipHost: false };
@@ -39,8 +40,9 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--compare' || a.startsWith('--compare=')) args.compare = value();
     else if (a === '--only' || a.startsWith('--only=')) args.only = new Set(value().split(',').map((s) => s.trim()).filter(Boolean));
     else if (a === '--skip-host') args.skipHost = true;
+    else if (a === '--profile' || a.startsWith('--profile=')) args.profile = userPath(value());
     else if (a === '--help' || a === '-h') {
-      console.log(`usage: npm run bench -- [--out FILE] [--compare OLD.json] [--only ${ALL_ROWS.join(',')}] [--skip-host]`);
+      console.log(`usage: npm run bench -- [--out FILE] [--compare OLD.json] [--only ${ALL_ROWS.join(',')}] [--skip-host] [--profile FILE]`);
       process.exit(0);
     } else throw new Error(`unknown argument ${a} (try --help)`);
   }
@@ -110,7 +112,7 @@ function hostRows(host: Awaited<ReturnType<typeof runHostBench>>, want: (id: str
     // An extension VS Code activated at start-up reports the time activate() measured itself (activateFnMs).
     if (a.activateFnMs === undefined) {
       rows.push({
-        id: 'activation', measure: 'activation time (activate() in the extension host)', result: 'not measured', goal: '≤ 20 ms',
+        id: 'activation', measure: 'activation time (activate() in the extension host)', result: 'not measured', goal: '≤ 10 ms',
         met: null, command: command('activation'),
         note: a.wasAlreadyActive ? 'the extension was already active when the bench started, and did not say how long activate() took' : 'activate() was not called through the wrapped module',
       });
@@ -119,9 +121,9 @@ function hostRows(host: Awaited<ReturnType<typeof runHostBench>>, want: (id: str
         id: 'activation', measure: 'activation time (activate() in the extension host)',
         result: `activate() ${ms(a.activateFnMs)}; VS Code's will→didActivateExtension ${vscodeActivateMs(a) === undefined ? '?' : ms(vscodeActivateMs(a)!)}; ` +
         `loading the bundle ${ms(a.loadMs ?? NaN)}; whole ext.activate() call ${ms(a.extActivateMs ?? NaN)}`,
-        value: Math.round(a.activateFnMs * 100) / 100, unit: 'ms', goal: '≤ 20 ms (activate())', ratio: a.activateFnMs / 20,
-        met: a.activateFnMs <= 20, command: command('activation'),
-        note: (a.activateFnMs + (a.loadMs ?? 0)) > 20 ? `with loading the bundle (${ms(a.loadMs ?? 0)}) the activation is ${ms(a.activateFnMs + (a.loadMs ?? 0))}.` : undefined,
+        value: Math.round(a.activateFnMs * 100) / 100, unit: 'ms', goal: '≤ 10 ms (activate())', ratio: a.activateFnMs / 10,
+        met: a.activateFnMs <= 10, command: command('activation'),
+        note: (a.activateFnMs + (a.loadMs ?? 0)) > 10 ? `with loading the bundle (${ms(a.loadMs ?? 0)}) the activation is ${ms(a.activateFnMs + (a.loadMs ?? 0))}.` : undefined,
         details: { ...a, where },
       });
     }
@@ -261,13 +263,14 @@ async function main(): Promise<number> {
   if (POD_AS_CODE_ROWS.some(want)) await attempt('pod as code at scale', () => podAsCodeRows(want));
   if (HOST_ROWS.some(want)) {
     await attempt('VS Code extension host', async () => {
-      if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'extension.js'))) {
+      // The host rows measure dist/: the bundle that ships, not the development build `npm test` leaves there.
+      if (!builtProduction) {
         const build = spawnSync(process.execPath, ['esbuild.js', '--production'], { cwd: REPO_ROOT, stdio: 'inherit' });
         if (build.status !== 0) throw new Error('node esbuild.js --production failed');
         builtProduction = true;
       }
       const steps = [...new Set(HOST_ROWS.filter(want).map((id) => HOST_STEPS[id]).filter(Boolean))];
-      const host = await runHostBench({ certs: CERTS, latencyMs: LATENCY_MS, steps });
+      const host = await runHostBench({ certs: CERTS, latencyMs: LATENCY_MS, steps, profile: args.profile });
       for (const error of host.errors) results.errors.push(`extension host: ${error}`);
       return hostRows(host, want);
     });

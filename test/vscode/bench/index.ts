@@ -5,6 +5,7 @@
 //   activation   the bundle is loaded first (timed separately), then the cached module's activate() is wrapped
 //                with performance.now(), so "activate()" is exactly our function, and ext.activate() the whole
 //                activation as VS Code runs it (ExtensionContext, storage, secrets, plus our activate()).
+//                SYMPHONY_BENCH_PROFILE=FILE (`--profile FILE`) writes a CPU profile of both to FILE.
 //   tree         10,000 certificates, 50 ms per request: expand "Certificates" (first page), then load every
 //                certificate (the list's filter path: listAllCompanyCertificates) and build every tree item, as
 //                the view would; heap growth of the extension host across that, after a full GC each side.
@@ -32,6 +33,7 @@ import type { PodEmulator } from '../../../src/podEmulator';
 import { saveApplication } from '../../../src/editors/applicationSave';
 import type { Scale } from '../../../src/podEmulator/seed';
 import { addRsaPod, backgroundReads, child, startEmulator } from '../suite/helpers';
+import { nextLoad } from '../suite/panelHelpers';
 
 const EXTENSION_ID = 'symphony-pod-admin.symphony-pod-admin';
 
@@ -119,6 +121,7 @@ async function measureActivation(results: HostBenchResults): Promise<SymphonyPod
   }
 
   const main = require.resolve(path.join(extension.extensionPath, 'dist', 'extension.js'));
+  const profile = await startProfile(process.env.SYMPHONY_BENCH_PROFILE);
   let started = performance.now();
   const loaded = require(main) as { activate: (context: vscode.ExtensionContext) => SymphonyPodAdminApi; deactivate?: () => void };
   activation.loadMs = performance.now() - started;
@@ -140,12 +143,36 @@ async function measureActivation(results: HostBenchResults): Promise<SymphonyPod
   started = performance.now();
   const api = await extension.activate();
   activation.extActivateMs = performance.now() - started;
+  await profile?.stop();
   timedItself(api);
   const marks = (globalThis as { MonacoPerformanceMarks?: { getMarks(): Array<{ name: string; startTime: number }> } }).MonacoPerformanceMarks?.getMarks();
   if (marks) {
     activation.vscodeMarks = Object.fromEntries(marks.filter((m) => m.name.includes(EXTENSION_ID)).map((m) => [m.name, m.startTime]));
   }
   return api;
+}
+
+/**
+ * `npm run bench -- --only activation --profile FILE`: a CPU profile (100 µs samples) of loading the bundle and
+ * activating, written to FILE (open it in Chrome DevTools or VS Code). The in-process inspector, so nothing to attach.
+ */
+async function startProfile(file: string | undefined): Promise<{ stop(): Promise<void> } | undefined> {
+  if (!file) return undefined;
+  const inspector = await import('inspector');
+  const session = new inspector.Session();
+  session.connect();
+  const post = <T>(method: string, params?: object) =>
+    new Promise<T>((resolve, reject) => session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result as T))));
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 100 });
+  await post('Profiler.start');
+  return {
+    async stop() {
+      const { profile } = await post<{ profile: unknown }>('Profiler.stop');
+      fs.writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
 }
 
 /** Expands "Certificates" (first page), then loads and builds every certificate node; heap growth across the whole list. */
@@ -298,8 +325,10 @@ async function measureActions(api: SymphonyPodAdminApi, podId: string, first: Tr
       const opened = (await vscode.commands.getCommands(true)).includes('symphonyPodAdmin.certs.open');
       if (!opened) throw new Error('symphonyPodAdmin.certs.open is not registered');
       control.clearRequests();
-      await vscode.commands.executeCommand('symphonyPodAdmin.certs.open', certNode);
-      await settle(() => control.requests().length, 1000);
+      const key = await vscode.commands.executeCommand<string>('symphonyPodAdmin.certs.open', certNode);
+      if (!key) throw new Error('symphonyPodAdmin.certs.open returned no panel key');
+      // The panel's first load is posted once its webview asked for it and the detail (with names) came back.
+      await nextLoad(api, key, 0);
       results.detail = countRequests(control.requests());
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     }
@@ -381,15 +410,6 @@ function countRequests(log: Array<{ method: string; path: string; query: string 
     seen.add(key);
   }
   return { requests: log.map((r) => `${r.method} ${r.path}${r.query ? `?${r.query}` : ''}`), duplicates };
-}
-
-/** Waits until `count()` has not changed for `quietMs` (a panel that loads after its command returned). */
-async function settle(count: () => number, quietMs: number): Promise<void> {
-  let last = -1;
-  while (count() !== last) {
-    last = count();
-    await new Promise((resolve) => setTimeout(resolve, quietMs));
-  }
 }
 
 export async function run(): Promise<void> {
