@@ -4,6 +4,7 @@
 // start-up (the extension activates on `onStartupFinished`); its checks never prompt for a pasted token.
 import * as vscode from 'vscode';
 import { PodSessions } from '../pods/podSessions';
+import { LazyStatusBarItem } from '../ui/statusBar';
 import { ExpiryRadar, ExpiryReport } from './expiryRadar';
 
 export const showExpiryReportCommand = 'symphonyPodAdmin.credentials.showExpiryReport';
@@ -14,15 +15,16 @@ export function checkIntervalHours(): number {
 }
 
 export class ExpiryStatusBar implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('symphonyPodAdmin.expiry', vscode.StatusBarAlignment.Left, 49);
+  private readonly warning = new LazyStatusBarItem('symphonyPodAdmin.expiry', 49, (item) => {
+    item.name = vscode.l10n.t('Symphony credential expiry');
+    item.command = showExpiryReportCommand;
+  });
   private readonly subscriptions: vscode.Disposable[] = [];
   private timer: NodeJS.Timeout | undefined;
   private readonly signedIn = new Set<string>();
   private visible = false;
 
   constructor(private readonly radar: ExpiryRadar, private readonly sessions: PodSessions, private readonly onError: (message: string) => void) {
-    this.item.name = vscode.l10n.t('Symphony credential expiry');
-    this.item.command = showExpiryReportCommand;
     this.subscriptions.push(
       radar.onDidChange((report) => this.show(report)),
       sessions.onDidChange((podId) => podId && this.sessionChanged(podId)),
@@ -36,8 +38,9 @@ export class ExpiryStatusBar implements vscode.Disposable {
 
   /** What the item shows now (tests read it). */
   get state(): { visible: boolean; text: string; tooltip: string; background: string | undefined } {
-    const background = this.item.backgroundColor instanceof vscode.ThemeColor ? (this.item.backgroundColor as unknown as { id: string }).id : undefined;
-    return { visible: this.visible, text: this.item.text, tooltip: String(this.item.tooltip ?? ''), background };
+    const item = this.warning.shown;
+    const background = item?.backgroundColor instanceof vscode.ThemeColor ? (item.backgroundColor as unknown as { id: string }).id : undefined;
+    return { visible: this.visible, text: item?.text ?? '', tooltip: String(item?.tooltip ?? ''), background };
   }
 
   /** Checks the pods already signed in at start-up. */
@@ -49,7 +52,7 @@ export class ExpiryStatusBar implements vscode.Disposable {
   dispose(): void {
     if (this.timer) clearInterval(this.timer);
     this.subscriptions.forEach((s) => s.dispose());
-    this.item.dispose();
+    this.warning.dispose();
   }
 
   private sessionChanged(podId: string): void {
@@ -82,17 +85,18 @@ export class ExpiryStatusBar implements vscode.Disposable {
     const expiring = report.items.length - expired;
     if (report.items.length === 0) {
       this.visible = false;
-      this.item.hide();
+      this.warning.hide();
       return;
     }
-    this.item.text = `$(${expired ? 'error' : 'warning'}) ${vscode.l10n.t('{0} expiring', report.items.length)}`;
-    this.item.backgroundColor = new vscode.ThemeColor(expired ? 'statusBarItem.errorBackground' : 'statusBarItem.warningBackground');
-    this.item.tooltip = [
+    const item = this.warning.item;
+    item.text = `$(${expired ? 'error' : 'warning'}) ${vscode.l10n.t('{0} expiring', report.items.length)}`;
+    item.backgroundColor = new vscode.ThemeColor(expired ? 'statusBarItem.errorBackground' : 'statusBarItem.warningBackground');
+    item.tooltip = [
       expired ? vscode.l10n.t('{0} expired', expired) : '', expiring ? vscode.l10n.t('{0} expire within {1} days', expiring, report.warningDays) : '',
       vscode.l10n.t('company certificates and rotated app keys, all signed-in pods'), vscode.l10n.t('Click to open the expiry report.'),
     ].filter(Boolean).join('\n');
-    this.item.accessibilityInformation = { label: vscode.l10n.t('{0} Symphony credentials expiring or expired; open the expiry report', report.items.length) };
+    item.accessibilityInformation = { label: vscode.l10n.t('{0} Symphony credentials expiring or expired; open the expiry report', report.items.length) };
     this.visible = true;
-    this.item.show();
+    item.show();
   }
 }

@@ -62,12 +62,10 @@ export class ManifestFileSystem implements vscode.FileSystemProvider, vscode.Dis
   /** Why each pending save happens: only a save the user asked for may write to a pod. */
   private readonly saveReasons = new Map<string, vscode.TextDocumentSaveReason>();
   private readonly toldAboutAutoSave = new Set<string>();
+  private watchingSaves = false;
 
   constructor(private readonly context: CommandContext) {
     this.subscriptions = [
-      vscode.workspace.onWillSaveTextDocument((event) => {
-        if (this.entries.has(event.document.uri.toString())) this.saveReasons.set(event.document.uri.toString(), event.reason);
-      }),
       vscode.workspace.onDidSaveTextDocument((document) => this.runAfterSave(document.uri)),
       vscode.workspace.onDidOpenTextDocument((document) => void useManifestLanguage(document)),
       // Every change to an app (detail panel, key commands, entitlement, our own saves) refreshes its pod's app list.
@@ -129,7 +127,17 @@ export class ManifestFileSystem implements vscode.FileSystemProvider, vscode.Dis
 
   private set(uri: vscode.Uri, entry: Entry): Entry {
     this.entries.set(uri.toString(), entry);
+    this.watchSaveReasons();
     return entry;
+  }
+
+  /** Save reasons are listened for from the first manifest on, not at start-up (activation registers only what it must). */
+  private watchSaveReasons(): void {
+    if (this.watchingSaves) return;
+    this.watchingSaves = true;
+    this.subscriptions.push(vscode.workspace.onWillSaveTextDocument((event) => {
+      if (this.entries.has(event.document.uri.toString())) this.saveReasons.set(event.document.uri.toString(), event.reason);
+    }));
   }
 
   /** mtime is the document's version for the workbench: it must grow with every change, even within a millisecond. */

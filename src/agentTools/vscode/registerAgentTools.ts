@@ -25,8 +25,9 @@ export interface AgentToolServices {
 }
 
 export function agentToolsEnabled(): boolean {
-  const config = vscode.workspace.getConfiguration();
-  return config.get<boolean>('symphonyPodAdmin.agentTools.enabled', true) && !config.get<boolean>('chat.disableAIFeatures', false);
+  // Two sections, not getConfiguration() of everything: this runs at activation.
+  return vscode.workspace.getConfiguration('symphonyPodAdmin').get<boolean>('agentTools.enabled', true)
+    && !vscode.workspace.getConfiguration('chat').get<boolean>('disableAIFeatures', false);
 }
 
 export const MCP_PROVIDER_ID = 'symphonyPodAdmin.mcpServers';
