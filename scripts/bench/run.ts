@@ -104,10 +104,16 @@ function vscodeActivateMs(a: NonNullable<Awaited<ReturnType<typeof runHostBench>
   return will !== undefined && did !== undefined ? did - will : undefined;
 }
 
-function hostRows(host: Awaited<ReturnType<typeof runHostBench>>, want: (id: string) => boolean): BenchRow[] {
+/** Activations measured, each in a new extension host: the row is their median (one start-up is a noisy sample). */
+const ACTIVATIONS = 3;
+
+type Activation = NonNullable<Awaited<ReturnType<typeof runHostBench>>['activation']>;
+
+function hostRows(host: Awaited<ReturnType<typeof runHostBench>>, want: (id: string) => boolean, activations: Activation[]): BenchRow[] {
   const rows: BenchRow[] = [];
   const where = `VS Code ${host.vscodeVersion}, extension host on Node ${host.node}`;
-  const a = host.activation;
+  const timed = activations.filter((run) => run.activateFnMs !== undefined).sort((x, y) => x.activateFnMs! - y.activateFnMs!);
+  const a = timed[Math.floor((timed.length - 1) / 2)] ?? host.activation;
   if (want('activation') && a) {
     // An extension VS Code activated at start-up reports the time activate() measured itself (activateFnMs).
     if (a.activateFnMs === undefined) {
@@ -119,12 +125,13 @@ function hostRows(host: Awaited<ReturnType<typeof runHostBench>>, want: (id: str
     } else {
       rows.push({
         id: 'activation', measure: 'activation time (activate() in the extension host)',
-        result: `activate() ${ms(a.activateFnMs)}; VS Code's will→didActivateExtension ${vscodeActivateMs(a) === undefined ? '?' : ms(vscodeActivateMs(a)!)}; ` +
-        `loading the bundle ${ms(a.loadMs ?? NaN)}; whole ext.activate() call ${ms(a.extActivateMs ?? NaN)}`,
+        result: `activate() ${ms(a.activateFnMs)}, median of ${timed.length} start-ups (${timed.map((run) => ms(run.activateFnMs!)).join(', ')}); ` +
+        `in that one: VS Code's will→didActivateExtension ${vscodeActivateMs(a) === undefined ? '?' : ms(vscodeActivateMs(a)!)}, ` +
+        `loading the bundle ${ms(a.loadMs ?? NaN)}, whole ext.activate() call ${ms(a.extActivateMs ?? NaN)}`,
         value: Math.round(a.activateFnMs * 100) / 100, unit: 'ms', goal: '≤ 10 ms (activate())', ratio: a.activateFnMs / 10,
         met: a.activateFnMs <= 10, command: command('activation'),
         note: (a.activateFnMs + (a.loadMs ?? 0)) > 10 ? `with loading the bundle (${ms(a.loadMs ?? 0)}) the activation is ${ms(a.activateFnMs + (a.loadMs ?? 0))}.` : undefined,
-        details: { ...a, where },
+        details: { ...a, where, runs: timed },
       });
     }
   }
@@ -272,7 +279,13 @@ async function main(): Promise<number> {
       const steps = [...new Set(HOST_ROWS.filter(want).map((id) => HOST_STEPS[id]).filter(Boolean))];
       const host = await runHostBench({ certs: CERTS, latencyMs: LATENCY_MS, steps, profile: args.profile });
       for (const error of host.errors) results.errors.push(`extension host: ${error}`);
-      return hostRows(host, want);
+      const activations = host.activation ? [host.activation] : [];
+      for (let i = 1; want('activation') && i < ACTIVATIONS; i++) {
+        const more = await runHostBench({ certs: CERTS, latencyMs: LATENCY_MS, steps: [] });
+        for (const error of more.errors) results.errors.push(`extension host (activation ${i + 1}): ${error}`);
+        if (more.activation) activations.push(more.activation);
+      }
+      return hostRows(host, want, activations);
     });
   }
   if (builtProduction) {
