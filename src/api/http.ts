@@ -219,8 +219,10 @@ function readText(body: NodeJS.ReadableStream | null): Promise<string> {
     const decoder = new StringDecoder('utf8');
     let text = '';
     body.on('data', (chunk: Buffer) => { text += decoder.write(chunk); });
-    body.once('end', () => resolve(text + decoder.end()));
-    body.once('error', reject);
+    body.on('end', () => resolve(text + decoder.end()));
+    // `on`, not `once`: node-fetch emits 'error' on the body itself (an abort after a broken connection), and a second
+    // 'error' with no listener left would be thrown in the extension host.
+    body.on('error', reject);
   });
 }
 
