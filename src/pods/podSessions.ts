@@ -227,6 +227,12 @@ export class PodSessions implements vscode.Disposable {
   private async passphrase(profile: PodProfile): Promise<string> {
     const stored = await this.secrets.get(profile.id, 'passphrase');
     if (stored !== undefined) return stored;
+    // Nobody is there to answer for work nobody asked for (the expiry check), nor for a pod removed meanwhile (its
+    // passphrase was deleted with it): the pod turns "needs sign-in" instead of a prompt appearing out of nowhere.
+    if (this.unattended.getStore() || !this.store.get(profile.id)) {
+      if (this.store.get(profile.id) && this.state(profile.id) !== 'needsSignIn') void this.markNeedsSignIn(profile.id);
+      throw new PodApiError(vscode.l10n.t('Sign in to {0} again: its private key is encrypted and its passphrase is needed.', profile.label), { kind: 'auth' });
+    }
     const entered = await this.prompts.current.input({
       title: vscode.l10n.t('Sign in to {0}', profile.label),
       prompt: vscode.l10n.t('The private key is encrypted: enter its passphrase (kept in the OS keychain).'),

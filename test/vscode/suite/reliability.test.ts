@@ -103,6 +103,28 @@ describe('Reliability and security (extension host)', () => {
       }
     });
 
+    it('an expiry check never asks for a passphrase: the pod of an encrypted key whose passphrase is gone needs a sign-in', async () => {
+      const own = await startEmulator();
+      try {
+        const key = write('encrypted-check.pem', createPrivateKey(own.admin.privateKeyPem).export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase }) as string);
+        await run('pods.add', undefined, [input('Unattended key pod'), input(own.url), pickValue('rsa'), input('demo-admin'), file(key), pickValue('system'), pickValue('development'), input(passphrase)]);
+        const id = api.store.list().find((p) => p.label === 'Unattended key pod')!.id;
+        podsToRemove.push(id);
+        await backgroundReads(api);
+        assert.equal(api.sessions.state(id), 'signedIn');
+        // The session ends on the pod and the passphrase is no longer kept (a user cleared the keychain): the next
+        // unattended check has to sign in again and cannot.
+        await api.secrets.delete(id, 'passphrase');
+        own.control.expireSessions();
+        const { prompts } = await answering(api, [], () => api.sessions.unattendedWork(() => api.expiry.radar.check({ refresh: [id] })));
+        assert.deepEqual(prompts.asked, [], 'no prompt appeared for work nobody asked for');
+        assert.equal(api.sessions.state(id), 'needsSignIn');
+        await removePod(api, id);
+      } finally {
+        await own.close();
+      }
+    });
+
     it('an EC key for RSA sign-in is refused before any request', async () => {
       const ec = generateKeyPairSync('ec', { namedCurve: 'prime256v1', privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
       const { prompts } = await run('pods.add', undefined, [input('EC key pod'), input(emulator.url), pickValue('rsa'), input('ec-bot'), file(write('ec.pem', ec.privateKey)), pickValue('system'), pickValue('development')]);
