@@ -227,12 +227,7 @@ export class PodSessions implements vscode.Disposable {
   private async passphrase(profile: PodProfile): Promise<string> {
     const stored = await this.secrets.get(profile.id, 'passphrase');
     if (stored !== undefined) return stored;
-    // Nobody is there to answer for work nobody asked for (the expiry check), nor for a pod removed meanwhile (its
-    // passphrase was deleted with it): the pod turns "needs sign-in" instead of a prompt appearing out of nowhere.
-    if (this.unattended.getStore() || !this.store.get(profile.id)) {
-      if (this.store.get(profile.id) && this.state(profile.id) !== 'needsSignIn') void this.markNeedsSignIn(profile.id);
-      throw new PodApiError(vscode.l10n.t('Sign in to {0} again: its private key is encrypted and its passphrase is needed.', profile.label), { kind: 'auth' });
-    }
+    this.refuseToAsk(profile, vscode.l10n.t('Sign in to {0} again: its private key is encrypted and its passphrase is needed.', profile.label));
     const entered = await this.prompts.current.input({
       title: vscode.l10n.t('Sign in to {0}', profile.label),
       prompt: vscode.l10n.t('The private key is encrypted: enter its passphrase (kept in the OS keychain).'),
@@ -251,9 +246,12 @@ export class PodSessions implements vscode.Disposable {
    * a token the pod refuses is said so in the one prompt that asks again, and a second refusal ends the attempt.
    */
   private askForToken(profile: PodProfile): Promise<string> {
-    if (this.state(profile.id) === 'needsSignIn' || this.unattended.getStore()) {
-      if (this.state(profile.id) !== 'needsSignIn') void this.markNeedsSignIn(profile.id);
-      return Promise.reject(new PodApiError(vscode.l10n.t('Sign in to {0} again: its session token expired.', profile.label), { kind: 'auth' }));
+    const expired = vscode.l10n.t('Sign in to {0} again: its session token expired.', profile.label);
+    if (this.state(profile.id) === 'needsSignIn') return Promise.reject(new PodApiError(expired, { kind: 'auth' }));
+    try {
+      this.refuseToAsk(profile, expired);
+    } catch (error) {
+      return Promise.reject(error);
     }
     let pending = this.tokenPrompts.get(profile.id);
     if (!pending) {
@@ -266,6 +264,17 @@ export class PodSessions implements vscode.Disposable {
       this.tokenPrompts.set(profile.id, pending);
     }
     return pending;
+  }
+
+  /**
+   * A sign-in's prompts (pasted token, passphrase) never appear for work nobody asked for (the expiry check), nor for
+   * a pod removed meanwhile (its secrets went with it): the pod turns "needs sign-in" and this throws `message`.
+   */
+  private refuseToAsk(profile: PodProfile, message: string): void {
+    const kept = this.store.get(profile.id) !== undefined;
+    if (kept && !this.unattended.getStore()) return;
+    if (kept && this.state(profile.id) !== 'needsSignIn') void this.markNeedsSignIn(profile.id);
+    throw new PodApiError(message, { kind: 'auth' });
   }
 
   private async markNeedsSignIn(podId: string): Promise<void> {
