@@ -3,7 +3,7 @@
 
 import { ErrorContext } from './errors';
 import { l10n } from '../text/l10n';
-import { HttpResponse } from './http';
+import { BodyWatcher, HttpResponse } from './http';
 import { iterateByCursor, listAllByCursor } from './paging';
 import { segment } from './paths';
 import { Query, Requester } from './requester';
@@ -19,7 +19,7 @@ export class GroupsApi {
   constructor(private readonly requester: Requester) {}
 
   async listTypes(): Promise<BaseType[]> {
-    return listAllByCursor(async after => (await this.get<TypeList>('/profile-manager/v1/types', GROUPS, SHAPES.groupTypes, { after })).body);
+    return listAllByCursor(async (after, watch) => (await this.get<TypeList>('/profile-manager/v1/types', GROUPS, SHAPES.groupTypes, { after }, watch)).body);
   }
 
   async getType(typeId: string): Promise<Type> {
@@ -27,11 +27,8 @@ export class GroupsApi {
   }
 
   /** One page; the next page's cursor is `pagination.cursors.after` (absent on the last page). */
-  async listGroups(typeId: string, options: ListGroupsOptions = {}): Promise<GroupList> {
-    assertValid('limit', options.limit === undefined || (Number.isInteger(options.limit) && options.limit >= 1)
-      ? undefined : l10n.t('limit must be a whole number, 1 or more.'));
-    const query: Query = { after: options.after, limit: options.limit, status: options.status, sortOrder: options.sortOrder };
-    return (await this.get<GroupList>(`/profile-manager/v1/groups/type/${segment(typeId, 'typeId')}`, typeContext(typeId), SHAPES.groupPage, query)).body;
+  listGroups(typeId: string, options: ListGroupsOptions = {}): Promise<GroupList> {
+    return this.groupPage(typeId, options);
   }
 
   iterateGroups(typeId: string, options: Omit<ListGroupsOptions, 'after'> = {}): AsyncGenerator<ReadGroup, void, undefined> {
@@ -39,7 +36,14 @@ export class GroupsApi {
   }
 
   listAllGroups(typeId: string, options: Omit<ListGroupsOptions, 'after'> = {}): Promise<ReadGroup[]> {
-    return listAllByCursor(after => this.listGroups(typeId, { ...options, after }));
+    return listAllByCursor((after, watch) => this.groupPage(typeId, { ...options, after }, watch));
+  }
+
+  private async groupPage(typeId: string, options: ListGroupsOptions, watch?: BodyWatcher): Promise<GroupList> {
+    assertValid('limit', options.limit === undefined || (Number.isInteger(options.limit) && options.limit >= 1)
+      ? undefined : l10n.t('limit must be a whole number, 1 or more.'));
+    const query: Query = { after: options.after, limit: options.limit, status: options.status, sortOrder: options.sortOrder };
+    return (await this.get<GroupList>(`/profile-manager/v1/groups/type/${segment(typeId, 'typeId')}`, typeContext(typeId), SHAPES.groupPage, query, watch)).body;
   }
 
   /** The group with its eTag (from the body, or the Etag header when the body lacks it). */
@@ -78,8 +82,8 @@ export class GroupsApi {
     return withETag(await this.send<ReadGroup>('POST', path, groupContext(groupId), { image: bytes.toString('base64') }));
   }
 
-  private get<T>(path: string, context: ErrorContext, expect: Shape, query?: Query): Promise<HttpResponse<T>> {
-    return this.requester.withBearer<T>({ method: 'GET', path, query, context, expect });
+  private get<T>(path: string, context: ErrorContext, expect: Shape, query?: Query, watchBody?: BodyWatcher): Promise<HttpResponse<T>> {
+    return this.requester.withBearer<T>({ method: 'GET', path, query, context, expect, watchBody });
   }
 
   private send<T>(method: 'POST' | 'PUT', path: string, context: ErrorContext, body: unknown, headers?: Record<string, string>): Promise<HttpResponse<T>> {

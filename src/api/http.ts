@@ -50,7 +50,17 @@ export interface HttpRequest {
   context: ErrorContext;
   /** What a 2xx answer must look like; checked before the caller sees it (see shapes.ts). */
   expect?: Shape;
+  /** Shown the text of a 2xx answer as it arrives (see BodyWatcher). */
+  watchBody?: BodyWatcher;
 }
+
+/**
+ * Told the text of a 2xx answer received so far, after each chunk, until it returns true (it has seen what it
+ * needed). A cursor list uses it to ask for the next page as soon as this page's cursor is in (paging.ts), before the
+ * rest of the page has arrived and been parsed. Never told anything of an error answer; a watcher that throws is
+ * not told more.
+ */
+export type BodyWatcher = (received: string) => boolean;
 
 export interface HttpResponse<T> {
   status: number;
@@ -190,7 +200,7 @@ export class HttpTransport {
         method: req.method, headers, body, signal: controller.signal, redirect: 'manual',
         agent: (u: URL) => (u.protocol === 'http:' ? this.httpAgent : this.httpsAgent),
       });
-      const text = await readText(res.body);
+      const text = await readText(res.body, res.ok ? req.watchBody : undefined);
       this.log({ method: req.method, path: logPath, status: res.status, ms: Date.now() - started, attempt });
       return { status: res.status, headers: res.headers, text, body: parseBody(text, res.status, req, res.headers.get('content-type')) };
     } catch (err) {
@@ -210,15 +220,24 @@ export class HttpTransport {
 
 /**
  * The body as UTF-8 text, decoded chunk by chunk as it arrives: `res.text()` starts decoding only once the last byte
- * is in, which adds a page's whole decoding time to every sequential (cursor) page. An abort or a broken connection
- * rejects, as `res.text()` does.
+ * is in, which adds a page's whole decoding time to every sequential (cursor) page; `watch` sees the text so far
+ * after each chunk. An abort or a broken connection rejects, as `res.text()` does.
  */
-function readText(body: NodeJS.ReadableStream | null): Promise<string> {
+function readText(body: NodeJS.ReadableStream | null, watch?: BodyWatcher): Promise<string> {
   if (!body) return Promise.resolve('');
   return new Promise((resolve, reject) => {
     const decoder = new StringDecoder('utf8');
     let text = '';
-    body.on('data', (chunk: Buffer) => { text += decoder.write(chunk); });
+    let watching = watch;
+    body.on('data', (chunk: Buffer) => {
+      text += decoder.write(chunk);
+      if (!watching) return;
+      try {
+        if (watching(text)) watching = undefined;
+      } catch {
+        watching = undefined; // a watcher only ever speeds things up: its failure changes nothing for the answer
+      }
+    });
     body.on('end', () => resolve(text + decoder.end()));
     // `on`, not `once`: node-fetch emits 'error' on the body itself (an abort after a broken connection), and a second
     // 'error' with no listener left would be thrown in the extension host.

@@ -5,7 +5,7 @@ export { PodApiError, PodApiErrorKind, PodApiErrorInit, ApiArea, ErrorContext, i
 export { RequestLogLine, RequestLogger, TransportOptions, DEFAULT_TIMEOUT_MS, MAX_REQUEST_BODY_BYTES, HttpTransport } from './http';
 export { RetryOptions, DEFAULT_RETRY, backoffDelayMs, parseRetryAfterMs, isRetryableStatus, isThrottled } from './retry';
 export { TokenStore, TokenName, Authenticate, memoryTokenStore } from './tokens';
-export { SkipLimitOptions, CursorPage, listAllBySkip, iterateByCursor, listAllByCursor, DEFAULT_PAGE_SIZE, DEFAULT_PAGE_CONCURRENCY, MAX_PAGE_CONCURRENCY, AdaptiveConcurrency, AdaptiveOptions } from './paging';
+export { SkipLimitOptions, CursorPage, cursorFromPrefix, listAllBySkip, iterateByCursor, listAllByCursor, DEFAULT_PAGE_SIZE, DEFAULT_PAGE_CONCURRENCY, MAX_PAGE_CONCURRENCY, AdaptiveConcurrency, AdaptiveOptions } from './paging';
 export { Clock, RequestPacer, DEFAULT_REQUESTS_PER_SECOND, MIN_REQUESTS_PER_SECOND, MAX_REQUESTS_PER_SECOND, validateRequestsPerSecond } from './pacing';
 export { PageRequest, validateSegment, MAX_SEGMENT_LENGTH } from './paths';
 export { Shape, SHAPES } from './shapes';

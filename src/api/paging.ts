@@ -1,8 +1,10 @@
 // The two paging shapes of the Symphony APIs. skip/limit lists (pod): the first page tells whether more exist,
 // then further pages are fetched concurrently, as many at a time as the adaptive window allows, until a short page.
-// Cursor lists (Profile Manager): follow pagination.cursors.after until it is absent.
+// Cursor lists (Profile Manager): follow pagination.cursors.after until it is absent; a whole listing asks for the
+// next page as soon as the current page's cursor has arrived, while the rest of that page is still on its way.
 
 import { PodApiError } from './errors';
+import type { BodyWatcher } from './http';
 import { Clock, realClock } from './pacing';
 import { Pagination } from './types';
 
@@ -161,18 +163,76 @@ export async function listAllBySkip<T>(fetchPage: FetchPage<T>, options: SkipLim
 }
 
 export interface CursorPage<T> { pagination?: Pagination; data?: T[] }
-export type FetchCursorPage<T> = (after: string | undefined) => Promise<CursorPage<T>>;
+/** One page from `after` (undefined: the first); `watch`, when given, goes to the request (ApiCall.watchBody). */
+export type FetchCursorPage<T> = (after: string | undefined, watch?: BodyWatcher) => Promise<CursorPage<T>>;
 
-/** Every page of a cursor list, in order. A cursor that comes back again would loop forever; it ends the list. */
-async function* cursorPages<T>(fetchPage: FetchCursorPage<T>): AsyncGenerator<T[], void, undefined> {
-  let after: string | undefined;
+/**
+ * The `after` cursor of a page, read from the first part of its text when the text begins with the pagination
+ * object (`{"pagination":{...},"data":[...]}`, the order the spec declares, which the pod and the emulator send):
+ * undefined while more text is needed, `null` when the text does not begin that way or the cursor is not text (the
+ * next page then waits for the whole page, as it always did), otherwise `{ after }` (undefined after: no next page).
+ */
+export function cursorFromPrefix(text: string): { after: string | undefined } | null | undefined {
+  const head = /^\s*\{\s*"pagination"\s*:\s*/.exec(text);
+  if (!head) return text.length < 64 ? undefined : null;
+  const start = head[0].length;
+  if (start === text.length) return undefined;
+  if (text[start] !== '{') return null;
+  let depth = 0;
+  let inString = false;
+  for (let i = start; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') {
+      inString = true;
+    } else if (c === '{') {
+      depth++;
+    } else if (c === '}' && --depth === 0) {
+      let pagination: { cursors?: { after?: unknown } } | null;
+      try { pagination = JSON.parse(text.slice(start, i + 1)); } catch { return null; }
+      const after = pagination?.cursors?.after;
+      if (after === undefined || after === null || after === '') return { after: undefined };
+      return typeof after === 'string' ? { after } : null;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Every page of a cursor list, in order. A cursor that comes back again would loop forever; it ends the list.
+ * With `ahead` (a caller that reads every page), the next page is asked for as soon as the current page's cursor has
+ * arrived (cursorFromPrefix), so its latency overlaps the rest of this page's transfer, parsing and checks. It is used
+ * only once the whole page confirms that cursor; a page that fails, or names another cursor, leaves it unused (one
+ * read the pod answers for nothing).
+ */
+async function* cursorPages<T>(fetchPage: FetchCursorPage<T>, ahead = false): AsyncGenerator<T[], void, undefined> {
   const seen = new Set<string>();
+  const early = new Map<string, Promise<CursorPage<T>>>();
+  const fetchFrom = (after: string | undefined): Promise<CursorPage<T>> => {
+    if (!ahead) return fetchPage(after);
+    return fetchPage(after, (received) => {
+      const found = cursorFromPrefix(received);
+      if (found === undefined) return false;
+      const next = found?.after;
+      if (next !== undefined && next !== after && !seen.has(next) && !early.has(next)) {
+        const page = fetchFrom(next);
+        page.catch(() => undefined); // awaited once its cursor is confirmed; nobody waits for it if the list ends first
+        early.set(next, page);
+      }
+      return true;
+    });
+  };
+  let page = fetchFrom(undefined);
   for (;;) {
-    const page = await fetchPage(after);
-    yield page.data ?? [];
-    after = page.pagination?.cursors?.after || undefined;
+    const current = await page;
+    yield current.data ?? [];
+    const after = current.pagination?.cursors?.after || undefined;
     if (!after || seen.has(after)) return;
     seen.add(after);
+    page = early.get(after) ?? fetchFrom(after);
+    early.delete(after);
   }
 }
 
@@ -184,6 +244,6 @@ export async function* iterateByCursor<T>(fetchPage: FetchCursorPage<T>): AsyncG
 /** The whole cursor list, a page at a time (never an await per item: 2,000 groups are 20 steps, not 2,000). */
 export async function listAllByCursor<T>(fetchPage: FetchCursorPage<T>): Promise<T[]> {
   const all: T[] = [];
-  for await (const page of cursorPages(fetchPage)) for (const item of page) all.push(item);
+  for await (const page of cursorPages(fetchPage, true)) for (const item of page) all.push(item);
   return all;
 }

@@ -5,7 +5,7 @@
 
 import { ErrorContext, PodApiError } from './errors';
 import { l10n } from '../text/l10n';
-import { HttpRequest, HttpResponse, HttpTransport, refuseOversizedBody, toJson } from './http';
+import { BodyWatcher, HttpRequest, HttpResponse, HttpTransport, refuseOversizedBody, toJson } from './http';
 import { RequestPacer } from './pacing';
 import { Authenticate, TokenName, TokenStore } from './tokens';
 import { Shape } from './shapes';
@@ -30,6 +30,8 @@ export interface ApiCall {
   context: ErrorContext;
   /** What a 2xx answer must look like (see shapes.ts); every read declares one. */
   expect?: Shape;
+  /** Shown a 2xx answer's text as it arrives (http.ts BodyWatcher): a cursor list's early look at the next cursor. */
+  watchBody?: BodyWatcher;
 }
 
 export class Requester {
@@ -165,7 +167,8 @@ export class Requester {
     for (const [key, value] of Object.entries(call.query ?? {})) {
       if (value !== undefined && value !== '') url.searchParams.set(key, String(value));
     }
-    return { method: call.method, url: url.toString(), headers: { ...call.headers, ...auth }, body: call.body, context: call.context, expect: call.expect };
+    return { method: call.method, url: url.toString(), headers: { ...call.headers, ...auth }, body: call.body, context: call.context, expect: call.expect,
+      watchBody: call.watchBody };
   }
 }
 

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { CreateGroup, PodClient, ReadGroup } from '../../../src/api';
 import { clientFor, isApiError, usePod } from './podFixture';
+import { LocalServer, json, startLocalServer } from './localServer';
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
 
@@ -103,5 +104,42 @@ describe('PodClient groups (emulator)', () => {
       'POST /login/idm/tokens 200', 'GET /profile-manager/v1/types 200',
     ]);
     client.dispose();
+  });
+});
+
+describe('PodClient groups (local server)', () => {
+  let server: LocalServer | undefined;
+  afterEach(async () => { await server?.close(); server = undefined; });
+
+  it('asks for the next page of a whole listing as soon as the cursor has arrived, not after the whole page', async () => {
+    // Page 1 sends its pagination, then holds its data back until the request for page 2 arrives (or 5 s pass).
+    const group = (id: string) => ({ id, name: `Desk ${id}`, members: [{ memberId: 7 }] });
+    let heldPage1: (() => void) | undefined;
+    let page2WhilePage1Open = false;
+    server = await startLocalServer((req, res) => {
+      if (req.url.startsWith('/login/idm/tokens')) { json(res, 200, { access_token: 'bearer' }); return; }
+      const after = new URL(req.url, 'http://pod').searchParams.get('after');
+      if (after === null) {
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        res.write('{"pagination":{"cursors":{"after":"c2"}},"data":[');
+        const rest = () => { clearTimeout(timer); heldPage1 = undefined; res.end(`${JSON.stringify(group('g1'))}]}`); };
+        const timer = setTimeout(rest, 5000);
+        heldPage1 = rest;
+        return;
+      }
+      page2WhilePage1Open = heldPage1 !== undefined;
+      heldPage1?.();
+      json(res, 200, { pagination: { cursors: {} }, data: [group('g2')] });
+    });
+    const client = new PodClient({ podUrl: server.url, authenticate: async () => 'session' });
+    try {
+      assert.deepEqual((await client.groups.listAllGroups('SDL')).map((g) => g.id), ['g1', 'g2']);
+      assert.ok(page2WhilePage1Open, 'page 2 was asked for only after page 1 had fully arrived');
+      assert.deepEqual(server.seen.filter((r) => r.url.startsWith('/profile-manager/')).map((r) => r.url), [
+        '/profile-manager/v1/groups/type/SDL', '/profile-manager/v1/groups/type/SDL?after=c2',
+      ]);
+    } finally {
+      client.dispose();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { listAllByCursor, listAllBySkip } from '../../../src/api';
+import { CursorPage, cursorFromPrefix, listAllByCursor, listAllBySkip } from '../../../src/api';
 
 function fakeList(total: number, delayMs = 5) {
   const calls: Array<{ skip: number; limit: number }> = [];
@@ -69,5 +69,86 @@ describe('cursor paging', () => {
     let calls = 0;
     const all = await listAllByCursor(async () => { calls++; return { data: [calls], pagination: { cursors: { after: 'same' } } }; });
     assert.deepEqual(all, [1, 2]);
+  });
+
+  it('reads the next cursor from the start of a page, only when the pagination object comes first', () => {
+    const page = JSON.stringify({ pagination: { next: 'x', cursors: { before: 'b{"', after: 'c"2}' } }, data: [{ id: 1 }] });
+    assert.deepEqual(cursorFromPrefix(page), { after: 'c"2}' });
+    assert.deepEqual(cursorFromPrefix(page.slice(0, page.indexOf('data'))), { after: 'c"2}' }); // before the data arrives
+    assert.equal(cursorFromPrefix(page.slice(0, page.indexOf('after'))), undefined); // not yet: more text needed
+    assert.equal(cursorFromPrefix('{"pagi'), undefined);
+    assert.deepEqual(cursorFromPrefix(' {\n  "pagination" : {\n    "cursors" : { "after" : "c\\\\2" }\n  },\n  "data" : [ ]\n}'), { after: 'c\\2' });
+    assert.deepEqual(cursorFromPrefix('{"pagination":{"cursors":{}},"data":[]}'), { after: undefined }); // the last page
+    assert.deepEqual(cursorFromPrefix('{"pagination":{"cursors":{"after":""}}'), { after: undefined });
+    // Anything else waits for the whole page, as before.
+    assert.equal(cursorFromPrefix(JSON.stringify({ data: [{ id: 1, name: 'x'.repeat(80) }], pagination: { cursors: { after: 'c2' } } })), null);
+    assert.equal(cursorFromPrefix('{"pagination":null,"data":[]}'), null);
+    assert.equal(cursorFromPrefix('{"pagination":{"cursors":{"after":7}},"data":[]}'), null);
+    assert.equal(cursorFromPrefix('{"pagination":{"cursors":{"after":"c2",}},"data":[]}'), null); // not JSON
+    assert.equal(cursorFromPrefix('<html><body>Sign in to continue</body></html>' + ' '.repeat(40)), null);
+  });
+
+  /** A cursor list whose pages show their text in two parts (pagination, then data), as a pod's answer arrives. */
+  function arrivingPages(pages: Record<string, CursorPage<number>>) {
+    const events: string[] = [];
+    const finish: Array<() => void> = [];
+    const fetchPage = (after: string | undefined, watch?: (received: string) => boolean): Promise<CursorPage<number>> => {
+      const key = after ?? 'first';
+      events.push(`ask ${key}`);
+      const page = pages[key];
+      return new Promise((resolve, reject) => {
+        setImmediate(() => {
+          const text = JSON.stringify(page ?? { message: 'no such page' });
+          watch?.(text.slice(0, text.indexOf('"data"')));
+          events.push(`pagination ${key}`);
+          finish.push(() => { events.push(`done ${key}`); if (page) resolve(page); else reject(new Error(`page ${key} failed`)); });
+          setImmediate(() => finish.shift()?.());
+        });
+      });
+    };
+    return { events, fetchPage };
+  }
+
+  it('asks for the next page as soon as the current page\'s cursor has arrived, before the page is done', async () => {
+    const f = arrivingPages({
+      first: { pagination: { cursors: { after: 'c1' } }, data: [1, 2] },
+      c1: { pagination: { cursors: { after: 'c2' } }, data: [3, 4] },
+      c2: { pagination: { cursors: {} }, data: [5] },
+    });
+    assert.deepEqual(await listAllByCursor(f.fetchPage), [1, 2, 3, 4, 5]);
+    assert.deepEqual(f.events.filter((e) => e.startsWith('ask')), ['ask first', 'ask c1', 'ask c2']);
+    assert.ok(f.events.indexOf('ask c1') < f.events.indexOf('done first'), f.events.join(', '));
+    assert.ok(f.events.indexOf('ask c2') < f.events.indexOf('done c1'), f.events.join(', '));
+  });
+
+  it('uses only a cursor the whole page confirms, and fails with the page that failed', async () => {
+    // The start of the first page names c-early; the whole page (a second pagination key wins in JSON) names c1.
+    const pages = { first: { pagination: { cursors: { after: 'c1' } }, data: [1] }, c1: { data: [2] }, 'c-early': { data: [99] } };
+    const asked: Array<string | undefined> = [];
+    const all = await listAllByCursor<number>((after, watch) => {
+      asked.push(after);
+      if (after === undefined) watch?.('{"pagination":{"cursors":{"after":"c-early"}},"data":[1],"pagination":');
+      return Promise.resolve(pages[(after ?? 'first') as keyof typeof pages]);
+    });
+    assert.deepEqual(all, [1, 2]);
+    assert.deepEqual(asked, [undefined, 'c-early', 'c1']);
+
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      // c1 fails after its cursor (c2) arrived: c2, asked for early, fails too; nobody waits for it and it is not reported.
+      await assert.rejects(listAllByCursor<number>((after, watch) => {
+        if (after === undefined) return Promise.resolve({ pagination: { cursors: { after: 'c1' } }, data: [1] });
+        if (after === 'c1') {
+          watch?.('{"pagination":{"cursors":{"after":"c2"}},"data":[');
+          return new Promise((_resolve, reject) => setImmediate(() => reject(new Error('page c1 failed'))));
+        }
+        return Promise.reject(new Error('page c2 failed'));
+      }), /page c1 failed/);
+      assert.deepEqual(unhandled, []);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
   });
 });
