@@ -96,6 +96,7 @@ export function activate(context: vscode.ExtensionContext): SymphonyPodAdminApi 
   context.subscriptions.push(
     log,
     store,
+    secrets,
     sessions,
     tree,
     view,

@@ -1,27 +1,37 @@
 // Every secret of a pod (session token, groups bearer token, key passphrase) lives in VS Code's SecretStorage,
-// which desktop VS Code keeps in the OS keychain, under the pod's id. Nothing here is ever logged.
+// which desktop VS Code keeps in the OS keychain, under the pod's id; this window remembers what it read or wrote
+// (secretCache.ts), so requests do not wait for the keychain each time. Nothing here is ever logged.
 import * as vscode from 'vscode';
 import { TokenStore } from '../api';
+import { SecretCache } from './secretCache';
 
 export type SecretName = 'session' | 'bearer' | 'passphrase';
 const secretNames: readonly SecretName[] = ['session', 'bearer', 'passphrase'];
 
-export class PodSecrets {
-  constructor(private readonly secrets: vscode.SecretStorage) {}
+export class PodSecrets implements vscode.Disposable {
+  private readonly secrets: SecretCache;
+
+  constructor(storage: vscode.SecretStorage) {
+    this.secrets = new SecretCache(storage);
+  }
+
+  dispose(): void {
+    this.secrets.dispose();
+  }
 
   private key(podId: string, name: SecretName): string {
     return `symphonyPodAdmin/${podId}/${name}`;
   }
 
-  get(podId: string, name: SecretName): Thenable<string | undefined> {
+  get(podId: string, name: SecretName): Promise<string | undefined> {
     return this.secrets.get(this.key(podId, name));
   }
 
-  store(podId: string, name: SecretName, value: string): Thenable<void> {
+  store(podId: string, name: SecretName, value: string): Promise<void> {
     return this.secrets.store(this.key(podId, name), value);
   }
 
-  delete(podId: string, name: SecretName): Thenable<void> {
+  delete(podId: string, name: SecretName): Promise<void> {
     return this.secrets.delete(this.key(podId, name));
   }
 
