@@ -166,6 +166,9 @@ export interface CursorPage<T> { pagination?: Pagination; data?: T[] }
 /** One page from `after` (undefined: the first); `watch`, when given, goes to the request (ApiCall.watchBody). */
 export type FetchCursorPage<T> = (after: string | undefined, watch?: BodyWatcher) => Promise<CursorPage<T>>;
 
+/** How much of a page's text cursorFromPrefix reads before it gives up (a real pagination object is a few hundred bytes). */
+const MAX_PAGINATION_PREFIX = 64 * 1024;
+
 /**
  * The `after` cursor of a page, read from the first part of its text when the text begins with the pagination
  * object (`{"pagination":{...},"data":[...]}`, the order the spec declares, which the pod and the emulator send):
@@ -173,15 +176,17 @@ export type FetchCursorPage<T> = (after: string | undefined, watch?: BodyWatcher
  * next page then waits for the whole page, as it always did), otherwise `{ after }` (undefined after: no next page).
  */
 export function cursorFromPrefix(text: string): { after: string | undefined } | null | undefined {
-  const head = /^\s*\{\s*"pagination"\s*:\s*/.exec(text);
+  // Only the start is read, however long the text (a hostile pod's endless prefix is not rescanned chunk after chunk).
+  const prefix = text.length > MAX_PAGINATION_PREFIX ? text.slice(0, MAX_PAGINATION_PREFIX) : text;
+  const head = /^\s*\{\s*"pagination"\s*:\s*/.exec(prefix);
   if (!head) return text.length < 64 ? undefined : null;
   const start = head[0].length;
-  if (start === text.length) return undefined;
-  if (text[start] !== '{') return null;
+  if (start === prefix.length) return text.length > MAX_PAGINATION_PREFIX ? null : undefined;
+  if (prefix[start] !== '{') return null;
   let depth = 0;
   let inString = false;
-  for (let i = start; i < text.length; i++) {
-    const c = text[i];
+  for (let i = start; i < prefix.length; i++) {
+    const c = prefix[i];
     if (inString) {
       if (c === '\\') i++;
       else if (c === '"') inString = false;
@@ -191,13 +196,13 @@ export function cursorFromPrefix(text: string): { after: string | undefined } | 
       depth++;
     } else if (c === '}' && --depth === 0) {
       let pagination: { cursors?: { after?: unknown } } | null;
-      try { pagination = JSON.parse(text.slice(start, i + 1)); } catch { return null; }
+      try { pagination = JSON.parse(prefix.slice(start, i + 1)); } catch { return null; }
       const after = pagination?.cursors?.after;
       if (after === undefined || after === null || after === '') return { after: undefined };
       return typeof after === 'string' ? { after } : null;
     }
   }
-  return undefined;
+  return text.length > MAX_PAGINATION_PREFIX ? null : undefined; // no real pagination object is this long
 }
 
 /**

@@ -10,6 +10,8 @@ export interface FaultSpec {
   status?: number; retryAfterSeconds?: number; drop?: boolean; delayMs?: number; count?: number; method?: string; pathPrefix?: string;
   /** A throttled call as an Agent answers it: 400 with `Retry-After` (default 1 s) instead of 429 (agent 20.12 notes). */
   agentStyle?: boolean;
+  /** In-process only: the request is held until this settles, then handled as usual (a test orders events without a timer). */
+  until?: Promise<unknown>;
 }
 export interface ThrottleSpec {
   perSecond: number;
@@ -87,7 +89,7 @@ export class Runtime {
 
 function validateFault(f: FaultSpec): FaultSpec {
   if (f.status !== undefined && (!Number.isInteger(f.status) || f.status < 100 || f.status > 599)) { bad('status must be an HTTP status code'); }
-  if (f.status === undefined && !f.drop && !f.delayMs && !f.agentStyle) { bad('A fault needs status, drop, delayMs or agentStyle'); }
+  if (f.status === undefined && !f.drop && !f.delayMs && !f.agentStyle && !f.until) { bad('A fault needs status, drop, delayMs, agentStyle or until'); }
   if (f.count !== undefined && (!Number.isInteger(f.count) || f.count < 1)) { bad('count must be a positive integer'); }
   return f;
 }

@@ -101,6 +101,7 @@ export function requestListener(rt: Runtime, api: Route[], control: Route[]): ht
           if (method === 'GET' || method === 'HEAD') { due = performance.now() + rt.latencyMs; } else if (rt.latencyMs > 0) { await sleep(rt.latencyMs); }
           const fault = rt.takeFault(method, path);
           if (fault?.delayMs) { await sleep(fault.delayMs); if (due) { due += fault.delayMs; } } // a delay comes on top of the latency
+          if (fault?.until) { await fault.until.catch(() => undefined); }
           if (fault?.drop) { await until(due); req.socket.destroy(); return; }
           const refusal = rt.overRate() ? { status: 429, retryAfterSeconds: 1 } : answerOf(fault);
           if (refusal) {

@@ -86,6 +86,12 @@ describe('cursor paging', () => {
     assert.equal(cursorFromPrefix('{"pagination":{"cursors":{"after":7}},"data":[]}'), null);
     assert.equal(cursorFromPrefix('{"pagination":{"cursors":{"after":"c2",}},"data":[]}'), null); // not JSON
     assert.equal(cursorFromPrefix('<html><body>Sign in to continue</body></html>' + ' '.repeat(40)), null);
+    // A pagination object that never ends (a hostile pod) is not rescanned chunk after chunk: past 64 KB, no early look.
+    const endless = `{"pagination":{"cursors":{"before":"${'b'.repeat(70 * 1024)}`;
+    assert.equal(cursorFromPrefix(endless.slice(0, 32 * 1024)), undefined);
+    assert.equal(cursorFromPrefix(endless), null);
+    assert.deepEqual(cursorFromPrefix(`${page}${' '.repeat(200 * 1024)}`), { after: 'c"2}' }); // a first chunk of any size
+    assert.equal(cursorFromPrefix(`${' '.repeat(100 * 1024)}{"pagination":{}}`), null);
   });
 
   /** A cursor list whose pages show their text in two parts (pagination, then data), as a pod's answer arrives. */

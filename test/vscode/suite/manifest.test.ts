@@ -171,6 +171,9 @@ describe('App manifest documents', () => {
       const autoSaved = new Promise<void>((resolve) => {
         const once = vscode.workspace.onDidSaveTextDocument((d) => d === editor.document && resolve(once.dispose()));
       });
+      // The pod holds Ctrl+S's update until the auto-save has written, so the auto-save runs while Ctrl+S is in flight.
+      let release = () => undefined as void;
+      emulator.control.injectFault({ method: 'POST', pathPrefix: '/pod/v1/admin/app/calendar-sync/update', until: new Promise<void>((resolve) => { release = resolve; }) });
       let duringAutoSave: Thenable<boolean> | undefined;
       const { prompts } = await withPrompts([], async () => {
         const ctrlS = vscode.workspace.onWillSaveTextDocument((e) => {
@@ -180,9 +183,11 @@ describe('App manifest documents', () => {
         try {
           await replaceText(editor.document, formatManifest({ ...manifestOf(editor.document), description: 'Typed while auto-save is on' }));
           await autoSaved;
+          release();
           assert.ok(duringAutoSave, 'Ctrl+S came while the auto-save ran');
           assert.equal(await duringAutoSave, true, 'the user\'s save was not swallowed by the auto-save');
         } finally {
+          release();
           ctrlS.dispose();
         }
       });
