@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { CreateGroup, PodClient, ReadGroup } from '../../../src/api';
 import { clientFor, isApiError, usePod } from './podFixture';
 import { LocalServer, json, startLocalServer } from './localServer';
@@ -142,4 +143,30 @@ describe('PodClient groups (local server)', () => {
       client.dispose();
     }
   });
+
+  it('asks for the next page early as the listing\'s own work: unattended work stays unattended on a reused connection', async () => {
+    const group = (id: string) => ({ id, name: `Desk ${id}`, members: [{ memberId: 7 }] });
+    server = await startLocalServer((req, res) => {
+      if (req.url.startsWith('/login/idm/tokens')) { json(res, 200, { access_token: 'bearer' }); return; }
+      const after = new URL(req.url, 'http://pod').searchParams.get('after');
+      const next = after === null ? 'c2' : after === 'c2' ? 'c3' : undefined;
+      json(res, 200, { pagination: { cursors: next ? { after: next } : {} }, data: [group(after ?? 'c1')] });
+    });
+    const work = new AsyncLocalStorage<'unattended'>();
+    const asked: string[] = [];
+    const client = new PodClient({
+      podUrl: server.url, authenticate: async () => 'session', foregroundFirst: { quietMs: 1, maxWaitMs: 5 },
+      isBackground: () => { asked.push(work.getStore() ?? 'attended'); return work.getStore() === 'unattended'; },
+    });
+    try {
+      assert.equal((await client.groups.listAllGroups('SDL')).length, 3); // a person's listing opens the connections
+      assert.ok(asked.length >= 3 && asked.every((a) => a === 'attended'), asked.join(', '));
+      asked.length = 0;
+      assert.equal((await work.run('unattended', () => client.groups.listAllGroups('SDL'))).length, 3);
+      assert.deepEqual(asked, ['unattended', 'unattended', 'unattended']);
+    } finally {
+      client.dispose();
+    }
+  });
 });
+
