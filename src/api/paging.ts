@@ -178,10 +178,11 @@ const MAX_PAGINATION_PREFIX = 64 * 1024;
 export function cursorFromPrefix(text: string): { after: string | undefined } | null | undefined {
   // Only the start is read, however long the text (a hostile pod's endless prefix is not rescanned chunk after chunk).
   const prefix = text.length > MAX_PAGINATION_PREFIX ? text.slice(0, MAX_PAGINATION_PREFIX) : text;
+  const needMore = text.length > MAX_PAGINATION_PREFIX ? null : undefined; // no real pagination object is this long
   const head = /^\s*\{\s*"pagination"\s*:\s*/.exec(prefix);
   if (!head) return text.length < 64 ? undefined : null;
   const start = head[0].length;
-  if (start === prefix.length) return text.length > MAX_PAGINATION_PREFIX ? null : undefined;
+  if (start === prefix.length) return needMore;
   if (prefix[start] !== '{') return null;
   let depth = 0;
   let inString = false;
@@ -202,7 +203,7 @@ export function cursorFromPrefix(text: string): { after: string | undefined } | 
       return typeof after === 'string' ? { after } : null;
     }
   }
-  return text.length > MAX_PAGINATION_PREFIX ? null : undefined; // no real pagination object is this long
+  return needMore;
 }
 
 /**

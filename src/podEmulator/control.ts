@@ -89,7 +89,7 @@ export class Runtime {
 
 function validateFault(f: FaultSpec): FaultSpec {
   if (f.status !== undefined && (!Number.isInteger(f.status) || f.status < 100 || f.status > 599)) { bad('status must be an HTTP status code'); }
-  if (f.status === undefined && !f.drop && !f.delayMs && !f.agentStyle && !f.until) { bad('A fault needs status, drop, delayMs, agentStyle or until'); }
+  if (f.status === undefined && !f.drop && !f.delayMs && !f.agentStyle && !f.until) { bad('A fault needs status, drop, delayMs or agentStyle'); }
   if (f.count !== undefined && (!Number.isInteger(f.count) || f.count < 1)) { bad('count must be a positive integer'); }
   return f;
 }
