@@ -22,6 +22,7 @@ import { registerDetailPanels } from './editors/detailPanelCommands';
 import type { DetailPanels } from './editors/detailPanels';
 import { registerManifestEditors } from './editors/manifestCommands';
 import { addDemoPod } from './pods/demoPod';
+import { inTurns } from './parts/inTurns';
 import { loadPart } from './parts/loadPart';
 import { environmentOf } from './pods/podProfile';
 import { PodSecrets, warnIfNoKeyring } from './pods/podSecrets';
@@ -61,6 +62,8 @@ export interface SymphonyPodAdminApi {
   readonly activity: Activity;
   /** How long activate() took (ms), timed by activate() itself: VS Code may activate the extension at start-up, before anyone can wrap it. */
   readonly activationMs: number;
+  /** When the last registration ran (ms after activate() began): the registrations run in the turns after activate() returns. */
+  readonly registeredMs: number;
   /** The error a dismissed prompt raises; scripted prompts in tests raise the same. */
   cancelled(): Error;
   /** The error a wizard's Back button raises; scripted prompts in tests raise the same. */
@@ -71,7 +74,7 @@ export interface SymphonyPodAdminApi {
 const demo = () => loadPart<typeof import('./commands/demoPodPart')>('demoPod');
 let demoTried: [CommandContext, string] | undefined;
 
-export function activate(context: vscode.ExtensionContext): SymphonyPodAdminApi {
+export function activate(context: vscode.ExtensionContext): Promise<SymphonyPodAdminApi> {
   const started = performance.now();
   useTranslator(vscode.l10n.t as Translator); // the plain-Node layers' l10n.t answers as vscode.l10n.t does
   const recorded = recordedLogChannel('Symphony Pod Admin');
@@ -88,40 +91,9 @@ export function activate(context: vscode.ExtensionContext): SymphonyPodAdminApi 
   const radar = new ExpiryRadar(store, sessions, knownAppKeys, knownPodManaged, log);
   const expiryStatusBar = new ExpiryStatusBar(radar, sessions, (message) => log.warn(`Expiry check: ${message}`));
   const podStatusBar = new PodStatusBar(store, sessions);
-  const detailPanels = registerDetailPanels(commandContext, context.extensionUri, radar);
+  // What the first frame shows: the view, its decorations, the status bar. The rest is registered in the turns below.
   const view = tree.attachView(vscode.window.createTreeView('symphonyPodAdmin.pods', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true }));
-
-  const agentTools: AgentToolServices = { context: commandContext, radar, secrets, keysChanged: (target, detail) => keysChanged(commandContext, radar, target, detail),
-    activity, subscriptions: [] };
-  context.subscriptions.push(
-    log,
-    store,
-    secrets,
-    sessions,
-    tree,
-    view,
-    vscode.window.registerFileDecorationProvider(new ExpiryDecorations()),
-    podStatusBar,
-    ...registerPodCommands(commandContext),
-    ...registerTreeCommands(commandContext),
-    ...registerCertCommands(commandContext),
-    ...registerAppCommands(commandContext),
-    ...registerConnectionCommands(commandContext),
-    ...registerGroupCommands(commandContext),
-    ...registerSearchCommands(commandContext),
-    ...detailPanels.disposables,
-    ...registerManifestEditors(commandContext),
-    ...registerPodAsCodeCommands(commandContext),
-    radar,
-    expiryStatusBar,
-    ...registerKeyCommands(commandContext, radar, detailPanels.panels),
-    ...registerAccountCommands(commandContext, radar),
-    ...registerActivity(commandContext, activity, detailPanels.panels),
-    registerAgentTools(agentTools, context.extension),
-    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('symphonyPodAdmin') && tree.refresh()),
-    registerCommand(commandContext, 'symphonyPodAdmin.demo.try', () => demo().tryDemoPod(...(demoTried = [commandContext, context.globalStorageUri.fsPath]))),
-    registerCommand(commandContext, 'symphonyPodAdmin.demo.stop', () => demo().stopDemoPod(commandContext, context.globalStorageUri.fsPath)),
-  );
+  context.subscriptions.push(log, store, secrets, sessions, tree, view, vscode.window.registerFileDecorationProvider(new ExpiryDecorations()), podStatusBar, radar, expiryStatusBar);
 
   const ready = sessions
     .initialize()
@@ -129,10 +101,33 @@ export function activate(context: vscode.ExtensionContext): SymphonyPodAdminApi 
     .then(() => addDemoPod(store, sessions, (line) => log.info(line)))
     .then(() => expiryStatusBar.start(store.list().filter((p) => sessions.state(p.id) === 'signedIn').map((p) => p.id)))
     .catch((error: unknown) => log.error(`Start-up: ${describeError(error)}`));
+
+  const agentTools: AgentToolServices = { context: commandContext, radar, secrets, keysChanged: (target, detail) => keysChanged(commandContext, radar, target, detail),
+    activity, subscriptions: [] };
+  let panels: DetailPanels; // made in the first turn (the webview serializer a restored panel needs), used by later ones
+  // Each group is a turn of its own (src/parts/inTurns.ts); VS Code waits for the last before it runs anything they register.
+  const registered = inTurns([
+    () => { const detail = registerDetailPanels(commandContext, context.extensionUri, radar); panels = detail.panels; return detail.disposables; },
+    () => [...registerPodCommands(commandContext), ...registerTreeCommands(commandContext), ...registerCertCommands(commandContext), ...registerAppCommands(commandContext)],
+    () => [...registerConnectionCommands(commandContext), ...registerGroupCommands(commandContext), ...registerSearchCommands(commandContext)],
+    () => [...registerManifestEditors(commandContext), ...registerPodAsCodeCommands(commandContext)],
+    () => [...registerKeyCommands(commandContext, radar, panels), ...registerAccountCommands(commandContext, radar), ...registerActivity(commandContext, activity, panels)],
+    () => [
+      registerAgentTools(agentTools, context.extension),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('symphonyPodAdmin') && tree.refresh()),
+      registerCommand(commandContext, 'symphonyPodAdmin.demo.try', () => demo().tryDemoPod(...(demoTried = [commandContext, context.globalStorageUri.fsPath]))),
+      registerCommand(commandContext, 'symphonyPodAdmin.demo.stop', () => demo().stopDemoPod(commandContext, context.globalStorageUri.fsPath)),
+    ],
+  ], context.subscriptions);
   const activationMs = performance.now() - started;
-  log.info(`Activated in ${activationMs.toFixed(1)} ms (activate(); sign-in and checks continue in the background)`);
-  return { activationMs, activity, store, sessions, tree, promptHost, secrets, globalState: context.globalState, panels: detailPanels.panels, podStatusBar, expiry: { radar, statusBar: expiryStatusBar }, agentTools, ready,
-    logLines: recorded.lines, storageUris: [context.globalStorageUri, context.logUri, ...(context.storageUri ? [context.storageUri] : [])], cancelled: () => new UserCancelled(), goBack: () => new GoBack() };
+
+  return registered.then(() => {
+    const registeredMs = performance.now() - started;
+    log.info(`Activated: activate() returned in ${activationMs.toFixed(1)} ms, everything registered at ${registeredMs.toFixed(1)} ms (sign-in and checks continue in the background)`);
+    return { activationMs, registeredMs, activity, store, sessions, tree, promptHost, secrets, globalState: context.globalState, panels, podStatusBar,
+      expiry: { radar, statusBar: expiryStatusBar }, agentTools, ready, logLines: recorded.lines,
+      storageUris: [context.globalStorageUri, context.logUri, ...(context.storageUri ? [context.storageUri] : [])], cancelled: () => new UserCancelled(), goBack: () => new GoBack() };
+  });
 }
 
 export function deactivate(): Promise<void> | undefined {

@@ -46,6 +46,8 @@ export interface HostBenchResults {
     wasAlreadyActive: boolean;
     loadMs?: number;
     activateFnMs?: number;
+    /** When activate()'s last registration ran, ms after it began (the registrations run in the turns after it returns). */
+    registeredMs?: number;
     extActivateMs?: number;
     /** VS Code's own code-loading marks (ms resolution) when it loaded the module itself. */
     vscodeMarks?: Record<string, number>;
@@ -114,7 +116,10 @@ async function measureActivation(results: HostBenchResults): Promise<SymphonyPod
   const activation: NonNullable<HostBenchResults['activation']> = { wasAlreadyActive: extension.isActive };
   results.activation = activation;
   // Activated at start-up (onStartupFinished) before this entry could wrap it: activate() timed itself.
-  const timedItself = (api: SymphonyPodAdminApi) => (activation.activateFnMs ??= api.activationMs);
+  const timedItself = (api: SymphonyPodAdminApi) => {
+    activation.activateFnMs ??= api.activationMs;
+    activation.registeredMs = api.registeredMs;
+  };
   if (extension.isActive) {
     timedItself(extension.exports);
     return extension.exports;
