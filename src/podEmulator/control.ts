@@ -5,7 +5,13 @@ import type { Scale } from './seed';
 import type { EmulatorState } from './state';
 import { bad, object, optBool, optString } from './validate';
 
-export interface LoggedRequest { method: string; path: string; query: string; status: number; ms: number; at: number }
+export interface LoggedRequest {
+  method: string; path: string; query: string; status: number;
+  /** From the request's arrival to its answer written (0.01 ms steps), the latency included. */
+  ms: number;
+  /** When it arrived (Date.now()). */
+  at: number;
+}
 export interface FaultSpec {
   status?: number; retryAfterSeconds?: number; drop?: boolean; delayMs?: number; count?: number; method?: string; pathPrefix?: string;
   /** A throttled call as an Agent answers it: 400 with `Retry-After` (default 1 s) instead of 429 (agent 20.12 notes). */

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import { PodEmulator, startPodEmulator } from '../../../src/podEmulator';
@@ -44,16 +45,24 @@ describe('pod emulator: control and fault injection', () => {
     assert.equal((await pod(emu, token, 'GET', '/pod/v2/sessioninfo')).status, 200);
   });
 
-  it('adds latency and logs API requests but not control requests', async () => {
+  it('adds latency, never answering before it is due, and logs API requests but not control requests', async () => {
     emu.control.setLatency(60);
-    const started = Date.now();
+    for (let i = 0; i < 5; i++) {
+      // A lone timer fires up to a millisecond early about half the time; the emulator never answers before its latency.
+      emu.control.clearRequests();
+      await pod(emu, token, 'GET', '/pod/v1/companycert/list?skip=0&limit=5');
+      const took = emu.control.requests()[0].ms;
+      assert.ok(took >= 60, `answered ${took} ms after the request arrived, before the 60 ms latency`);
+    }
+    emu.control.clearRequests();
+    const started = performance.now();
     await pod(emu, token, 'GET', '/pod/v1/companycert/list?skip=0&limit=5');
-    assert.ok(Date.now() - started >= 55);
+    assert.ok(performance.now() - started >= 60);
     await call(emu, 'GET', '/_emulator/requests');
     const log = emu.control.requests();
     assert.equal(log.length, 1);
     assert.deepEqual([log[0].method, log[0].path, log[0].query, log[0].status], ['GET', '/pod/v1/companycert/list', 'skip=0&limit=5', 200]);
-    assert.ok(log[0].ms >= 55);
+    assert.ok(log[0].ms >= 60);
     emu.control.clearRequests();
     assert.equal(emu.control.requests().length, 0);
   });
